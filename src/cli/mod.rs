@@ -1,0 +1,205 @@
+//! The command line: parses arguments, loads the config, and hands each subcommand to its
+//! module. Exit status: 0 success, 1 failure, 2 bad configuration or usage.
+
+mod migrate;
+mod sources;
+
+use crate::config::{Config, ConfigError};
+use crate::store::{self, Store};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// claimwatch — files refusal and loss reports from feeds and Telegram channels as claims and
+/// sends daily digests.
+#[derive(Debug, Parser)]
+#[command(name = "claimwatch", version, about, long_about = None)]
+pub struct Cli {
+    /// Config file; CLAIMWATCH_* environment variables override it.
+    #[arg(
+        long,
+        global = true,
+        env = "CLAIMWATCH_CONFIG",
+        default_value = "config/claimwatch.toml"
+    )]
+    pub config: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the bot: pollers, digest scheduler, delivery and the Telegram update loop.
+    Run,
+    /// Poll the sources that are due, once or continuously.
+    Poll(PollArgs),
+    /// Classify JSON lines from stdin ({"id","text","title"?,"lang"?}) and write one result per line.
+    Classify(JsonlArgs),
+    /// Assign JSON lines from stdin to stories: writes {"id","story"} per line.
+    Cluster(JsonlArgs),
+    /// Score the classifier on a labelled JSON lines file.
+    Eval(EvalArgs),
+    /// Render or send digests.
+    Digest(DigestArgs),
+    /// Search stored claims by keyword.
+    Search(SearchArgs),
+    /// List, add, remove, pause or resume sources.
+    #[command(subcommand)]
+    Sources(SourcesCommand),
+    /// Fetch older posts of a Telegram channel, page by page (resumable).
+    Backfill(BackfillArgs),
+    /// Create or upgrade the database schema.
+    Migrate,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PollArgs {
+    /// Poll every source once (due or not) and exit.
+    #[arg(long)]
+    pub once: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct JsonlArgs {
+    /// Read and write JSON lines (the only format).
+    #[arg(long, required = true)]
+    pub jsonl: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// Labelled file (JSON lines like shared/data/texts/dev_labeled.jsonl).
+    #[arg(long)]
+    pub labels: PathBuf,
+    /// Exit with status 1 when any category and language among en, uk, ru falls below
+    /// these floors.
+    #[arg(long)]
+    pub min_precision: Option<f64>,
+    #[arg(long)]
+    pub min_recall: Option<f64>,
+    /// List the misclassified texts.
+    #[arg(long)]
+    pub errors: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DigestArgs {
+    /// Render the current digest to stdout without sending or recording it.
+    #[arg(long, conflicts_with = "send_now")]
+    pub print: bool,
+    /// Render for this chat's settings (default: the config's defaults).
+    #[arg(long, requires = "print")]
+    pub chat: Option<i64>,
+    /// Enqueue the current digest for every active subscriber and deliver it.
+    #[arg(long)]
+    pub send_now: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// Words to find (inflected forms match).
+    #[arg(required = true)]
+    pub words: Vec<String>,
+    /// How far back, e.g. 7d (default: the bot's search window).
+    #[arg(long)]
+    pub since: Option<String>,
+    #[arg(long, default_value_t = 10)]
+    pub limit: i64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourcesCommand {
+    /// Show every source and its health.
+    List,
+    /// Add a feed URL, file:// path, @channel or t.me link.
+    Add {
+        url: String,
+        /// Poll interval, e.g. 15m.
+        #[arg(long)]
+        interval: Option<String>,
+        /// Language of the source's texts: en, uk or ru.
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Stop monitoring a source (by id or address); its items and claims stay.
+    Remove { source: String },
+    /// Pause polling a source.
+    Pause { source: String },
+    /// Resume a paused source and poll it at the next cycle.
+    Resume { source: String },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BackfillArgs {
+    /// The channel (id, @name or t.me link).
+    pub source: String,
+    /// Stop after this many posts.
+    #[arg(long, default_value_t = 500)]
+    pub limit: usize,
+}
+
+/// A command's failure: configuration problems exit 2, everything else 1.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Config(#[from] ConfigError),
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+impl From<store::StoreError> for CliError {
+    fn from(e: store::StoreError) -> Self {
+        CliError::Other(e.into())
+    }
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            CliError::Config(_) | CliError::Usage(_) => ExitCode::from(2),
+            CliError::Other(_) => ExitCode::from(1),
+        }
+    }
+}
+
+/// Loads the configuration from the `--config` path and the process environment.
+pub fn load_config(cli: &Cli) -> Result<Config, ConfigError> {
+    let default_path = cli.config == std::path::Path::new("config/claimwatch.toml");
+    Config::load(&cli.config, std::env::vars(), default_path)
+}
+
+/// Opens the store (applying migrations) and upserts the config's sources.
+pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>, CliError> {
+    let store = store::open(&config.database_url).await?;
+    sources::sync_config_sources(store.as_ref(), config, chrono::Utc::now()).await?;
+    Ok(store)
+}
+
+/// Runs one parsed command line.
+pub async fn run(cli: Cli) -> Result<(), CliError> {
+    let config = load_config(&cli)?;
+    tracing::debug!(database = %config.redacted_database_url(), "configuration loaded");
+    match cli.command {
+        Command::Migrate => migrate::run(&config).await,
+        Command::Sources(cmd) => sources::run(&config, cmd).await,
+        Command::Run => not_built("run", 6),
+        Command::Poll(_) => not_built("poll", 3),
+        Command::Backfill(_) => not_built("backfill", 3),
+        Command::Classify(_) => not_built("classify", 4),
+        Command::Eval(_) => not_built("eval", 4),
+        Command::Cluster(_) => not_built("cluster", 5),
+        Command::Digest(_) => not_built("digest", 7),
+        Command::Search(_) => not_built("search", 6),
+    }
+}
+
+fn not_built(command: &str, issue: u32) -> Result<(), CliError> {
+    Err(CliError::Other(anyhow::anyhow!(
+        "`claimwatch {command}` is not built yet (issue {issue})"
+    )))
+}

@@ -1,0 +1,149 @@
+//! `claimwatch sources …`: manage monitored sources from the shell, and the start-up sync of
+//! the config's `[[sources]]` into the store.
+
+use super::{CliError, SourcesCommand};
+use crate::config::{Config, parse_duration};
+use crate::model::{Lang, NewSource, Source, SourceOrigin};
+use crate::sources::address::SourceAddress;
+use crate::store::Store;
+use anyhow::anyhow;
+use chrono::{DateTime, Utc};
+
+/// Upserts every `[[sources]]` entry (validated at load) into the store.
+pub async fn sync_config_sources(
+    store: &dyn Store,
+    config: &Config,
+    now: DateTime<Utc>,
+) -> Result<(), CliError> {
+    for s in &config.sources {
+        let addr = SourceAddress::parse(&s.url).map_err(|e| CliError::Usage(e.to_string()))?;
+        let new = NewSource {
+            url: addr.canonical(),
+            kind: addr.kind(),
+            title: s.title.clone(),
+            lang: s.lang.as_deref().and_then(|l| l.parse().ok()),
+            interval_secs: s.interval.map(|d| d.as_secs() as i64),
+            origin: SourceOrigin::Config,
+        };
+        store.upsert_source(&new, now).await?;
+    }
+    Ok(())
+}
+
+/// Finds a source by id, address or `@name`.
+pub async fn find_source(store: &dyn Store, key: &str) -> Result<Source, CliError> {
+    if let Ok(id) = key.trim().parse::<i64>() {
+        return store
+            .source(id)
+            .await?
+            .ok_or_else(|| CliError::Usage(format!("no source with id {id}")));
+    }
+    let addr = SourceAddress::parse(key).map_err(|e| CliError::Usage(e.to_string()))?;
+    store
+        .source_by_url(&addr.canonical())
+        .await?
+        .ok_or_else(|| CliError::Usage(format!("no source {addr}; see `claimwatch sources list`")))
+}
+
+fn when(t: Option<DateTime<Utc>>) -> String {
+    t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|| "never".into())
+}
+
+pub async fn run(config: &Config, cmd: SourcesCommand) -> Result<(), CliError> {
+    let store = super::open_store(config).await?;
+    let now = Utc::now();
+    match cmd {
+        SourcesCommand::List => {
+            let sources = store.list_sources().await?;
+            if sources.is_empty() {
+                println!("no sources; add one with `claimwatch sources add URL|@channel`");
+            }
+            for s in sources {
+                let state = if s.paused {
+                    format!(
+                        "PAUSED ({})",
+                        s.paused_reason.as_deref().unwrap_or("by hand")
+                    )
+                } else if s.error_count > 0 {
+                    format!("failing ×{}", s.error_count)
+                } else {
+                    "ok".into()
+                };
+                println!(
+                    "{:>4}  {:<9} {}\n      last success: {} · next check: {} · errors: {}{}",
+                    s.id,
+                    state,
+                    s.display_name(),
+                    when(s.last_success_at),
+                    when(Some(s.next_check_at)),
+                    s.error_count,
+                    s.last_error
+                        .as_deref()
+                        .map(|e| format!(" · last error: {}", crate::text::truncate_chars(e, 120)))
+                        .unwrap_or_default(),
+                );
+            }
+        }
+        SourcesCommand::Add {
+            url,
+            interval,
+            lang,
+            title,
+        } => {
+            let addr = SourceAddress::parse(&url).map_err(|e| CliError::Usage(e.to_string()))?;
+            let interval_secs = interval
+                .map(|i| parse_duration(&i).map(|d| d.as_secs() as i64))
+                .transpose()
+                .map_err(|e| CliError::Usage(format!("--interval: {e}")))?;
+            let lang = lang
+                .map(|l| l.parse::<Lang>())
+                .transpose()
+                .map_err(|e| CliError::Usage(format!("--lang: {e}")))?;
+            let s = store
+                .upsert_source(
+                    &NewSource {
+                        url: addr.canonical(),
+                        kind: addr.kind(),
+                        title,
+                        lang,
+                        interval_secs,
+                        origin: SourceOrigin::Runtime,
+                    },
+                    now,
+                )
+                .await?;
+            println!("source {} added: {addr}", s.id);
+        }
+        SourcesCommand::Remove { source } => {
+            let s = find_source(store.as_ref(), &source).await?;
+            store.remove_source(s.id).await?;
+            if s.origin == SourceOrigin::Config {
+                eprintln!(
+                    "note: {} is listed in the config file and comes back at the next start unless removed there",
+                    s.display_name()
+                );
+            }
+            println!("source {} removed (its items and claims stay)", s.id);
+        }
+        SourcesCommand::Pause { source } => {
+            let s = find_source(store.as_ref(), &source).await?;
+            store
+                .set_source_paused(s.id, true, Some("paused by hand"), now)
+                .await?;
+            println!("source {} paused", s.id);
+        }
+        SourcesCommand::Resume { source } => {
+            let s = find_source(store.as_ref(), &source).await?;
+            if !store.set_source_paused(s.id, false, None, now).await? {
+                return Err(CliError::Other(anyhow!(
+                    "source {} could not be resumed",
+                    s.id
+                )));
+            }
+            println!("source {} resumed", s.id);
+        }
+    }
+    store.close().await;
+    Ok(())
+}

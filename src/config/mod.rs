@@ -1,0 +1,370 @@
+//! Settings: the TOML file, then `CLAIMWATCH_*` environment overrides, then validation.
+//! Every option has a default (see `config/claimwatch.toml`); a bad value is a
+//! [`ConfigError`] naming the option and what was expected.
+
+mod duration;
+mod env;
+mod validate;
+
+pub use duration::{HumanDuration, parse_duration};
+
+use crate::model::{Lang, Topics};
+use chrono::NaiveTime;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// A configuration problem: which option, and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {reason}")]
+    Read { path: PathBuf, reason: String },
+    #[error("config file {path} is not valid TOML: {reason}")]
+    Syntax { path: PathBuf, reason: String },
+    #[error("invalid option `{option}`: {expected}")]
+    Invalid { option: String, expected: String },
+}
+
+impl ConfigError {
+    pub fn invalid(option: impl Into<String>, expected: impl Into<String>) -> Self {
+        ConfigError::Invalid {
+            option: option.into(),
+            expected: expected.into(),
+        }
+    }
+}
+
+/// The whole configuration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// `sqlite://PATH` (embedded, the default) or `postgres://…`.
+    pub database_url: String,
+    /// Chats allowed to manage sources from the bot.
+    pub admin_chat_ids: Vec<i64>,
+    pub poll: PollConfig,
+    pub http: HttpConfig,
+    pub digest: DigestConfig,
+    pub delivery: DeliveryConfig,
+    pub cluster: ClusterConfig,
+    pub bot: BotConfig,
+    pub sources: Vec<SourceConfig>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            database_url: "sqlite://claimwatch.db".into(),
+            admin_chat_ids: Vec::new(),
+            poll: PollConfig::default(),
+            http: HttpConfig::default(),
+            digest: DigestConfig::default(),
+            delivery: DeliveryConfig::default(),
+            cluster: ClusterConfig::default(),
+            bot: BotConfig::default(),
+            sources: Vec::new(),
+        }
+    }
+}
+
+/// Polling schedule and error handling.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PollConfig {
+    /// Interval for sources that set none.
+    pub default_interval: HumanDuration,
+    /// No source is polled more often than this (a feed's TTL can only lengthen it).
+    pub min_interval: HumanDuration,
+    /// No healthy source waits longer than this.
+    pub max_interval: HumanDuration,
+    /// First retry delay after an error; doubles per consecutive error, with jitter.
+    pub backoff_base: HumanDuration,
+    /// Longest retry delay after errors.
+    pub backoff_max: HumanDuration,
+    /// Consecutive errors after which a source is paused and reported to the admins.
+    pub pause_after_errors: u32,
+    /// Sources fetched at once.
+    pub concurrency: usize,
+    /// Requests at once to one host.
+    pub per_host_concurrency: usize,
+}
+
+impl Default for PollConfig {
+    fn default() -> Self {
+        PollConfig {
+            default_interval: HumanDuration::secs(15 * 60),
+            min_interval: HumanDuration::secs(2 * 60),
+            max_interval: HumanDuration::secs(6 * 3600),
+            backoff_base: HumanDuration::secs(60),
+            backoff_max: HumanDuration::secs(6 * 3600),
+            pause_after_errors: 20,
+            concurrency: 8,
+            per_host_concurrency: 2,
+        }
+    }
+}
+
+/// HTTP client limits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HttpConfig {
+    pub connect_timeout: HumanDuration,
+    /// Whole request, body included.
+    pub timeout: HumanDuration,
+    /// Bodies larger than this (after decompression) are refused.
+    pub max_body_bytes: u64,
+    pub max_redirects: usize,
+    pub user_agent: String,
+    /// Allow sources on loopback or private networks (refused by default for `/addsource`).
+    pub allow_private_addresses: bool,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            connect_timeout: HumanDuration::secs(10),
+            timeout: HumanDuration::secs(30),
+            max_body_bytes: 5 * 1024 * 1024,
+            max_redirects: 5,
+            user_agent: format!(
+                "claimwatch/{} (+https://github.com/claimwatch/claimwatch)",
+                env!("CARGO_PKG_VERSION")
+            ),
+            allow_private_addresses: false,
+        }
+    }
+}
+
+/// What a quiet day's digest says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuietDay {
+    /// One short line.
+    Line,
+    /// Nothing at all.
+    Skip,
+}
+
+/// Defaults for new subscribers, and digest rendering.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DigestConfig {
+    /// Local time of day, "HH:MM".
+    pub time: String,
+    /// IANA time zone name.
+    pub timezone: String,
+    /// "refusal", "losses".
+    pub topics: Vec<String>,
+    pub quiet_day: QuietDay,
+    /// Source links shown per entry before "+N".
+    pub sources_shown: usize,
+    /// Entries per section at most.
+    pub max_entries: usize,
+}
+
+impl Default for DigestConfig {
+    fn default() -> Self {
+        DigestConfig {
+            time: "09:00".into(),
+            timezone: "Europe/Kyiv".into(),
+            topics: vec!["refusal".into(), "losses".into()],
+            quiet_day: QuietDay::Line,
+            sources_shown: 3,
+            max_entries: 20,
+        }
+    }
+}
+
+impl DigestConfig {
+    /// The validated digest time (validation ran at load).
+    pub fn time_of_day(&self) -> NaiveTime {
+        validate::parse_time_of_day(&self.time).unwrap_or(NaiveTime::MIN)
+    }
+
+    /// The validated default topics.
+    pub fn topic_set(&self) -> Topics {
+        let mut t = Topics {
+            refusal: false,
+            losses: false,
+        };
+        for name in &self.topics {
+            if let Ok(c) = name.parse() {
+                t = t.with(c, true);
+            }
+        }
+        t
+    }
+}
+
+/// Outbox delivery pacing and retries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DeliveryConfig {
+    /// Messages per second over all chats.
+    pub global_per_second: u32,
+    /// Messages per second to one chat.
+    pub per_chat_per_second: u32,
+    /// Messages per minute to one group, supergroup or channel.
+    pub per_group_per_minute: u32,
+    /// Attempts before a message is given up (network errors only; 429 waits don't count).
+    pub max_attempts: u32,
+    /// First retry delay after a network error; doubles per attempt.
+    pub retry_base: HumanDuration,
+}
+
+impl Default for DeliveryConfig {
+    fn default() -> Self {
+        DeliveryConfig {
+            global_per_second: 30,
+            per_chat_per_second: 1,
+            per_group_per_minute: 20,
+            max_attempts: 10,
+            retry_base: HumanDuration::secs(5),
+        }
+    }
+}
+
+/// Near-duplicate story detection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ClusterConfig {
+    /// Items further apart than this never join one story.
+    pub window: HumanDuration,
+    /// Estimated Jaccard similarity of word shingles above which two texts are one story.
+    pub threshold: f64,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> Self {
+        ClusterConfig {
+            window: HumanDuration::secs(72 * 3600),
+            threshold: 0.5,
+        }
+    }
+}
+
+/// How the bot talks to Telegram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BotMode {
+    Polling,
+    Webhook,
+}
+
+/// The Telegram side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BotConfig {
+    pub mode: BotMode,
+    /// Public HTTPS URL Telegram posts updates to (webhook mode).
+    pub webhook_url: String,
+    /// Address the webhook server listens on (webhook mode).
+    pub webhook_listen: String,
+    /// Languages the bot replies in; the first is the fallback.
+    pub ui_languages: Vec<String>,
+    /// `/search` looks this far back unless the user asks otherwise.
+    pub search_window: HumanDuration,
+    /// `/recent` looks this far back.
+    pub recent_window: HumanDuration,
+}
+
+impl Default for BotConfig {
+    fn default() -> Self {
+        BotConfig {
+            mode: BotMode::Polling,
+            webhook_url: String::new(),
+            webhook_listen: "0.0.0.0:8443".into(),
+            ui_languages: vec!["en".into(), "uk".into(), "ru".into()],
+            search_window: HumanDuration::secs(30 * 86_400),
+            recent_window: HumanDuration::secs(86_400),
+        }
+    }
+}
+
+impl BotConfig {
+    /// The validated UI languages, fallback first.
+    pub fn languages(&self) -> Vec<Lang> {
+        self.ui_languages
+            .iter()
+            .filter_map(|l| l.parse().ok())
+            .collect()
+    }
+}
+
+/// One `[[sources]]` entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceConfig {
+    /// Feed URL, `file://` path, `@channel` or `https://t.me/<channel>`.
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval: Option<HumanDuration>,
+    /// Language of the source's texts when detection should not decide ("en", "uk", "ru").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// A display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+impl Config {
+    /// Reads `path`, applies `CLAIMWATCH_*` overrides from `vars`, and validates.
+    /// A missing file is an error unless `allow_missing` (then the defaults are used).
+    pub fn load<I>(path: &Path, vars: I, allow_missing: bool) -> Result<Config, ConfigError>
+    where
+        I: IntoIterator<Item = (String, String)>,
+    {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if allow_missing && e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => {
+                return Err(ConfigError::Read {
+                    path: path.to_owned(),
+                    reason: e.to_string(),
+                });
+            }
+        };
+        Self::from_toml_str(&text, path, vars)
+    }
+
+    /// Parses TOML text (as if read from `path`), applies overrides, validates.
+    pub fn from_toml_str<I>(text: &str, path: &Path, vars: I) -> Result<Config, ConfigError>
+    where
+        I: IntoIterator<Item = (String, String)>,
+    {
+        let mut table: toml::Table = toml::from_str(text).map_err(|e| ConfigError::Syntax {
+            path: path.to_owned(),
+            reason: e.message().to_owned(),
+        })?;
+        env::apply_overrides(&mut table, vars)?;
+        let value = toml::Value::Table(table);
+        let config: Config = serde_path_to_error::deserialize(value).map_err(|e| {
+            let option = e.path().to_string();
+            ConfigError::invalid(option, e.inner().to_string())
+        })?;
+        validate::validate(&config)?;
+        Ok(config)
+    }
+
+    /// The database URL with any password replaced by `***`, for logs and errors.
+    pub fn redacted_database_url(&self) -> String {
+        redact_url(&self.database_url)
+    }
+}
+
+/// Replaces the password of a URL (`postgres://user:secret@host/db`) with `***`.
+pub fn redact_url(raw: &str) -> String {
+    match url::Url::parse(raw) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        Ok(_) => raw.to_owned(),
+        Err(_) => match (raw.find("://"), raw.rfind('@')) {
+            (Some(s), Some(at)) if at > s => format!("{}://***@{}", &raw[..s], &raw[at + 1..]),
+            _ => raw.to_owned(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,190 @@
+//! Checks of values serde cannot check: times, time zones, URLs, ranges.
+
+use super::{BotMode, Config, ConfigError};
+use chrono::NaiveTime;
+
+/// "HH:MM" (24-hour) to a time of day.
+pub fn parse_time_of_day(s: &str) -> Option<NaiveTime> {
+    let (h, m) = s.trim().split_once(':')?;
+    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
+fn bad(option: impl Into<String>, expected: impl Into<String>) -> ConfigError {
+    ConfigError::invalid(option, expected)
+}
+
+pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
+    let url = c.database_url.trim();
+    if !(url.starts_with("sqlite:")
+        || url.starts_with("postgres://")
+        || url.starts_with("postgresql://"))
+    {
+        return Err(bad(
+            "database_url",
+            format!(
+                "expected sqlite://PATH or postgres://USER@HOST/DB, got {:?}",
+                super::redact_url(url)
+            ),
+        ));
+    }
+    if parse_time_of_day(&c.digest.time).is_none() {
+        return Err(bad(
+            "digest.time",
+            format!(
+                "expected a time of day as HH:MM (24-hour), got {:?}",
+                c.digest.time
+            ),
+        ));
+    }
+    if c.digest.timezone.parse::<chrono_tz::Tz>().is_err() {
+        return Err(bad(
+            "digest.timezone",
+            format!(
+                "expected an IANA time zone name such as \"Europe/Kyiv\", got {:?}",
+                c.digest.timezone
+            ),
+        ));
+    }
+    for (i, t) in c.digest.topics.iter().enumerate() {
+        if t.parse::<crate::model::Category>().is_err() {
+            return Err(bad(
+                format!("digest.topics[{i}]"),
+                format!("expected \"refusal\" or \"losses\", got {t:?}"),
+            ));
+        }
+    }
+    if c.digest.topics.is_empty() {
+        return Err(bad(
+            "digest.topics",
+            "expected at least one of \"refusal\", \"losses\"",
+        ));
+    }
+    let p = &c.poll;
+    if p.min_interval.0.is_zero() {
+        return Err(bad("poll.min_interval", "expected a duration above zero"));
+    }
+    if p.min_interval > p.max_interval {
+        return Err(bad(
+            "poll.min_interval",
+            format!(
+                "expected at most poll.max_interval ({}), got {}",
+                p.max_interval, p.min_interval
+            ),
+        ));
+    }
+    if p.backoff_base.0.is_zero() || p.backoff_base > p.backoff_max {
+        return Err(bad(
+            "poll.backoff_base",
+            "expected a duration above zero and at most poll.backoff_max",
+        ));
+    }
+    if p.concurrency == 0 || p.per_host_concurrency == 0 {
+        return Err(bad(
+            "poll.concurrency",
+            "expected at least 1 (and poll.per_host_concurrency too)",
+        ));
+    }
+    if p.pause_after_errors == 0 {
+        return Err(bad("poll.pause_after_errors", "expected at least 1"));
+    }
+    let h = &c.http;
+    if h.max_body_bytes < 1024 {
+        return Err(bad("http.max_body_bytes", "expected at least 1024 bytes"));
+    }
+    if h.timeout.0.is_zero() || h.connect_timeout.0.is_zero() {
+        return Err(bad(
+            "http.timeout",
+            "expected durations above zero (http.timeout, http.connect_timeout)",
+        ));
+    }
+    if h.user_agent.trim().is_empty() || h.user_agent.contains(['\r', '\n']) {
+        return Err(bad("http.user_agent", "expected a non-empty single line"));
+    }
+    let d = &c.delivery;
+    for (name, v) in [
+        ("delivery.global_per_second", d.global_per_second),
+        ("delivery.per_chat_per_second", d.per_chat_per_second),
+        ("delivery.per_group_per_minute", d.per_group_per_minute),
+        ("delivery.max_attempts", d.max_attempts),
+    ] {
+        if v == 0 {
+            return Err(bad(name, "expected at least 1"));
+        }
+    }
+    if !(c.cluster.threshold > 0.0 && c.cluster.threshold <= 1.0) {
+        return Err(bad(
+            "cluster.threshold",
+            format!("expected a number in (0, 1], got {}", c.cluster.threshold),
+        ));
+    }
+    if c.cluster.window.0.is_zero() {
+        return Err(bad("cluster.window", "expected a duration above zero"));
+    }
+    if c.bot.ui_languages.is_empty() {
+        return Err(bad(
+            "bot.ui_languages",
+            "expected at least one of \"en\", \"uk\", \"ru\"",
+        ));
+    }
+    for (i, l) in c.bot.ui_languages.iter().enumerate() {
+        if !matches!(l.as_str(), "en" | "uk" | "ru") {
+            return Err(bad(
+                format!("bot.ui_languages[{i}]"),
+                format!("expected \"en\", \"uk\" or \"ru\", got {l:?}"),
+            ));
+        }
+    }
+    if c.bot.mode == BotMode::Webhook {
+        let ok = url::Url::parse(&c.bot.webhook_url).is_ok_and(|u| u.scheme() == "https");
+        if !ok {
+            return Err(bad(
+                "bot.webhook_url",
+                "expected an https:// URL when bot.mode = \"webhook\"",
+            ));
+        }
+        if c.bot
+            .webhook_listen
+            .parse::<std::net::SocketAddr>()
+            .is_err()
+        {
+            return Err(bad(
+                "bot.webhook_listen",
+                format!(
+                    "expected HOST:PORT such as 0.0.0.0:8443, got {:?}",
+                    c.bot.webhook_listen
+                ),
+            ));
+        }
+    }
+    if c.bot.search_window.0.is_zero() || c.bot.recent_window.0.is_zero() {
+        return Err(bad(
+            "bot.search_window",
+            "expected durations above zero (bot.search_window, bot.recent_window)",
+        ));
+    }
+    for (i, s) in c.sources.iter().enumerate() {
+        if let Err(e) = crate::sources::address::SourceAddress::parse(&s.url) {
+            return Err(bad(format!("sources[{i}].url"), e.to_string()));
+        }
+        if let Some(l) = &s.lang
+            && !matches!(l.as_str(), "en" | "uk" | "ru")
+        {
+            return Err(bad(
+                format!("sources[{i}].lang"),
+                format!("expected \"en\", \"uk\" or \"ru\", got {l:?}"),
+            ));
+        }
+        if let Some(iv) = s.interval
+            && iv.0.is_zero()
+        {
+            return Err(bad(
+                format!("sources[{i}].interval"),
+                "expected a duration above zero",
+            ));
+        }
+    }
+    Ok(())
+}

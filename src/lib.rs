@@ -1,0 +1,16 @@
+//! claimwatch: watches news feeds and public Telegram channels for reports of soldiers
+//! refusing to fight and claims of military losses, files them as claims, folds the same story
+//! told by many outlets into one, and sends each subscriber a daily digest.
+//!
+//! Data flows sources → fetch → normalize → classify → cluster → store → digest → outbox →
+//! Telegram; see `DESIGN.md` in the shared folder and the README.
+
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod logging;
+pub mod model;
+pub mod shutdown;
+pub mod sources;
+pub mod store;
+pub mod text;

@@ -1,0 +1,18 @@
+//! Items: one feed entry or Telegram post each, stored once.
+
+use super::Result;
+use crate::model::{InsertOutcome, Item, NewItem};
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+#[async_trait]
+pub trait ItemStore: Send + Sync {
+    /// Stores an item unless the same source + external id, the same canonical link or the
+    /// same content hash is already stored (enforced by unique keys).
+    async fn insert_item(&self, item: &NewItem) -> Result<InsertOutcome>;
+    async fn item(&self, id: i64) -> Result<Option<Item>>;
+    /// Items published at or after `since`, oldest first, at most `limit`.
+    async fn items_since(&self, since: DateTime<Utc>, limit: i64) -> Result<Vec<Item>>;
+    /// Items of one source, newest first.
+    async fn items_of_source(&self, source_id: i64, limit: i64) -> Result<Vec<Item>>;
+}

@@ -1,0 +1,75 @@
+//! Stories (one report told by many items), their claims, and keyword search over claims.
+
+use super::Result;
+use crate::model::{Category, Claim, SourceRef, StoredClaim, Story, StoryView};
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+/// A keyword search over claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchQuery {
+    /// Stemmed terms (see `text::stem::query_terms`); every term must match, by prefix.
+    pub terms: Vec<String>,
+    pub since: DateTime<Utc>,
+    pub category: Option<Category>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// One claim found, with its story's sources (first source first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimView {
+    pub claim: StoredClaim,
+    pub story: Story,
+    pub sources: Vec<SourceRef>,
+}
+
+/// A page of search results and the total number of matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchPage {
+    pub hits: Vec<ClaimView>,
+    pub total: i64,
+}
+
+#[async_trait]
+pub trait StoryStore: Send + Sync {
+    /// Starts a story with `item_id` as its first item.
+    async fn create_story(&self, item_id: i64, title: &str, seen_at: DateTime<Utc>) -> Result<i64>;
+    /// Adds an item to a story: updates its counts and last-seen time.
+    async fn join_story(&self, story_id: i64, item_id: i64, seen_at: DateTime<Utc>) -> Result<()>;
+    /// Stores claims extracted from `item_id` under `story_id`, indexed for search with
+    /// `search_terms` (stemmed text). Returns their ids.
+    async fn add_claims(
+        &self,
+        story_id: i64,
+        item_id: i64,
+        claimed_at: DateTime<Utc>,
+        claims: &[Claim],
+        search_terms: &str,
+    ) -> Result<Vec<i64>>;
+    async fn story(&self, id: i64) -> Result<Option<StoryView>>;
+    /// Stories first seen in `(since, until]` that have claims.
+    async fn stories_between(
+        &self,
+        since: DateTime<Utc>,
+        until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<StoryView>>;
+    /// Stories with claims first seen in `(since, until]` not yet sent to `subscriber_id`.
+    async fn undelivered_stories(
+        &self,
+        subscriber_id: i64,
+        since: DateTime<Utc>,
+        until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<StoryView>>;
+    /// Claims whose indexed text matches every term, best match first, then newest.
+    async fn search_claims(&self, query: &SearchQuery) -> Result<SearchPage>;
+    /// Claims claimed at or after `since`, newest first.
+    async fn recent_claims(
+        &self,
+        since: DateTime<Utc>,
+        category: Option<Category>,
+        limit: i64,
+    ) -> Result<Vec<ClaimView>>;
+}

@@ -1,0 +1,179 @@
+use crate::subscribers::new_sub;
+use crate::support::{db::TestDb, t0};
+use chrono::Duration;
+use claimwatch::store::{DigestEnqueue, OutboxState};
+use std::time::Duration as StdDuration;
+
+fn digest(subscriber_id: i64, period: &str, parts: &[&str]) -> DigestEnqueue {
+    DigestEnqueue {
+        subscriber_id,
+        period: period.into(),
+        parts: parts.iter().map(|p| p.to_string()).collect(),
+        story_ids: vec![],
+        period_end: t0(),
+        next_digest_at: Some(t0() + Duration::days(1)),
+    }
+}
+
+const LEASE: StdDuration = StdDuration::from_secs(120);
+
+#[tokio::test]
+async fn enqueue_is_idempotent_per_subscriber_and_period() {
+    let db = TestDb::new().await;
+    let s = &db.store;
+    let (sub, _) = s.upsert_subscriber(&new_sub(1), t0()).await.unwrap();
+    assert!(
+        s.enqueue_digest(&digest(sub.id, "2026-11-21", &["a", "b"]), t0())
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.enqueue_digest(&digest(sub.id, "2026-11-21", &["other"]), t0())
+            .await
+            .unwrap()
+    );
+    let rows = s.outbox_of(sub.id).await.unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        (rows[0].part, rows[0].parts, rows[0].body.as_str()),
+        (0, 2, "a")
+    );
+    let sub = s.subscriber(1).await.unwrap().unwrap();
+    assert_eq!(sub.last_digest_at, Some(t0()));
+    assert_eq!(sub.next_digest_at, Some(t0() + Duration::days(1)));
+}
+
+#[tokio::test]
+async fn parts_go_in_order_and_each_is_leased_once() {
+    let db = TestDb::new().await;
+    let s = &db.store;
+    let (a, _) = s.upsert_subscriber(&new_sub(1), t0()).await.unwrap();
+    let (b, _) = s.upsert_subscriber(&new_sub(-2), t0()).await.unwrap();
+    s.enqueue_digest(&digest(a.id, "p", &["a0", "a1"]), t0())
+        .await
+        .unwrap();
+    s.enqueue_digest(&digest(b.id, "p", &["b0"]), t0())
+        .await
+        .unwrap();
+
+    let first = s.lease_outbox(t0(), "me", LEASE, 10).await.unwrap();
+    assert_eq!(
+        first.iter().map(|m| m.body.as_str()).collect::<Vec<_>>(),
+        vec!["a0", "b0"]
+    );
+    assert!(
+        first
+            .iter()
+            .all(|m| m.state == OutboxState::Sending && m.attempts == 1)
+    );
+    assert!(first[1].chat_is_group && !first[0].chat_is_group);
+    assert!(
+        s.lease_outbox(t0(), "other", LEASE, 10)
+            .await
+            .unwrap()
+            .is_empty(),
+        "a1 waits for a0"
+    );
+    s.mark_sent(first[0].id, Some(555), t0()).await.unwrap();
+    let next = s.lease_outbox(t0(), "me", LEASE, 10).await.unwrap();
+    assert_eq!(
+        next.iter().map(|m| m.body.as_str()).collect::<Vec<_>>(),
+        vec!["a1"]
+    );
+    let sent = s.outbox_message(first[0].id).await.unwrap().unwrap();
+    assert_eq!(
+        (sent.state, sent.telegram_message_id),
+        (OutboxState::Sent, Some(555))
+    );
+}
+
+#[tokio::test]
+async fn retries_failures_and_in_doubt() {
+    let db = TestDb::new().await;
+    let s = &db.store;
+    let (a, _) = s.upsert_subscriber(&new_sub(1), t0()).await.unwrap();
+    s.enqueue_digest(&digest(a.id, "p", &["x"]), t0())
+        .await
+        .unwrap();
+    let m = s
+        .lease_outbox(t0(), "me", LEASE, 1)
+        .await
+        .unwrap()
+        .remove(0);
+    // A 429 gives the attempt back.
+    s.mark_retry(m.id, t0() + Duration::seconds(30), "retry after 30s", false)
+        .await
+        .unwrap();
+    assert!(
+        s.lease_outbox(t0(), "me", LEASE, 1)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        s.next_outbox_due().await.unwrap(),
+        Some(t0() + Duration::seconds(30))
+    );
+    let again = s
+        .lease_outbox(t0() + Duration::seconds(30), "me", LEASE, 1)
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(again.attempts, 1);
+    // A network error counts it.
+    s.mark_retry(again.id, t0() + Duration::seconds(40), "timeout", true)
+        .await
+        .unwrap();
+    let third = s
+        .lease_outbox(t0() + Duration::seconds(40), "me", LEASE, 1)
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(third.attempts, 2);
+    assert_eq!(third.last_error.as_deref(), Some("timeout"));
+
+    // Left `sending` by a dead process: in doubt once the lease ends, never resent.
+    assert_eq!(
+        s.resolve_in_doubt(t0() + Duration::seconds(41))
+            .await
+            .unwrap(),
+        0,
+        "lease still held"
+    );
+    assert_eq!(
+        s.resolve_in_doubt(t0() + Duration::minutes(10))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        s.outbox_message(third.id).await.unwrap().unwrap().state,
+        OutboxState::InDoubt
+    );
+    assert!(
+        s.lease_outbox(t0() + Duration::hours(1), "me", LEASE, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // A blocked chat: its pending messages fail, nothing is leased for it.
+    s.enqueue_digest(&digest(a.id, "q", &["y", "z"]), t0())
+        .await
+        .unwrap();
+    s.set_subscriber_active(1, false, Some("blocked"), t0())
+        .await
+        .unwrap();
+    assert!(
+        s.lease_outbox(t0() + Duration::hours(1), "me", LEASE, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(s.fail_pending_for(a.id, "blocked").await.unwrap(), 2);
+    let stats = s.stats(t0() - Duration::days(1)).await.unwrap();
+    assert_eq!(
+        (stats.in_doubt, stats.pending, stats.failed_since),
+        (1, 0, 2)
+    );
+}
