@@ -4,7 +4,10 @@
 //! and a fixed clock.
 #![allow(dead_code)]
 
+pub mod bot_api;
 pub mod db;
+pub mod http;
+pub mod tg_html;
 
 use chrono::{DateTime, TimeZone, Utc};
 

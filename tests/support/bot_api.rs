@@ -1,0 +1,622 @@
+//! A fake Telegram Bot API server speaking the real HTTP protocol to the real teloxide client.
+//!
+//! It serves `POST /bot<token>/<method>` with JSON bodies, records every call, queues updates
+//! for `getUpdates` (long polling), validates HTML parse mode like Telegram, and injects the
+//! faults that matter: 429 with `retry_after`, 403 blocked/kicked/deactivated, 400 chat not
+//! found, `migrate_to_chat_id`, a global rate limit, and a send held in flight (for crash
+//! tests). It never answers 5xx (teloxide would sleep 10 s).
+
+use super::http::{self, Request, Response, Server};
+use super::tg_html;
+use serde_json::{Value, json};
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::sync::Notify;
+
+pub const TOKEN: &str = "123456789:AAFakeTokenForTestsOnly_abcdefghijklmn";
+pub const BOT_ID: i64 = 123_456_789;
+pub const BOT_USERNAME: &str = "claimwatch_test_bot";
+
+/// A fault the server answers with for one chat.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fault {
+    /// 403 "Forbidden: bot was blocked by the user".
+    Blocked,
+    /// 403 "Forbidden: bot was kicked from the group chat".
+    Kicked,
+    /// 403 "Forbidden: user is deactivated".
+    Deactivated,
+    /// 400 "Bad Request: chat not found".
+    ChatNotFound,
+    /// 400 with `migrate_to_chat_id`.
+    MigrateTo(i64),
+    /// 429 with `retry_after` for the next `times` sends to this chat.
+    RetryAfter { secs: u32, times: u32 },
+}
+
+/// One recorded call.
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub method: String,
+    pub params: Value,
+    /// What was answered: true when `ok`.
+    pub ok: bool,
+    pub at: Instant,
+}
+
+/// A message the server accepted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sent {
+    pub chat_id: i64,
+    pub message_id: i64,
+    pub text: String,
+    pub parse_mode: Option<String>,
+    pub reply_markup: Option<Value>,
+    pub disable_preview: bool,
+}
+
+#[derive(Default)]
+struct State {
+    calls: Vec<Call>,
+    sent: Vec<Sent>,
+    updates: VecDeque<(i64, Value)>,
+    next_update_id: i64,
+    next_message_id: i64,
+    faults: HashMap<i64, Fault>,
+    /// chat id → admin user ids (the first is the owner).
+    admins: HashMap<i64, Vec<i64>>,
+    /// Global limit: at most this many sends per rolling second, else 429.
+    global_limit: Option<u32>,
+    recent_sends: VecDeque<Instant>,
+    too_many: u64,
+    /// Hold the response to the n-th send (1-based) until released.
+    hold_at: Option<usize>,
+    send_count: usize,
+    /// Messages by (chat, message id), for edits.
+    texts: HashMap<(i64, i64), String>,
+}
+
+/// The fake server.
+#[derive(Clone)]
+pub struct FakeBotApi {
+    state: Arc<Mutex<State>>,
+    changed: Arc<Notify>,
+    release: Arc<Notify>,
+    held: Arc<Notify>,
+    server: Arc<Server>,
+}
+
+impl FakeBotApi {
+    pub async fn start() -> FakeBotApi {
+        let state = Arc::new(Mutex::new(State {
+            next_update_id: 1,
+            next_message_id: 1000,
+            ..State::default()
+        }));
+        let changed = Arc::new(Notify::new());
+        let release = Arc::new(Notify::new());
+        let held = Arc::new(Notify::new());
+        let (s, c, r, h) = (
+            state.clone(),
+            changed.clone(),
+            release.clone(),
+            held.clone(),
+        );
+        let server = http::serve(http::handler(move |req| {
+            let (s, c, r, h) = (s.clone(), c.clone(), r.clone(), h.clone());
+            async move { handle(req, s, c, r, h).await }
+        }))
+        .await;
+        FakeBotApi {
+            state,
+            changed,
+            release,
+            held,
+            server: Arc::new(server),
+        }
+    }
+
+    /// The URL to give teloxide (`TELOXIDE_API_URL`).
+    pub fn url(&self) -> String {
+        format!("{}/", self.server.base_url())
+    }
+
+    /// A teloxide `Bot` talking to this server.
+    pub fn bot(&self) -> teloxide::Bot {
+        let url = reqwest::Url::parse(&self.url()).expect("fake api url");
+        teloxide::Bot::new(TOKEN).set_api_url(url)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Queues an update (its `update_id` is assigned here) and returns the id.
+    pub fn push_update(&self, mut update: Value) -> i64 {
+        let id = {
+            let mut st = self.lock();
+            let id = st.next_update_id;
+            st.next_update_id += 1;
+            update["update_id"] = json!(id);
+            st.updates.push_back((id, update));
+            id
+        };
+        self.changed.notify_waiters();
+        id
+    }
+
+    pub fn set_fault(&self, chat_id: i64, fault: Fault) {
+        self.lock().faults.insert(chat_id, fault);
+    }
+
+    pub fn clear_fault(&self, chat_id: i64) {
+        self.lock().faults.remove(&chat_id);
+    }
+
+    pub fn set_admins(&self, chat_id: i64, user_ids: Vec<i64>) {
+        self.lock().admins.insert(chat_id, user_ids);
+    }
+
+    /// At most `per_second` sends in any rolling second; more get 429 retry_after 1.
+    pub fn set_global_limit(&self, per_second: Option<u32>) {
+        self.lock().global_limit = per_second;
+    }
+
+    /// How many 429s the global limit has answered.
+    pub fn too_many_requests(&self) -> u64 {
+        self.lock().too_many
+    }
+
+    /// Holds the response to the `n`-th send (1-based, counted from now on) until
+    /// [`FakeBotApi::release_held`]; the message is recorded as received when it arrives.
+    pub fn hold_send(&self, n: usize) {
+        let mut st = self.lock();
+        st.hold_at = Some(st.send_count + n);
+    }
+
+    /// Waits until a held send has arrived.
+    pub async fn wait_held(&self, timeout: Duration) -> bool {
+        tokio::time::timeout(timeout, self.held.notified())
+            .await
+            .is_ok()
+    }
+
+    pub fn release_held(&self) {
+        self.lock().hold_at = None;
+        self.release.notify_waiters();
+    }
+
+    pub fn calls(&self) -> Vec<Call> {
+        self.lock().calls.clone()
+    }
+
+    pub fn calls_of(&self, method: &str) -> Vec<Call> {
+        self.lock()
+            .calls
+            .iter()
+            .filter(|c| c.method == method)
+            .cloned()
+            .collect()
+    }
+
+    /// Messages accepted by `sendMessage`, in order.
+    pub fn sent(&self) -> Vec<Sent> {
+        self.lock().sent.clone()
+    }
+
+    pub fn sent_to(&self, chat_id: i64) -> Vec<Sent> {
+        self.lock()
+            .sent
+            .iter()
+            .filter(|m| m.chat_id == chat_id)
+            .cloned()
+            .collect()
+    }
+
+    /// Waits until `pred` holds over the recorded calls, or the timeout passes.
+    pub async fn wait_until(&self, timeout: Duration, pred: impl Fn(&[Call]) -> bool) -> bool {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let notified = self.changed.notified();
+            if pred(&self.lock().calls) {
+                return true;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            let _ = tokio::time::timeout(left.min(Duration::from_millis(50)), notified).await;
+        }
+    }
+
+    /// Waits until at least `n` calls of `method` were answered.
+    pub async fn wait_for(&self, method: &str, n: usize, timeout: Duration) -> bool {
+        self.wait_until(timeout, |calls| {
+            calls.iter().filter(|c| c.method == method).count() >= n
+        })
+        .await
+    }
+
+    /// Updates not yet confirmed by a `getUpdates` offset.
+    pub fn pending_updates(&self) -> usize {
+        self.lock().updates.len()
+    }
+}
+
+fn ok(result: Value) -> Response {
+    Response::json(200, &json!({"ok": true, "result": result}))
+}
+
+fn err(code: u16, description: &str, parameters: Option<Value>) -> Response {
+    let mut body = json!({"ok": false, "error_code": code, "description": description});
+    if let Some(p) = parameters {
+        body["parameters"] = p;
+    }
+    Response::json(code, &body)
+}
+
+fn fault_response(f: &Fault) -> Response {
+    match f {
+        Fault::Blocked => err(403, "Forbidden: bot was blocked by the user", None),
+        Fault::Kicked => err(403, "Forbidden: bot was kicked from the group chat", None),
+        Fault::Deactivated => err(403, "Forbidden: user is deactivated", None),
+        Fault::ChatNotFound => err(400, "Bad Request: chat not found", None),
+        Fault::MigrateTo(new) => err(
+            400,
+            "Bad Request: group chat was upgraded to a supergroup chat",
+            Some(json!({"migrate_to_chat_id": new})),
+        ),
+        Fault::RetryAfter { secs, .. } => err(
+            429,
+            &format!("Too Many Requests: retry after {secs}"),
+            Some(json!({"retry_after": secs})),
+        ),
+    }
+}
+
+/// The `Chat` object for an id: positive ids are private chats, others supergroups.
+pub fn chat_json(id: i64) -> Value {
+    if id > 0 {
+        json!({"id": id, "type": "private", "first_name": "Reader", "username": format!("reader{id}")})
+    } else if id < -1_000_000_000_000 {
+        json!({"id": id, "type": "supergroup", "title": format!("Group {id}")})
+    } else {
+        json!({"id": id, "type": "group", "title": format!("Group {id}")})
+    }
+}
+
+pub fn user_json(id: i64, lang: &str) -> Value {
+    json!({"id": id, "is_bot": false, "first_name": "Reader", "username": format!("reader{id}"), "language_code": lang})
+}
+
+fn bot_user() -> Value {
+    json!({"id": BOT_ID, "is_bot": true, "first_name": "Claimwatch", "username": BOT_USERNAME})
+}
+
+fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+fn admin_member(user: i64, owner: bool) -> Value {
+    if owner {
+        json!({"status": "creator", "user": user_json(user, "en"), "is_anonymous": false})
+    } else {
+        json!({"status": "administrator", "user": user_json(user, "en"), "can_be_edited": false,
+               "is_anonymous": false, "can_manage_chat": true, "can_change_info": true,
+               "can_delete_messages": true, "can_manage_video_chats": true, "can_invite_users": true,
+               "can_restrict_members": true, "can_pin_messages": true, "can_promote_members": false})
+    }
+}
+
+fn chat_id_of(params: &Value) -> Option<i64> {
+    match &params["chat_id"] {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
+}
+
+async fn handle(
+    req: Request,
+    state: Arc<Mutex<State>>,
+    changed: Arc<Notify>,
+    release: Arc<Notify>,
+    held: Arc<Notify>,
+) -> Response {
+    let path = req.path().to_owned();
+    let Some(rest) = path.strip_prefix("/bot") else {
+        return err(404, "Not Found", None);
+    };
+    let (token, method) = rest.split_once('/').unwrap_or((rest, ""));
+    if token != TOKEN {
+        return err(401, "Unauthorized", None);
+    }
+    let params: Value = if req.body.is_empty() {
+        json!({})
+    } else {
+        match serde_json::from_slice(&req.body) {
+            Ok(v) => v,
+            Err(_) => return err(400, "Bad Request: invalid JSON", None),
+        }
+    };
+    // teloxide sends "SendMessage"; Telegram's method names are case-insensitive.
+    let mut chars = method.chars();
+    let method: String = chars
+        .next()
+        .map(|c| c.to_ascii_lowercase())
+        .into_iter()
+        .chain(chars)
+        .collect();
+    let resp = if method == "getUpdates" {
+        get_updates(&params, &state, &changed).await
+    } else {
+        let (resp, hold) = answer(&method, &params, &state);
+        if hold {
+            held.notify_waiters();
+            held.notify_one();
+            release.notified().await;
+        }
+        resp
+    };
+    let okay = resp.status == 200;
+    {
+        let mut st = state.lock().unwrap_or_else(|p| p.into_inner());
+        st.calls.push(Call {
+            method,
+            params,
+            ok: okay,
+            at: Instant::now(),
+        });
+    }
+    changed.notify_waiters();
+    resp
+}
+
+async fn get_updates(params: &Value, state: &Arc<Mutex<State>>, changed: &Arc<Notify>) -> Response {
+    let offset = params["offset"].as_i64().unwrap_or(0);
+    let timeout = params["timeout"].as_u64().unwrap_or(0).min(2);
+    let limit = params["limit"].as_u64().unwrap_or(100) as usize;
+    let deadline = Instant::now() + Duration::from_secs(timeout);
+    loop {
+        let notified = changed.notified();
+        {
+            let mut st = state.lock().unwrap_or_else(|p| p.into_inner());
+            while st.updates.front().is_some_and(|(id, _)| *id < offset) {
+                st.updates.pop_front();
+            }
+            if !st.updates.is_empty() || Instant::now() >= deadline {
+                let batch: Vec<Value> = st
+                    .updates
+                    .iter()
+                    .take(limit)
+                    .map(|(_, u)| u.clone())
+                    .collect();
+                return ok(Value::Array(batch));
+            }
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        let _ = tokio::time::timeout(left.min(Duration::from_millis(100)), notified).await;
+    }
+}
+
+/// Answers every method but getUpdates; the bool asks to hold the response.
+fn answer(method: &str, p: &Value, state: &Arc<Mutex<State>>) -> (Response, bool) {
+    let mut st = state.lock().unwrap_or_else(|p| p.into_inner());
+    let resp = match method {
+        "getMe" => ok(json!({
+            "id": BOT_ID, "is_bot": true, "first_name": "Claimwatch", "username": BOT_USERNAME,
+            "can_join_groups": true, "can_read_all_group_messages": false,
+            "supports_inline_queries": false, "can_connect_to_business": false,
+            "has_main_web_app": false
+        })),
+        "setMyCommands"
+        | "deleteMyCommands"
+        | "deleteWebhook"
+        | "setWebhook"
+        | "answerCallbackQuery"
+        | "sendChatAction"
+        | "setChatMenuButton"
+        | "leaveChat" => ok(json!(true)),
+        "getMyCommands" => ok(json!([])),
+        "getWebhookInfo" => {
+            ok(json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0}))
+        }
+        "sendMessage" => return send_message(p, &mut st),
+        "editMessageText" => {
+            let Some(chat) = chat_id_of(p) else {
+                return (err(400, "Bad Request: chat_id is empty", None), false);
+            };
+            let id = p["message_id"].as_i64().unwrap_or(0);
+            let text = p["text"].as_str().unwrap_or("").to_owned();
+            if let Some(Err(e)) = p["parse_mode"]
+                .as_str()
+                .filter(|m| *m == "HTML")
+                .map(|_| tg_html::validate(&text))
+            {
+                return (err(400, &e, None), false);
+            }
+            match st.texts.get(&(chat, id)) {
+                None => err(400, "Bad Request: message to edit not found", None),
+                Some(old) if *old == text && p.get("reply_markup").is_none() => err(
+                    400,
+                    "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+                    None,
+                ),
+                Some(_) => {
+                    st.texts.insert((chat, id), text.clone());
+                    ok(message_json(chat, id, &text, p.get("reply_markup")))
+                }
+            }
+        }
+        "editMessageReplyMarkup" => {
+            let chat = chat_id_of(p).unwrap_or(0);
+            let id = p["message_id"].as_i64().unwrap_or(0);
+            match st.texts.get(&(chat, id)).cloned() {
+                Some(text) => ok(message_json(chat, id, &text, p.get("reply_markup"))),
+                None => err(400, "Bad Request: message to edit not found", None),
+            }
+        }
+        "getChatAdministrators" => {
+            let chat = chat_id_of(p).unwrap_or(0);
+            let admins = st.admins.get(&chat).cloned().unwrap_or_default();
+            ok(Value::Array(
+                admins
+                    .iter()
+                    .enumerate()
+                    .map(|(i, u)| admin_member(*u, i == 0))
+                    .collect(),
+            ))
+        }
+        "getChatMember" => {
+            let chat = chat_id_of(p).unwrap_or(0);
+            let user = p["user_id"].as_i64().unwrap_or(0);
+            let admins = st.admins.get(&chat).cloned().unwrap_or_default();
+            match admins.iter().position(|u| *u == user) {
+                Some(i) => ok(admin_member(user, i == 0)),
+                None => ok(json!({"status": "member", "user": user_json(user, "en")})),
+            }
+        }
+        "getChat" => match chat_id_of(p) {
+            Some(id) => ok(chat_json(id)),
+            None => err(400, "Bad Request: chat not found", None),
+        },
+        _ => err(404, "Not Found: method not found", None),
+    };
+    (resp, false)
+}
+
+fn message_json(chat: i64, id: i64, text: &str, markup: Option<&Value>) -> Value {
+    let mut m = json!({
+        "message_id": id, "date": now_unix(), "chat": chat_json(chat), "from": bot_user(), "text": text
+    });
+    if let Some(k) = markup.filter(|k| !k.is_null()) {
+        m["reply_markup"] = k.clone();
+    }
+    m
+}
+
+fn send_message(p: &Value, st: &mut State) -> (Response, bool) {
+    let Some(chat) = chat_id_of(p) else {
+        return (err(400, "Bad Request: chat_id is empty", None), false);
+    };
+    if let Some(f) = st.faults.get(&chat).cloned() {
+        if let Fault::RetryAfter { secs, times } = f {
+            if times <= 1 {
+                st.faults.remove(&chat);
+            } else {
+                st.faults.insert(
+                    chat,
+                    Fault::RetryAfter {
+                        secs,
+                        times: times - 1,
+                    },
+                );
+            }
+        }
+        return (fault_response(&f), false);
+    }
+    if let Some(limit) = st.global_limit {
+        let now = Instant::now();
+        while st
+            .recent_sends
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1))
+        {
+            st.recent_sends.pop_front();
+        }
+        if st.recent_sends.len() >= limit as usize {
+            st.too_many += 1;
+            return (
+                err(
+                    429,
+                    "Too Many Requests: retry after 1",
+                    Some(json!({"retry_after": 1})),
+                ),
+                false,
+            );
+        }
+        st.recent_sends.push_back(now);
+    }
+    let text = p["text"].as_str().unwrap_or("").to_owned();
+    if text.trim().is_empty() {
+        return (err(400, "Bad Request: message text is empty", None), false);
+    }
+    let parse_mode = p["parse_mode"].as_str().map(str::to_owned);
+    if parse_mode.as_deref() == Some("HTML") {
+        if let Err(e) = tg_html::validate(&text) {
+            return (err(400, &e, None), false);
+        }
+    } else if text.encode_utf16().count() > 4096 {
+        return (err(400, "Bad Request: message is too long", None), false);
+    }
+    st.send_count += 1;
+    let hold = st.hold_at == Some(st.send_count);
+    let id = st.next_message_id;
+    st.next_message_id += 1;
+    let disable_preview = p["link_preview_options"]["is_disabled"]
+        .as_bool()
+        .unwrap_or(false)
+        || p["disable_web_page_preview"].as_bool().unwrap_or(false);
+    st.texts.insert((chat, id), text.clone());
+    st.sent.push(Sent {
+        chat_id: chat,
+        message_id: id,
+        text: text.clone(),
+        parse_mode,
+        reply_markup: p.get("reply_markup").cloned(),
+        disable_preview,
+    });
+    (
+        ok(message_json(chat, id, &text, p.get("reply_markup"))),
+        hold,
+    )
+}
+
+/// Builders for the updates tests push.
+pub mod updates {
+    use super::{chat_json, now_unix, user_json};
+    use serde_json::{Value, json};
+
+    /// A text message from `user` in `chat` (a private chat when they are equal).
+    pub fn message(chat: i64, user: i64, lang: &str, text: &str) -> Value {
+        json!({"message": {
+            "message_id": 1, "date": now_unix(), "chat": chat_json(chat),
+            "from": user_json(user, lang), "text": text
+        }})
+    }
+
+    /// A press of an inline button with `data` on the bot's message `message_id`.
+    pub fn callback(chat: i64, user: i64, lang: &str, message_id: i64, data: &str) -> Value {
+        json!({"callback_query": {
+            "id": format!("cb{message_id}{}", data.len()), "from": user_json(user, lang),
+            "chat_instance": "ci", "data": data,
+            "message": {"message_id": message_id, "date": now_unix(), "chat": chat_json(chat),
+                        "from": super::bot_user(), "text": "settings"}
+        }})
+    }
+
+    /// The bot's own membership in `chat` changed from `old` to `new` ("member", "kicked",
+    /// "left", "administrator").
+    pub fn my_chat_member(chat: i64, user: i64, old: &str, new: &str) -> Value {
+        let member = |status: &str| -> Value {
+            match status {
+                "administrator" => json!({"status": "administrator", "user": super::bot_user(),
+                    "can_be_edited": false, "is_anonymous": false, "can_manage_chat": true,
+                    "can_change_info": false, "can_delete_messages": false,
+                    "can_manage_video_chats": false, "can_invite_users": false,
+                    "can_restrict_members": false, "can_promote_members": false,
+                    "can_post_messages": true}),
+                "kicked" => json!({"status": "kicked", "user": super::bot_user(), "until_date": 0}),
+                s => json!({"status": s, "user": super::bot_user()}),
+            }
+        };
+        json!({"my_chat_member": {
+            "chat": chat_json(chat), "from": user_json(user, "en"), "date": now_unix(),
+            "old_chat_member": member(old), "new_chat_member": member(new)
+        }})
+    }
+}
