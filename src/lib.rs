@@ -8,9 +8,11 @@
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod i18n;
 pub mod logging;
 pub mod model;
 pub mod shutdown;
 pub mod sources;
 pub mod store;
 pub mod text;
+pub mod tz;
