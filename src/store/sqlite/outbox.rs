@@ -1,8 +1,8 @@
 //! SQLite: the delivery outbox.
 
 use super::SqliteStore;
-use super::rows::{OUTBOX_COLUMNS, outbox};
 use crate::store::outbox::{DigestEnqueue, OutboxMessage, OutboxStore};
+use crate::store::rows::{OUTBOX_COLUMNS, outbox};
 use crate::store::{Result, from_ms, to_ms};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};

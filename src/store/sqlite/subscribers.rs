@@ -1,8 +1,8 @@
 //! SQLite: subscribers and their settings.
 
 use super::SqliteStore;
-use super::rows::{SUBSCRIBER_COLUMNS, subscriber};
 use crate::model::{NewSubscriber, Subscriber};
+use crate::store::rows::{SUBSCRIBER_COLUMNS, subscriber};
 use crate::store::subscribers::{SubscriberStore, SubscriberUpdate};
 use crate::store::{Result, StoreError, to_ms};
 use async_trait::async_trait;
