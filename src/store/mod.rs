@@ -3,6 +3,7 @@
 //! The backend is chosen by the database URL's scheme.
 
 mod items;
+mod leases;
 mod outbox;
 pub mod postgres;
 mod rows;
@@ -13,6 +14,7 @@ mod subscribers;
 mod views;
 
 pub use items::ItemStore;
+pub use leases::LeaseStore;
 pub use outbox::{DigestEnqueue, OutboxMessage, OutboxState, OutboxStore};
 pub use sources::{PollFailure, PollSuccess, SourceStore};
 pub use stories::{ClaimView, SearchPage, SearchQuery, StoryStore};
@@ -67,7 +69,7 @@ pub struct Stats {
 /// Everything claimwatch stores.
 #[async_trait]
 pub trait Store:
-    SourceStore + ItemStore + StoryStore + SubscriberStore + OutboxStore + Send + Sync
+    SourceStore + ItemStore + StoryStore + SubscriberStore + OutboxStore + LeaseStore + Send + Sync
 {
     /// "sqlite" or "postgres".
     fn backend(&self) -> &'static str;

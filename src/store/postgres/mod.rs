@@ -3,6 +3,7 @@
 //! the same moment nor send one message twice.
 
 mod items;
+mod leases;
 mod outbox;
 mod sources;
 mod stories;
@@ -38,7 +39,13 @@ impl PostgresStore {
         // One direct connection first: a wrong host, port or password fails at once with a clear
         // error instead of after the pool's acquire timeout.
         use sqlx::{ConnectOptions, Connection};
-        options.connect().await.map_err(open_err)?.close().await.map_err(open_err)?;
+        options
+            .connect()
+            .await
+            .map_err(open_err)?
+            .close()
+            .await
+            .map_err(open_err)?;
         let pool = PgPoolOptions::new()
             .max_connections(pool_size.max(1))
             .acquire_timeout(Duration::from_secs(30))

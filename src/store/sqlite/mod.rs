@@ -2,6 +2,7 @@
 //! `BEGIN IMMEDIATE` transactions (one writer at a time, no lock-upgrade deadlocks).
 
 mod items;
+mod leases;
 mod outbox;
 mod sources;
 mod stories;
