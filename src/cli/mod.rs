@@ -1,6 +1,7 @@
 //! The command line: parses arguments, loads the config, and hands each subcommand to its
 //! module. Exit status: 0 success, 1 failure, 2 bad configuration or usage.
 
+mod digest;
 mod migrate;
 mod sources;
 
@@ -86,14 +87,27 @@ pub struct EvalArgs {
 #[derive(Debug, clap::Args)]
 pub struct DigestArgs {
     /// Render the current digest to stdout without sending or recording it.
-    #[arg(long, conflicts_with = "send_now")]
+    #[arg(long, conflicts_with_all = ["send_now", "deliver"])]
     pub print: bool,
     /// Render for this chat's settings (default: the config's defaults).
     #[arg(long, requires = "print")]
     pub chat: Option<i64>,
+    /// With --print and no --chat: how far back, e.g. 3d (default 24h, at most 7d).
+    #[arg(long, requires = "print", conflicts_with = "chat")]
+    pub since: Option<String>,
+    /// With --print and no --chat: the language, en, uk or ru (default en).
+    #[arg(long, requires = "print", conflicts_with = "chat")]
+    pub lang: Option<String>,
     /// Enqueue the current digest for every active subscriber and deliver it.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "deliver")]
     pub send_now: bool,
+    /// With --send-now: the digest's name, its idempotency key (default: today's UTC date).
+    /// Running --send-now again with the same name sends nothing twice: it resumes delivery.
+    #[arg(long, requires = "send_now")]
+    pub period: Option<String>,
+    /// Only deliver what the outbox holds (resume after a crash or a stop); enqueue nothing.
+    #[arg(long)]
+    pub deliver: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -193,7 +207,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Classify(_) => not_built("classify", 4),
         Command::Eval(_) => not_built("eval", 4),
         Command::Cluster(_) => not_built("cluster", 5),
-        Command::Digest(_) => not_built("digest", 7),
+        Command::Digest(args) => digest::run(&config, args).await,
         Command::Search(_) => not_built("search", 6),
     }
 }

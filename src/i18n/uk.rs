@@ -1,6 +1,6 @@
 //! Ukrainian strings.
 
-use super::{BotTexts, DigestTexts, Texts};
+use super::{BotTexts, DigestTexts, KnownClaimant, MetricNames, Texts};
 
 pub(super) static TEXTS: Texts = Texts {
     language_name: "Українська",
@@ -11,5 +11,101 @@ pub(super) static TEXTS: Texts = Texts {
     // ── digest ───────────────────────────────────────────────────────────────────
     digest: DigestTexts {
         title: "Дайджест Claimwatch",
+        when: "{weekday}, {day} {month}, {time}",
+        since: "з {when}",
+        weekdays: ["пн", "вт", "ср", "чт", "пт", "сб", "нд"],
+        months: [
+            "січ.",
+            "лют.",
+            "бер.",
+            "квіт.",
+            "трав.",
+            "черв.",
+            "лип.",
+            "серп.",
+            "вер.",
+            "жовт.",
+            "лист.",
+            "груд.",
+        ],
+        refusal_count: [
+            "{n} повідомлення про відмову",
+            "{n} повідомлення про відмову",
+            "{n} повідомлень про відмову",
+        ],
+        loss_count: [
+            "{n} заява про втрати",
+            "{n} заяви про втрати",
+            "{n} заяв про втрати",
+        ],
+        section_refusals: "ВІДМОВИ",
+        section_losses: "ВТРАТИ",
+        claims: "{who} стверджує: {what}",
+        reports: "{who} повідомляє: {what}",
+        side_russia: "російські війська",
+        side_ukraine: "українські війська",
+        sources: ["{n} джерело", "{n} джерела", "{n} джерел"],
+        more_entries: "ще {n}: /recent",
+        gs_totals: "{who}: втрати Росії з 24.02.2022 — {figures}",
+        full_report: "повний звіт ›",
+        quiet: "Нічого нового за вашими темами {since}.",
+        keywords: "Лише повідомлення зі словами: {keywords}",
+        footer: "/search СЛОВА — давніші заяви · /settings — теми, час, мова",
+        unattributed: "Неназване джерело",
+        metrics: MetricNames {
+            personnel: "особовий склад",
+            killed: "загиблі",
+            wounded: "поранені",
+            prisoners: "полонені",
+            tanks: "танки",
+            apc: "ББМ",
+            artillery: "артсистеми",
+            mlrs: "РСЗВ",
+            air_defense: "ППО",
+            aircraft: "літаки",
+            helicopters: "гелікоптери",
+            uav: "БпЛА",
+            cruise_missiles: "крилаті ракети",
+            ships: "кораблі й катери",
+            submarines: "підводні човни",
+            vehicles: "автотехніка",
+            special_equipment: "спецтехніка",
+            refusers: "відмовники",
+            deserters: "дезертири",
+        },
+        claimants: [
+            KnownClaimant {
+                canonical: "General Staff of the Armed Forces of Ukraine",
+                display: "Генштаб ЗСУ",
+            },
+            KnownClaimant {
+                canonical: "Defence Intelligence of Ukraine",
+                display: "ГУР Міноборони",
+            },
+            KnownClaimant {
+                canonical: "Russian Ministry of Defence",
+                display: "Міноборони РФ",
+            },
+            KnownClaimant {
+                canonical: "Ministry of Defence of Ukraine",
+                display: "Міноборони України",
+            },
+            KnownClaimant {
+                canonical: "Security Service of Ukraine",
+                display: "СБУ",
+            },
+            KnownClaimant {
+                canonical: "Armed Forces of Ukraine",
+                display: "ЗСУ",
+            },
+            KnownClaimant {
+                canonical: "UK Ministry of Defence",
+                display: "Міноборони Великої Британії",
+            },
+            KnownClaimant {
+                canonical: "Institute for the Study of War",
+                display: "Інститут вивчення війни (ISW)",
+            },
+        ],
     },
 };

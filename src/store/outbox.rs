@@ -125,6 +125,9 @@ pub trait OutboxStore: Send + Sync {
         count_attempt: bool,
     ) -> Result<()>;
     async fn mark_failed(&self, id: i64, error: &str) -> Result<()>;
+    /// A leased message that was not sent (its chat must wait: pacing or a pause) goes back to
+    /// pending, due at `next_attempt_at`, with its attempt given back and its last error kept.
+    async fn defer_outbox(&self, id: i64, next_attempt_at: DateTime<Utc>) -> Result<()>;
     /// Messages left `sending` by a process that died (lease ended before `now`) become
     /// `in_doubt`. Returns how many.
     async fn resolve_in_doubt(&self, now: DateTime<Utc>) -> Result<u64>;

@@ -154,6 +154,19 @@ impl OutboxStore for SqliteStore {
         Ok(())
     }
 
+    async fn defer_outbox(&self, id: i64, next_attempt_at: DateTime<Utc>) -> Result<()> {
+        sqlx::query(
+            "UPDATE outbox SET state = 'pending', next_attempt_at = ?2,
+               attempts = max(attempts - 1, 0), lease_owner = NULL, lease_until = NULL
+             WHERE id = ?1 AND state = 'sending'",
+        )
+        .bind(id)
+        .bind(to_ms(next_attempt_at))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     async fn resolve_in_doubt(&self, now: DateTime<Utc>) -> Result<u64> {
         let done = sqlx::query(
             "UPDATE outbox SET state = 'in_doubt',
