@@ -11,8 +11,8 @@ use teloxide::prelude::Requester;
 
 /// Longest sleep when nothing is due (new digests also wake the loop through `ctx.wake`).
 const IDLE: Duration = Duration::seconds(5);
-/// Shortest sleep after a step that found nothing it could send, so leftovers that cannot be
-/// leased (their chat went inactive) never make the loop spin.
+/// Sleep after a step that found nothing although something is due (another worker took it),
+/// so the loop never spins.
 const NOTHING_SENDABLE: Duration = Duration::milliseconds(500);
 /// How often expired leases are looked for while running.
 const RESOLVE_EVERY: Duration = Duration::minutes(1);
@@ -82,14 +82,11 @@ where
         return Ok(Next::SleepUntil(at));
     }
     let now = ctx.clock.now();
-    Ok(match ctx.store.next_outbox_due().await? {
+    Ok(match ctx.store.next_sendable_at().await? {
         None if until == Until::Drained => Next::Done,
         None => Next::SleepUntil(now + IDLE),
-        // Due but not leased: its chat went inactive, or an earlier part is still pending.
-        Some(due) if due <= now && step.leased == 0 => match until {
-            Until::Drained => Next::Done,
-            Until::Shutdown => Next::SleepUntil(now + NOTHING_SENDABLE),
-        },
+        // Due now but the step took nothing (another worker did): don't spin.
+        Some(due) if due <= now && step.leased == 0 => Next::SleepUntil(now + NOTHING_SENDABLE),
         Some(due) if due <= now => Next::Continue,
         Some(due) => Next::SleepUntil(due.min(now + IDLE)),
     })

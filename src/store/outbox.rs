@@ -138,4 +138,8 @@ pub trait OutboxStore: Send + Sync {
     async fn outbox_of(&self, subscriber_id: i64) -> Result<Vec<OutboxMessage>>;
     /// The earliest `next_attempt_at` of a pending message, to know how long to sleep.
     async fn next_outbox_due(&self) -> Result<Option<DateTime<Utc>>>;
+    /// The earliest `next_attempt_at` of a message [`OutboxStore::lease_outbox`] could take
+    /// once due: pending, its chat active, every earlier part of its digest finished. `None`
+    /// when nothing is left to send.
+    async fn next_sendable_at(&self) -> Result<Option<DateTime<Utc>>>;
 }

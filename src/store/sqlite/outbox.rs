@@ -214,6 +214,19 @@ impl OutboxStore for SqliteStore {
         rows.iter().map(outbox).collect()
     }
 
+    async fn next_sendable_at(&self) -> Result<Option<DateTime<Utc>>> {
+        let t: Option<i64> = sqlx::query_scalar(
+            "SELECT min(o.next_attempt_at) FROM outbox o JOIN subscribers s ON s.id = o.subscriber_id
+             WHERE o.state = 'pending' AND s.active = 1
+               AND NOT EXISTS (SELECT 1 FROM outbox p
+                               WHERE p.subscriber_id = o.subscriber_id AND p.period = o.period
+                                 AND p.part < o.part AND p.state IN ('pending', 'sending'))",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(t.map(from_ms))
+    }
+
     async fn next_outbox_due(&self) -> Result<Option<DateTime<Utc>>> {
         let t: Option<i64> =
             sqlx::query_scalar("SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending'")
