@@ -12,6 +12,7 @@ mod seed;
 mod crash;
 mod faults;
 mod send;
+mod store;
 
 use chrono::{DateTime, Duration, Utc};
 use claimwatch::clock::ManualClock;
