@@ -7,6 +7,7 @@ mod support;
 
 mod cli;
 mod compose;
+mod content;
 mod schedule;
 mod seed;
 
@@ -25,4 +26,10 @@ pub fn assert_valid_parts(parts: &[String]) {
 
 pub fn config() -> Config {
     Config::default()
+}
+
+/// Where `needle` is in `text` (the test fails when it is absent).
+pub fn pos(text: &str, needle: &str) -> usize {
+    text.find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in:\n{text}"))
 }
