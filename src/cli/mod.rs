@@ -155,6 +155,22 @@ pub struct BackfillArgs {
     pub limit: usize,
 }
 
+/// `a/./b/../c` → `a/c`, without touching the file system.
+fn lexically_normal(path: &std::path::Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
 /// A command's failure: configuration problems exit 2, everything else 1.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -184,7 +200,36 @@ impl CliError {
 /// Loads the configuration from the `--config` path and the process environment.
 pub fn load_config(cli: &Cli) -> Result<Config, ConfigError> {
     let default_path = cli.config == std::path::Path::new("config/claimwatch.toml");
-    Config::load(&cli.config, std::env::vars(), default_path)
+    let mut config = Config::load(&cli.config, std::env::vars(), default_path)?;
+    resolve_relative_files(&mut config, &cli.config);
+    Ok(config)
+}
+
+/// `file:./PATH` and `file:../PATH` source addresses are relative to the config file's
+/// directory (so `config/demo.toml` can name `file:./demo/…`); they become absolute
+/// `file://` URLs here. Absolute `file:///…` addresses are left as they are.
+pub fn resolve_relative_files(config: &mut Config, config_path: &std::path::Path) {
+    let base = config_path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    for source in &mut config.sources {
+        let Some(rel) = source
+            .url
+            .trim()
+            .strip_prefix("file:")
+            .filter(|r| r.starts_with("./") || r.starts_with("../"))
+        else {
+            continue;
+        };
+        let joined = base.join(rel);
+        let absolute = joined
+            .canonicalize()
+            .or_else(|_| std::path::absolute(&joined).map(|p| lexically_normal(&p)));
+        if let Some(url) = absolute.ok().and_then(|p| url::Url::from_file_path(p).ok()) {
+            source.url = url.to_string();
+        }
+    }
 }
 
 /// Opens the store (applying migrations) and upserts the config's sources.

@@ -2,9 +2,11 @@
 //! at a time, pace it, send it with teloxide, record the outcome — and [`run_delivery`] is
 //! the thin loop around it.
 //!
-//! A message is marked `sending` (leased) just before its HTTP request and `sent` just after,
-//! and only one request is in flight at a time, so a crash leaves at most one message whose
-//! fate is unknown. Such a message becomes `in_doubt` and is never resent (see the README).
+//! A message is marked `sending` (leased, committed) just before its HTTP request, and only
+//! one request is in flight at a time, so a crash leaves at most one message whose fate is
+//! truly unknown. The `sent` mark is written in the background while the next message goes
+//! out (awaited before the step ends); a crash before it lands leaves a delivered message
+//! `sending`. Either way the message becomes `in_doubt` and is never resent (see the README).
 
 pub mod bot;
 pub mod pace;
@@ -146,6 +148,52 @@ where
         .await
 }
 
+/// Marks of sent messages still being written; awaited before a step returns.
+struct PendingMarks(Vec<tokio::task::JoinHandle<Result<(), StoreError>>>);
+
+impl PendingMarks {
+    /// At most this many marks in the air.
+    const MAX: usize = 64;
+
+    /// Records `id` as sent without holding up the next send. Safe to lose in a crash: a
+    /// message left `sending` becomes `in_doubt` and is never resent — and it was delivered.
+    async fn mark_sent(
+        &mut self,
+        store: &Arc<dyn Store>,
+        id: i64,
+        message_id: i64,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        if self.0.len() >= Self::MAX {
+            let oldest = self.0.remove(0);
+            join(oldest).await?;
+        }
+        let store = store.clone();
+        self.0.push(tokio::spawn(async move {
+            store.mark_sent(id, Some(message_id), at).await
+        }));
+        Ok(())
+    }
+
+    async fn finish(self) -> Result<(), StoreError> {
+        let mut first_error = Ok(());
+        for handle in self.0 {
+            if let Err(e) = join(handle).await
+                && first_error.is_ok()
+            {
+                first_error = Err(e);
+            }
+        }
+        first_error
+    }
+}
+
+async fn join(handle: tokio::task::JoinHandle<Result<(), StoreError>>) -> Result<(), StoreError> {
+    handle
+        .await
+        .map_err(|e| StoreError::Database(format!("marking a message sent: {e}")))?
+}
+
 /// One delivery step at `now`: sends due messages one at a time while the pacer allows, up
 /// to [`MAX_PER_STEP`], and records each outcome. `ctx.clock` is read as the step goes (for
 /// when sends finish); give it the clock `now` came from.
@@ -157,19 +205,31 @@ where
     R: Requester<Err = RequestError>,
 {
     let mut report = DeliveryReport::default();
+    let mut marks = PendingMarks(Vec::new());
+    let result = steps(ctx, now, &mut report, &mut marks).await;
+    let marked = marks.finish().await;
+    result?;
+    marked?;
+    Ok(report)
+}
+
+async fn steps<R>(
+    ctx: &DeliveryCtx<R>,
+    now: DateTime<Utc>,
+    report: &mut DeliveryReport,
+    marks: &mut PendingMarks,
+) -> Result<(), DeliveryError>
+where
+    R: Requester<Err = RequestError>,
+{
     while report.leased < MAX_PER_STEP {
         let now = now.max(ctx.clock.now());
         if let Err(until) = ctx.pacer().global_ready(now) {
             report.paced_until = Some(until);
-            return Ok(report);
+            return Ok(());
         }
-        let Some(msg) = ctx
-            .store
-            .lease_outbox(now, &ctx.owner, LEASE, 1)
-            .await?
-            .pop()
-        else {
-            return Ok(report);
+        let Some(msg) = ctx.store.lease_next(now, &ctx.owner, LEASE).await? else {
+            return Ok(());
         };
         report.leased += 1;
         let acquired = ctx.pacer().acquire(msg.chat_id, msg.chat_is_group, now);
@@ -184,10 +244,18 @@ where
         let result = send_part(&ctx.bot, &msg).await;
         let done = now.max(ctx.clock.now());
         ctx.pacer().complete(ticket, done);
-        record(ctx, &msg, triage::classify(result), done, &mut report).await?;
+        match triage::classify(result) {
+            Outcome::Sent { message_id } => {
+                marks
+                    .mark_sent(&ctx.store, msg.id, message_id, done)
+                    .await?;
+                report.sent += 1;
+            }
+            outcome => record(ctx, &msg, outcome, done, report).await?,
+        }
     }
     report.more = true;
-    Ok(report)
+    Ok(())
 }
 
 /// The wait before attempt `attempts + 1` after a network error.

@@ -5,8 +5,13 @@
 //! Each limit is a sliding window of recent sends. A send enters its windows when it starts
 //! and leaves them one window-length after it *completed*: Telegram sees a request somewhere
 //! between the two, so two sends kept a full window apart this way are a full window apart
-//! at Telegram too, whatever the network latency. Time comes in as parameters: no sleeping
-//! here, so every rule is unit-tested with made-up instants.
+//! at Telegram too, whatever the network latency.
+//!
+//! The global limit also spreads sends evenly (a GCRA schedule: one every 1/N s, with a
+//! burst of up to N/4): a fan-out that went out in one burst would come back to the window
+//! in one burst every second, and any delay inside a burst would carry over to the next.
+//! Time comes in as parameters: no sleeping here, so every rule is unit-tested with made-up
+//! instants.
 
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{HashMap, VecDeque};
@@ -119,6 +124,12 @@ impl Window {
 pub struct Pacer {
     limits: PaceLimits,
     global: Window,
+    /// GCRA: the theoretical time of the next send at the even rate.
+    next_even: Option<DateTime<Utc>>,
+    /// 1 s / `global_per_second`.
+    interval: Duration,
+    /// How far ahead of the even schedule sends may run (N/4 sends' worth, at least one).
+    burst: Duration,
     chats: HashMap<i64, Window>,
     groups: HashMap<i64, Window>,
     chat_pauses: HashMap<i64, DateTime<Utc>>,
@@ -133,6 +144,13 @@ impl Pacer {
         Pacer {
             limits,
             global: Window::new(limits.global_per_second, Duration::seconds(1)),
+            next_even: None,
+            interval: Duration::nanoseconds(
+                1_000_000_000 / i64::from(limits.global_per_second.max(1)),
+            ),
+            burst: Duration::nanoseconds(
+                1_000_000_000 / i64::from(limits.global_per_second.max(1)),
+            ) * (limits.global_per_second / 4).max(1) as i32,
             chats: HashMap::new(),
             groups: HashMap::new(),
             chat_pauses: HashMap::new(),
@@ -150,6 +168,13 @@ impl Pacer {
                 return Err(until);
             }
             self.global_pause = None;
+        }
+        if let Some(next) = self.next_even {
+            if next - now > CLOCK_SKEW {
+                self.next_even = None;
+            } else if next - now > self.burst {
+                return Err(next - self.burst);
+            }
         }
         match self.global.wait_until(now) {
             Some(t) => Err(t),
@@ -185,6 +210,7 @@ impl Pacer {
                 return Err(Wait::Chat(t));
             }
         }
+        self.next_even = Some(self.next_even.map_or(now, |n| n.max(now)) + self.interval);
         self.next_seq += 1;
         let seq = self.next_seq;
         let entry = Entry { seq, done: None };

@@ -109,6 +109,14 @@ pub trait OutboxStore: Send + Sync {
         lease: Duration,
         limit: i64,
     ) -> Result<Vec<OutboxMessage>>;
+    /// Takes the next message [`OutboxStore::lease_outbox`] would take, alone, in one
+    /// statement: for a worker that sends one message at a time.
+    async fn lease_next(
+        &self,
+        now: DateTime<Utc>,
+        owner: &str,
+        lease: Duration,
+    ) -> Result<Option<OutboxMessage>>;
     async fn mark_sent(
         &self,
         id: i64,

@@ -173,12 +173,11 @@ async fn killed_while_a_send_is_in_flight_the_restart_neither_loses_nor_repeats(
     );
 
     let out = finish(claimwatch(&setup, &api, &["digest", "--deliver"], &[])).await;
-    assert!(out.contains("1 message(s) were in flight"), "{out}");
-    assert_eq!(
-        assert_each_part_once(&setup, &api).await,
-        1,
-        "the in-flight send is in doubt, not resent"
-    );
+    assert!(out.contains("message(s) were in flight"), "{out}");
+    // The held send is in doubt and not resent; so may be sends answered just before the kill
+    // whose "sent" mark was not yet written. Each of them was received, exactly once.
+    let in_doubt = assert_each_part_once(&setup, &api).await;
+    assert!((1..=5).contains(&in_doubt), "{in_doubt} in doubt");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

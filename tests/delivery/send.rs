@@ -50,7 +50,7 @@ async fn every_part_is_sent_once_in_order_as_html_without_previews() {
 }
 
 #[tokio::test]
-async fn the_global_limit_paces_a_fan_out() {
+async fn the_global_limit_paces_a_fan_out_evenly() {
     let api = FakeBotApi::start().await;
     let mut cfg = delivery_config();
     cfg.global_per_second = 10;
@@ -59,15 +59,36 @@ async fn the_global_limit_paces_a_fan_out() {
         r.digest_for(chat, &["hello"]).await;
     }
     let first = r.step().await;
-    assert_eq!(first.sent, 10);
-    assert_eq!(first.paced_until, Some(t0() + Duration::seconds(1)));
-    r.clock.advance(Duration::milliseconds(999));
-    assert_eq!(r.step().await.sent, 0, "not before the window has passed");
-    r.clock.advance(Duration::milliseconds(1));
-    assert_eq!(r.step().await.sent, 10);
-    r.clock.advance(Duration::seconds(1));
-    assert_eq!(r.step().await.sent, 5);
-    assert_eq!(api.sent().len(), 25);
+    assert_eq!(first.sent, 3, "a short burst (a quarter of the rate)");
+    assert_eq!(first.paced_until, Some(t0() + Duration::milliseconds(100)));
+    let mut sends = vec![(t0(), first.sent)];
+    let mut done_at = None;
+    for _ in 0..50 {
+        r.clock.advance(Duration::milliseconds(100));
+        let step = r.step().await;
+        let now = claimwatch::clock::Clock::now(&r.clock);
+        sends.push((now, step.sent));
+        if api.sent().len() == 25 {
+            done_at = Some(now);
+            break;
+        }
+    }
+    for (i, (start, _)) in sends.iter().enumerate() {
+        let in_second: usize = sends[i..]
+            .iter()
+            .take_while(|(t, _)| *t < *start + Duration::seconds(1))
+            .map(|(_, n)| n)
+            .sum();
+        assert!(
+            in_second <= 10,
+            "{in_second} sends in the second from {start}"
+        );
+    }
+    let done_at = done_at.expect("all sent");
+    assert!(
+        done_at >= t0() + Duration::seconds(2) && done_at <= t0() + Duration::milliseconds(2500),
+        "25 messages at 10/s: {done_at}"
+    );
 }
 
 #[tokio::test]

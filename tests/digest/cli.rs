@@ -97,3 +97,41 @@ async fn bad_uses_exit_2_with_a_clear_message() {
     let (code, _, _) = run(&cli, &["digest", "--deliver", "--print"]).await;
     assert_eq!(code, Some(2), "clap refuses conflicting modes");
 }
+
+#[test]
+fn the_demo_config_loads_and_its_feeds_resolve_to_the_shipped_files() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/demo.toml");
+    let mut config = claimwatch::config::Config::load(&path, Vec::new(), false).unwrap();
+    claimwatch::cli::resolve_relative_files(&mut config, &path);
+    assert!(config.sources.len() >= 4);
+    let langs: std::collections::BTreeSet<_> = config
+        .sources
+        .iter()
+        .filter_map(|s| s.lang.clone())
+        .collect();
+    assert_eq!(
+        langs.into_iter().collect::<Vec<_>>(),
+        vec!["en", "ru", "uk"]
+    );
+    for s in &config.sources {
+        let url = url::Url::parse(&s.url).unwrap();
+        let file = url
+            .to_file_path()
+            .unwrap_or_else(|_| panic!("{} is not an absolute file URL", s.url));
+        assert!(file.is_file(), "{} -> {}", s.url, file.display());
+        assert!(
+            file.starts_with(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/demo"))
+        );
+    }
+}
+
+#[test]
+fn absolute_file_urls_and_other_sources_are_left_alone() {
+    let toml = "[[sources]]\nurl = \"file:///srv/feeds/a.xml\"\n\n[[sources]]\nurl = \"@mod_russia\"\n\n[[sources]]\nurl = \"file:../x/b.xml\"\n";
+    let path = std::path::Path::new("/etc/claimwatch/claimwatch.toml");
+    let mut config = claimwatch::config::Config::from_toml_str(toml, path, Vec::new()).unwrap();
+    claimwatch::cli::resolve_relative_files(&mut config, path);
+    assert_eq!(config.sources[0].url, "file:///srv/feeds/a.xml");
+    assert_eq!(config.sources[1].url, "@mod_russia");
+    assert_eq!(config.sources[2].url, "file:///etc/x/b.xml");
+}

@@ -23,17 +23,51 @@ fn send(p: &mut Pacer, chat: i64, group: bool, at: DateTime<Utc>, done: DateTime
 }
 
 #[test]
-fn the_global_window_admits_n_per_second() {
-    let mut p = pacer(3, 1, 20);
+fn sends_are_spread_evenly_after_a_short_burst() {
+    // 8 a second: one every 125 ms, and at most 2 ahead of that schedule.
+    let mut p = pacer(8, 1, 20);
     for chat in 1..=3 {
         send(&mut p, chat, false, t0(), t0());
     }
+    assert_eq!(p.acquire(4, false, t0()), Err(Wait::Global(t0() + ms(125))));
+    assert_eq!(p.global_ready(t0() + ms(124)), Err(t0() + ms(125)));
+    send(&mut p, 4, false, t0() + ms(125), t0() + ms(125));
+    assert_eq!(p.global_ready(t0() + ms(125)), Err(t0() + ms(250)));
+}
+
+#[test]
+fn the_window_caps_any_second_even_on_schedule() {
+    // 4 a second: the even schedule would allow a fifth at 750 ms; the window does not.
+    let mut p = pacer(4, 1, 20);
+    send(&mut p, 1, false, t0(), t0());
+    send(&mut p, 2, false, t0(), t0());
+    send(&mut p, 3, false, t0() + ms(250), t0() + ms(250));
+    send(&mut p, 4, false, t0() + ms(500), t0() + ms(500));
     assert_eq!(
-        p.acquire(4, false, t0()),
+        p.acquire(5, false, t0() + ms(750)),
         Err(Wait::Global(t0() + ms(1000)))
     );
-    assert_eq!(p.global_ready(t0() + ms(999)), Err(t0() + ms(1000)));
-    assert!(p.acquire(4, false, t0() + ms(1000)).is_ok());
+    assert!(p.acquire(5, false, t0() + ms(1000)).is_ok());
+}
+
+#[test]
+fn at_a_thousand_a_second_the_rate_holds_over_time() {
+    let mut p = pacer(1000, 1, 20);
+    let mut now = t0();
+    let mut sent = 0;
+    let mut chat = 0;
+    while now < t0() + Duration::seconds(10) {
+        match p.acquire(chat, false, now) {
+            Ok(t) => {
+                p.complete(t, now + ms(1));
+                sent += 1;
+                chat += 1;
+            }
+            Err(Wait::Global(at)) => now = at.max(now + Duration::microseconds(100)),
+            Err(Wait::Chat(_)) => unreachable!("every chat is new"),
+        }
+    }
+    assert!((9_800..=10_000).contains(&sent), "{sent} in 10 s");
 }
 
 #[test]
