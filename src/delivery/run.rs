@@ -117,11 +117,15 @@ where
     Ok(total)
 }
 
-/// Delivers until `shutdown`: the bot's delivery loop. Errors are logged and retried.
+/// Delivers until `shutdown`: the bot's delivery loop. Starts with [`recover_in_flight`]
+/// (call it once per process); errors are logged and retried.
 pub async fn run_delivery<R>(ctx: &DeliveryCtx<R>, shutdown: &Shutdown) -> DeliveryReport
 where
     R: Requester<Err = RequestError>,
 {
+    if let Err(e) = recover_in_flight(ctx.store.as_ref(), ctx.clock.now()).await {
+        tracing::error!(error = %e, "cannot resolve sends left in flight; they resolve when their lease ends");
+    }
     match run(ctx, shutdown, Until::Shutdown).await {
         Ok(r) => r,
         Err(e) => {

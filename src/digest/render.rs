@@ -18,6 +18,8 @@ use chrono::{DateTime, Utc};
 
 /// Longest story title shown, in characters.
 const MAX_TITLE_CHARS: usize = 300;
+/// Figures shown per entry (the General Staff's block shows all of its report's).
+const MAX_FIGURES: usize = 12;
 
 /// Everything one digest shows.
 #[derive(Debug)]
@@ -209,8 +211,12 @@ fn entry(input: &RenderInput<'_>, t: &DigestTexts, view: &StoryView, category: C
             c.claim
                 .figures
                 .iter()
+                .take(MAX_FIGURES)
                 .map(|f| escape_html(&figure(t, input.lang, f, None))),
         );
+        if c.claim.figures.len() > MAX_FIGURES {
+            meta.push("…".into());
+        }
         if !meta.is_empty() {
             out.push_str(&format!("\n<i>{}</i>", meta.join(" · ")));
         }

@@ -1,6 +1,6 @@
 //! English strings.
 
-use super::{BotTexts, DigestTexts, KnownClaimant, MetricNames, Texts};
+use super::{BotTexts, DigestTexts, Texts};
 
 pub(super) static TEXTS: Texts = Texts {
     language_name: "English",
@@ -37,7 +37,7 @@ pub(super) static TEXTS: Texts = Texts {
         keywords: "Only reports mentioning: {keywords}",
         footer: "/search WORDS — older claims · /settings — topics, time, language",
         unattributed: "An unnamed source",
-        metrics: MetricNames {
+        metrics: super::MetricNames {
             personnel: "personnel",
             killed: "killed",
             wounded: "wounded",
@@ -59,35 +59,35 @@ pub(super) static TEXTS: Texts = Texts {
             deserters: "deserters",
         },
         claimants: [
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "General Staff of the Armed Forces of Ukraine",
                 display: "Ukraine's General Staff",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Defence Intelligence of Ukraine",
                 display: "Ukraine's Defence Intelligence",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Russian Ministry of Defence",
                 display: "Russia's defence ministry",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Ministry of Defence of Ukraine",
                 display: "Ukraine's defence ministry",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Security Service of Ukraine",
                 display: "Ukraine's Security Service (SBU)",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Armed Forces of Ukraine",
                 display: "Ukraine's Armed Forces",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "UK Ministry of Defence",
                 display: "UK defence ministry",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Institute for the Study of War",
                 display: "Institute for the Study of War (ISW)",
             },

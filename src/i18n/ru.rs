@@ -1,6 +1,6 @@
 //! Russian strings.
 
-use super::{BotTexts, DigestTexts, KnownClaimant, MetricNames, Texts};
+use super::{BotTexts, DigestTexts, Texts};
 
 pub(super) static TEXTS: Texts = Texts {
     language_name: "Русский",
@@ -52,7 +52,7 @@ pub(super) static TEXTS: Texts = Texts {
         keywords: "Только сообщения со словами: {keywords}",
         footer: "/search СЛОВА — более ранние заявления · /settings — темы, время, язык",
         unattributed: "Неназванный источник",
-        metrics: MetricNames {
+        metrics: super::MetricNames {
             personnel: "личный состав",
             killed: "убитые",
             wounded: "раненые",
@@ -74,35 +74,35 @@ pub(super) static TEXTS: Texts = Texts {
             deserters: "дезертиры",
         },
         claimants: [
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "General Staff of the Armed Forces of Ukraine",
                 display: "Генштаб ВСУ",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Defence Intelligence of Ukraine",
                 display: "ГУР Минобороны Украины",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Russian Ministry of Defence",
                 display: "Минобороны РФ",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Ministry of Defence of Ukraine",
                 display: "Минобороны Украины",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Security Service of Ukraine",
                 display: "СБУ",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Armed Forces of Ukraine",
                 display: "ВСУ",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "UK Ministry of Defence",
                 display: "Минобороны Великобритании",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Institute for the Study of War",
                 display: "Институт изучения войны (ISW)",
             },

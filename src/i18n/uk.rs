@@ -1,6 +1,6 @@
 //! Ukrainian strings.
 
-use super::{BotTexts, DigestTexts, KnownClaimant, MetricNames, Texts};
+use super::{BotTexts, DigestTexts, Texts};
 
 pub(super) static TEXTS: Texts = Texts {
     language_name: "Українська",
@@ -52,7 +52,7 @@ pub(super) static TEXTS: Texts = Texts {
         keywords: "Лише повідомлення зі словами: {keywords}",
         footer: "/search СЛОВА — давніші заяви · /settings — теми, час, мова",
         unattributed: "Неназване джерело",
-        metrics: MetricNames {
+        metrics: super::MetricNames {
             personnel: "особовий склад",
             killed: "загиблі",
             wounded: "поранені",
@@ -74,35 +74,35 @@ pub(super) static TEXTS: Texts = Texts {
             deserters: "дезертири",
         },
         claimants: [
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "General Staff of the Armed Forces of Ukraine",
                 display: "Генштаб ЗСУ",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Defence Intelligence of Ukraine",
                 display: "ГУР Міноборони",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Russian Ministry of Defence",
                 display: "Міноборони РФ",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Ministry of Defence of Ukraine",
                 display: "Міноборони України",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Security Service of Ukraine",
                 display: "СБУ",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Armed Forces of Ukraine",
                 display: "ЗСУ",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "UK Ministry of Defence",
                 display: "Міноборони Великої Британії",
             },
-            KnownClaimant {
+            super::KnownClaimant {
                 canonical: "Institute for the Study of War",
                 display: "Інститут вивчення війни (ISW)",
             },

@@ -281,3 +281,45 @@ async fn a_subscriber_with_a_broken_time_zone_still_gets_a_digest() {
         d.parts[0]
     );
 }
+
+#[tokio::test]
+async fn a_claim_with_hundreds_of_figures_stays_one_readable_entry() {
+    let db = TestDb::new().await;
+    let s = db.store.as_ref();
+    let src = seed::source(s, "Outlet").await;
+    let mut claim = seed::refusal(Some(DIU), Some("<unit>"), Some("a & b"), None);
+    claim.figures = (0..600)
+        .map(|i| claimwatch::model::Figure {
+            metric: claimwatch::model::Metric::Deserters,
+            value: 1_000_000 + i,
+            delta: Some(i),
+            cumulative: None,
+        })
+        .collect();
+    seed::story(
+        s,
+        &[src],
+        "A claim with six hundred figures",
+        &[claim],
+        t0() - Duration::hours(1),
+    )
+    .await;
+    let sub = seed::subscriber(
+        s,
+        13,
+        "Europe/Kyiv",
+        (9, 0),
+        Lang::En,
+        t0() - Duration::days(1),
+    )
+    .await;
+    let d = compose(s, &config(), &sub, t0()).await.unwrap();
+    assert_valid_parts(&d.parts);
+    assert_eq!(d.parts.len(), 1);
+    let text = &d.parts[0];
+    assert_eq!(text.matches("deserters 1,").count(), 12, "{text}");
+    assert!(
+        text.contains("deserters 1,000,011 (+11) · …</i>\n1 source: <a href="),
+        "{text}"
+    );
+}
