@@ -65,6 +65,16 @@ pub trait StoryStore: Send + Sync {
     ) -> Result<Vec<StoryView>>;
     /// Claims whose indexed text matches every term, best match first, then newest.
     async fn search_claims(&self, query: &SearchQuery) -> Result<SearchPage>;
+    /// The newest claims of one claimant (compared ignoring case) and category claimed at or
+    /// before `until`, newest first, with their figures. The digest's losses block reads the
+    /// General Staff's running totals through it.
+    async fn latest_claims_by_claimant(
+        &self,
+        claimant: &str,
+        category: Category,
+        until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<StoredClaim>>;
     /// Claims claimed at or after `since`, newest first.
     async fn recent_claims(
         &self,
