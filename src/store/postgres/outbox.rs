@@ -112,6 +112,40 @@ impl OutboxStore for PostgresStore {
         rows.iter().map(outbox).collect()
     }
 
+    async fn lease_next(
+        &self,
+        now: DateTime<Utc>,
+        owner: &str,
+        lease: Duration,
+    ) -> Result<Option<OutboxMessage>> {
+        Ok(self.lease_outbox(now, owner, lease, 1).await?.pop())
+    }
+
+    async fn defer_outbox(&self, id: i64, next_attempt_at: DateTime<Utc>) -> Result<()> {
+        sqlx::query(
+            "UPDATE outbox SET state = 'pending', next_attempt_at = $2,
+               attempts = greatest(attempts - 1, 0), lease_owner = NULL, lease_until = NULL
+             WHERE id = $1 AND state = 'sending'",
+        )
+        .bind(id)
+        .bind(next_attempt_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn next_sendable_at(&self) -> Result<Option<DateTime<Utc>>> {
+        Ok(sqlx::query_scalar(
+            "SELECT min(o.next_attempt_at) FROM outbox o JOIN subscribers s ON s.id = o.subscriber_id
+             WHERE o.state = 'pending' AND s.active
+               AND NOT EXISTS (SELECT 1 FROM outbox p
+                               WHERE p.subscriber_id = o.subscriber_id AND p.period = o.period
+                                 AND p.part < o.part AND p.state IN ('pending', 'sending'))",
+        )
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     async fn mark_sent(&self, id: i64, message_id: Option<i64>, at: DateTime<Utc>) -> Result<()> {
         sqlx::query(
             "UPDATE outbox SET state = 'sent', telegram_message_id = $2, sent_at = $3,

@@ -286,6 +286,27 @@ impl StoryStore for PostgresStore {
         })
     }
 
+    async fn latest_claims_by_claimant(
+        &self,
+        claimant: &str,
+        category: Category,
+        until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<StoredClaim>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM claims
+             WHERE lower(claimant) = lower($1) AND category = $2 AND claimed_at <= $3
+             ORDER BY claimed_at DESC, id DESC LIMIT $4",
+        )
+        .bind(claimant.trim())
+        .bind(category.as_str())
+        .bind(until)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        self.claims_by_ids(&ids).await
+    }
+
     async fn recent_claims(
         &self,
         since: DateTime<Utc>,

@@ -168,6 +168,19 @@ impl SubscriberStore for PostgresStore {
         rows.iter().map(subscriber).collect()
     }
 
+    async fn unscheduled_subscribers(&self, limit: i64) -> Result<Vec<Subscriber>> {
+        let sql = format!(
+            "SELECT {SUBSCRIBER_COLUMNS} FROM subscribers
+             WHERE active AND subscribed AND next_digest_at IS NULL
+             ORDER BY id LIMIT $1"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(subscriber).collect()
+    }
+
     async fn list_subscribers(&self, active_only: bool) -> Result<Vec<Subscriber>> {
         let sql = format!(
             "SELECT {SUBSCRIBER_COLUMNS} FROM subscribers
