@@ -59,4 +59,14 @@ pub trait SourceStore: Send + Sync {
     /// Increments the error count; returns the source as updated.
     async fn record_poll_failure(&self, id: i64, failure: &PollFailure) -> Result<Source>;
     async fn set_backfill_cursor(&self, id: i64, cursor: Option<&str>) -> Result<()>;
+    /// The earliest `next_check_at` among sources that are neither paused nor removed.
+    async fn next_check_due(&self) -> Result<Option<DateTime<Utc>>> {
+        Ok(self
+            .list_sources()
+            .await?
+            .iter()
+            .filter(|s| !s.paused)
+            .map(|s| s.next_check_at)
+            .min())
+    }
 }

@@ -182,4 +182,13 @@ impl SourceStore for SqliteStore {
             .await?;
         Ok(())
     }
+
+    async fn next_check_due(&self) -> Result<Option<DateTime<Utc>>> {
+        let ms: Option<i64> = sqlx::query_scalar(
+            "SELECT min(next_check_at) FROM sources WHERE paused = 0 AND removed_at IS NULL",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(ms.map(crate::store::from_ms))
+    }
 }
