@@ -88,8 +88,10 @@ mod tests {
     #[test]
     fn tracking_parameters_and_fragments_go() {
         assert_eq!(
-            canonical_link("https://Example.ORG:443/a/b?utm_source=tg&id=7&fbclid=xyz&UTM_Medium=m#top")
-                .as_deref(),
+            canonical_link(
+                "https://Example.ORG:443/a/b?utm_source=tg&id=7&fbclid=xyz&UTM_Medium=m#top"
+            )
+            .as_deref(),
             Some("https://example.org/a/b?id=7")
         );
         assert_eq!(
@@ -105,7 +107,13 @@ mod tests {
 
     #[test]
     fn only_absolute_web_links() {
-        for bad in ["/relative", "javascript:alert(1)", "mailto:a@b.c", "", "file:///etc/passwd"] {
+        for bad in [
+            "/relative",
+            "javascript:alert(1)",
+            "mailto:a@b.c",
+            "",
+            "file:///etc/passwd",
+        ] {
             assert_eq!(canonical_link(bad), None, "{bad}");
         }
     }

@@ -121,7 +121,11 @@ pub fn normalize_entry(entry: &RawEntry, source: &Source, now: DateTime<Utc>) ->
 
 /// The title of a post: its first line, cut to 140 characters.
 pub fn post_title(text: &str) -> String {
-    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     truncate_chars(first, 140)
 }
 

@@ -47,7 +47,9 @@ fn an_entry_becomes_a_clean_item() {
     let entry = RawEntry {
         guid: Some(" urn:1 ".into()),
         title: plain("  Генштаб:\n втрати  ворога &amp; техніка "),
-        body: html("<p>Загальні бойові втрати противника&nbsp;склали <b>646 тис. 400</b> осіб.</p><p>Джерело: <a href=\"https://ex.org/gs\">ГШ</a></p>"),
+        body: html(
+            "<p>Загальні бойові втрати противника&nbsp;склали <b>646 тис. 400</b> осіб.</p><p>Джерело: <a href=\"https://ex.org/gs\">ГШ</a></p>",
+        ),
         link: Some("https://ex.org/news/1?utm_source=rss&id=3#c".into()),
         published: Some(now() - Duration::hours(2)),
         updated: None,
@@ -75,9 +77,14 @@ fn configured_language_wins_and_bulgarian_is_other() {
         title: plain("Русия е загубила над 1000 танка, съобщи министерството във вторник"),
         ..RawEntry::default()
     };
-    assert_eq!(normalize_entry(&entry, &source(None), now()).unwrap().lang, Lang::Other);
     assert_eq!(
-        normalize_entry(&entry, &source(Some(Lang::Ru)), now()).unwrap().lang,
+        normalize_entry(&entry, &source(None), now()).unwrap().lang,
+        Lang::Other
+    );
+    assert_eq!(
+        normalize_entry(&entry, &source(Some(Lang::Ru)), now())
+            .unwrap()
+            .lang,
         Lang::Ru
     );
 }
@@ -178,7 +185,10 @@ fn a_post_becomes_an_item() {
     let item = normalize_post(&post, &tg, now());
     assert_eq!(item.external_id, "demo_chan/41");
     assert_eq!(item.url.as_deref(), Some("https://t.me/demo_chan/41"));
-    assert_eq!(item.title, "Близько 60 десантників відмовилися від відправки");
+    assert_eq!(
+        item.title,
+        "Близько 60 десантників відмовилися від відправки"
+    );
     assert!(item.text.contains('\n'));
     assert_eq!(item.author.as_deref(), Some("Ivan"));
     assert_eq!(item.forwarded_from.as_deref(), Some("other_chan"));

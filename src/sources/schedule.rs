@@ -10,13 +10,17 @@ use std::time::Duration;
 
 /// Clamps an interval to the configured bounds.
 fn clamp(d: Duration, poll: &PollConfig) -> Duration {
-    let (min, max) = (poll.min_interval.0, poll.max_interval.0.max(poll.min_interval.0));
+    let (min, max) = (
+        poll.min_interval.0,
+        poll.max_interval.0.max(poll.min_interval.0),
+    );
     d.clamp(min, max)
 }
 
 fn add(now: DateTime<Utc>, d: Duration) -> DateTime<Utc> {
     let d = chrono::Duration::from_std(d).unwrap_or(chrono::Duration::days(365));
-    now.checked_add_signed(d).unwrap_or(DateTime::<Utc>::MAX_UTC)
+    now.checked_add_signed(d)
+        .unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
 /// The interval of a healthy source.
@@ -124,11 +128,31 @@ mod tests {
         let s = |secs: u64| Duration::from_secs(secs);
         assert_eq!(success_interval(&p, None, None, None), s(900));
         assert_eq!(success_interval(&p, Some(10), None, None), s(120), "min");
-        assert_eq!(success_interval(&p, Some(86_400), None, None), s(21_600), "max");
-        assert_eq!(success_interval(&p, Some(-5), None, None), s(900), "nonsense ignored");
-        assert_eq!(success_interval(&p, Some(600), Some(s(60 * MIN)), None), s(3600), "ttl lengthens");
-        assert_eq!(success_interval(&p, Some(600), Some(s(60)), None), s(600), "ttl never shortens");
-        assert_eq!(success_interval(&p, None, Some(s(7 * 86_400)), None), s(21_600), "ttl capped");
+        assert_eq!(
+            success_interval(&p, Some(86_400), None, None),
+            s(21_600),
+            "max"
+        );
+        assert_eq!(
+            success_interval(&p, Some(-5), None, None),
+            s(900),
+            "nonsense ignored"
+        );
+        assert_eq!(
+            success_interval(&p, Some(600), Some(s(60 * MIN)), None),
+            s(3600),
+            "ttl lengthens"
+        );
+        assert_eq!(
+            success_interval(&p, Some(600), Some(s(60)), None),
+            s(600),
+            "ttl never shortens"
+        );
+        assert_eq!(
+            success_interval(&p, None, Some(s(7 * 86_400)), None),
+            s(21_600),
+            "ttl capped"
+        );
         assert_eq!(success_interval(&p, None, None, Some(s(1800))), s(1800));
         assert_eq!(
             next_after_success(&p, Some(600), None, None, now()),
@@ -145,7 +169,11 @@ mod tests {
         assert_eq!(secs(3, 0.0), 120);
         assert_eq!(secs(7, 0.0), 1800, "capped at backoff_max before jitter");
         assert_eq!(secs(50, 1.0), 3600);
-        assert_eq!(secs(0, f64::NAN), 30, "first error even when the count is off");
+        assert_eq!(
+            secs(0, f64::NAN),
+            30,
+            "first error even when the count is off"
+        );
         for n in 1..40 {
             for j in [0.0, 0.3, 0.99] {
                 let b = backoff(&p, n, None, j);
@@ -160,7 +188,10 @@ mod tests {
         let r = |secs| Some(Duration::from_secs(secs));
         assert_eq!(backoff(&p, 1, r(600), 0.0), Duration::from_secs(600));
         assert_eq!(backoff(&p, 1, r(5), 0.0), Duration::from_secs(30));
-        assert_eq!(backoff(&p, 1, r(86_400 * 365), 0.0), Duration::from_secs(3600));
+        assert_eq!(
+            backoff(&p, 1, r(86_400 * 365), 0.0),
+            Duration::from_secs(3600)
+        );
         assert_eq!(
             next_after_failure(&p, 1, r(600), 0.0, now()),
             now() + chrono::Duration::minutes(10)

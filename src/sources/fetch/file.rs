@@ -26,7 +26,10 @@ pub(super) async fn read_file(
         .await
         .map_err(|e| file_error(path, e))?;
     if !meta.is_file() {
-        return Err(FetchError::File(format!("{} is not a file", path.display())));
+        return Err(FetchError::File(format!(
+            "{} is not a file",
+            path.display()
+        )));
     }
     if meta.len() > cap {
         return Err(FetchError::TooLarge { limit: cap });

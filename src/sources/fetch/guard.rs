@@ -200,7 +200,10 @@ mod tests {
     async fn localhost_is_refused_by_name() {
         let err = resolve_public("localhost", 80).await.unwrap_err();
         assert!(
-            matches!(err, GuardError::Internal { .. } | GuardError::Resolve { .. }),
+            matches!(
+                err,
+                GuardError::Internal { .. } | GuardError::Resolve { .. }
+            ),
             "{err}"
         );
     }

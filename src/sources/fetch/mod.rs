@@ -291,8 +291,9 @@ impl Fetcher {
         validators: &Validators,
         accept: Accept,
     ) -> Result<Fetched, FetchError> {
-        let url = url::Url::parse(raw_url)
-            .map_err(|e| FetchError::BadUrl(format!("{}: {e}", crate::config::redact_url(raw_url))))?;
+        let url = url::Url::parse(raw_url).map_err(|e| {
+            FetchError::BadUrl(format!("{}: {e}", crate::config::redact_url(raw_url)))
+        })?;
         match url.scheme() {
             "file" => {
                 let path = url

@@ -215,7 +215,8 @@ pub async fn poll_source(ctx: &PollContext, source: &Source, now: DateTime<Utc>)
     let result = match fetch_and_parse(ctx, source, now).await {
         Ok(Polled::NotModified) => {
             report.outcome = PollOutcome::NotModified;
-            let next = schedule::next_after_success(&ctx.poll, source.interval_secs, None, None, now);
+            let next =
+                schedule::next_after_success(&ctx.poll, source.interval_secs, None, None, now);
             record_success(ctx, source, &mut report, now, next, None, None).await
         }
         Ok(Polled::Parsed(parsed)) => {
@@ -233,8 +234,16 @@ pub async fn poll_source(ctx: &PollContext, source: &Source, now: DateTime<Utc>)
                         now,
                     );
                     let validators = Some(parsed.validators);
-                    record_success(ctx, source, &mut report, now, next, validators, parsed.title)
-                        .await
+                    record_success(
+                        ctx,
+                        source,
+                        &mut report,
+                        now,
+                        next,
+                        validators,
+                        parsed.title,
+                    )
+                    .await
                 }
                 Err(e) => Err(PollError::Store(e)),
             }
@@ -303,8 +312,8 @@ pub(crate) async fn record_failure(
     report.outcome = match ctx.store.record_poll_failure(source.id, &failure).await {
         Ok(updated) if updated.paused && pause => PollOutcome::Paused(message),
         Ok(_) => PollOutcome::Error(message),
-        Err(store) => {
-            PollOutcome::Error(format!("{message}; the failure could not be recorded: {store}"))
-        }
+        Err(store) => PollOutcome::Error(format!(
+            "{message}; the failure could not be recorded: {store}"
+        )),
     };
 }

@@ -26,7 +26,10 @@ mod tests {
 
     #[test]
     fn page_addresses() {
-        assert_eq!(page_url(DEFAULT_BASE, "astrapress", None), "https://t.me/s/astrapress");
+        assert_eq!(
+            page_url(DEFAULT_BASE, "astrapress", None),
+            "https://t.me/s/astrapress"
+        );
         assert_eq!(
             page_url("http://127.0.0.1:9/", "astrapress", Some(70989)),
             "http://127.0.0.1:9/s/astrapress?before=70989"
@@ -82,7 +85,11 @@ mod tests {
     #[test]
     fn garbage_yields_no_posts() {
         assert!(parse_page("").posts.is_empty());
-        assert!(parse_page("<div class=\"tgme_widget_message\" data-post=\"a/b/c\">").posts.is_empty());
+        assert!(
+            parse_page("<div class=\"tgme_widget_message\" data-post=\"a/b/c\">")
+                .posts
+                .is_empty()
+        );
         assert!(parse_page(&"<div>".repeat(5000)).posts.is_empty());
     }
 }

@@ -68,14 +68,12 @@ static VIEWS: LazyLock<Selector> = LazyLock::new(|| sel(".tgme_widget_message_vi
 static OWNER: LazyLock<Selector> = LazyLock::new(|| sel(".tgme_widget_message_owner_name"));
 static FORWARDED: LazyLock<Selector> =
     LazyLock::new(|| sel(".tgme_widget_message_forwarded_from_name"));
-static SIGNATURE: LazyLock<Selector> =
-    LazyLock::new(|| sel(".tgme_widget_message_from_author"));
+static SIGNATURE: LazyLock<Selector> = LazyLock::new(|| sel(".tgme_widget_message_from_author"));
 static META: LazyLock<Selector> = LazyLock::new(|| sel(".tgme_widget_message_meta"));
 static POLL_QUESTION: LazyLock<Selector> =
     LazyLock::new(|| sel(".tgme_widget_message_poll_question"));
 static OG_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(r#"meta[property="og:title"]"#));
-static HEADER_TITLE: LazyLock<Selector> =
-    LazyLock::new(|| sel(".tgme_channel_info_header_title"));
+static HEADER_TITLE: LazyLock<Selector> = LazyLock::new(|| sel(".tgme_channel_info_header_title"));
 
 /// Media kinds and the element that shows each.
 static MEDIA: LazyLock<Vec<(&'static str, Selector)>> = LazyLock::new(|| {

@@ -1,6 +1,9 @@
 //! RSS 0.9x/1.0/2.0, Atom and JSON Feed through feed-rs: bytes in (decoded by
 //! [`super::encoding`] first, so the HTTP charset and Cyrillic guesses apply), raw entries
 //! out — title and body still marked up, the chosen link, the guid only when the feed gave one.
+//! A document feed-rs refuses gets one repaired second try (see [`repair`]).
+
+mod repair;
 
 use super::encoding::{self, Decoded};
 use chrono::{DateTime, Utc};
@@ -104,16 +107,27 @@ fn pick_link(links: &[feed_rs::model::Link], base: Option<&url::Url>) -> Option<
     };
     let alternate = links
         .iter()
-        .filter(|l| l.rel.as_deref().is_none_or(|r| r.eq_ignore_ascii_case("alternate")))
+        .filter(|l| {
+            l.rel
+                .as_deref()
+                .is_none_or(|r| r.eq_ignore_ascii_case("alternate"))
+        })
         .find_map(|l| absolute(&l.href));
     alternate.or_else(|| {
         links
             .iter()
             .filter(|l| {
                 !l.rel.as_deref().is_some_and(|r| {
-                    ["self", "enclosure", "edit", "replies", "edit-media", "license"]
-                        .iter()
-                        .any(|x| r.eq_ignore_ascii_case(x))
+                    [
+                        "self",
+                        "enclosure",
+                        "edit",
+                        "replies",
+                        "edit-media",
+                        "license",
+                    ]
+                    .iter()
+                    .any(|x| r.eq_ignore_ascii_case(x))
                 })
             })
             .find_map(|l| absolute(&l.href))
@@ -144,6 +158,22 @@ fn raw_entry(e: feed_rs::model::Entry, base: Option<&url::Url>) -> RawEntry {
     }
 }
 
+/// One feed-rs parse with a fresh parser (a parser is not reusable after a failure), its
+/// panics on hostile input turned into errors.
+fn run_feed_rs(text: &str, base: Option<&str>) -> Result<feed_rs::model::Feed, String> {
+    let parse = || {
+        // An empty id marks entries without a guid (feed-rs would otherwise invent one).
+        feed_rs::parser::Builder::new()
+            .base_uri(base)
+            .id_generator(|_, _, _| String::new())
+            .build()
+            .parse(text.as_bytes())
+            .map_err(|e| e.to_string())
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse))
+        .unwrap_or_else(|_| Err("the feed parser failed on this document".to_owned()))
+}
+
 /// Parses a feed body. `content_type` is the HTTP header (charset and refusals), `base_url`
 /// resolves relative links.
 pub fn parse_feed(
@@ -156,20 +186,20 @@ pub fn parse_feed(
     }
     let Decoded { text, encoding, .. } = encoding::decode(bytes, content_type);
     let text = encoding::declare_utf8(text);
+    let text = repair::strip_rss_default_namespace(&text).unwrap_or(text);
     let base = url::Url::parse(base_url)
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https"));
-    // An empty id marks entries without a guid (feed-rs would otherwise invent one).
-    let parser = feed_rs::parser::Builder::new()
-        .base_uri(base.as_ref().map(|u| u.as_str()))
-        .id_generator(|_, _, _| String::new())
-        .build();
-    let feed = parser
-        .parse(text.as_bytes())
-        .map_err(|e| FeedError::Invalid {
-            reason: crate::text::truncate_chars(&e.to_string(), 200),
-            content_type: content_type.map(str::to_owned),
-        })?;
+    let base_str = base.as_ref().map(|u| u.as_str());
+    let feed = match run_feed_rs(&text, base_str) {
+        Ok(feed) => feed,
+        Err(first) => repair::repair(&text)
+            .and_then(|fixed| run_feed_rs(&fixed, base_str).ok())
+            .ok_or_else(|| FeedError::Invalid {
+                reason: crate::text::truncate_chars(&first, 200),
+                content_type: content_type.map(str::to_owned),
+            })?,
+    };
     Ok(ParsedFeed {
         title: feed
             .title
@@ -182,83 +212,9 @@ pub fn parse_feed(
             .into_iter()
             .map(|e| raw_entry(e, base.as_ref()))
             .collect(),
-        encoding: encoding.name(),
+        encoding,
     })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const RSS: &str = r#"<?xml version="1.0"?>
-<rss version="2.0"><channel><title>Demo &amp; co</title><ttl>60</ttl>
-<item><title>One</title><link>/news/1</link><guid isPermaLink="false">g-1</guid>
-<description>&lt;p&gt;Body &lt;b&gt;one&lt;/b&gt;&lt;/p&gt;</description>
-<pubDate>Sat, 21 Nov 2026 06:00:00 GMT</pubDate></item>
-<item><title>Two</title><link>javascript:alert(1)</link></item>
-</channel></rss>"#;
-
-    #[test]
-    fn rss_entries_keep_guid_link_and_markup() {
-        let f = parse_feed(RSS.as_bytes(), Some("application/rss+xml"), "https://ex.org/rss").unwrap();
-        assert_eq!(f.title.as_deref(), Some("Demo & co"));
-        assert_eq!(f.ttl_minutes, Some(60));
-        assert_eq!(f.entries.len(), 2);
-        let one = &f.entries[0];
-        assert_eq!(one.guid.as_deref(), Some("g-1"));
-        assert_eq!(one.link.as_deref(), Some("https://ex.org/news/1"));
-        let body = one.body.as_ref().unwrap();
-        assert!(body.is_html && body.text.contains("<b>one</b>"));
-        assert!(one.published.is_some());
-        let two = &f.entries[1];
-        assert_eq!(two.guid, None, "no guid in the feed: none invented");
-        assert_eq!(two.link, None, "javascript: links are not links");
-    }
-
-    #[test]
-    fn atom_prefers_the_alternate_link_and_json_feed_parses() {
-        let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>f</id>
-<entry><id>urn:e1</id><title type="html">&lt;b&gt;Bold&lt;/b&gt; title</title>
-<link rel="self" href="https://ex.org/self"/><link rel="alternate" href="https://ex.org/e1"/>
-<updated>2026-11-21T06:00:00Z</updated></entry></feed>"#;
-        let f = parse_feed(atom.as_bytes(), None, "https://ex.org/atom").unwrap();
-        let e = &f.entries[0];
-        assert_eq!(e.link.as_deref(), Some("https://ex.org/e1"));
-        assert!(e.title.as_ref().unwrap().is_html);
-        assert_eq!(e.published, None);
-        assert!(e.updated.is_some());
-
-        let json = r#"{"version":"https://jsonfeed.org/version/1.1","title":"J",
-"items":[{"id":"1","url":"https://ex.org/j1","content_text":"Plain body"}]}"#;
-        let f = parse_feed(json.as_bytes(), Some("application/feed+json"), "https://ex.org/j").unwrap();
-        assert_eq!(f.entries[0].link.as_deref(), Some("https://ex.org/j1"));
-        assert_eq!(f.entries[0].body.as_ref().unwrap().text, "Plain body");
-    }
-
-    #[test]
-    fn windows_1251_from_the_declaration_and_koi8_from_the_header() {
-        let mut body = b"<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss version=\"2.0\"><channel><title>".to_vec();
-        body.extend(encoding_rs::WINDOWS_1251.encode("Новини").0.iter());
-        body.extend(b"</title></channel></rss>");
-        let f = parse_feed(&body, Some("text/xml"), "https://ex.org/").unwrap();
-        assert_eq!(f.title.as_deref(), Some("Новини"));
-        assert_eq!(f.encoding, "windows-1251");
-
-        let mut body = b"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>".to_vec();
-        body.extend(encoding_rs::KOI8_R.encode("Новости").0.iter());
-        body.extend(b"</title></channel></rss>");
-        let f = parse_feed(&body, Some("text/xml; charset=KOI8-R"), "https://ex.org/").unwrap();
-        assert_eq!(f.title.as_deref(), Some("Новости"));
-    }
-
-    #[test]
-    fn what_is_not_a_feed_is_an_error() {
-        let e = parse_feed(b"<html><body>Hi</body></html>", Some("text/html"), "https://ex.org/")
-            .unwrap_err();
-        assert!(e.to_string().contains("text/html"), "{e}");
-        let e = parse_feed(b"\x89PNG\r\n", Some("image/png"), "https://ex.org/").unwrap_err();
-        assert_eq!(e, FeedError::NotAFeed("image/png".into()));
-        assert!(parse_feed(b"", None, "https://ex.org/").is_err());
-        assert!(parse_feed(b"<rss version=\"2.0\"><channel><item><title>x", None, "").is_err());
-    }
-}
+mod tests;
