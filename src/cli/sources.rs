@@ -50,6 +50,53 @@ fn when(t: Option<DateTime<Utc>>) -> String {
         .unwrap_or_else(|| "never".into())
 }
 
+/// A source and its health, as `sources list` shows it: state, name, kind and address; last
+/// success, next check, consecutive errors; the last error and when it happened.
+pub fn health_lines(s: &Source, now: DateTime<Utc>) -> String {
+    let state = if s.paused {
+        "PAUSED".to_owned()
+    } else if s.error_count > 0 {
+        format!("failing ×{}", s.error_count)
+    } else if s.last_success_at.is_some() {
+        "ok".into()
+    } else {
+        "new".into()
+    };
+    let next = if s.paused {
+        "paused".to_owned()
+    } else if s.next_check_at <= now {
+        "due now".to_owned()
+    } else {
+        when(Some(s.next_check_at))
+    };
+    let mut out = format!(
+        "{:>4}  {:<10} {} [{}] {}\n      last success: {} · next check: {} · errors in a row: {}",
+        s.id,
+        state,
+        crate::sources::poller::source_label(s),
+        s.kind.as_str(),
+        crate::config::redact_url(&s.url),
+        when(s.last_success_at),
+        next,
+        s.error_count,
+    );
+    if let Some(e) = &s.last_error {
+        out.push_str(&format!(
+            "\n      last error ({}): {}",
+            when(s.last_error_at),
+            crate::text::truncate_chars(e, 160)
+        ));
+    }
+    if s.paused {
+        out.push_str(&format!(
+            "\n      paused: {} · resume with `claimwatch sources resume {}`",
+            s.paused_reason.as_deref().unwrap_or("by hand"),
+            s.id
+        ));
+    }
+    out
+}
+
 pub async fn run(config: &Config, cmd: SourcesCommand) -> Result<(), CliError> {
     let store = super::open_store(config).await?;
     let now = Utc::now();
@@ -59,30 +106,8 @@ pub async fn run(config: &Config, cmd: SourcesCommand) -> Result<(), CliError> {
             if sources.is_empty() {
                 println!("no sources; add one with `claimwatch sources add URL|@channel`");
             }
-            for s in sources {
-                let state = if s.paused {
-                    format!(
-                        "PAUSED ({})",
-                        s.paused_reason.as_deref().unwrap_or("by hand")
-                    )
-                } else if s.error_count > 0 {
-                    format!("failing ×{}", s.error_count)
-                } else {
-                    "ok".into()
-                };
-                println!(
-                    "{:>4}  {:<9} {}\n      last success: {} · next check: {} · errors: {}{}",
-                    s.id,
-                    state,
-                    s.display_name(),
-                    when(s.last_success_at),
-                    when(Some(s.next_check_at)),
-                    s.error_count,
-                    s.last_error
-                        .as_deref()
-                        .map(|e| format!(" · last error: {}", crate::text::truncate_chars(e, 120)))
-                        .unwrap_or_default(),
-                );
+            for s in &sources {
+                println!("{}", health_lines(s, now));
             }
         }
         SourcesCommand::Add {

@@ -76,7 +76,9 @@ pub async fn backfill(
     on_page: &mut (dyn FnMut(&BackfillProgress) + Send),
 ) -> Result<BackfillReport, BackfillError> {
     if source.kind != SourceKind::Telegram {
-        return Err(BackfillError::NotTelegram(source.display_name().to_owned()));
+        return Err(BackfillError::NotTelegram(
+            crate::sources::poller::source_label(source),
+        ));
     }
     let channel =
         channel_name(source).map_err(|_| BackfillError::NotTelegram(source.url.clone()))?;

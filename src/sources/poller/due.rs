@@ -33,7 +33,7 @@ fn spawn_poll(ctx: &PollContext, source: Source, now: DateTime<Utc>) -> JoinHand
 fn empty_report(source: &Source, now: DateTime<Utc>) -> PollReport {
     PollReport {
         source_id: source.id,
-        source_name: source.display_name().to_owned(),
+        source_name: super::source_label(source),
         outcome: PollOutcome::Ok,
         new_item_ids: Vec::new(),
         entries_seen: 0,

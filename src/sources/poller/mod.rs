@@ -50,6 +50,15 @@ impl fmt::Debug for PollContext {
     }
 }
 
+/// How a source is named in reports and logs: its title, else its address without
+/// credentials.
+pub fn source_label(source: &crate::model::Source) -> String {
+    match source.title.as_deref().filter(|t| !t.is_empty()) {
+        Some(t) => t.to_owned(),
+        None => crate::config::redact_url(&source.url),
+    }
+}
+
 /// Default for [`PollContext::max_items_per_poll`].
 pub const DEFAULT_MAX_ITEMS_PER_POLL: usize = 1_000;
 

@@ -203,7 +203,7 @@ pub async fn poll_source(ctx: &PollContext, source: &Source, now: DateTime<Utc>)
     let started = Instant::now();
     let mut report = PollReport {
         source_id: source.id,
-        source_name: source.display_name().to_owned(),
+        source_name: super::source_label(source),
         outcome: PollOutcome::Ok,
         new_item_ids: Vec::new(),
         entries_seen: 0,
