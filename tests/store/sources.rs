@@ -175,3 +175,25 @@ async fn failures_count_up_pause_and_resume_resets() {
         Some("1234")
     );
 }
+
+#[tokio::test]
+async fn the_next_check_due_skips_paused_sources() {
+    let db = TestDb::new().await;
+    let s = &db.store;
+    assert_eq!(s.next_check_due().await.unwrap(), None);
+    let a = s
+        .upsert_source(&feed("https://a.example/rss"), t0())
+        .await
+        .unwrap();
+    let b = s
+        .upsert_source(&feed("https://b.example/rss"), t0() + Duration::minutes(5))
+        .await
+        .unwrap();
+    assert_eq!(s.next_check_due().await.unwrap(), Some(t0()));
+    s.set_source_paused(a.id, true, Some("by hand"), t0())
+        .await
+        .unwrap();
+    assert_eq!(s.next_check_due().await.unwrap(), Some(b.next_check_at));
+    s.remove_source(b.id).await.unwrap();
+    assert_eq!(s.next_check_due().await.unwrap(), None);
+}

@@ -85,8 +85,8 @@ fn answer(state: &Mutex<State>, req: Request) -> (Response, Option<Duration>) {
     let path = req.path().to_owned();
     let route = st
         .routes
-        .get(&path)
-        .or_else(|| st.routes.get(&req.target))
+        .get(&req.target)
+        .or_else(|| st.routes.get(&path))
         .cloned();
     let if_none_match = req.header("if-none-match").map(str::to_owned);
     let if_modified = req.header("if-modified-since").map(str::to_owned);
@@ -138,6 +138,10 @@ impl FeedServer {
         self.server.base_url()
     }
 
+    pub fn addr_port(&self) -> u16 {
+        self.server.addr.port()
+    }
+
     /// `http://127.0.0.1:PORT/<path>` (path without its leading slash).
     pub fn url(&self, path: &str) -> String {
         format!(
@@ -147,7 +151,8 @@ impl FeedServer {
         )
     }
 
-    /// Sets what `path` (with or without a query) answers.
+    /// Sets what `path` answers; a path with a query answers only that query, and takes
+    /// precedence over the bare path.
     pub fn set(&self, path: &str, route: Route) {
         let key = format!("/{}", path.trim_start_matches('/'));
         let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());

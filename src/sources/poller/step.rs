@@ -234,6 +234,12 @@ pub async fn poll_source(ctx: &PollContext, source: &Source, now: DateTime<Utc>)
                         now,
                     );
                     let validators = Some(parsed.validators);
+                    // A source without a title is named by the one its feed just gave.
+                    if source.title.is_none()
+                        && let Some(t) = &parsed.title
+                    {
+                        report.source_name = t.clone();
+                    }
                     record_success(
                         ctx,
                         source,
