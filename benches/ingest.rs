@@ -87,7 +87,10 @@ async fn farm() -> Farm {
     for feed in 0..FEEDS {
         let server = &servers[feed % SERVERS];
         let path = format!("feed{feed}.xml");
-        server.set(&path, Route::rss(feed_body(feed)).etag(&format!("\"v{feed}\"")));
+        server.set(
+            &path,
+            Route::rss(feed_body(feed)).etag(&format!("\"v{feed}\"")),
+        );
         urls.push(server.url(&path));
     }
     Farm { servers, urls }
@@ -176,7 +179,11 @@ fn poll_cycle(c: &mut Criterion) {
                     let reports = poll_due(&ctx, at).await;
                     total += started.elapsed();
                     assert_eq!(reports.len(), FEEDS);
-                    assert!(reports.iter().all(|r| r.outcome == PollOutcome::NotModified));
+                    assert!(
+                        reports
+                            .iter()
+                            .all(|r| r.outcome == PollOutcome::NotModified)
+                    );
                 }
                 total
             })
@@ -200,7 +207,11 @@ fn corpus() -> Vec<(Vec<u8>, &'static str)> {
         };
         for e in entries.flatten() {
             let p = e.path();
-            let name = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let name = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             if p.is_dir() {
                 stack.push(p);
             } else if name.ends_with(".xml") {

@@ -8,6 +8,7 @@
 mod support;
 
 mod raw;
+mod telegram;
 
 use chrono::Duration;
 use claimwatch::config::Config;

@@ -90,9 +90,15 @@ pub(crate) async fn fetch_channel_page(
     let validators = body.validators.clone();
     let page = blocking(move || {
         let html = crate::sources::encoding::decode(&body.bytes, body.content_type.as_deref());
-        telegram::parse_page(&html.text)
+        let depth = telegram::nesting_depth(&html.text);
+        if depth > telegram::MAX_DEPTH {
+            return Err(PollError::Telegram(format!(
+                "not a channel preview: elements nested {depth} deep"
+            )));
+        }
+        Ok(telegram::parse_page(&html.text))
     })
-    .await?;
+    .await??;
     if page.posts.is_empty() && page.channel_title.is_none() {
         return Err(PollError::Telegram(format!(
             "@{channel} shows no public posts: the channel does not exist, is private or hides its preview"

@@ -4,7 +4,9 @@
 mod page;
 mod views;
 
-pub use page::{ChannelPage, Post, fragment_media_kinds, media_kinds, parse_page};
+pub use page::{
+    ChannelPage, MAX_DEPTH, Post, fragment_media_kinds, media_kinds, nesting_depth, parse_page,
+};
 pub use views::parse_views;
 
 /// Where the web preview lives in production.
@@ -90,6 +92,21 @@ mod tests {
                 .posts
                 .is_empty()
         );
-        assert!(parse_page(&"<div>".repeat(5000)).posts.is_empty());
+    }
+
+    #[test]
+    fn hostile_nesting_is_refused_before_parsing() {
+        assert_eq!(nesting_depth("<p>a<br>b<img src=x/><br/></p><p>c</p>"), 1);
+        assert_eq!(nesting_depth("</div></div><div>"), 1);
+        assert!(nesting_depth(PAGE) < 12);
+        let deep = format!(
+            "{}<div class=\"tgme_widget_message\" data-post=\"c/1\"></div>",
+            "<div>".repeat(1_000_000)
+        );
+        let started = std::time::Instant::now();
+        assert!(parse_page(&deep).posts.is_empty());
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        let shallow = format!("{}{}", "<div>".repeat(200), PAGE);
+        assert_eq!(parse_page(&shallow).posts.len(), 2);
     }
 }
