@@ -10,6 +10,7 @@ pub mod encoding;
 pub mod feed;
 pub mod fetch;
 pub mod link;
+pub mod markup;
 pub mod normalize;
 pub mod poller;
 pub mod schedule;

@@ -4,10 +4,13 @@
 
 use super::feed::{Markup, RawEntry};
 use super::link::canonical_link;
+use super::markup::{MAX_DEPTH, nesting_depth};
 use super::telegram::Post;
 use crate::model::{Lang, NewItem, Source};
 use crate::text::hash::content_hash;
-use crate::text::html::{Links, decode_entities_into, fold_whitespace, html_to_text};
+use crate::text::html::{
+    Links, decode_entities_into, fold_whitespace, html_to_text, strip_tags_linear,
+};
 use crate::text::{lang, truncate_chars};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
@@ -21,7 +24,10 @@ const MAX_GUID_CHARS: usize = 300;
 /// Text of a piece of markup: HTML converted (links kept with their URLs when `links` says
 /// so), plain text with stray entities decoded; whitespace folded; cut to `max` characters.
 pub fn clean_markup(m: &Markup, links: Links, max: usize) -> String {
-    let text = if m.is_html {
+    let text = if m.is_html && nesting_depth(&m.text) > MAX_DEPTH {
+        // Too deep for the HTML parser to be quick: strip tags in one pass instead.
+        fold_whitespace(&strip_tags_linear(&m.text))
+    } else if m.is_html {
         html_to_text(&m.text, links)
     } else {
         let mut decoded = String::with_capacity(m.text.len());

@@ -196,3 +196,23 @@ fn a_post_becomes_an_item() {
     assert_eq!(item.media, vec!["photo", "video"]);
     assert_eq!(item.lang, Lang::Uk);
 }
+
+#[test]
+fn deeply_nested_html_is_stripped_quickly() {
+    let html = format!(
+        "{}Втрати ворога{}",
+        "<div><b>".repeat(1500),
+        "</b></div>".repeat(1500)
+    );
+    let started = std::time::Instant::now();
+    let text = clean_markup(
+        &Markup {
+            text: html,
+            is_html: true,
+        },
+        Links::Keep,
+        1000,
+    );
+    assert_eq!(text, "Втрати ворога");
+    assert!(started.elapsed() < std::time::Duration::from_millis(500));
+}

@@ -90,8 +90,8 @@ pub(crate) async fn fetch_channel_page(
     let validators = body.validators.clone();
     let page = blocking(move || {
         let html = crate::sources::encoding::decode(&body.bytes, body.content_type.as_deref());
-        let depth = telegram::nesting_depth(&html.text);
-        if depth > telegram::MAX_DEPTH {
+        let depth = crate::sources::markup::nesting_depth(&html.text);
+        if depth > crate::sources::markup::MAX_DEPTH {
             return Err(PollError::Telegram(format!(
                 "not a channel preview: elements nested {depth} deep"
             )));

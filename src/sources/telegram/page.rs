@@ -4,6 +4,7 @@
 //! missing field is `None`, nothing panics.
 
 use super::views::parse_views;
+use crate::sources::markup::{MAX_DEPTH, nesting_depth};
 use crate::text::html::{Links, html_to_text};
 use chrono::{DateTime, Utc};
 use ego_tree::NodeRef;
@@ -205,42 +206,6 @@ fn parse_post(message: ElementRef) -> Option<Post> {
         media: media_kinds(message),
         edited: edited(message),
     })
-}
-
-/// Deepest element nesting a preview page may have. Real pages nest about 20 deep; the
-/// HTML parser is quadratic in depth, so hostile nesting is refused before parsing.
-pub const MAX_DEPTH: usize = 256;
-
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-];
-
-/// The deepest element nesting of `html`, counted on its tags in one linear pass (close tags
-/// pop, void and self-closing tags do not push).
-pub fn nesting_depth(html: &str) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        rest = &rest[lt + 1..];
-        let end = rest.find('>').unwrap_or(rest.len());
-        let tag = &rest[..end];
-        if let Some(closing) = tag.strip_prefix('/') {
-            if closing.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                depth = depth.saturating_sub(1);
-            }
-        } else if tag.starts_with(|c: char| c.is_ascii_alphabetic()) && !tag.ends_with('/') {
-            let name_end = tag
-                .find(|c: char| !c.is_ascii_alphanumeric())
-                .unwrap_or(tag.len());
-            if !VOID.iter().any(|v| tag[..name_end].eq_ignore_ascii_case(v)) {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-        }
-        rest = &rest[end..];
-    }
-    deepest
 }
 
 /// Parses a channel page or a fragment holding posts. A page nested deeper than
