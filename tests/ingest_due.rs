@@ -168,3 +168,85 @@ async fn the_polling_loop_reports_new_items_and_stops_on_shutdown() {
         .unwrap();
     assert_eq!(server.hits("f1"), 1, "not polled again before it was due");
 }
+
+/// A server that answers after a pause, recording how many requests it held at once.
+struct Counted {
+    server: support::http::Server,
+    peak: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+async fn counted(
+    in_flight_all: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    peak_all: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+) -> Counted {
+    use std::sync::atomic::Ordering::SeqCst;
+    let here = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let peak = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let (h, p) = (here.clone(), peak.clone());
+    let server = support::http::serve(support::http::handler(move |req| {
+        let (h, p, all, peak_all) = (
+            h.clone(),
+            p.clone(),
+            in_flight_all.clone(),
+            peak_all.clone(),
+        );
+        async move {
+            p.fetch_max(h.fetch_add(1, SeqCst) + 1, SeqCst);
+            peak_all.fetch_max(all.fetch_add(1, SeqCst) + 1, SeqCst);
+            tokio::time::sleep(Duration::from_millis(150)).await;
+            h.fetch_sub(1, SeqCst);
+            all.fetch_sub(1, SeqCst);
+            let guid = req.path().trim_start_matches('/').to_owned();
+            support::http::Response::new(
+                200,
+                "application/rss+xml",
+                rss(
+                    "C",
+                    "https://c.example",
+                    &[(&guid, &format!("Item {guid}"), "text")],
+                ),
+            )
+        }
+    }))
+    .await;
+    Counted { server, peak }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_respect_the_global_and_per_host_limits() {
+    use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+    let (all, peak_all) = (
+        std::sync::Arc::new(AtomicUsize::new(0)),
+        std::sync::Arc::new(AtomicUsize::new(0)),
+    );
+    let busy = counted(all.clone(), peak_all.clone()).await;
+    let mut quiet = Vec::new();
+    for _ in 0..4 {
+        quiet.push(counted(all.clone(), peak_all.clone()).await);
+    }
+    let db = TestDb::new().await;
+    for i in 0..6 {
+        let url = format!("{}/busy{i}", busy.server.base_url());
+        db.store.upsert_source(&feed(url), t0()).await.unwrap();
+    }
+    for (i, q) in quiet.iter().enumerate() {
+        let url = format!("{}/quiet{i}", q.server.base_url());
+        db.store.upsert_source(&feed(url), t0()).await.unwrap();
+    }
+    let mut config = support::feed_server::test_config();
+    config.poll.concurrency = 3;
+    config.poll.per_host_concurrency = 2;
+    let ctx = support::feed_server::context_with(db.store.clone(), &config);
+    let reports = poll_due(&ctx, t0()).await;
+    assert_eq!(reports.len(), 10);
+    assert!(
+        reports.iter().all(|r| r.new_item_ids.len() == 1),
+        "{reports:?}"
+    );
+    assert_eq!(
+        busy.peak.load(SeqCst),
+        2,
+        "per-host limit reached, not passed"
+    );
+    assert_eq!(peak_all.load(SeqCst), 3, "global limit reached, not passed");
+}
