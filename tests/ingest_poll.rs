@@ -237,7 +237,7 @@ async fn errors_back_off_then_pause_and_never_lose_items() {
 async fn a_feed_ttl_lengthens_the_interval_within_bounds() {
     let server = FeedServer::start().await;
     let with_ttl = two_items().replace("<channel>", "<channel><ttl>60</ttl>");
-    server.set("ttl", Route::rss(with_ttl));
+    server.set("ttl", Route::rss(with_ttl).etag("\"t1\""));
     let long_ttl = two_items().replace("<channel>", "<channel><ttl>100000</ttl>");
     server.set(
         "long",
@@ -250,6 +250,10 @@ async fn a_feed_ttl_lengthens_the_interval_within_bounds() {
         poll(&ctx, &db, &s, 0).await.next_check_at,
         t0() + Duration::minutes(60)
     );
+    // A 304 carries no TTL: the one the feed declared before still holds.
+    let unchanged = poll(&ctx, &db, &s, 60).await;
+    assert_eq!(unchanged.outcome, PollOutcome::NotModified);
+    assert_eq!(unchanged.next_check_at, t0() + Duration::minutes(120));
     let long = add_feed(&db, &server.url("long")).await;
     assert_eq!(
         poll(&ctx, &db, &long, 0).await.next_check_at,

@@ -1,3 +1,5 @@
+//! Tests of the normaliser: entries and posts to items.
+
 use super::*;
 use crate::model::{SourceKind, SourceOrigin};
 

@@ -31,6 +31,7 @@ async fn upsert_keeps_polling_state_and_updates_settings() {
             last_modified: None,
             next_check_at: t0() + Duration::minutes(15),
             title: Some("A feed".into()),
+            ttl_secs: Some(3600),
         },
     )
     .await
@@ -45,6 +46,7 @@ async fn upsert_keeps_polling_state_and_updates_settings() {
     assert_eq!(b.id, a.id);
     assert_eq!(b.etag.as_deref(), Some("\"v1\""));
     assert_eq!(b.title.as_deref(), Some("A feed"));
+    assert_eq!(s.source_ttl(a.id).await.unwrap(), Some(3600));
     assert_eq!(b.lang, Some(Lang::Uk));
     assert_eq!(b.origin, SourceOrigin::Config);
     assert_eq!(b.next_check_at, t0() + Duration::minutes(15));

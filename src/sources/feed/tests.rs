@@ -1,3 +1,5 @@
+//! Tests of feed parsing: entries, links, encodings, refusals.
+
 use super::*;
 
 const RSS: &str = r#"<?xml version="1.0"?>

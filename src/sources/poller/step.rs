@@ -219,47 +219,8 @@ pub async fn poll_source(ctx: &PollContext, source: &Source, now: DateTime<Utc>)
         elapsed: Duration::ZERO,
     };
     let result = match fetch_and_parse(ctx, source, now).await {
-        Ok(Polled::NotModified) => {
-            report.outcome = PollOutcome::NotModified;
-            let next =
-                schedule::next_after_success(&ctx.poll, source.interval_secs, None, None, now);
-            record_success(ctx, source, &mut report, now, next, None, None).await
-        }
-        Ok(Polled::Parsed(parsed)) => {
-            report.entries_seen = parsed.seen;
-            report.skipped = parsed.skipped;
-            match store_items(ctx, &parsed.items).await {
-                Ok((ids, duplicates)) => {
-                    report.new_item_ids = ids;
-                    report.duplicates = duplicates;
-                    let next = schedule::next_after_success(
-                        &ctx.poll,
-                        source.interval_secs,
-                        parsed.ttl,
-                        parsed.retry_after,
-                        now,
-                    );
-                    let validators = Some(parsed.validators);
-                    // A source without a title is named by the one its feed just gave.
-                    if source.title.is_none()
-                        && let Some(t) = &parsed.title
-                    {
-                        report.source_name = t.clone();
-                    }
-                    record_success(
-                        ctx,
-                        source,
-                        &mut report,
-                        now,
-                        next,
-                        validators,
-                        parsed.title,
-                    )
-                    .await
-                }
-                Err(e) => Err(PollError::Store(e)),
-            }
-        }
+        Ok(Polled::NotModified) => not_modified(ctx, source, &mut report, now).await,
+        Ok(Polled::Parsed(parsed)) => store_parsed(ctx, source, &mut report, parsed, now).await,
         Err(e) => Err(e),
     };
     if let Err(e) = result {
@@ -270,33 +231,85 @@ pub async fn poll_source(ctx: &PollContext, source: &Source, now: DateTime<Utc>)
     report
 }
 
-async fn record_success(
+fn ttl_duration(secs: Option<i64>) -> Option<Duration> {
+    secs.and_then(|s| u64::try_from(s).ok())
+        .map(Duration::from_secs)
+}
+
+/// A 304: nothing parsed; the validators that earned it and the TTL the feed declared with
+/// its last full answer still hold.
+async fn not_modified(
     ctx: &PollContext,
     source: &Source,
     report: &mut PollReport,
     now: DateTime<Utc>,
-    next: DateTime<Utc>,
-    validators: Option<Validators>,
-    title: Option<String>,
 ) -> Result<(), PollError> {
-    // A 304 keeps the validators that earned it.
-    let validators = validators.unwrap_or_else(|| Validators {
+    report.outcome = PollOutcome::NotModified;
+    let ttl_secs = ctx.store.source_ttl(source.id).await?;
+    let ttl = ttl_duration(ttl_secs);
+    let success = PollSuccess {
+        at: now,
         etag: source.etag.clone(),
         last_modified: source.last_modified.clone(),
-    });
-    ctx.store
-        .record_poll_success(
-            source.id,
-            &PollSuccess {
-                at: now,
-                etag: validators.etag,
-                last_modified: validators.last_modified,
-                next_check_at: next,
-                title,
-            },
-        )
-        .await?;
-    report.next_check_at = next;
+        next_check_at: schedule::next_after_success(
+            &ctx.poll,
+            source.interval_secs,
+            ttl,
+            None,
+            now,
+        ),
+        title: None,
+        ttl_secs,
+    };
+    record_success(ctx, source, report, &success).await
+}
+
+/// A full answer: store its items, then record the success with its validators and TTL.
+async fn store_parsed(
+    ctx: &PollContext,
+    source: &Source,
+    report: &mut PollReport,
+    parsed: Parsed,
+    now: DateTime<Utc>,
+) -> Result<(), PollError> {
+    report.entries_seen = parsed.seen;
+    report.skipped = parsed.skipped;
+    let (ids, duplicates) = store_items(ctx, &parsed.items).await?;
+    report.new_item_ids = ids;
+    report.duplicates = duplicates;
+    // A source without a title is named by the one its feed just gave.
+    if source.title.is_none()
+        && let Some(t) = &parsed.title
+    {
+        report.source_name = t.clone();
+    }
+    let success = PollSuccess {
+        at: now,
+        etag: parsed.validators.etag,
+        last_modified: parsed.validators.last_modified,
+        next_check_at: schedule::next_after_success(
+            &ctx.poll,
+            source.interval_secs,
+            parsed.ttl,
+            parsed.retry_after,
+            now,
+        ),
+        title: parsed.title,
+        ttl_secs: parsed
+            .ttl
+            .map(|t| i64::try_from(t.as_secs()).unwrap_or(i64::MAX)),
+    };
+    record_success(ctx, source, report, &success).await
+}
+
+async fn record_success(
+    ctx: &PollContext,
+    source: &Source,
+    report: &mut PollReport,
+    success: &PollSuccess,
+) -> Result<(), PollError> {
+    ctx.store.record_poll_success(source.id, success).await?;
+    report.next_check_at = success.next_check_at;
     Ok(())
 }
 
