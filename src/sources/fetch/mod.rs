@@ -268,20 +268,19 @@ impl Fetcher {
 
     /// Waits for a slot for this host, then for a global slot (in that order, so sources
     /// waiting for a busy host do not hold global slots).
-    async fn permits(&self, url: &url::Url) -> (OwnedSemaphorePermit, OwnedSemaphorePermit) {
-        let host = self.host_semaphore(url);
-        // The semaphores are never closed, so acquiring cannot fail.
-        let host = loop {
-            if let Ok(p) = host.clone().acquire_owned().await {
-                break p;
-            }
-        };
-        let global = loop {
-            if let Ok(p) = self.global.clone().acquire_owned().await {
-                break p;
-            }
-        };
-        (host, global)
+    async fn permits(
+        &self,
+        url: &url::Url,
+    ) -> Result<(OwnedSemaphorePermit, OwnedSemaphorePermit), FetchError> {
+        // The semaphores are never closed; an error here would be a bug, reported as such.
+        let closed = |_| FetchError::Client("request limiter closed".into());
+        let host = self
+            .host_semaphore(url)
+            .acquire_owned()
+            .await
+            .map_err(closed)?;
+        let global = self.global.clone().acquire_owned().await.map_err(closed)?;
+        Ok((host, global))
     }
 
     /// Fetches `raw_url` (http, https or file), sending `validators` as conditions.
@@ -318,7 +317,7 @@ impl Fetcher {
                 "{ip} is a loopback, private or link-local address"
             )));
         }
-        let _permits = self.permits(&url).await;
+        let _permits = self.permits(&url).await?;
         let timeout = self.limits.timeout;
         // reqwest's own timeout covers the request too; this one also bounds the body loop.
         tokio::time::timeout(timeout, self.get(url, validators, accept))
