@@ -42,7 +42,12 @@ pub async fn find_source(store: &dyn Store, key: &str) -> Result<Source, CliErro
     store
         .source_by_url(&addr.canonical())
         .await?
-        .ok_or_else(|| CliError::Usage(format!("no source {addr}; see `claimwatch sources list`")))
+        .ok_or_else(|| {
+            CliError::Usage(format!(
+                "no source {}; see `claimwatch sources list`",
+                crate::config::redact_url(&addr.to_string())
+            ))
+        })
 }
 
 fn when(t: Option<DateTime<Utc>>) -> String {
@@ -138,7 +143,11 @@ pub async fn run(config: &Config, cmd: SourcesCommand) -> Result<(), CliError> {
                     now,
                 )
                 .await?;
-            println!("source {} added: {addr}", s.id);
+            println!(
+                "source {} added: {}",
+                s.id,
+                crate::config::redact_url(&addr.to_string())
+            );
         }
         SourcesCommand::Remove { source } => {
             let s = find_source(store.as_ref(), &source).await?;
@@ -146,7 +155,7 @@ pub async fn run(config: &Config, cmd: SourcesCommand) -> Result<(), CliError> {
             if s.origin == SourceOrigin::Config {
                 eprintln!(
                     "note: {} is listed in the config file and comes back at the next start unless removed there",
-                    s.display_name()
+                    crate::sources::poller::source_label(&s)
                 );
             }
             println!("source {} removed (its items and claims stay)", s.id);
