@@ -170,8 +170,21 @@ fn posts_read_what_the_markup_shows() {
             .iter()
             .all(|p| p.link().starts_with("https://t.me/topwar_official/"))
     );
+    // The page is re-indented: its raw line breaks are spaces, its <br/> are line breaks.
+    let adygea = full
+        .posts
+        .iter()
+        .find(|p| p.id == "topwar_official/70992")
+        .unwrap();
+    assert!(
+        adygea
+            .text
+            .starts_with("Сегодня ночью в Республике Адыгея упал"),
+        "{:?}",
+        adygea.text
+    );
     let multi_line = full.posts.iter().filter(|p| p.text.contains('\n')).count();
-    assert!(multi_line > 0, "line breaks are kept");
+    assert!(multi_line > 0, "<br/> line breaks are kept");
 }
 
 /// The full channel page through the poll path: served on loopback as `t.me/s/<name>`, every

@@ -160,11 +160,20 @@ fn edited(message: ElementRef) -> bool {
     })
 }
 
+/// In HTML a raw line break is only a space: Telegram writes its breaks as `<br/>`, so raw
+/// ones (re-indented markup) are folded, except inside `<pre>` where they are the text.
+fn fold_raw_breaks(html: String) -> String {
+    if html.contains("<pre") || !html.contains(['\n', '\r']) {
+        return html;
+    }
+    html.replace("\r\n", " ").replace(['\n', '\r'], " ")
+}
+
 fn post_text(message: ElementRef) -> String {
     let text = message
         .select(&TEXT)
         .find(|t| !in_quote(*t, message))
-        .map(|t| html_to_text(&t.inner_html(), Links::Keep))
+        .map(|t| html_to_text(&fold_raw_breaks(t.inner_html()), Links::Keep))
         .unwrap_or_default();
     if !text.is_empty() {
         return text;
