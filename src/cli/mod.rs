@@ -1,8 +1,10 @@
 //! The command line: parses arguments, loads the config, and hands each subcommand to its
 //! module. Exit status: 0 success, 1 failure, 2 bad configuration or usage.
 
+mod backfill;
 mod digest;
 mod migrate;
+mod poll;
 mod sources;
 
 use crate::config::{Config, ConfigError};
@@ -247,8 +249,8 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Migrate => migrate::run(&config).await,
         Command::Sources(cmd) => sources::run(&config, cmd).await,
         Command::Run => not_built("run", 6),
-        Command::Poll(_) => not_built("poll", 3),
-        Command::Backfill(_) => not_built("backfill", 3),
+        Command::Poll(args) => poll::run(&config, args).await,
+        Command::Backfill(args) => backfill::run(&config, args).await,
         Command::Classify(_) => not_built("classify", 4),
         Command::Eval(_) => not_built("eval", 4),
         Command::Cluster(_) => not_built("cluster", 5),

@@ -6,6 +6,7 @@
 
 pub mod bot_api;
 pub mod db;
+pub mod feed_server;
 pub mod http;
 pub mod tg_html;
 
