@@ -1,6 +1,8 @@
 //! The command line: parses arguments, loads the config, and hands each subcommand to its
 //! module. Exit status: 0 success, 1 failure, 2 bad configuration or usage.
 
+pub mod classify;
+pub mod eval;
 mod migrate;
 mod sources;
 
@@ -190,8 +192,8 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Run => not_built("run", 6),
         Command::Poll(_) => not_built("poll", 3),
         Command::Backfill(_) => not_built("backfill", 3),
-        Command::Classify(_) => not_built("classify", 4),
-        Command::Eval(_) => not_built("eval", 4),
+        Command::Classify(_) => classify::run().await,
+        Command::Eval(args) => eval::run(args).await,
         Command::Cluster(_) => not_built("cluster", 5),
         Command::Digest(_) => not_built("digest", 7),
         Command::Search(_) => not_built("search", 6),

@@ -1,0 +1,258 @@
+//! Loss reports: figures that count military personnel or equipment lost, killed or destroyed
+//! (not civilians, not drones shot down by air defence, not a hypothetical), and equipment
+//! reported destroyed without a number. Each becomes a mention with its evidence and the side
+//! marker that tells whose loss it is.
+
+use super::context::{Ctx, Marker};
+use super::figures::{self, FigureHit};
+use super::lexicon::Role;
+use super::matcher::PhraseMatch;
+use crate::model::{Category, Figure, Metric};
+
+/// One piece of a claim found in one sentence.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub category: Category,
+    pub sentence: usize,
+    /// The token claimant and unit are looked for around.
+    pub anchor: usize,
+    /// Byte range of the evidence in the original text.
+    pub evidence: (usize, usize),
+    pub figure: Option<Figure>,
+    /// Whose soldiers or equipment: a side marker, and whether it names the attacker (so the
+    /// loss is the other side's).
+    pub side: Option<(Marker, bool)>,
+}
+
+fn is_trigger(r: Role) -> bool {
+    matches!(
+        r,
+        Role::LossWord | Role::AgentVerb | Role::Killed | Role::Wounded
+    )
+}
+
+/// The loss word nearest to the figure in its sentence (one before it preferred).
+fn trigger_for(ctx: &Ctx, f: &FigureHit) -> Option<PhraseMatch<Role>> {
+    let range = ctx.doc.sentence_range(f.first);
+    let mut best: Option<(usize, PhraseMatch<Role>)> = None;
+    for x in ctx.within(range, is_trigger) {
+        if x.first >= f.first && x.last <= f.last {
+            continue;
+        }
+        let d = if x.last < f.first {
+            f.first - x.last
+        } else {
+            (x.first - f.last) + 6
+        };
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, *x));
+        }
+    }
+    best.map(|(_, x)| x)
+}
+
+fn hypothetical_before(ctx: &Ctx, t: usize) -> bool {
+    let range = ctx.doc.sentence_range(t);
+    let from = t.saturating_sub(3).max(range.start);
+    ctx.any_within(from..t, Role::Hypothetical)
+}
+
+fn is_passive(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
+    x.first > 0
+        && ctx.has_at(x.first - 1, Role::PassiveAux)
+        && ctx.doc.sentence_of(x.first - 1) == ctx.doc.sentence_of(x.first)
+}
+
+fn nearest(markers: Vec<Marker>, t: usize) -> Option<Marker> {
+    markers
+        .into_iter()
+        .min_by_key(|m| if m.last < t { t - m.last } else { m.first - t })
+}
+
+/// Whose loss: a marker on the figure itself ("1 240 солдат ВСУ", "four Russian tanks"), the
+/// side beside the loss word ("потери ВСУ", "Russia has lost"), or the attacker before an
+/// active verb ("Ukrainian forces destroyed") — the loss then being the other side's.
+fn side_of(
+    ctx: &Ctx,
+    f: &FigureHit,
+    trigger: Option<&PhraseMatch<Role>>,
+) -> Option<(Marker, bool)> {
+    let range = ctx.doc.sentence_range(f.first);
+    let own_end = (f.last + 3).min(range.end);
+    if let Some(m) = nearest(ctx.markers(f.first..own_end), f.first) {
+        return Some((m, false));
+    }
+    let x = trigger?;
+    let agent = x.role == Role::AgentVerb && !is_passive(ctx, x);
+    if agent {
+        let between = ctx.markers(x.last + 1..f.first.max(x.last + 1));
+        if let Some(m) = between.into_iter().next() {
+            return Some((m, false));
+        }
+        let from = x.first.saturating_sub(5).max(range.start);
+        return nearest(ctx.markers(from..x.first), x.first).map(|m| (m, true));
+    }
+    let from = x.first.saturating_sub(4).max(range.start);
+    let to = (x.last + 3).min(range.end);
+    nearest(ctx.markers(from..to), x.first).map(|m| (m, false))
+}
+
+fn accepts(
+    ctx: &Ctx,
+    f: &FigureHit,
+    trigger: Option<&PhraseMatch<Role>>,
+    heading: Option<usize>,
+) -> bool {
+    if matches!(
+        f.metric,
+        Metric::Refusers | Metric::Deserters | Metric::Prisoners
+    ) {
+        return false;
+    }
+    let s = ctx.doc.sentence_of(f.first);
+    let in_context = |role: Role| {
+        ctx.any_within(ctx.sentence(s), role)
+            || heading.is_some_and(|h| ctx.any_within(ctx.sentence(h), role))
+    };
+    let self_evident = matches!(f.metric, Metric::Killed | Metric::Wounded);
+    match trigger {
+        Some(x) if hypothetical_before(ctx, x.first) => return false,
+        None if !self_evident
+            && !heading
+                .is_some_and(|h| ctx.within(ctx.sentence(h), is_trigger).next().is_some()) =>
+        {
+            return false;
+        }
+        _ => {}
+    }
+    if matches!(f.metric, Metric::Uav | Metric::CruiseMissiles) && in_context(Role::Interception) {
+        return false;
+    }
+    if f.weak
+        && (!in_context(Role::MilitaryContext)
+            || ctx.any_within(ctx.sentence(s), Role::CivilianContext))
+    {
+        return false;
+    }
+    true
+}
+
+/// Evidence for a figure: from the loss word and its subject when they come right before
+/// ("Russia has lost about 28 300 troops since 24 February"), else from the number and its
+/// qualifier, to the noun, an adjacent running/period marker and an adjacent "(+N)".
+fn evidence(
+    ctx: &Ctx,
+    f: &FigureHit,
+    trigger: Option<&PhraseMatch<Role>>,
+    prev_last: Option<usize>,
+) -> (usize, usize) {
+    let mut start_tok = f.first;
+    if let Some(q) = ctx.covering(f.first.saturating_sub(1), 3, |r| r == Role::Qualifier)
+        && q.last + 1 == f.first
+    {
+        start_tok = q.first;
+    }
+    if let Some(x) = trigger
+        && x.last < f.first
+        && f.first - x.last <= 10
+        && prev_last.is_none_or(|p| p < x.first)
+    {
+        start_tok = x.first;
+        let range = ctx.doc.sentence_range(x.first);
+        let from = x.first.saturating_sub(3).max(range.start);
+        if let Some(m) = ctx.markers(from..x.first).last()
+            && prev_last.is_none_or(|p| p < m.first)
+        {
+            start_tok = m.first;
+        }
+    }
+    let mut end = ctx.end_of(f.last.max(f.marker_last.unwrap_or(0)));
+    if let Some(d) = f.delta
+        && d.adjacent
+        && f.marker_last.is_none()
+    {
+        end = end.max(d.close);
+    }
+    (ctx.start_of(start_tok), end)
+}
+
+/// Loss mentions with figures, in text order; also returns every figure found (refusals use
+/// them too).
+pub fn find(ctx: &Ctx) -> (Vec<Mention>, Vec<FigureHit>) {
+    let figs = figures::find(ctx);
+    let mut out = Vec::new();
+    let mut prev: Option<(usize, Option<(Marker, bool)>, usize)> = None;
+    for f in &figs {
+        let s = ctx.doc.sentence_of(f.first);
+        let heading = figures::list_heading(ctx, s);
+        let trigger = trigger_for(ctx, f);
+        if !accepts(ctx, f, trigger.as_ref(), heading) {
+            continue;
+        }
+        let same_sentence = prev.filter(|(ps, _, _)| *ps == s);
+        let mut side = side_of(ctx, f, trigger.as_ref());
+        if side.is_none() {
+            side = same_sentence.and_then(|(_, side, _)| side);
+        }
+        if side.is_none()
+            && let Some(h) = heading
+        {
+            side = ctx
+                .markers(ctx.sentence(h))
+                .into_iter()
+                .next()
+                .map(|m| (m, false));
+        }
+        let ev = evidence(ctx, f, trigger.as_ref(), same_sentence.map(|(_, _, l)| l));
+        out.push(Mention {
+            category: Category::Losses,
+            sentence: s,
+            anchor: trigger.map_or(f.first, |x| x.first.min(f.first)),
+            evidence: ev,
+            figure: Some(Figure {
+                metric: f.metric,
+                value: f.value,
+                delta: f.delta.map(|d| d.value),
+                cumulative: f.cumulative,
+            }),
+            side,
+        });
+        prev = Some((s, side, f.last));
+    }
+    destroyed_without_number(ctx, &figs, &mut out);
+    out.sort_by_key(|m| m.evidence.0);
+    (out, figs)
+}
+
+/// "уничтожили танк Т-64", "the destruction of a helicopter": equipment destroyed, no number.
+fn destroyed_without_number(ctx: &Ctx, figs: &[FigureHit], out: &mut Vec<Mention>) {
+    let mut last_end = 0usize;
+    for x in ctx.m.all().iter().filter(|x| x.role == Role::Destroyed) {
+        if x.first < last_end || hypothetical_before(ctx, x.first) {
+            continue;
+        }
+        if figs.iter().any(|f| f.first <= x.last && x.first <= f.last) {
+            continue;
+        }
+        last_end = x.last + 1;
+        let range = ctx.doc.sentence_range(x.first);
+        let active = ctx.has_at(x.first, Role::AgentVerb) && !is_passive(ctx, x);
+        let after = ctx.markers(x.first..(x.last + 3).min(range.end));
+        let side = match after.into_iter().next() {
+            Some(m) => Some((m, false)),
+            None if active => {
+                let from = x.first.saturating_sub(5).max(range.start);
+                nearest(ctx.markers(from..x.first), x.first).map(|m| (m, true))
+            }
+            None => None,
+        };
+        out.push(Mention {
+            category: Category::Losses,
+            sentence: ctx.doc.sentence_of(x.first),
+            anchor: x.first,
+            evidence: (ctx.start_of(x.first), ctx.end_of(x.last)),
+            figure: None,
+            side,
+        });
+    }
+}
