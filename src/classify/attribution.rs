@@ -25,11 +25,11 @@ fn institutions(ctx: &Ctx, s: usize) -> Vec<Claimant> {
             Role::Claimant(id) => Some((x.first, x.last, id)),
             _ => None,
         })
-        .filter(|(_, _, id)| {
-            ctx.lex
-                .claimants
-                .get(*id as usize)
-                .is_some_and(|d| d.langs.is_empty() || d.langs.contains(&ctx.lang))
+        .filter(|(first, _, id)| {
+            ctx.lex.claimants.get(*id as usize).is_some_and(|d| {
+                (d.langs.is_empty() || d.langs.contains(&ctx.lang))
+                    && (!d.attributed_only || attributed(ctx, s) || after_dash(ctx, *first))
+            })
         })
         .collect();
     found.sort_by_key(|(first, last, _)| (*first, usize::MAX - *last));
@@ -63,6 +63,8 @@ fn is_name_word(ctx: &Ctx, t: usize) -> bool {
         && !tok.is_number
         && !ctx.in_name(t)
         && !ctx.has_at(t, Role::NotPlace)
+        && !ctx.has_at(t, Role::NotName)
+        && !ctx.has_at(t, Role::PersonRole)
 }
 
 /// Officials: a known surname (with the first name before it when written), or a role word
@@ -130,10 +132,34 @@ fn outlets(ctx: &Ctx, s: usize) -> Vec<Claimant> {
 }
 
 /// The best claimant named in sentence `s`, nearest to token `anchor`.
+/// The sentence attributes what it says to someone ("says", "сообщил", "по данным").
+fn attributed(ctx: &Ctx, s: usize) -> bool {
+    ctx.within(ctx.sentence(s), |r| {
+        matches!(r, Role::AttributionVerb | Role::Anaphora)
+    })
+    .next()
+    .is_some()
+}
+
+/// "Russian losses exceed 21,000: Ukraine's military", "… — Financial Times": a name after a
+/// colon or dash is the source of what precedes it.
+fn after_dash(ctx: &Ctx, t: usize) -> bool {
+    t > 0 && ctx.doc.gap_after(t - 1).contains([':', '—', '–'])
+}
+
 fn in_sentence(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
     let mut all = institutions(ctx, s);
-    all.extend(persons(ctx, s));
-    all.extend(outlets(ctx, s));
+    let attributed = attributed(ctx, s);
+    all.extend(
+        persons(ctx, s)
+            .into_iter()
+            .filter(|c| attributed || after_dash(ctx, c.token)),
+    );
+    all.extend(
+        outlets(ctx, s)
+            .into_iter()
+            .filter(|c| attributed || after_dash(ctx, c.token)),
+    );
     all.into_iter()
         .min_by_key(|c| (c.rank, c.token.abs_diff(anchor)))
 }
@@ -163,6 +189,32 @@ pub fn resolve(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
         }
         let end = ctx.sentence(k).end;
         if let Some(c) = in_sentence(ctx, k, end) {
+            return Some(c);
+        }
+    }
+    // A list item: the sentences before its heading name the source of the whole list.
+    if let Some(h) = super::figures::list_heading(ctx, s) {
+        for k in (h.saturating_sub(3)..=h).rev() {
+            if let Some(c) = in_sentence(ctx, k, ctx.sentence(k).end) {
+                return Some(c);
+            }
+        }
+    }
+    // A title: the lead after it names the source.
+    if s == 0 {
+        for k in 1..3.min(sentences.len()) {
+            if let Some(c) = in_sentence(ctx, k, ctx.sentence(k).start) {
+                return Some(c);
+            }
+        }
+    }
+    // An institution named just before, across a paragraph break ("Про це повідомляє
+    // Генштаб." then the figures).
+    for k in (s.saturating_sub(2)..s).rev() {
+        if sentences[k].paragraph == paragraph {
+            continue;
+        }
+        if let Some(c) = institutions(ctx, k).into_iter().last() {
             return Some(c);
         }
     }

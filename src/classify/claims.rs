@@ -43,10 +43,17 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
         let claimant = attribution::resolve(ctx, m.sentence, m.anchor);
         let side = side_of(ctx, m, claimant.as_ref());
         let name = claimant.as_ref().map(|c| c.name.clone());
-        let found = drafts.iter().position(|d| match category {
-            Category::Losses => d.claim.claimant == name && d.claim.side == side,
-            Category::Refusal => d.claim.side == side || side.is_none(),
-        });
+        let found = match category {
+            Category::Losses => drafts
+                .iter()
+                .position(|d| d.claim.claimant == name && d.claim.side == side),
+            // One refusal claim per side; a mention that names no side joins the first, and
+            // the first side named settles a claim that had none.
+            Category::Refusal => drafts
+                .iter()
+                .position(|d| d.claim.side == side || side.is_none())
+                .or_else(|| drafts.iter().position(|d| d.claim.side.is_none())),
+        };
         let i = match found {
             Some(i) => i,
             None if drafts.len() < MAX_CLAIMS_PER_CATEGORY => {
@@ -69,6 +76,9 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
             None => continue,
         };
         let d = &mut drafts[i];
+        if d.claim.side.is_none() {
+            d.claim.side = side;
+        }
         if d.claim.claimant.is_none() {
             d.claim.claimant = claimant.map(|c| c.name);
         }

@@ -75,6 +75,26 @@ impl Ctx<'_, '_> {
             .copied()
     }
 
+    /// The clause holding token `t`: its sentence cut at commas, semicolons, colons, dashes
+    /// and brackets.
+    pub fn clause(&self, t: usize) -> Range<usize> {
+        let sentence = self.doc.sentence_range(t);
+        let cut = |k: usize| {
+            self.doc
+                .gap_after(k)
+                .contains([',', ';', ':', '—', '–', '(', ')'])
+        };
+        let mut start = t.min(sentence.end);
+        while start > sentence.start && !cut(start - 1) {
+            start -= 1;
+        }
+        let mut end = t + 1;
+        while end < sentence.end && !cut(end - 1) {
+            end += 1;
+        }
+        start..end.max(start)
+    }
+
     /// The token range of sentence `s`.
     pub fn sentence(&self, s: usize) -> Range<usize> {
         self.doc.sentences.get(s).map_or(0..0, |x| x.first..x.end)

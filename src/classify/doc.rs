@@ -102,6 +102,8 @@ impl<'a> Doc<'a> {
         let mut norm = String::with_capacity(text.len());
         let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
         let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let links = link_ranges(text);
+        let mut in_link = links.iter().peekable();
         let mut current: Option<(Token, Class)> = None;
         let mut upper_letters = 0usize;
         let mut letters = 0usize;
@@ -109,7 +111,11 @@ impl<'a> Doc<'a> {
             let n = normalize_char(c);
             let nat = norm.len();
             norm.push(n);
-            let mut cl = class(n);
+            while in_link.peek().is_some_and(|r| r.end <= at) {
+                in_link.next();
+            }
+            let linked = in_link.peek().is_some_and(|r| r.start <= at);
+            let mut cl = if linked { Class::Other } else { class(n) };
             if cl == Class::Apostrophe {
                 let letter_before = matches!(current, Some((_, Class::Letter)));
                 let letter_after = chars
@@ -202,6 +208,36 @@ impl<'a> Doc<'a> {
             .get(self.sentence_of(t))
             .map_or(0..0, |s| s.first..s.end)
     }
+}
+
+/// Byte ranges of web addresses ("https://…", "www.…", "t.me/…"): their words are not words
+/// of the text (a "shot" in "t.me/shot_shot" is no shooting).
+fn link_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let starts = at_word_start
+            && (rest.starts_with(b"http://")
+                || rest.starts_with(b"https://")
+                || rest.starts_with(b"www.")
+                || rest.starts_with(b"t.me/"));
+        if starts {
+            let len = rest
+                .iter()
+                .position(|b| {
+                    b.is_ascii_whitespace() || matches!(b, b')' | b']' | b'>' | b'"' | b'\'')
+                })
+                .unwrap_or(rest.len());
+            out.push(i..i + len);
+            i += len.max(1);
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 fn finish(mut tok: Token, letters: usize, upper: usize) -> Token {
@@ -328,6 +364,13 @@ mod tests {
         let d = Doc::new("Загальні втрати склали:\nтанків – 854");
         assert!(d.sentences[0].ends_with_colon);
         assert!(!d.sentences[1].ends_with_colon);
+    }
+
+    #[test]
+    fn web_addresses_are_not_words() {
+        let d =
+            Doc::new("SHOT [писал](https://t.me/shot_shot/74266), см. www.example.org/a и t.me/x");
+        assert_eq!(words(&d), vec!["shot", "писал", "см", "и"]);
     }
 
     #[test]

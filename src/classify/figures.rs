@@ -59,6 +59,7 @@ fn noun_after(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)> {
                 return None;
             }
             let (metric, weak) = metric_role(x.role)?;
+            let weak = weak || ctx.has_at(x.first, Role::CivilAmbiguous);
             return Some((metric, weak, x.first, x.last));
         }
         if skipped >= 3 || !ctx.is_modifier(p) {
@@ -96,7 +97,16 @@ fn metric_ending_at(ctx: &Ctx, k: usize) -> Option<(Metric, bool, usize, usize)>
     ctx.within(from..k + 1, |r| metric_role(r).is_some())
         .filter(|x| x.last == k)
         .min_by_key(|x| x.first)
-        .and_then(|x| metric_role(x.role).map(|(m, w)| (m, w, x.first, x.last)))
+        .and_then(|x| {
+            metric_role(x.role).map(|(m, w)| {
+                (
+                    m,
+                    w || ctx.has_at(x.first, Role::CivilAmbiguous),
+                    x.first,
+                    x.last,
+                )
+            })
+        })
 }
 
 /// "tanks - 854 units", "особового складу ‒ близько 1 210 000".
@@ -159,6 +169,18 @@ fn bare_after_loss(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)>
     ends.then_some((Metric::Personnel, true, num.first, num.last))
 }
 
+/// "2 украинских солдата сдались в плен": the people counted were captured.
+fn taken_prisoner(ctx: &Ctx, last: usize) -> bool {
+    let range = ctx.doc.sentence_range(last);
+    let mut to = last + 1;
+    while to < range.end && to <= last + 3 && ctx.only_spaces_between(to - 1, to) {
+        to += 1;
+    }
+    ctx.within(last + 1..to, |r| r == Role::Captured)
+        .next()
+        .is_some()
+}
+
 /// Every figure in the text, in order.
 pub fn find(ctx: &Ctx) -> Vec<FigureHit> {
     let mut out: Vec<FigureHit> = Vec::new();
@@ -177,12 +199,15 @@ pub fn find(ctx: &Ctx) -> Vec<FigureHit> {
             (Some(a), _) => Some(a),
             (None, d) => d,
         };
-        let Some((metric, weak, mf, ml)) = pick
+        let Some((mut metric, weak, mf, ml)) = pick
             .or_else(|| noun_before_link(ctx, num))
             .or_else(|| bare_after_loss(ctx, num))
         else {
             continue;
         };
+        if taken_prisoner(ctx, num.last.max(ml)) {
+            metric = Metric::Prisoners;
+        }
         out.push(FigureHit {
             metric,
             value: num.value,
@@ -268,6 +293,10 @@ fn cumulative_of(ctx: &Ctx, figs: &[FigureHit], i: usize) -> (Option<bool>, Opti
         .filter(|x| !excluded(x.first))
         .map(|x| (x.role == Role::Running, x.first, x.last))
         .collect();
+    // A marker after the figure but past a comma belongs to what follows.
+    let past_comma = |first: usize| {
+        first > f.last && (f.last..first).any(|t| ctx.doc.gap_after(t).contains([',', ';', '—']))
+    };
     let adjacent = markers
         .iter()
         .find(|(_, first, _)| *first == f.last + 1)
@@ -279,7 +308,7 @@ fn cumulative_of(ctx: &Ctx, figs: &[FigureHit], i: usize) -> (Option<bool>, Opti
         if last < f.first {
             f.first - last
         } else {
-            first.saturating_sub(f.last)
+            first.saturating_sub(f.last) + if past_comma(first) { 8 } else { 0 }
         }
     };
     let nearest = markers

@@ -27,6 +27,8 @@ pub enum Role {
     LossWord,
     /// An active verb of destroying or killing: the side before it is the attacker.
     AgentVerb,
+    /// "уничтожено", "знищено": destroyed, said of the loser.
+    DestroyedWord,
     Killed,
     Wounded,
     MilitaryContext,
@@ -44,6 +46,17 @@ pub enum Role {
     Metric(Metric),
     /// "человек", "people": personnel only where the sentence is military.
     WeakPersonnel,
+    /// Nouns that count civilians or civilian things as readily as military ones ("погибших",
+    /// "автомобилей"): their figures need a military context.
+    CivilAmbiguous,
+    /// "сдался в плен", "captured": the people before it were taken prisoner, not killed.
+    Captured,
+    /// "силами", "by": the side after it did the destroying.
+    AgentMark,
+    /// Capitalised words that are not first names ("Ранее", "Also").
+    NotName,
+    /// Known place names (a gazetteer of stems).
+    PlaceName,
     NotAfterMetric,
     Filler,
     CountUnit,
@@ -120,6 +133,8 @@ struct ClaimantSpec {
     phrases: Vec<String>,
     #[serde(default)]
     langs: Vec<String>,
+    #[serde(default)]
+    attributed_only: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -146,6 +161,8 @@ pub struct ClaimantDef {
     pub name: String,
     pub side: Option<Side>,
     pub langs: Vec<Lang>,
+    /// Only a claimant in a sentence that attributes ("says", "сообщил", "за даними").
+    pub attributed_only: bool,
 }
 
 /// Everything compiled from the data files.
@@ -183,6 +200,7 @@ fn role_of_list(section: &str, key: &str) -> Option<Role> {
     Some(match (section, key) {
         ("losses", "loss_words") => Role::LossWord,
         ("losses", "agent_verbs") => Role::AgentVerb,
+        ("losses", "destroyed_words") => Role::DestroyedWord,
         ("losses", "killed") => Role::Killed,
         ("losses", "wounded") => Role::Wounded,
         ("losses", "military_context") => Role::MilitaryContext,
@@ -192,6 +210,11 @@ fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("losses", "destroyed") => Role::Destroyed,
         ("losses", "not_loss") => Role::NotLoss,
         ("losses", "weak_personnel") => Role::WeakPersonnel,
+        ("losses", "civil_ambiguous") => Role::CivilAmbiguous,
+        ("losses", "captured") => Role::Captured,
+        ("sides", "agent_markers") => Role::AgentMark,
+        ("attribution", "not_names") => Role::NotName,
+        ("places", "names") => Role::PlaceName,
         ("losses", "passive_auxiliaries") => Role::PassiveAux,
         ("figures", "link_verbs") => Role::LinkVerb,
         ("figures", "not_after_metric") => Role::NotAfterMetric,
@@ -301,16 +324,16 @@ pub fn build(files: &[(&str, &str)]) -> Result<Lexicon, LexiconError> {
             for l in &c.langs {
                 langs.push(l.parse::<Lang>().map_err(|e| err(name, format!("{e}")))?);
             }
-            let id = match claimants
-                .iter()
-                .position(|d| d.name == c.name && d.langs == langs)
-            {
+            let id = match claimants.iter().position(|d| {
+                d.name == c.name && d.langs == langs && d.attributed_only == c.attributed_only
+            }) {
                 Some(i) => i,
                 None => {
                     claimants.push(ClaimantDef {
                         name: c.name.clone(),
                         side,
                         langs,
+                        attributed_only: c.attributed_only,
                     });
                     claimants.len() - 1
                 }

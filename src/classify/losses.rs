@@ -27,28 +27,26 @@ pub struct Mention {
 fn is_trigger(r: Role) -> bool {
     matches!(
         r,
-        Role::LossWord | Role::AgentVerb | Role::Killed | Role::Wounded
+        Role::LossWord | Role::DestroyedWord | Role::AgentVerb | Role::Killed | Role::Wounded
     )
 }
 
-/// The loss word nearest to the figure in its sentence (one before it preferred).
+/// The loss word the figure belongs to: a loss or destroying word before an "убитыми", one
+/// before the figure before one after it, then the nearest.
 fn trigger_for(ctx: &Ctx, f: &FigureHit) -> Option<PhraseMatch<Role>> {
     let range = ctx.doc.sentence_range(f.first);
-    let mut best: Option<(usize, PhraseMatch<Role>)> = None;
-    for x in ctx.within(range, is_trigger) {
-        if x.first >= f.first && x.last <= f.last {
-            continue;
-        }
-        let d = if x.last < f.first {
-            f.first - x.last
-        } else {
-            (x.first - f.last) + 6
-        };
-        if best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, *x));
-        }
-    }
-    best.map(|(_, x)| x)
+    ctx.within(range, is_trigger)
+        .filter(|x| !(x.first >= f.first && x.last <= f.last) && !ctx.in_name(x.first))
+        .min_by_key(|x| {
+            let kind = usize::from(matches!(x.role, Role::Killed | Role::Wounded));
+            let (after, d) = if x.last < f.first {
+                (0, f.first - x.last)
+            } else {
+                (1, x.first.saturating_sub(f.last))
+            };
+            (kind, after, d)
+        })
+        .copied()
 }
 
 fn hypothetical_before(ctx: &Ctx, t: usize) -> bool {
@@ -69,6 +67,22 @@ fn nearest(markers: Vec<Marker>, t: usize) -> Option<Marker> {
         .min_by_key(|m| if m.last < t { t - m.last } else { m.first - t })
 }
 
+/// "силами ВС РФ ликвидировано": a marker right after an agent word names the attacker.
+fn after_agent_word(ctx: &Ctx, m: &Marker) -> bool {
+    m.first > 0 && ctx.has_at(m.first - 1, Role::AgentMark)
+}
+
+/// Tokens right after the figure that still belong to it ("солдат ВСУ", "бойцов двух
+/// украинских подразделений"): up to four, without punctuation.
+fn own_end(ctx: &Ctx, f: &FigureHit) -> usize {
+    let range = ctx.doc.sentence_range(f.first);
+    let mut end = f.last + 1;
+    while end < range.end && end <= f.last + 4 && ctx.only_spaces_between(end - 1, end) {
+        end += 1;
+    }
+    end
+}
+
 /// Whose loss: a marker on the figure itself ("1 240 солдат ВСУ", "four Russian tanks"), the
 /// side beside the loss word ("потери ВСУ", "Russia has lost"), or the attacker before an
 /// active verb ("Ukrainian forces destroyed") — the loss then being the other side's.
@@ -76,25 +90,81 @@ fn side_of(
     ctx: &Ctx,
     f: &FigureHit,
     trigger: Option<&PhraseMatch<Role>>,
+    prev_last: Option<usize>,
 ) -> Option<(Marker, bool)> {
-    let range = ctx.doc.sentence_range(f.first);
-    let own_end = (f.last + 3).min(range.end);
-    if let Some(m) = nearest(ctx.markers(f.first..own_end), f.first) {
-        return Some((m, false));
+    if let Some(m) = nearest(ctx.markers(f.first..own_end(ctx, f)), f.first) {
+        return Some((m, after_agent_word(ctx, &m)));
     }
-    let x = trigger?;
-    let agent = x.role == Role::AgentVerb && !is_passive(ctx, x);
-    if agent {
-        let between = ctx.markers(x.last + 1..f.first.max(x.last + 1));
-        if let Some(m) = between.into_iter().next() {
+    // "Russian military fatalities have reached 990,800": modifiers before a leading noun.
+    if f.metric_first < f.num.first {
+        let clause = ctx.clause(f.metric_first);
+        let from = f.metric_first.saturating_sub(3).max(clause.start);
+        if let Some(m) = ctx.markers(from..f.metric_first).into_iter().last() {
             return Some((m, false));
         }
-        let from = x.first.saturating_sub(5).max(range.start);
-        return nearest(ctx.markers(from..x.first), x.first).map(|m| (m, true));
     }
-    let from = x.first.saturating_sub(4).max(range.start);
-    let to = (x.last + 3).min(range.end);
-    nearest(ctx.markers(from..to), x.first).map(|m| (m, false))
+    let x = trigger?;
+    let clause = ctx.clause(x.first);
+    let floor = clause.start.max(prev_last.map_or(0, |p| p + 1));
+    let before = |reach: usize| {
+        let from = x.first.saturating_sub(reach).max(floor);
+        ctx.markers(from..x.first.max(from)).into_iter().last()
+    };
+    let after = || {
+        let to = (x.last + 4).min(clause.end).max(x.last + 1);
+        ctx.markers(x.last + 1..to).into_iter().next()
+    };
+    match x.role {
+        Role::AgentVerb if !is_passive(ctx, x) => {
+            let between = ctx.markers(x.last + 1..f.first.max(x.last + 1));
+            if let Some(m) = between.into_iter().next() {
+                return Some((m, false));
+            }
+            before(6).map(|m| (m, true))
+        }
+        // "потери ВСУ", "Russia has lost", "lost by Russia": the side named is the loser.
+        Role::LossWord => before(10).or_else(after).map(|m| (m, false)),
+        // "уничтожено … ВСУ", "силами ВС РФ ликвидировано": the loser unless named as agent.
+        _ => after()
+            .or_else(|| before(6))
+            .map(|m| (m, after_agent_word(ctx, &m))),
+    }
+}
+
+/// A figure counted by a word that also counts civilians ("человек", "погибших") is a loss
+/// only when the loss is tied to a military side: a loss or destroying word with a side or
+/// military word beside it ("ВСУ потеряли … человек"), a military word right after the
+/// figure ("человек личного состава"), or a list under a loss heading.
+fn military_enough(
+    ctx: &Ctx,
+    f: &FigureHit,
+    trigger: Option<&PhraseMatch<Role>>,
+    heading: Option<usize>,
+) -> bool {
+    let range = ctx.doc.sentence_range(f.first);
+    if ctx.any_within(range.clone(), Role::CivilianContext) {
+        return false;
+    }
+    if heading.is_some() && trigger.is_none() {
+        return true;
+    }
+    let military = |r: Role| matches!(r, Role::MilitaryContext | Role::Side(_) | Role::Enemy);
+    if ctx.any_within(f.first..own_end(ctx, f), Role::MilitaryContext) {
+        return true;
+    }
+    match trigger {
+        Some(x)
+            if matches!(
+                x.role,
+                Role::LossWord | Role::DestroyedWord | Role::AgentVerb
+            ) =>
+        {
+            let from = x.first.saturating_sub(4).max(range.start);
+            let to = (x.last + 4).min(range.end);
+            ctx.within(from..to, military).next().is_some() || !ctx.markers(from..to).is_empty()
+        }
+        _ => false,
+    }
 }
 
 fn accepts(
@@ -106,6 +176,13 @@ fn accepts(
     if matches!(
         f.metric,
         Metric::Refusers | Metric::Deserters | Metric::Prisoners
+    ) {
+        return false;
+    }
+    let range = ctx.doc.sentence_range(f.first);
+    if ctx.any_within(
+        f.first.saturating_sub(4).max(range.start)..f.first,
+        Role::NotLoss,
     ) {
         return false;
     }
@@ -128,10 +205,7 @@ fn accepts(
     if matches!(f.metric, Metric::Uav | Metric::CruiseMissiles) && in_context(Role::Interception) {
         return false;
     }
-    if f.weak
-        && (!in_context(Role::MilitaryContext)
-            || ctx.any_within(ctx.sentence(s), Role::CivilianContext))
-    {
+    if f.weak && !military_enough(ctx, f, trigger, heading) {
         return false;
     }
     true
@@ -149,6 +223,7 @@ fn evidence(
     let mut start_tok = f.first;
     if let Some(q) = ctx.covering(f.first.saturating_sub(1), 3, |r| r == Role::Qualifier)
         && q.last + 1 == f.first
+        && ctx.doc.sentence_of(q.first) == ctx.doc.sentence_of(f.first)
     {
         start_tok = q.first;
     }
@@ -190,7 +265,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Mention>, Vec<FigureHit>) {
             continue;
         }
         let same_sentence = prev.filter(|(ps, _, _)| *ps == s);
-        let mut side = side_of(ctx, f, trigger.as_ref());
+        let mut side = side_of(ctx, f, trigger.as_ref(), same_sentence.map(|(_, _, l)| l));
         if side.is_none() {
             side = same_sentence.and_then(|(_, side, _)| side);
         }
@@ -219,19 +294,27 @@ pub fn find(ctx: &Ctx) -> (Vec<Mention>, Vec<FigureHit>) {
         });
         prev = Some((s, side, f.last));
     }
-    destroyed_without_number(ctx, &figs, &mut out);
+    let with_figures: Vec<usize> = out.iter().map(|m| m.sentence).collect();
+    destroyed_without_number(ctx, &with_figures, &mut out);
     out.sort_by_key(|m| m.evidence.0);
     (out, figs)
 }
 
 /// "уничтожили танк Т-64", "the destruction of a helicopter": equipment destroyed, no number.
-fn destroyed_without_number(ctx: &Ctx, figs: &[FigureHit], out: &mut Vec<Mention>) {
+fn destroyed_without_number(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
     let mut last_end = 0usize;
+    let air = |r: Role| {
+        matches!(
+            r,
+            Role::Interception | Role::Metric(Metric::Uav) | Role::Metric(Metric::CruiseMissiles)
+        )
+    };
     for x in ctx.m.all().iter().filter(|x| x.role == Role::Destroyed) {
-        if x.first < last_end || hypothetical_before(ctx, x.first) {
+        let s = ctx.doc.sentence_of(x.first);
+        if x.first < last_end || hypothetical_before(ctx, x.first) || with_figures.contains(&s) {
             continue;
         }
-        if figs.iter().any(|f| f.first <= x.last && x.first <= f.last) {
+        if ctx.within(ctx.sentence(s), air).next().is_some() {
             continue;
         }
         last_end = x.last + 1;

@@ -113,13 +113,17 @@ fn digits_number(doc: &Doc, m: &Matches<Role>, t: usize) -> Option<Num> {
             let digits = &doc.norm[next.nstart..next.nend];
             let group_of_three = digits.len() == 3;
             if is_space_sep(gap) && group_of_three && sep.is_none_or(is_space_sep) {
-                value = value * 1000 + digits_value(digits)?;
+                value = value
+                    .checked_mul(1000)?
+                    .checked_add(digits_value(digits)?)?;
                 last += 1;
                 sep = Some(" ");
             } else if matches!(gap, "," | ".") && sep.is_none_or(|s| s == gap) {
                 let then_multiplier = multiplier_after(doc, m, last + 1).is_some();
                 if group_of_three && !then_multiplier {
-                    value = value * 1000 + digits_value(digits)?;
+                    value = value
+                        .checked_mul(1000)?
+                        .checked_add(digits_value(digits)?)?;
                     last += 1;
                     sep = Some(gap);
                 } else if sep.is_none() && digits.len() <= 3 {
@@ -139,7 +143,9 @@ fn digits_number(doc: &Doc, m: &Matches<Role>, t: usize) -> Option<Num> {
         let scaled = match frac {
             Some((f, places)) => {
                 let denom = 10i64.pow(places);
-                value.saturating_mul(mult) + f.saturating_mul(mult) / denom
+                value
+                    .saturating_mul(mult)
+                    .saturating_add(f.saturating_mul(mult) / denom)
             }
             None => value.saturating_mul(mult),
         };
@@ -156,7 +162,7 @@ fn digits_number(doc: &Doc, m: &Matches<Role>, t: usize) -> Option<Num> {
                 && digits.len() <= 3
                 && multiplier_after(doc, m, last + 1).is_none()
             {
-                value += digits_value(digits)?;
+                value = value.saturating_add(digits_value(digits)?);
                 last += 1;
             }
         }
@@ -179,7 +185,7 @@ fn word_number(doc: &Doc, m: &Matches<Role>, t: usize) -> Option<Num> {
         if !joins || !doc.gap_after(last).trim().is_empty() {
             break;
         }
-        value += v;
+        value = value.saturating_add(v);
         last = l;
     }
     if let Some((mult, mlast)) = multiplier_after(doc, m, last)
@@ -265,6 +271,13 @@ mod tests {
     #[test]
     fn absurd_digit_runs_are_not_numbers() {
         assert!(values("99999999999999999999999").is_empty());
+        let groups = "1 000 000 000 000 000 000 000 000 000";
+        assert!(values(groups).iter().all(|(v, _)| *v <= MAX_VALUE));
+        assert!(
+            values("9 999 999 999 999,999 млрд")
+                .iter()
+                .all(|(v, _)| *v <= MAX_VALUE)
+        );
         assert_eq!(values("1001003921752"), vec![]);
     }
 }

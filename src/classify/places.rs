@@ -139,7 +139,16 @@ fn places(ctx: &Ctx, range: Range<usize>) -> Vec<(usize, usize)> {
             {
                 last += 1;
             }
-            out.push((t + 1, last));
+            // "Толстого Луга Курской области": the area word after the names belongs to them.
+            let area = (last + 1 < range.end && ctx.only_spaces_between(last, last + 1))
+                .then(|| ctx.longest_at(last + 1, |r| r == Role::PlaceType))
+                .flatten();
+            let known = (t + 1..=last).any(|k| ctx.has_at(k, Role::PlaceName));
+            match area {
+                Some(x) => out.push((t + 1, x.last)),
+                None if known => out.push((t + 1, last)),
+                None => {}
+            }
         }
     }
     out

@@ -11,6 +11,8 @@ use crate::model::{Category, Figure, Metric};
 
 /// How far (in words) a number of people may stand from the refusal phrase.
 const FIGURE_REACH: usize = 10;
+/// How far (in words, within the clause) the side of the soldiers may stand.
+const SIDE_REACH: usize = 7;
 
 /// Refusal mentions, at most one per sentence, in text order.
 pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> Vec<Mention> {
@@ -67,7 +69,11 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> Vec<Mention> {
                 start = q.first;
             }
         }
-        let marker = ctx.markers(range.clone()).into_iter().min_by_key(|m| {
+        // Whose soldiers: a side named in the same clause, close to the phrase.
+        let clause = ctx.clause(x.first);
+        let from = clause.start.max(x.first.saturating_sub(SIDE_REACH));
+        let to = clause.end.min(x.last + SIDE_REACH + 1).max(from);
+        let marker = ctx.markers(from..to).into_iter().min_by_key(|m| {
             if m.last < x.first {
                 x.first - m.last
             } else {
