@@ -41,6 +41,9 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
     let mut drafts: Vec<Draft> = Vec::new();
     for m in mentions.iter().filter(|m| m.category == category) {
         let claimant = attribution::resolve(ctx, m.sentence, m.anchor);
+        if m.needs_claimant && claimant.is_none() {
+            continue;
+        }
         let side = side_of(ctx, m, claimant.as_ref());
         let name = claimant.as_ref().map(|c| c.name.clone());
         let found = match category {

@@ -37,6 +37,8 @@ pub enum Role {
     Hypothetical,
     /// Equipment reported destroyed without a number ("уничтожили танк").
     Destroyed,
+    /// A share of a force lost ("lost 25% of its combat power").
+    ShareLost,
     /// Not a loss at all ("lost the match", "потерял деньги").
     NotLoss,
     /// "was", "were": before an agent verb it makes the verb passive.
@@ -208,6 +210,7 @@ fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("losses", "interception") => Role::Interception,
         ("losses", "hypothetical") => Role::Hypothetical,
         ("losses", "destroyed") => Role::Destroyed,
+        ("losses", "share_lost") => Role::ShareLost,
         ("losses", "not_loss") => Role::NotLoss,
         ("losses", "weak_personnel") => Role::WeakPersonnel,
         ("losses", "civil_ambiguous") => Role::CivilAmbiguous,

@@ -7,6 +7,7 @@ use super::context::{Ctx, Marker};
 use super::figures::{self, FigureHit};
 use super::lexicon::Role;
 use super::matcher::PhraseMatch;
+use super::unnumbered;
 use crate::model::{Category, Figure, Metric};
 
 /// One piece of a claim found in one sentence.
@@ -22,6 +23,9 @@ pub struct Mention {
     /// Whose soldiers or equipment: a side marker, and whether it names the attacker (so the
     /// loss is the other side's).
     pub side: Option<(Marker, bool)>,
+    /// Counts only when someone is named as claiming it (an unattributed share or a burnt
+    /// helicopter with no military word around is no loss report).
+    pub needs_claimant: bool,
 }
 
 fn is_trigger(r: Role) -> bool {
@@ -49,19 +53,19 @@ fn trigger_for(ctx: &Ctx, f: &FigureHit) -> Option<PhraseMatch<Role>> {
         .copied()
 }
 
-fn hypothetical_before(ctx: &Ctx, t: usize) -> bool {
+pub(super) fn hypothetical_before(ctx: &Ctx, t: usize) -> bool {
     let range = ctx.doc.sentence_range(t);
     let from = t.saturating_sub(3).max(range.start);
     ctx.any_within(from..t, Role::Hypothetical)
 }
 
-fn is_passive(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
+pub(super) fn is_passive(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
     x.first > 0
         && ctx.has_at(x.first - 1, Role::PassiveAux)
         && ctx.doc.sentence_of(x.first - 1) == ctx.doc.sentence_of(x.first)
 }
 
-fn nearest(markers: Vec<Marker>, t: usize) -> Option<Marker> {
+pub(super) fn nearest(markers: Vec<Marker>, t: usize) -> Option<Marker> {
     markers
         .into_iter()
         .min_by_key(|m| if m.last < t { t - m.last } else { m.first - t })
@@ -92,9 +96,27 @@ fn side_of(
     trigger: Option<&PhraseMatch<Role>>,
     prev_last: Option<usize>,
 ) -> Option<(Marker, bool)> {
-    if let Some(m) = nearest(ctx.markers(f.first..own_end(ctx, f)), f.first) {
-        return Some((m, after_agent_word(ctx, &m)));
+    let own = nearest(ctx.markers(f.first..own_end(ctx, f)), f.first);
+    match own {
+        // "14 танков противника": whose enemy is told by the attacker, if named.
+        Some(m) if m.side.is_none() => {
+            let by_trigger = side_by_trigger(ctx, f, trigger, prev_last);
+            return by_trigger
+                .filter(|(b, _)| b.side.is_some())
+                .or(Some((m, after_agent_word(ctx, &m))));
+        }
+        Some(m) => return Some((m, after_agent_word(ctx, &m))),
+        None => {}
     }
+    side_by_trigger(ctx, f, trigger, prev_last)
+}
+
+fn side_by_trigger(
+    ctx: &Ctx,
+    f: &FigureHit,
+    trigger: Option<&PhraseMatch<Role>>,
+    prev_last: Option<usize>,
+) -> Option<(Marker, bool)> {
     // "Russian military fatalities have reached 990,800": modifiers before a leading noun.
     if f.metric_first < f.num.first {
         let clause = ctx.clause(f.metric_first);
@@ -211,6 +233,34 @@ fn accepts(
     true
 }
 
+/// Personnel said to be only killed ("убитыми", "killed") or only wounded is counted as such;
+/// "убитыми и ранеными", or no such word, leaves it personnel.
+fn refine_personnel(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<Role>>) -> Metric {
+    if f.metric != Metric::Personnel {
+        return f.metric;
+    }
+    let clause = ctx.clause(f.num.first);
+    let from = f.first.saturating_sub(3).max(clause.start);
+    let to = own_end(ctx, f).min(clause.end).max(from);
+    let mut roles: Vec<Role> = ctx
+        .within(from..to, |r| matches!(r, Role::Killed | Role::Wounded))
+        .map(|x| x.role)
+        .collect();
+    if let Some(x) = trigger
+        && matches!(x.role, Role::Killed | Role::Wounded)
+    {
+        roles.push(x.role);
+    }
+    match (
+        roles.contains(&Role::Killed),
+        roles.contains(&Role::Wounded),
+    ) {
+        (true, false) => Metric::Killed,
+        (false, true) => Metric::Wounded,
+        _ => Metric::Personnel,
+    }
+}
+
 /// Evidence for a figure: from the loss word and its subject when they come right before
 /// ("Russia has lost about 28 300 troops since 24 February"), else from the number and its
 /// qualifier, to the noun, an adjacent running/period marker and an adjacent "(+N)".
@@ -285,57 +335,19 @@ pub fn find(ctx: &Ctx) -> (Vec<Mention>, Vec<FigureHit>) {
             anchor: trigger.map_or(f.first, |x| x.first.min(f.first)),
             evidence: ev,
             figure: Some(Figure {
-                metric: f.metric,
+                metric: refine_personnel(ctx, f, trigger.as_ref()),
                 value: f.value,
                 delta: f.delta.map(|d| d.value),
                 cumulative: f.cumulative,
             }),
             side,
+            needs_claimant: false,
         });
         prev = Some((s, side, f.last));
     }
     let with_figures: Vec<usize> = out.iter().map(|m| m.sentence).collect();
-    destroyed_without_number(ctx, &with_figures, &mut out);
+    unnumbered::destroyed(ctx, &with_figures, &mut out);
+    unnumbered::share_lost(ctx, &mut out);
     out.sort_by_key(|m| m.evidence.0);
     (out, figs)
-}
-
-/// "уничтожили танк Т-64", "the destruction of a helicopter": equipment destroyed, no number.
-fn destroyed_without_number(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
-    let mut last_end = 0usize;
-    let air = |r: Role| {
-        matches!(
-            r,
-            Role::Interception | Role::Metric(Metric::Uav) | Role::Metric(Metric::CruiseMissiles)
-        )
-    };
-    for x in ctx.m.all().iter().filter(|x| x.role == Role::Destroyed) {
-        let s = ctx.doc.sentence_of(x.first);
-        if x.first < last_end || hypothetical_before(ctx, x.first) || with_figures.contains(&s) {
-            continue;
-        }
-        if ctx.within(ctx.sentence(s), air).next().is_some() {
-            continue;
-        }
-        last_end = x.last + 1;
-        let range = ctx.doc.sentence_range(x.first);
-        let active = ctx.has_at(x.first, Role::AgentVerb) && !is_passive(ctx, x);
-        let after = ctx.markers(x.first..(x.last + 3).min(range.end));
-        let side = match after.into_iter().next() {
-            Some(m) => Some((m, false)),
-            None if active => {
-                let from = x.first.saturating_sub(5).max(range.start);
-                nearest(ctx.markers(from..x.first), x.first).map(|m| (m, true))
-            }
-            None => None,
-        };
-        out.push(Mention {
-            category: Category::Losses,
-            sentence: ctx.doc.sentence_of(x.first),
-            anchor: x.first,
-            evidence: (ctx.start_of(x.first), ctx.end_of(x.last)),
-            figure: None,
-            side,
-        });
-    }
 }

@@ -15,6 +15,7 @@ mod matcher;
 mod numbers;
 mod places;
 mod refusal;
+mod unnumbered;
 
 use crate::model::{Category, Claim, Lang};
 use serde::Serialize;

@@ -95,6 +95,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> Vec<Mention> {
                 cumulative: f.cumulative,
             }),
             side: marker.map(|m| (m, false)),
+            needs_claimant: false,
         });
     }
     out
