@@ -151,7 +151,6 @@ const BG_WORDS: &[&str] = &[
     "след",
     "според",
     "му",
-    "й",
     "тя",
     "те",
     "най",
@@ -207,8 +206,36 @@ fn word_scores(text: &str) -> [u32; 6] {
     s
 }
 
+fn is_link(word: &str) -> bool {
+    word.contains("://") || word.contains("www.") || word.contains("t.me/")
+}
+
+fn has_links(text: &str) -> bool {
+    text.contains("://") || text.contains("www.") || text.contains("t.me/")
+}
+
+/// The text without web addresses, whose transliterated slugs would look like English.
+fn without_links(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|w| !is_link(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Detects the language of `text`. Text with too few letters to tell is `Other`.
 pub fn detect(text: &str) -> Lang {
+    let cleaned;
+    let text = if has_links(text) {
+        cleaned = without_links(text);
+        // A text that is nothing but an address is read as written.
+        if cleaned.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+            cleaned.as_str()
+        } else {
+            text
+        }
+    } else {
+        text
+    };
     let c = count_letters(text);
     let letters = c.latin + c.cyrillic;
     if letters < 3 {
@@ -306,6 +333,30 @@ mod tests {
             Lang::Other
         );
         assert_eq!(detect("Russia loses 1,000 tanks"), Lang::En);
+    }
+
+    #[test]
+    fn russian_ordinals_are_not_bulgarian_words() {
+        assert_eq!(
+            detect("Сапер 132-й бригады 51-й армии рассказал о минах"),
+            Lang::Ru
+        );
+    }
+
+    #[test]
+    fn web_addresses_do_not_count() {
+        assert_eq!(
+            detect(
+                "Учёные нашли родину колеса https://example.org/article/anthropology/wheel-in-the-carpathian-mountains"
+            ),
+            Lang::Ru
+        );
+        assert_eq!(
+            detect(
+                "Бійці відмовилися виконувати наказ [докладно](https://example.org/news/soldiers-refused-orders-report)"
+            ),
+            Lang::Uk
+        );
     }
 
     #[test]
