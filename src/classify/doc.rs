@@ -3,6 +3,8 @@
 //! apostrophe → '), and grouped into sentences and paragraphs. One pass over the characters,
 //! one over the tokens; never panics on any input.
 
+use crate::text::lang;
+
 /// At most this many characters of an item are read; the rest is ignored, so a huge text
 /// costs no more than a long article.
 pub const MAX_CHARS: usize = 50_000;
@@ -57,8 +59,7 @@ pub fn normalize_char(c: char) -> char {
         'ё' | 'Ё' => 'е',
         '’' | 'ʼ' | '`' | '´' | '‘' | 'ʹ' => '\'',
         '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}' => ' ',
-        c if c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
-        c => c,
+        c => lang::lower(c),
     }
 }
 
@@ -69,6 +70,9 @@ pub fn normalize(s: &str) -> String {
 
 /// Cuts `s` to at most `max` characters, on a character boundary.
 pub fn cap_chars(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
     match s.char_indices().nth(max) {
         Some((i, _)) => &s[..i],
         None => s,
@@ -83,12 +87,17 @@ enum Class {
     Other,
 }
 
+/// Punctuation, symbols and emoji: never part of a word (checked before the slow lookups).
+fn is_symbol(c: char) -> bool {
+    matches!(c, '\u{a0}'..='\u{bf}' | '\u{2000}'..='\u{2bff}' | '\u{fe00}'..='\u{fe0f}' | '\u{1f000}'..='\u{1faff}')
+}
+
 fn class(c: char) -> Class {
     if c.is_ascii_digit() {
         Class::Digit
     } else if c == '\'' {
         Class::Apostrophe
-    } else if c.is_alphanumeric() {
+    } else if lang::is_letter(c) || (!c.is_ascii() && !is_symbol(c) && c.is_numeric()) {
         Class::Letter
     } else {
         Class::Other
@@ -148,7 +157,7 @@ impl<'a> Doc<'a> {
                             nend: nat + n.len_utf8(),
                             sentence: 0,
                             is_number: cl == Class::Digit,
-                            capitalized: c.is_uppercase(),
+                            capitalized: lang::is_upper(c),
                             all_caps: false,
                         },
                         cl,
@@ -157,7 +166,7 @@ impl<'a> Doc<'a> {
             }
             if cl == Class::Letter {
                 letters += 1;
-                if c.is_uppercase() {
+                if lang::is_upper(c) {
                     upper_letters += 1;
                 }
             }

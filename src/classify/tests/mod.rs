@@ -3,6 +3,7 @@
 
 mod extraction;
 mod losses;
+mod matcher;
 mod refusal;
 mod traps;
 
