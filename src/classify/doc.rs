@@ -293,7 +293,11 @@ fn split_sentences(text: &str, norm: &str, tokens: &mut [Token]) -> Vec<Sentence
             false
         };
         if breaks {
-            let colon = gap.split('\n').next().is_some_and(|l| l.contains(':'));
+            // A colon ending the line (not one inside an address or a time).
+            let colon = gap
+                .split('\n')
+                .next()
+                .is_some_and(|l| l.trim_end().ends_with(':'));
             sentences.push(Sentence {
                 first,
                 end: i + 1,

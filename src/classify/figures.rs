@@ -158,7 +158,7 @@ fn bare_after_loss(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)>
     }
     let k = before_qualifiers(ctx, num.first);
     let range = ctx.doc.sentence_range(num.first);
-    if k == 0 || k - 1 < range.start || !ctx.covering(k - 1, 3, |r| r == Role::LossWord).is_some() {
+    if k == 0 || k - 1 < range.start || ctx.covering(k - 1, 3, |r| r == Role::LossWord).is_none() {
         return None;
     }
     let n = ctx.doc.tokens.len();

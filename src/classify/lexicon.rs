@@ -41,6 +41,8 @@ pub enum Role {
     ShareLost,
     /// Not a loss at all ("lost the match", "потерял деньги").
     NotLoss,
+    /// Another war or a security operation ("Сирия", "Gaza", "КТО"): out of scope.
+    OtherWar,
     /// "was", "were": before an agent verb it makes the verb passive.
     PassiveAux,
     /// "reached", "составили": links a metric before it to a number after it.
@@ -212,6 +214,7 @@ fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("losses", "destroyed") => Role::Destroyed,
         ("losses", "share_lost") => Role::ShareLost,
         ("losses", "not_loss") => Role::NotLoss,
+        ("losses", "other_wars") => Role::OtherWar,
         ("losses", "weak_personnel") => Role::WeakPersonnel,
         ("losses", "civil_ambiguous") => Role::CivilAmbiguous,
         ("losses", "captured") => Role::Captured,

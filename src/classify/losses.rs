@@ -10,6 +10,9 @@ use super::matcher::PhraseMatch;
 use super::unnumbered;
 use crate::model::{Category, Figure, Metric};
 
+/// A side marker and whether it names the attacker (the loss then being the other side's).
+pub type SideMark = (Marker, bool);
+
 /// One piece of a claim found in one sentence.
 #[derive(Debug, Clone)]
 pub struct Mention {
@@ -40,7 +43,10 @@ fn is_trigger(r: Role) -> bool {
 fn trigger_for(ctx: &Ctx, f: &FigureHit) -> Option<PhraseMatch<Role>> {
     let range = ctx.doc.sentence_range(f.first);
     ctx.within(range, is_trigger)
-        .filter(|x| !(x.first >= f.first && x.last <= f.last) && !ctx.in_name(x.first))
+        .filter(|x| {
+            let inside = x.first >= f.first && x.last <= f.last;
+            !inside && !ctx.in_name(x.first)
+        })
         .min_by_key(|x| {
             let kind = usize::from(matches!(x.role, Role::Killed | Role::Wounded));
             let (after, d) = if x.last < f.first {
@@ -217,8 +223,7 @@ fn accepts(
     match trigger {
         Some(x) if hypothetical_before(ctx, x.first) => return false,
         None if !self_evident
-            && !heading
-                .is_some_and(|h| ctx.within(ctx.sentence(h), is_trigger).next().is_some()) =>
+            && heading.is_none_or(|h| ctx.within(ctx.sentence(h), is_trigger).next().is_none()) =>
         {
             return false;
         }
@@ -231,6 +236,15 @@ fn accepts(
         return false;
     }
     true
+}
+
+/// A sentence about another war (or under a title about one) that does not mention Ukraine or
+/// its forces at all: out of scope.
+fn other_war(ctx: &Ctx, s: usize) -> bool {
+    let sentence = ctx.sentence(s);
+    let other = ctx.any_within(sentence.clone(), Role::OtherWar)
+        || ctx.any_within(ctx.sentence(0), Role::OtherWar);
+    other && !ctx.any_within(sentence, Role::Side(crate::model::Side::Ukraine))
 }
 
 /// Personnel said to be only killed ("убитыми", "killed") or only wounded is counted as such;
@@ -306,7 +320,8 @@ fn evidence(
 pub fn find(ctx: &Ctx) -> (Vec<Mention>, Vec<FigureHit>) {
     let figs = figures::find(ctx);
     let mut out = Vec::new();
-    let mut prev: Option<(usize, Option<(Marker, bool)>, usize)> = None;
+    // The previous accepted figure: its sentence, side and last token.
+    let mut prev: Option<(usize, Option<SideMark>, usize)> = None;
     for f in &figs {
         let s = ctx.doc.sentence_of(f.first);
         let heading = figures::list_heading(ctx, s);
@@ -348,6 +363,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Mention>, Vec<FigureHit>) {
     let with_figures: Vec<usize> = out.iter().map(|m| m.sentence).collect();
     unnumbered::destroyed(ctx, &with_figures, &mut out);
     unnumbered::share_lost(ctx, &mut out);
+    out.retain(|m| !other_war(ctx, m.sentence));
     out.sort_by_key(|m| m.evidence.0);
     (out, figs)
 }

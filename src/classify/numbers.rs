@@ -181,7 +181,7 @@ fn word_number(doc: &Doc, m: &Matches<Role>, t: usize) -> Option<Num> {
     // "двадцать пять", "сто двадцать", "one hundred".
     while let Some((v, l)) = role_value(m, last + 1, number_word) {
         let joins = (value >= 100 && value % 100 == 0 && v < 100)
-            || (value >= 20 && value < 100 && value % 10 == 0 && v < 10);
+            || ((20..100).contains(&value) && value % 10 == 0 && v < 10);
         if !joins || !doc.gap_after(last).trim().is_empty() {
             break;
         }

@@ -11,7 +11,7 @@ use crate::model::{Category, Metric};
 fn is_air(r: Role) -> bool {
     matches!(
         r,
-        Role::Interception | Role::Metric(Metric::Uav) | Role::Metric(Metric::CruiseMissiles)
+        Role::Metric(Metric::Uav) | Role::Metric(Metric::CruiseMissiles)
     )
 }
 
@@ -19,8 +19,8 @@ fn is_military(r: Role) -> bool {
     matches!(r, Role::MilitaryContext | Role::Side(_) | Role::Enemy)
 }
 
-/// Equipment or units destroyed, in sentences without a loss figure and without drones or
-/// missiles (an interception tally is no loss report).
+/// Equipment or units destroyed, in sentences without a loss figure, outside interception
+/// reports (air defence words, or drones or missiles among the things destroyed).
 pub fn destroyed(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
     let mut last_end = 0usize;
     for x in ctx.m.all().iter().filter(|x| x.role == Role::Destroyed) {
@@ -29,7 +29,8 @@ pub fn destroyed(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
             continue;
         }
         let sentence = ctx.sentence(s);
-        if ctx.within(sentence.clone(), is_air).next().is_some() {
+        let air_in_phrase = ctx.within(x.first..x.last + 1, is_air).next().is_some();
+        if air_in_phrase || ctx.any_within(sentence.clone(), Role::Interception) {
             continue;
         }
         last_end = x.last + 1;

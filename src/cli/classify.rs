@@ -26,8 +26,16 @@ struct ErrorLine<'a> {
     error: &'a str,
 }
 
+/// One input line: id, text, title, language.
+struct Request {
+    id: Value,
+    text: String,
+    title: String,
+    lang: Option<Lang>,
+}
+
 /// What one input line asks for, or why it cannot be read (with the id when it was readable).
-fn parse_line(line: &[u8]) -> Result<(Value, String, String, Option<Lang>), (Value, String)> {
+fn parse_line(line: &[u8]) -> Result<Request, (Value, String)> {
     let text = std::str::from_utf8(line)
         .map_err(|_| (Value::Null, "line is not valid UTF-8".to_owned()))?;
     let value: Value =
@@ -58,7 +66,12 @@ fn parse_line(line: &[u8]) -> Result<(Value, String, String, Option<Lang>), (Val
         },
         Err(e) => return Err((id, e)),
     };
-    Ok((id, body, title, lang))
+    Ok(Request {
+        id,
+        text: body,
+        title,
+        lang,
+    })
 }
 
 /// Reads one line of at most `max` bytes (without its line break). Returns `None` at the end
@@ -115,14 +128,14 @@ pub fn run_jsonl(
                     continue;
                 }
                 match parse_line(&buf) {
-                    Ok((id, text, title, lang)) => {
+                    Ok(req) => {
                         let result = classify(&ClassifyInput {
-                            title: &title,
-                            text: &text,
-                            lang,
+                            title: &req.title,
+                            text: &req.text,
+                            lang: req.lang,
                         });
                         serde_json::to_string(&Output {
-                            id: &id,
+                            id: &req.id,
                             result: &result,
                         })
                     }

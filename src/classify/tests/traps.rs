@@ -50,6 +50,17 @@ fn other_losses_are_not_military_losses() {
 }
 
 #[test]
+fn other_wars_are_out_of_scope() {
+    nothing("За сутки в Сирии уничтожено не менее 200 боевиков, сообщили в центре по примирению.");
+    nothing("Пять боевиков нейтрализованы в Дагестане в ходе контртеррористической операции.");
+    nothing("The Israeli army said it killed 30 Hamas fighters in Gaza.");
+    // A colon inside an address does not make a sentence a list heading.
+    nothing(
+        "Известно о пяти погибших, говорится в [сообщении](https://t.me/x/1).\n\nК психологам обратились 22 человека.",
+    );
+}
+
+#[test]
 fn hypothetical_losses_are_not_claims() {
     nothing("Украина может потерять до 100 тысяч военных, если наступление продолжится.");
     nothing("Russia could lose 10,000 troops in such an offensive, analysts warn.");
