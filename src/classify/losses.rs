@@ -31,6 +31,9 @@ pub struct Mention {
     pub needs_claimant: bool,
 }
 
+/// How far (in words) a loss word may stand from the figure it governs.
+const TRIGGER_REACH: usize = 12;
+
 fn is_trigger(r: Role) -> bool {
     matches!(
         r,
@@ -45,7 +48,8 @@ fn trigger_for(ctx: &Ctx, f: &FigureHit) -> Option<PhraseMatch<Role>> {
     ctx.within(range, is_trigger)
         .filter(|x| {
             let inside = x.first >= f.first && x.last <= f.last;
-            !inside && !ctx.in_name(x.first)
+            let near = x.last + TRIGGER_REACH >= f.first && x.first <= f.last + TRIGGER_REACH;
+            !inside && near && !ctx.in_name(x.first)
         })
         .min_by_key(|x| {
             let kind = usize::from(matches!(x.role, Role::Killed | Role::Wounded));

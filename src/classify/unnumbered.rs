@@ -5,7 +5,7 @@
 
 use super::context::Ctx;
 use super::lexicon::Role;
-use super::losses::{Mention, hypothetical_before, is_passive, nearest};
+use super::losses::{Mention, SideMark, hypothetical_before, is_passive, nearest};
 use crate::model::{Category, Metric};
 
 fn is_air(r: Role) -> bool {
@@ -23,6 +23,8 @@ fn is_military(r: Role) -> bool {
 /// reports (air defence words, or drones or missiles among the things destroyed).
 pub fn destroyed(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
     let mut last_end = 0usize;
+    // The previous one: its sentence, last token and side ("ВСУ подбили танк и уничтожили …").
+    let mut prev: Option<(usize, usize, Option<SideMark>)> = None;
     for x in ctx.m.all().iter().filter(|x| x.role == Role::Destroyed) {
         let s = ctx.doc.sentence_of(x.first);
         if x.first < last_end || hypothetical_before(ctx, x.first) || with_figures.contains(&s) {
@@ -36,14 +38,18 @@ pub fn destroyed(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
         last_end = x.last + 1;
         let active = ctx.has_at(x.first, Role::AgentVerb) && !is_passive(ctx, x);
         let after = ctx.markers(x.first..(x.last + 3).min(sentence.end));
+        let same = prev.filter(|(ps, _, _)| *ps == s);
+        let floor = same.map_or(sentence.start, |(_, last, _)| last + 1);
         let side = match after.into_iter().next() {
             Some(m) => Some((m, false)),
             None if active => {
-                let from = x.first.saturating_sub(5).max(sentence.start);
-                nearest(ctx.markers(from..x.first), x.first).map(|m| (m, true))
+                let from = x.first.saturating_sub(5).max(floor);
+                nearest(ctx.markers(from..x.first.max(from)), x.first).map(|m| (m, true))
             }
             None => None,
-        };
+        }
+        .or_else(|| same.and_then(|(_, _, side)| side));
+        prev = Some((s, x.last, side));
         let military = ctx.within(sentence, is_military).next().is_some();
         out.push(Mention {
             category: Category::Losses,
