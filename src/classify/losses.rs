@@ -326,10 +326,14 @@ pub fn find(ctx: &Ctx) -> (Vec<Mention>, Vec<FigureHit>) {
     let mut out = Vec::new();
     // The previous accepted figure: its sentence, side and last token.
     let mut prev: Option<(usize, Option<SideMark>, usize)> = None;
+    let mut prev_trigger: Option<PhraseMatch<Role>> = None;
     for f in &figs {
         let s = ctx.doc.sentence_of(f.first);
         let heading = figures::list_heading(ctx, s);
-        let trigger = trigger_for(ctx, f);
+        // "lost 28 300 troops …, as well as 1,251 tanks": an enumeration shares its loss word.
+        let continues =
+            prev.is_some_and(|(ps, _, last)| ps == s && f.first <= last + TRIGGER_REACH);
+        let trigger = trigger_for(ctx, f).or(if continues { prev_trigger } else { None });
         if !accepts(ctx, f, trigger.as_ref(), heading) {
             continue;
         }
@@ -363,6 +367,7 @@ pub fn find(ctx: &Ctx) -> (Vec<Mention>, Vec<FigureHit>) {
             needs_claimant: false,
         });
         prev = Some((s, side, f.last));
+        prev_trigger = trigger;
     }
     let with_figures: Vec<usize> = out.iter().map(|m| m.sentence).collect();
     unnumbered::destroyed(ctx, &with_figures, &mut out);
