@@ -202,7 +202,7 @@ pub fn resolve(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
     }
     // A title: the lead after it names the source.
     if s == 0 {
-        for k in 1..3.min(sentences.len()) {
+        for k in 1..4.min(sentences.len()) {
             if let Some(c) = in_sentence(ctx, k, ctx.sentence(k).start) {
                 return Some(c);
             }

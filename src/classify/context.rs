@@ -75,15 +75,11 @@ impl Ctx<'_, '_> {
             .copied()
     }
 
-    /// The clause holding token `t`: its sentence cut at commas, semicolons, colons, dashes
-    /// and brackets.
+    /// The clause holding token `t`: its sentence cut at commas, semicolons, colons and dashes
+    /// (an aside in brackets, "(ВСУ)", stays in its clause).
     pub fn clause(&self, t: usize) -> Range<usize> {
         let sentence = self.doc.sentence_range(t);
-        let cut = |k: usize| {
-            self.doc
-                .gap_after(k)
-                .contains([',', ';', ':', '—', '–', '(', ')'])
-        };
+        let cut = |k: usize| self.doc.gap_after(k).contains([',', ';', ':', '—', '–']);
         let mut start = t.min(sentence.end);
         while start > sentence.start && !cut(start - 1) {
             start -= 1;

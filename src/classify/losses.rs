@@ -154,8 +154,19 @@ fn side_by_trigger(
             }
             before(6).map(|m| (m, true))
         }
-        // "потери ВСУ", "Russia has lost", "lost by Russia": the side named is the loser.
-        Role::LossWord => before(10).or_else(after).map(|m| (m, false)),
+        // "потери ВСУ", "Russian losses", "Russia has lost", "lost by Russia": the side named
+        // is the loser — right beside the word first, then the subject before it.
+        Role::LossWord => {
+            let beside = ctx
+                .markers(x.last + 1..(x.last + 3).min(clause.end).max(x.last + 1))
+                .into_iter()
+                .next()
+                .or_else(|| before(1));
+            beside
+                .or_else(|| before(10))
+                .or_else(after)
+                .map(|m| (m, false))
+        }
         // "уничтожено … ВСУ", "силами ВС РФ ликвидировано": the loser unless named as agent.
         _ => after()
             .or_else(|| before(6))
@@ -305,6 +316,7 @@ fn evidence(
         let from = x.first.saturating_sub(3).max(range.start);
         if let Some(m) = ctx.markers(from..x.first).last()
             && prev_last.is_none_or(|p| p < m.first)
+            && ctx.only_spaces_between(m.last, x.first)
         {
             start_tok = m.first;
         }

@@ -227,6 +227,34 @@ fn a_share_of_a_force_lost_counts_only_when_someone_claims_it() {
 }
 
 #[test]
+fn whose_losses_by_the_word_beside_the_loss() {
+    let cases = [
+        (
+            "В боях с группировкой ВС РФ «Запад» потери украинской армии составили 550 человек.",
+            Side::Ukraine,
+        ),
+        (
+            "Вооруженные силы Украины (ВСУ) потеряли около 906,5 тыс. человек убитыми и ранеными.",
+            Side::Ukraine,
+        ),
+        (
+            "Other equipment lost by Russia includes 1,402 rocket launchers.",
+            Side::Russia,
+        ),
+        (
+            "Russian losses exceed 21,000 troops, Ukraine's military says.",
+            Side::Russia,
+        ),
+        ("Втрати ворога за добу склали 1 200 осіб.", Side::Russia),
+    ];
+    for (text, side) in cases {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.first().and_then(|x| x.side), Some(side), "{text}");
+    }
+}
+
+#[test]
 fn prisoners_are_not_counted_as_losses() {
     let c = run("За неделю в плен сдались 34 украинских военнослужащих.");
     assert!(!c.categories.contains(&Category::Losses));

@@ -95,6 +95,86 @@ fn empty_odd_and_huge_inputs_are_safe() {
 }
 
 #[test]
+fn random_text_never_panics() {
+    // Pieces real texts are made of, shuffled: words, digits, separators, brackets, odd marks.
+    let pieces = [
+        "ВСУ",
+        "потеряли",
+        "до",
+        "1",
+        "515",
+        "28,3",
+        "тыс.",
+        "(+",
+        ")",
+        "—",
+        ":",
+        "\n",
+        "\n\n",
+        "танков",
+        "танків",
+        "особового",
+        "складу",
+        "tanks",
+        "lost",
+        "since",
+        "24",
+        "February",
+        "отказались",
+        "СЗЧ",
+        "72-й",
+        "бригады",
+        "в/ч",
+        "https://t.me/x",
+        "«",
+        "»",
+        "%",
+        "’",
+        "·",
+        "🙂",
+        "\u{0}",
+        "\u{301}",
+        "İ",
+        "ǅ",
+        "9999999999999999",
+        "тис.",
+        "400",
+        "під",
+        "Харковом",
+        "Генштаб",
+        "ЗСУ",
+        "противник",
+        "ворог",
+        "enemy",
+        "the",
+        ",",
+        ".",
+        " ",
+        "  ",
+        "-",
+        "–",
+    ];
+    let mut rng = fastrand::Rng::with_seed(7);
+    for _ in 0..2_000 {
+        let n = rng.usize(0..60);
+        let text: String = (0..n)
+            .map(|_| {
+                let p = pieces[rng.usize(0..pieces.len())];
+                if rng.bool() {
+                    format!("{p} ")
+                } else {
+                    p.to_owned()
+                }
+            })
+            .collect();
+        let c = run(&text);
+        for claim in &c.claims {
+            assert!(!claim.evidence.is_empty(), "{text:?}");
+        }
+    }
+}
+
+#[test]
 fn the_title_is_read_with_the_text() {
     let c = classify(&ClassifyInput {
         title: "Десантники отказались ехать на фронт",
