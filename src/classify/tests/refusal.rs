@@ -34,6 +34,7 @@ fn ukrainian_refusals_in_inflected_forms() {
         "Кількість справ за СЗЧ у ЗСУ зросла вдвічі.",
         "Окупанти масово дезертирують з передових позицій.",
         "Відмовників утримують у підвалі під охороною.",
+        "Військового засудили за статтею 408 КК України.",
     ] {
         assert!(refusal(text), "{text}");
     }
@@ -47,6 +48,7 @@ fn english_refusals() {
         "Ukrainian prosecutors opened 1,200 cases against deserters last month.",
         "Russian refuseniks are held in basements near the front line.",
         "Dozens of mobilized men went AWOL after the first week of training.",
+        "A contract soldier was sentenced under Article 337 of the Russian criminal code.",
     ] {
         assert!(refusal(text), "{text}");
     }
