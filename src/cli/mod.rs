@@ -2,7 +2,9 @@
 //! module. Exit status: 0 success, 1 failure, 2 bad configuration or usage.
 
 mod backfill;
+pub mod classify;
 mod digest;
+pub mod eval;
 mod migrate;
 mod poll;
 mod sources;
@@ -251,8 +253,8 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Run => not_built("run", 6),
         Command::Poll(args) => poll::run(&config, args).await,
         Command::Backfill(args) => backfill::run(&config, args).await,
-        Command::Classify(_) => not_built("classify", 4),
-        Command::Eval(_) => not_built("eval", 4),
+        Command::Classify(_) => classify::run().await,
+        Command::Eval(args) => eval::run(args).await,
         Command::Cluster(_) => not_built("cluster", 5),
         Command::Digest(args) => digest::run(&config, args).await,
         Command::Search(_) => not_built("search", 6),

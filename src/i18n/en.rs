@@ -57,6 +57,8 @@ pub(super) static TEXTS: Texts = Texts {
             special_equipment: "special equipment",
             refusers: "refusers",
             deserters: "deserters",
+            ground_robots: "ground robots",
+            equipment: "equipment",
         },
         claimants: [
             super::KnownClaimant {

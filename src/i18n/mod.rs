@@ -88,6 +88,8 @@ pub struct MetricNames {
     pub special_equipment: &'static str,
     pub refusers: &'static str,
     pub deserters: &'static str,
+    pub ground_robots: &'static str,
+    pub equipment: &'static str,
 }
 
 /// A claimant's canonical name (as the classifier emits it, compared ignoring case) and how

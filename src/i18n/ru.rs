@@ -72,6 +72,8 @@ pub(super) static TEXTS: Texts = Texts {
             special_equipment: "спецтехника",
             refusers: "отказники",
             deserters: "дезертиры",
+            ground_robots: "наземные роботизированные комплексы",
+            equipment: "техника",
         },
         claimants: [
             super::KnownClaimant {

@@ -72,6 +72,8 @@ pub(super) static TEXTS: Texts = Texts {
             special_equipment: "спецтехніка",
             refusers: "відмовники",
             deserters: "дезертири",
+            ground_robots: "наземні роботизовані комплекси",
+            equipment: "техніка",
         },
         claimants: [
             super::KnownClaimant {
