@@ -1,8 +1,11 @@
 //! The command line: parses arguments, loads the config, and hands each subcommand to its
 //! module. Exit status: 0 success, 1 failure, 2 bad configuration or usage.
 
+mod cluster;
 mod migrate;
 mod sources;
+
+pub use cluster::cluster_jsonl;
 
 use crate::config::{Config, ConfigError};
 use crate::store::{self, Store};
@@ -192,7 +195,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Backfill(_) => not_built("backfill", 3),
         Command::Classify(_) => not_built("classify", 4),
         Command::Eval(_) => not_built("eval", 4),
-        Command::Cluster(_) => not_built("cluster", 5),
+        Command::Cluster(_) => cluster::run(&config.cluster),
         Command::Digest(_) => not_built("digest", 7),
         Command::Search(_) => not_built("search", 6),
     }
