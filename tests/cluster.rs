@@ -379,3 +379,27 @@ fn repeated_claims_merge_into_one_with_every_figure() {
     assert!(claims_to_add(std::slice::from_ref(&a), std::slice::from_ref(&b)).is_empty());
     assert_eq!(claims_to_add(&[a], &[b, next_day.clone()]), vec![next_day]);
 }
+
+#[test]
+fn memory_stays_bounded_under_a_flood() {
+    let tuning = claimwatch::cluster::Tuning {
+        max_items: 50,
+        ..Default::default()
+    };
+    let mut c = Clusterer::with_tuning(&ClusterConfig::default(), tuning);
+    let items: Vec<It> = (0..500)
+        .map(|i| {
+            it(
+                i % 7,
+                i,
+                &format!(
+                    "Сообщение номер {i}: {} {}",
+                    "слово".repeat(i as usize % 13 + 1),
+                    i * 7919
+                ),
+            )
+        })
+        .collect();
+    run(&mut c, &items);
+    assert!(c.len() <= 50, "{}", c.len());
+}

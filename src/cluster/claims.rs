@@ -228,3 +228,112 @@ pub fn claims_to_add(story_claims: &[Claim], incoming: &[Claim]) -> Vec<Claim> {
         .filter(|c| !story_claims.iter().any(|s| same_claim(s, c)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Figure, Side};
+
+    fn claim(claimant: Option<&str>, figures: &[(Metric, i64)]) -> Claim {
+        Claim {
+            category: Category::Losses,
+            claimant: claimant.map(str::to_owned),
+            side: Some(Side::Russia),
+            unit: None,
+            location: None,
+            figures: figures
+                .iter()
+                .map(|(metric, value)| Figure {
+                    metric: *metric,
+                    value: *value,
+                    delta: None,
+                    cumulative: None,
+                })
+                .collect(),
+            evidence: Vec::new(),
+        }
+    }
+
+    const GS: Option<&str> = Some("General Staff of the AFU");
+
+    #[test]
+    fn shared_totals_agree_and_changed_totals_conflict() {
+        let today = figure_keys(&[claim(
+            GS,
+            &[(Metric::Personnel, 712_340), (Metric::Ships, 28)],
+        )]);
+        let repost = figure_keys(&[claim(
+            Some("general staff of the  AFU!"),
+            &[(Metric::Personnel, 712_340)],
+        )]);
+        let tomorrow = figure_keys(&[claim(
+            GS,
+            &[(Metric::Personnel, 713_490), (Metric::Ships, 28)],
+        )]);
+        assert!(
+            figures_agree(&today, &repost),
+            "a large shared value is enough"
+        );
+        assert!(!figures_agree(&today, &tomorrow), "personnel differs");
+        assert!(figures_conflict(&today, &tomorrow));
+        assert!(!figures_conflict(&today, &repost));
+        let ships_only = figure_keys(&[claim(GS, &[(Metric::Ships, 28)])]);
+        assert!(
+            !figures_agree(&today, &ships_only),
+            "one small shared value is not enough"
+        );
+        let other = figure_keys(&[claim(Some("Russian MoD"), &[(Metric::Personnel, 712_340)])]);
+        assert!(!figures_agree(&today, &other), "another claimant");
+        assert!(figure_keys(&[claim(None, &[(Metric::Personnel, 712_340)])]).is_empty());
+    }
+
+    #[test]
+    fn a_metric_with_a_period_and_a_total_agrees_with_the_total_alone() {
+        let both = figure_keys(&[claim(
+            GS,
+            &[(Metric::Personnel, 712_340), (Metric::Personnel, 1_150)],
+        )]);
+        let total = figure_keys(&[claim(GS, &[(Metric::Personnel, 712_340)])]);
+        assert!(figures_agree(&both, &total));
+        assert!(!figures_conflict(&both, &total));
+    }
+
+    #[test]
+    fn incidents_need_unit_and_place_and_agreeing_counts() {
+        let mut c = claim(Some("ASTRA"), &[(Metric::Refusers, 60)]);
+        c.category = Category::Refusal;
+        assert!(
+            incident_keys(std::slice::from_ref(&c)).is_empty(),
+            "no unit, no place"
+        );
+        c.unit = Some("76th Air Assault Division".into());
+        c.location = Some("Pskov".into());
+        let a = incident_keys(std::slice::from_ref(&c));
+        let mut ru = c.clone();
+        ru.unit = Some("76-я десантно-штурмовая дивизия".into());
+        ru.location = Some("Псков".into());
+        ru.figures.clear();
+        let b = incident_keys(&[ru]);
+        assert_eq!(a.len(), 1);
+        assert!(incidents_agree(&a[0], &b[0]), "no count on one side");
+        let mut more = c.clone();
+        more.figures[0].value = 80;
+        assert!(!incidents_agree(&a[0], &incident_keys(&[more])[0]));
+    }
+
+    #[test]
+    fn claims_without_figures_are_one_claim_when_everything_named_agrees() {
+        let mut a = claim(Some("ASTRA"), &[]);
+        a.category = Category::Refusal;
+        a.unit = Some("76-я дивизия".into());
+        let b = a.clone();
+        assert!(same_claim(&a, &b));
+        let mut c = a.clone();
+        c.unit = Some("104-й полк".into());
+        assert!(!same_claim(&a, &c));
+        assert!(!same_claim(
+            &a,
+            &claim(Some("ASTRA"), &[(Metric::Refusers, 60)])
+        ));
+    }
+}

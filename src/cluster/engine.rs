@@ -6,7 +6,7 @@ use super::claims::{figures_agree, figures_conflict, incidents_agree};
 use super::fingerprint::{Fingerprint, MIN_TOKENS};
 use super::numbers::conflict;
 use super::score;
-use super::window::{DocState, Window};
+use super::window::{DocState, Lists, Window};
 use super::{Assignment, ClusterDoc, JoinReason, Tuning};
 use crate::config::ClusterConfig;
 use chrono::{DateTime, Utc};
@@ -166,48 +166,53 @@ impl Clusterer {
         let w = &self.state;
         let span = self.window_ms;
         let claim_span = i64::try_from(self.tuning.claim_span.as_millis()).unwrap_or(span);
-        let lookup = |lists: &super::window::Lists, key: u64| -> Vec<u64> {
-            lists.map.get(&key).cloned().unwrap_or_default()
+        // Items sharing a key, each once, oldest first.
+        let sharing = |lists: &Lists, keys: &mut dyn Iterator<Item = u64>| -> Vec<u64> {
+            let mut seqs: Vec<u64> = keys
+                .filter_map(|k| lists.map.get(&k))
+                .flatten()
+                .copied()
+                .collect();
+            seqs.sort_unstable();
+            seqs.dedup();
+            seqs
         };
-        if let Some(u) = fp.url {
-            for seq in lookup(&w.urls, u) {
-                if let Some(d) = w.docs.get(&seq)
-                    && in_window(d, published, span)
-                {
-                    offer(Candidate {
-                        reason: JoinReason::SameUrl,
-                        score: 1.0,
-                        seq,
-                    });
-                }
+        for seq in sharing(&w.urls, &mut fp.url.into_iter()) {
+            if let Some(d) = w.docs.get(&seq)
+                && in_window(d, published, span)
+            {
+                offer(Candidate {
+                    reason: JoinReason::SameUrl,
+                    score: 1.0,
+                    seq,
+                });
             }
         }
-        for key in &fp.figures {
-            for seq in lookup(&w.figures, key.hash()) {
-                if let Some(d) = w.docs.get(&seq)
-                    && in_window(d, published, claim_span.min(span))
-                    && figures_agree(&fp.figures, &d.figures)
-                {
-                    offer(Candidate {
-                        reason: JoinReason::SameClaim,
-                        score: 1.0,
-                        seq,
-                    });
-                }
+        for seq in sharing(&w.figures, &mut fp.figures.iter().map(|k| k.hash())) {
+            if let Some(d) = w.docs.get(&seq)
+                && in_window(d, published, claim_span.min(span))
+                && figures_agree(&fp.figures, &d.figures)
+            {
+                offer(Candidate {
+                    reason: JoinReason::SameClaim,
+                    score: 1.0,
+                    seq,
+                });
             }
         }
-        for key in &fp.incidents {
-            for seq in lookup(&w.incidents, key.key) {
-                if let Some(d) = w.docs.get(&seq)
-                    && in_window(d, published, span)
-                    && d.incidents.iter().any(|k| incidents_agree(key, k))
-                {
-                    offer(Candidate {
-                        reason: JoinReason::SameIncident,
-                        score: 1.0,
-                        seq,
-                    });
-                }
+        for seq in sharing(&w.incidents, &mut fp.incidents.iter().map(|k| k.key)) {
+            if let Some(d) = w.docs.get(&seq)
+                && in_window(d, published, span)
+                && fp
+                    .incidents
+                    .iter()
+                    .any(|a| d.incidents.iter().any(|b| incidents_agree(a, b)))
+            {
+                offer(Candidate {
+                    reason: JoinReason::SameIncident,
+                    score: 1.0,
+                    seq,
+                });
             }
         }
         let forwarded_from =

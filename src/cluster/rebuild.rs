@@ -43,6 +43,16 @@ pub async fn rebuild_with(
     tuning: Tuning,
     now: DateTime<Utc>,
 ) -> Result<Clusterer> {
+    rebuild_paged(store, cfg, tuning, now, PAGE).await
+}
+
+async fn rebuild_paged(
+    store: &dyn Store,
+    cfg: &ClusterConfig,
+    tuning: Tuning,
+    now: DateTime<Utc>,
+    page_size: i64,
+) -> Result<Clusterer> {
     let window = chrono::Duration::from_std(cfg.window.0).unwrap_or(chrono::Duration::hours(72));
     let since = now
         .checked_sub_signed(window)
@@ -56,7 +66,7 @@ pub async fn rebuild_with(
     let mut clusterer = Clusterer::with_tuning(cfg, tuning);
     let mut seen: HashSet<i64> = HashSet::new();
     let mut cursor = since;
-    let mut limit = PAGE;
+    let mut limit = page_size;
     let mut without_story = 0usize;
     loop {
         let page = store.items_since(cursor, limit).await?;
@@ -97,8 +107,10 @@ pub async fn rebuild_with(
         }
         match fresh.last() {
             Some(last) if full => {
+                if last.item.published_at > cursor {
+                    limit = page_size;
+                }
                 cursor = last.item.published_at;
-                limit = PAGE;
             }
             _ => break,
         }
@@ -112,4 +124,65 @@ pub async fn rebuild_with(
     }
     tracing::info!(items = clusterer.len(), "cluster window rebuilt");
     Ok(clusterer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{InsertOutcome, Lang, NewItem, NewSource, SourceOrigin};
+    use crate::store::sqlite::SqliteStore;
+    use crate::store::{ItemStore, SourceStore, StoryStore};
+    use chrono::{Duration, TimeZone};
+
+    #[tokio::test]
+    async fn every_item_is_read_across_pages_even_when_a_page_is_one_timestamp() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let store = SqliteStore::connect(&url).await.unwrap();
+        store.migrate().await.unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 7, 0, 0).unwrap();
+        let source = NewSource {
+            url: "https://example.org/rss".into(),
+            kind: SourceKind::Feed,
+            title: None,
+            lang: None,
+            interval_secs: None,
+            origin: SourceOrigin::Runtime,
+        };
+        let source = store.upsert_source(&source, now).await.unwrap().id;
+        // Seven items at one instant, then three later: pages of three must read all ten.
+        for i in 0..10i64 {
+            let at =
+                now - Duration::hours(if i < 7 { 5 } else { 4 - i / 10 }) + Duration::minutes(i);
+            let at = if i < 7 { now - Duration::hours(5) } else { at };
+            let text = format!(
+                "item number {i} with its own words {}",
+                "слово ".repeat(i as usize)
+            );
+            let item = NewItem {
+                source_id: source,
+                external_id: format!("e{i}"),
+                url: None,
+                title: String::new(),
+                content_hash: crate::text::hash::content_hash("", &text),
+                text,
+                lang: Lang::En,
+                published_at: at,
+                fetched_at: at,
+                author: None,
+                forwarded_from: None,
+                views: None,
+                media: Vec::new(),
+                edited: false,
+            };
+            let InsertOutcome::Inserted(id) = store.insert_item(&item).await.unwrap() else {
+                panic!("duplicate");
+            };
+            store.create_story(id, "", at).await.unwrap();
+        }
+        let c = rebuild_paged(&store, &ClusterConfig::default(), Tuning::default(), now, 3)
+            .await
+            .unwrap();
+        assert_eq!(c.len(), 10);
+    }
 }

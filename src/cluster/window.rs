@@ -162,12 +162,12 @@ impl Window {
         seq
     }
 
-    /// Evicts items published before `horizon` (ms), then the oldest while more than
-    /// `max_docs` remain. Returns how many left.
+    /// Evicts items published before `horizon` (ms), then the oldest until fewer than
+    /// `max_docs` remain (room for the next). Returns how many left.
     pub fn evict(&mut self, horizon: i64, max_docs: usize) -> usize {
         let mut removed = 0;
         while let Some(&(published, seq)) = self.by_time.first() {
-            if published >= horizon && self.docs.len() <= max_docs {
+            if published >= horizon && self.docs.len() < max_docs {
                 break;
             }
             self.by_time.pop_first();
