@@ -2,8 +2,10 @@
 //! of `../shared/data/texts/ru_telegram_raw/` at their real times, plus near-copies made from
 //! them by edits (words swapped, dropped and inserted, boilerplate appended, links changed),
 //! each posted by another channel up to 36 hours after its original, so the 72-hour window
-//! holds up to ~10,000 items at once. Prints items/s, the state's size, the process's peak
-//! resident memory, and how many copies found their original's story.
+//! holds up to ~10,000 items at once. Prints items/s by wall clock and by time on the CPU
+//! (the machine is shared), the state's size (counted from its tables), the process's
+//! resident memory before and after clustering and its peak, and how many copies found their
+//! original's story.
 //!
 //! Run: `cargo bench --bench cluster`. Skipped with a notice when the shared data is absent.
 
@@ -187,14 +189,16 @@ fn cpu_ns() -> Option<u64> {
     s.split_whitespace().next()?.parse().ok()
 }
 
-fn vm_hwm_kib() -> Option<u64> {
+/// A memory figure of this process from /proc/self/status ("VmHWM:" peak, "VmRSS:" now).
+fn vm_kib(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn bench(c: &mut Criterion) {
     let Some(posts) = corpus() else { return };
+    let rss_before = vm_kib("VmRSS:");
     let started = Instant::now();
     let cpu_before = cpu_ns();
     let (stories, peak_state) = cluster_all(&posts);
@@ -217,14 +221,17 @@ fn bench(c: &mut Criterion) {
     };
     println!(
         "cluster: {} items in {secs:.2} s wall = {:.0} items/s; on CPU {} s = {} items/s; \
-         state peak {:.1} MiB; VmHWM {} KiB; {distinct} stories; \
+         state peak {:.1} MiB; RSS {} KiB before clustering, {} KiB after, VmHWM {} KiB; \
+         {distinct} stories; \
          copies with their original's story: {found}/{} ({:.1} %)",
         posts.len(),
         posts.len() as f64 / secs,
         cpu_secs.map_or("?".into(), |c| format!("{c:.2}")),
         cpu_secs.map_or("?".into(), |c| format!("{:.0}", posts.len() as f64 / c)),
         peak_state as f64 / (1024.0 * 1024.0),
-        vm_hwm_kib().map_or("?".into(), |k| k.to_string()),
+        rss_before.map_or("?".into(), |k| k.to_string()),
+        vm_kib("VmRSS:").map_or("?".into(), |k| k.to_string()),
+        vm_kib("VmHWM:").map_or("?".into(), |k| k.to_string()),
         copies.len(),
         100.0 * found as f64 / copies.len().max(1) as f64,
     );
