@@ -8,6 +8,7 @@
 pub mod classify;
 pub mod cli;
 pub mod clock;
+pub mod cluster;
 pub mod config;
 pub mod delivery;
 pub mod digest;

@@ -3,11 +3,14 @@
 
 mod backfill;
 pub mod classify;
+mod cluster;
 mod digest;
 pub mod eval;
 mod migrate;
 mod poll;
 mod sources;
+
+pub use cluster::cluster_jsonl;
 
 use crate::config::{Config, ConfigError};
 use crate::store::{self, Store};
@@ -255,7 +258,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Backfill(args) => backfill::run(&config, args).await,
         Command::Classify(_) => classify::run().await,
         Command::Eval(args) => eval::run(args).await,
-        Command::Cluster(_) => not_built("cluster", 5),
+        Command::Cluster(_) => cluster::run(&config.cluster),
         Command::Digest(args) => digest::run(&config, args).await,
         Command::Search(_) => not_built("search", 6),
     }
