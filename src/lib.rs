@@ -15,6 +15,7 @@ pub mod digest;
 pub mod i18n;
 pub mod logging;
 pub mod model;
+pub mod pipeline;
 pub mod shutdown;
 pub mod sources;
 pub mod store;

@@ -67,6 +67,13 @@ pub async fn run(config: &Config, args: BackfillArgs) -> Result<(), CliError> {
     if terminal {
         eprintln!();
     }
+    if !shutdown.is_triggered() {
+        let filed = crate::pipeline::Pipeline::new(store.clone(), &config.cluster)
+            .process_all(chrono::Utc::now(), super::poll::PIPELINE_STEP)
+            .await
+            .map_err(|e| CliError::Other(anyhow!(e)))?;
+        eprintln!("{filed}");
+    }
     store.close().await;
     let p = &report.progress;
     let summary = format!(

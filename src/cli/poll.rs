@@ -5,10 +5,14 @@
 use super::{CliError, PollArgs};
 use crate::clock::SystemClock;
 use crate::config::Config;
+use crate::pipeline::Pipeline;
 use crate::shutdown::Shutdown;
 use crate::sources::{PollContext, PollOutcome, poll_sources, run_pollers};
 use anyhow::anyhow;
 use chrono::Utc;
+
+/// Items classified per pipeline step.
+pub(super) const PIPELINE_STEP: usize = 500;
 
 pub async fn run(config: &Config, args: PollArgs) -> Result<(), CliError> {
     let store = super::open_store(config).await?;
@@ -43,6 +47,12 @@ pub async fn run(config: &Config, args: PollArgs) -> Result<(), CliError> {
             new,
             failed
         );
+        let mut pipeline = Pipeline::new(store.clone(), &config.cluster);
+        let filed = pipeline
+            .process_all(Utc::now(), PIPELINE_STEP)
+            .await
+            .map_err(|e| CliError::Other(anyhow!(e)))?;
+        println!("{filed}");
     } else {
         let shutdown = Shutdown::new();
         shutdown.listen_for_signals();

@@ -24,4 +24,8 @@ pub trait ItemStore: Send + Sync {
     async fn items_since(&self, since: DateTime<Utc>, limit: i64) -> Result<Vec<Item>>;
     /// Items of one source, newest first.
     async fn items_of_source(&self, source_id: i64, limit: i64) -> Result<Vec<Item>>;
+    /// Items the pipeline has not processed yet, oldest first, at most `limit`.
+    async fn unprocessed_items(&self, limit: i64) -> Result<Vec<Item>>;
+    /// Marks items processed (classified, and filed when relevant).
+    async fn mark_items_processed(&self, ids: &[i64], at: DateTime<Utc>) -> Result<()>;
 }

@@ -31,8 +31,37 @@ pub struct SearchPage {
     pub total: i64,
 }
 
+/// Where a classified item goes: a new story (with this title) or an existing one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoryChoice<'a> {
+    New { title: &'a str },
+    Join(i64),
+}
+
+/// Everything the pipeline writes for one relevant item, written in one transaction.
+#[derive(Debug, Clone, Copy)]
+pub struct ItemFiling<'a> {
+    pub item_id: i64,
+    pub story: StoryChoice<'a>,
+    /// When the story saw the item (its publication time).
+    pub seen_at: DateTime<Utc>,
+    /// Claims to add to the story (already merged with the ones it has).
+    pub claims: &'a [Claim],
+    /// Stored claims of the story the item restates with more (new figures, deltas, unit or
+    /// place): each stored claim id with its merged version, which replaces it.
+    pub updated_claims: &'a [(i64, Claim)],
+    pub claimed_at: DateTime<Utc>,
+    /// The item's stemmed words, indexed for search with each claim.
+    pub search_terms: &'a str,
+    pub processed_at: DateTime<Utc>,
+}
+
 #[async_trait]
 pub trait StoryStore: Send + Sync {
+    /// Files a classified item in one transaction: creates or joins its story, adds its claims
+    /// and marks the item processed. Returns the story's id. A crash leaves either all of it or
+    /// none (the item is then processed again).
+    async fn file_item(&self, filing: &ItemFiling<'_>) -> Result<i64>;
     /// Starts a story with `item_id` as its first item.
     async fn create_story(&self, item_id: i64, title: &str, seen_at: DateTime<Utc>) -> Result<i64>;
     /// Adds an item to a story: updates its counts and last-seen time.

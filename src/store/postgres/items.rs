@@ -86,4 +86,24 @@ impl ItemStore for PostgresStore {
             .await?;
         rows.iter().map(item).collect()
     }
+
+    async fn unprocessed_items(&self, limit: i64) -> Result<Vec<Item>> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM items WHERE processed_at IS NULL ORDER BY id LIMIT $1"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(item).collect()
+    }
+
+    async fn mark_items_processed(&self, ids: &[i64], at: DateTime<Utc>) -> Result<()> {
+        sqlx::query("UPDATE items SET processed_at = $2 WHERE id = ANY($1)")
+            .bind(ids)
+            .bind(at)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
 }

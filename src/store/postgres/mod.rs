@@ -2,6 +2,7 @@
 //! shared out with `FOR UPDATE SKIP LOCKED` leases, so two instances never poll one source at
 //! the same moment nor send one message twice.
 
+mod filing;
 mod items;
 mod leases;
 mod outbox;

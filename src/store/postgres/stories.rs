@@ -2,12 +2,15 @@
 //! the `simple` configuration, matched by prefix — the same behaviour as SQLite's FTS5 index).
 
 use super::PostgresStore;
+use super::filing;
 use crate::model::{Category, Claim, StoredClaim, StoryView};
 use crate::store::rows::{
     CLAIM_COLUMNS, STORY_COLUMNS, STORY_SOURCE_COLUMNS, claim, figure, story, story_source,
 };
-use crate::store::stories::{ClaimView, SearchPage, SearchQuery, StoryStore};
-use crate::store::{Result, StoreError, views};
+use crate::store::stories::{
+    ClaimView, ItemFiling, SearchPage, SearchQuery, StoryChoice, StoryStore,
+};
+use crate::store::{Result, views};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::AssertSqlSafe;
@@ -107,44 +110,42 @@ impl PostgresStore {
 
 #[async_trait]
 impl StoryStore for PostgresStore {
+    async fn file_item(&self, f: &ItemFiling<'_>) -> Result<i64> {
+        let mut tx = self.pool.begin().await?;
+        let story = match f.story {
+            StoryChoice::New { title } => {
+                filing::create_story(&mut tx, f.item_id, title, f.seen_at).await?
+            }
+            StoryChoice::Join(id) => {
+                filing::join_story(&mut tx, id, f.item_id, f.seen_at).await?;
+                id
+            }
+        };
+        filing::add_claims(
+            &mut tx,
+            story,
+            f.item_id,
+            f.claimed_at,
+            f.claims,
+            f.search_terms,
+        )
+        .await?;
+        filing::update_claims(&mut tx, f.updated_claims).await?;
+        filing::mark_processed(&mut tx, &[f.item_id], f.processed_at).await?;
+        tx.commit().await?;
+        Ok(story)
+    }
+
     async fn create_story(&self, item_id: i64, title: &str, seen_at: DateTime<Utc>) -> Result<i64> {
         let mut tx = self.pool.begin().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO stories (first_item_id, title, first_seen_at, last_seen_at)
-             VALUES ($1, $2, $3, $3) RETURNING id",
-        )
-        .bind(item_id)
-        .bind(title)
-        .bind(seen_at)
-        .fetch_one(&mut *tx)
-        .await?;
-        sqlx::query("UPDATE items SET story_id = $1 WHERE id = $2")
-            .bind(id)
-            .bind(item_id)
-            .execute(&mut *tx)
-            .await?;
+        let id = filing::create_story(&mut tx, item_id, title, seen_at).await?;
         tx.commit().await?;
         Ok(id)
     }
 
     async fn join_story(&self, story_id: i64, item_id: i64, seen_at: DateTime<Utc>) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE items SET story_id = $1 WHERE id = $2")
-            .bind(story_id)
-            .bind(item_id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "UPDATE stories SET
-               last_seen_at = greatest(last_seen_at, $2),
-               item_count = (SELECT count(*) FROM items WHERE story_id = $1),
-               source_count = (SELECT count(DISTINCT source_id) FROM items WHERE story_id = $1)
-             WHERE id = $1",
-        )
-        .bind(story_id)
-        .bind(seen_at)
-        .execute(&mut *tx)
-        .await?;
+        filing::join_story(&mut tx, story_id, item_id, seen_at).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -158,43 +159,8 @@ impl StoryStore for PostgresStore {
         search_terms: &str,
     ) -> Result<Vec<i64>> {
         let mut tx = self.pool.begin().await?;
-        let mut ids = Vec::with_capacity(claims.len());
-        for c in claims {
-            let evidence = serde_json::to_string(&c.evidence)
-                .map_err(|e| StoreError::Database(e.to_string()))?;
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO claims (story_id, item_id, category, claimant, side, unit, location,
-                   evidence, claimed_at, terms)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_tsvector('simple', $10)) RETURNING id",
-            )
-            .bind(story_id)
-            .bind(item_id)
-            .bind(c.category.as_str())
-            .bind(&c.claimant)
-            .bind(c.side.map(|s| s.as_str()))
-            .bind(&c.unit)
-            .bind(&c.location)
-            .bind(evidence)
-            .bind(claimed_at)
-            .bind(views::claim_search_terms(search_terms, c))
-            .fetch_one(&mut *tx)
+        let ids = filing::add_claims(&mut tx, story_id, item_id, claimed_at, claims, search_terms)
             .await?;
-            for (pos, f) in c.figures.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO claim_figures (claim_id, position, metric, value, delta, cumulative)
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                )
-                .bind(id)
-                .bind(pos as i64)
-                .bind(f.metric.as_str())
-                .bind(f.value)
-                .bind(f.delta)
-                .bind(f.cumulative)
-                .execute(&mut *tx)
-                .await?;
-            }
-            ids.push(id);
-        }
         tx.commit().await?;
         Ok(ids)
     }

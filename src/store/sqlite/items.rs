@@ -105,4 +105,22 @@ impl ItemStore for SqliteStore {
             .await?;
         rows.iter().map(item).collect()
     }
+
+    async fn unprocessed_items(&self, limit: i64) -> Result<Vec<Item>> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM items WHERE processed_at IS NULL ORDER BY id LIMIT ?"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(item).collect()
+    }
+
+    async fn mark_items_processed(&self, ids: &[i64], at: DateTime<Utc>) -> Result<()> {
+        let mut tx = self.write_tx().await?;
+        super::filing::mark_processed(&mut tx, ids, at).await?;
+        tx.commit().await?;
+        Ok(())
+    }
 }

@@ -1,6 +1,7 @@
 //! The SQLite backend: bundled SQLite in WAL mode, foreign keys on, a busy timeout, writes in
 //! `BEGIN IMMEDIATE` transactions (one writer at a time, no lock-upgrade deadlocks).
 
+mod filing;
 mod items;
 mod leases;
 mod outbox;
