@@ -14,7 +14,10 @@ fn claimwatch(dir: &Path, args: &[&str]) -> (bool, String, String) {
             cmd.env_remove(k);
         }
     }
-    let out = cmd.env("RUST_LOG", "warn").output().expect("run claimwatch");
+    let out = cmd
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("run claimwatch");
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -27,20 +30,36 @@ fn poll_once_then_print_shows_a_real_digest_offline() {
     let dir = tempfile::tempdir().unwrap();
     let (ok, out, err) = claimwatch(dir.path(), &["poll", "--once"]);
     assert!(ok, "poll failed: {out}\n{err}");
-    assert!(out.contains("polled 5 sources: 15 new items, 0 failed"), "{out}");
-    assert!(dir.path().join("demo.db").exists(), "the database is created in the working directory");
+    assert!(
+        out.contains("polled 5 sources: 15 new items, 0 failed"),
+        "{out}"
+    );
+    assert!(
+        dir.path().join("demo.db").exists(),
+        "the database is created in the working directory"
+    );
 
     let (ok, digest, err) = claimwatch(dir.path(), &["digest", "--print"]);
     assert!(ok, "digest failed: {err}");
-    assert!(digest.contains("<b>REFUSALS</b>") && digest.contains("<b>LOSSES</b>"), "{digest}");
+    assert!(
+        digest.contains("<b>REFUSALS</b>") && digest.contains("<b>LOSSES</b>"),
+        "{digest}"
+    );
     // The Robotyne refusal, told by two outlets in other words: one entry, two sources.
-    assert_eq!(digest.matches("Robotyne").count(), 2, "one entry (title and place):\n{digest}");
+    assert_eq!(
+        digest.matches("Robotyne").count(),
+        2,
+        "one entry (title and place):\n{digest}"
+    );
     assert!(digest.contains("2 sources"), "{digest}");
     // The General Staff's totals, restated in English and Ukrainian, completed into one table.
     assert!(digest.contains("tanks 11,214 (+5)"), "{digest}");
     assert!(digest.contains("personnel 1,152,340 (+1,230)"), "{digest}");
     // Each entry says who claims it.
-    assert!(digest.contains("Ukraine's Defence Intelligence"), "{digest}");
+    assert!(
+        digest.contains("Ukraine's Defence Intelligence"),
+        "{digest}"
+    );
     assert!(digest.contains("Russia's defence ministry"), "{digest}");
     for decoy in [
         "refused to comment",
@@ -50,11 +69,17 @@ fn poll_once_then_print_shows_a_real_digest_offline() {
         "відмовився коментувати",
         "generators",
     ] {
-        assert!(!digest.contains(decoy), "decoy {decoy:?} in the digest:\n{digest}");
+        assert!(
+            !digest.contains(decoy),
+            "decoy {decoy:?} in the digest:\n{digest}"
+        );
     }
 
     // Polling again stores nothing new and files nothing twice.
     let (ok, again, _) = claimwatch(dir.path(), &["poll", "--once"]);
     assert!(ok);
-    assert!(again.contains("0 new items") && again.contains("classified 0 items"), "{again}");
+    assert!(
+        again.contains("0 new items") && again.contains("classified 0 items"),
+        "{again}"
+    );
 }

@@ -241,7 +241,8 @@ pub fn resolve_relative_files(config: &mut Config, config_path: &std::path::Path
 
 /// Opens the store (applying migrations) and upserts the config's sources.
 pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>, CliError> {
-    let store = store::open(&config.database_url).await?;
+    let store = store::connect_with(&config.database_url, config.run.database_pool_size).await?;
+    store.migrate().await?;
     sources::sync_config_sources(store.as_ref(), config, chrono::Utc::now()).await?;
     Ok(store)
 }

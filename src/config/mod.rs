@@ -47,6 +47,7 @@ pub struct Config {
     pub delivery: DeliveryConfig,
     pub cluster: ClusterConfig,
     pub bot: BotConfig,
+    pub run: RunConfig,
     pub sources: Vec<SourceConfig>,
 }
 
@@ -61,6 +62,7 @@ impl Default for Config {
             delivery: DeliveryConfig::default(),
             cluster: ClusterConfig::default(),
             bot: BotConfig::default(),
+            run: RunConfig::default(),
             sources: Vec::new(),
         }
     }
@@ -287,6 +289,26 @@ impl BotConfig {
             .iter()
             .filter_map(|l| l.parse().ok())
             .collect()
+    }
+}
+
+/// How `claimwatch run` shares work between instances on one database.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RunConfig {
+    /// How long a role (pipeline, sender, Telegram updates) stays with an instance that stopped
+    /// renewing it; another instance takes it over after this. Renewed every third of it.
+    pub lease_ttl: HumanDuration,
+    /// Connections in the PostgreSQL pool (SQLite uses a small fixed pool).
+    pub database_pool_size: u32,
+}
+
+impl Default for RunConfig {
+    fn default() -> Self {
+        RunConfig {
+            lease_ttl: HumanDuration::secs(30),
+            database_pool_size: crate::store::DEFAULT_POOL_SIZE,
+        }
     }
 }
 

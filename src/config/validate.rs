@@ -165,6 +165,12 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
             "expected durations above zero (bot.search_window, bot.recent_window)",
         ));
     }
+    if c.run.lease_ttl.0 < std::time::Duration::from_secs(1) {
+        return Err(bad("run.lease_ttl", "expected at least 1s"));
+    }
+    if c.run.database_pool_size == 0 {
+        return Err(bad("run.database_pool_size", "expected at least 1"));
+    }
     for (i, s) in c.sources.iter().enumerate() {
         if let Err(e) = crate::sources::address::SourceAddress::parse(&s.url) {
             return Err(bad(format!("sources[{i}].url"), e.to_string()));

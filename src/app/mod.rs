@@ -1,0 +1,3 @@
+//! `claimwatch run`: everything the bot does, wired together.
+
+pub mod role;
