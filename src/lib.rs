@@ -5,6 +5,7 @@
 //! Data flows sources → fetch → normalize → classify → cluster → store → digest → outbox →
 //! Telegram; see `DESIGN.md` in the shared folder and the README.
 
+pub mod bot;
 pub mod cli;
 pub mod clock;
 pub mod config;

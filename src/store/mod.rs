@@ -12,7 +12,7 @@ mod subscribers;
 pub use items::ItemStore;
 pub use outbox::{DigestEnqueue, OutboxMessage, OutboxState, OutboxStore};
 pub use sources::{PollFailure, PollSuccess, SourceStore};
-pub use stories::{ClaimView, SearchPage, SearchQuery, StoryStore};
+pub use stories::{ClaimView, SEARCH_CANDIDATES, SearchPage, SearchQuery, StoryStore};
 pub use subscribers::{SubscriberStore, SubscriberUpdate};
 
 use async_trait::async_trait;

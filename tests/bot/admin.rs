@@ -1,0 +1,129 @@
+//! Admin commands as an admin and as anyone else; /sources for everyone.
+
+use crate::seed;
+use crate::support::bot_harness::{ADMIN, BotHarness};
+use claimwatch::i18n::texts;
+use claimwatch::model::{Lang, SourceKind};
+
+#[tokio::test]
+async fn an_admin_adds_pauses_resumes_and_removes_sources() {
+    let h = BotHarness::start().await;
+    let store = h.db.store.as_ref();
+
+    let reply = h.ask(ADMIN, "en", "/addsource @GeneralStaffZSU").await;
+    assert!(reply.starts_with("✅ Added source #1"), "{reply}");
+    let s = store
+        .source_by_url("https://t.me/s/GeneralStaffZSU")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(s.kind, SourceKind::Telegram);
+    let reply = h
+        .ask(ADMIN, "en", "/addsource https://t.me/s/GeneralStaffZSU")
+        .await;
+    assert!(reply.starts_with("Already monitored: #1"), "{reply}");
+
+    for private in [
+        "http://127.0.0.1:8080/rss",
+        "http://localhost/feed",
+        "http://192.168.1.10/rss",
+        "file:///etc/passwd",
+    ] {
+        let reply = h.ask(ADMIN, "en", &format!("/addsource {private}")).await;
+        assert!(reply.starts_with("❌ Cannot add"), "{private}: {reply}");
+    }
+    let reply = h.ask(ADMIN, "en", "/addsource not a url at all").await;
+    assert!(
+        reply.starts_with("❌ Cannot add «not a url at all»"),
+        "{reply}"
+    );
+    let reply = h
+        .ask(ADMIN, "en", "/addsource https://93.184.216.34/rss")
+        .await;
+    assert!(reply.starts_with("✅ Added source #2"), "{reply}");
+    assert_eq!(store.list_sources().await.unwrap().len(), 2);
+
+    let reply = h.ask(ADMIN, "en", "/pausesource 2").await;
+    assert!(reply.starts_with("⏸ Paused #2"), "{reply}");
+    assert!(store.source(2).await.unwrap().unwrap().paused);
+    let list = h.ask(ADMIN, "en", "/sources").await;
+    assert!(
+        list.contains("(2)") && list.contains("<b>#2</b> ⏸ paused"),
+        "{list}"
+    );
+    let reply = h.ask(ADMIN, "en", "/resumesource #2").await;
+    assert!(reply.starts_with("▶️ Resumed #2"), "{reply}");
+    assert!(!store.source(2).await.unwrap().unwrap().paused);
+    let reply = h.ask(ADMIN, "en", "/removesource @GeneralStaffZSU").await;
+    assert!(reply.starts_with("🗑 Removed #1"), "{reply}");
+    assert!(store.source(1).await.unwrap().is_none());
+    let reply = h.ask(ADMIN, "en", "/removesource 99").await;
+    assert!(reply.starts_with("No source «99»"), "{reply}");
+    let reply = h.ask(ADMIN, "en", "/pausesource").await;
+    assert!(reply.contains("/pausesource 12"), "{reply}");
+    h.stop().await;
+}
+
+#[tokio::test]
+async fn private_addresses_are_accepted_when_the_config_allows_them() {
+    let h = BotHarness::with_config(|c| c.http.allow_private_addresses = true).await;
+    let reply = h
+        .ask(ADMIN, "en", "/addsource http://127.0.0.1:8080/rss")
+        .await;
+    assert!(reply.starts_with("✅ Added source"), "{reply}");
+    h.stop().await;
+}
+
+#[tokio::test]
+async fn stats_count_the_last_day() {
+    let h = BotHarness::start().await;
+    let store = h.db.store.as_ref();
+    let src = seed::source(store, "https://a.example/rss", "A").await;
+    seed::claim_at(
+        store,
+        src,
+        "Отказались воевать",
+        seed::refusal("A", None, 3),
+        crate::support::t0(),
+    )
+    .await;
+    h.say(901, 901, "en", "/start", 2).await;
+    let reply = h.ask(ADMIN, "en", "/stats").await;
+    for line in [
+        "Sources: 1 (0 paused)",
+        "Items: 1",
+        "Claims: 1 in 1 stories",
+        "Subscribers: 1 active of 1",
+        "Last day: 0 messages sent",
+    ] {
+        assert!(reply.contains(line), "{line}: {reply}");
+    }
+    h.stop().await;
+}
+
+#[tokio::test]
+async fn a_non_admin_gets_a_polite_refusal_and_nothing_changes() {
+    let h = BotHarness::start().await;
+    let store = h.db.store.as_ref();
+    let src = seed::source(store, "https://a.example/rss", "Meduza").await;
+    let t = &texts(Lang::Ru).bot;
+    for cmd in [
+        "/addsource @astrapress",
+        "/removesource 1",
+        "/pausesource 1",
+        "/resumesource 1",
+        "/stats",
+    ] {
+        assert_eq!(h.ask(902, "ru", cmd).await, t.admin_only, "{cmd}");
+    }
+    let sources = store.list_sources().await.unwrap();
+    assert_eq!(sources.len(), 1);
+    assert!(!sources[0].paused && sources[0].id == src);
+    // Everyone may see what is monitored.
+    let list = h.ask(902, "ru", "/sources").await;
+    assert!(
+        list.contains("Meduza") && list.contains("ещё не прочитан"),
+        "{list}"
+    );
+    h.stop().await;
+}

@@ -1,0 +1,122 @@
+//! Blocking and reactivation through my_chat_member, /digest through the injected digest
+//! source, group migration, and a clean stop on shutdown.
+
+use crate::support::bot_api::updates;
+use crate::support::bot_harness::BotHarness;
+use chrono::NaiveTime;
+use claimwatch::i18n::texts;
+use claimwatch::model::Lang;
+
+#[tokio::test]
+async fn a_blocked_user_is_inactive_at_once_and_comes_back_with_old_settings() {
+    let h = BotHarness::start().await;
+    let chat = 1201;
+    h.say(chat, chat, "en", "/start", 2).await;
+    h.ask(chat, "en", "/time 06:45").await;
+    h.api
+        .push_update(updates::my_chat_member(chat, chat, "member", "kicked"));
+    h.wait_subscriber(chat, |s| s.is_some_and(|s| !s.active))
+        .await;
+    let sub = h.subscriber(chat).await.unwrap();
+    assert_eq!(sub.inactive_reason.as_deref(), Some("blocked the bot"));
+    let due =
+        h.db.store
+            .due_subscribers(crate::support::t0() + chrono::Duration::days(2), 10)
+            .await
+            .unwrap();
+    assert!(
+        due.iter().all(|s| s.chat_id != chat),
+        "no digest for a blocked chat"
+    );
+
+    // Unblocking reactivates with the old settings.
+    h.api
+        .push_update(updates::my_chat_member(chat, chat, "kicked", "member"));
+    h.wait_subscriber(chat, |s| s.is_some_and(|s| s.active))
+        .await;
+    let sub = h.subscriber(chat).await.unwrap();
+    assert_eq!(sub.digest_time, NaiveTime::from_hms_opt(6, 45, 0).unwrap());
+    assert!(sub.subscribed && sub.next_digest_at.is_some());
+
+    // Block again; /start reactivates too.
+    h.api
+        .push_update(updates::my_chat_member(chat, chat, "member", "kicked"));
+    h.wait_subscriber(chat, |s| s.is_some_and(|s| !s.active))
+        .await;
+    let replies = h.say(chat, chat, "en", "/start", 2).await;
+    assert_eq!(replies[0].text, texts(Lang::En).bot.welcome_back);
+    let sub = h.subscriber(chat).await.unwrap();
+    assert!(sub.active);
+    assert_eq!(sub.digest_time, NaiveTime::from_hms_opt(6, 45, 0).unwrap());
+    h.stop().await;
+}
+
+#[tokio::test]
+async fn a_group_that_removes_the_bot_is_inactive_and_re_adding_reactivates_it() {
+    let h = BotHarness::start().await;
+    let group = -5005;
+    h.api
+        .push_update(updates::my_chat_member(group, 1, "left", "member"));
+    h.wait_sent(group, 1).await;
+    h.api
+        .push_update(updates::my_chat_member(group, 1, "member", "left"));
+    h.wait_subscriber(group, |s| s.is_some_and(|s| !s.active))
+        .await;
+    assert_eq!(
+        h.subscriber(group)
+            .await
+            .unwrap()
+            .inactive_reason
+            .as_deref(),
+        Some("removed the bot")
+    );
+    h.api
+        .push_update(updates::my_chat_member(group, 1, "left", "member"));
+    h.wait_subscriber(group, |s| s.is_some_and(|s| s.active))
+        .await;
+    assert_eq!(h.api.sent_to(group).len(), 1, "greeted only the first time");
+    h.stop().await;
+}
+
+#[tokio::test]
+async fn digest_now_uses_the_digest_source() {
+    let h = BotHarness::start().await;
+    let chat = 1301;
+    let t = &texts(Lang::En).bot;
+    assert_eq!(h.ask(chat, "en", "/digest").await, t.need_start);
+    assert!(h.digest.calls().is_empty());
+    h.say(chat, chat, "en", "/start", 2).await;
+
+    h.digest.set_reply(Ok(vec![
+        "<b>Claimwatch digest</b>\npart one".into(),
+        "part two".into(),
+    ]));
+    let parts = h.say(chat, chat, "en", "/digest", 2).await;
+    assert_eq!(parts[0].text, "<b>Claimwatch digest</b>\npart one");
+    assert_eq!(parts[1].text, "part two");
+    assert_eq!(h.digest.calls(), vec![(chat, crate::support::t0())]);
+
+    h.digest.set_reply(Ok(vec![]));
+    assert_eq!(h.ask(chat, "en", "/digest").await, t.digest_empty);
+    h.digest.set_reply(Err("database is locked".into()));
+    let reply = h.ask(chat, "en", "/digest").await;
+    assert_eq!(reply, t.digest_failed);
+    assert!(!reply.contains("locked"), "internal errors are not shown");
+    h.stop().await;
+}
+
+#[tokio::test]
+async fn a_group_upgraded_to_a_supergroup_keeps_its_subscription() {
+    let h = BotHarness::start().await;
+    let (old, new) = (-4004, -1_000_000_004_004);
+    h.api
+        .push_update(updates::my_chat_member(old, 1, "left", "member"));
+    h.wait_sent(old, 1).await;
+    let mut update = updates::message(old, 1, "en", "x");
+    update["message"].as_object_mut().unwrap().remove("text");
+    update["message"]["migrate_to_chat_id"] = serde_json::json!(new);
+    h.api.push_update(update);
+    h.wait_subscriber(new, |s| s.is_some()).await;
+    assert!(h.subscriber(old).await.is_none());
+    h.stop().await;
+}

@@ -1,0 +1,46 @@
+//! The only test-only implementations the bot suite uses: a [`DigestSource`] that returns
+//! what a test sets and records each call. Source checking uses the real `AddressChecker`.
+//! At integration the digest module's `compose` replaces this.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use claimwatch::bot::DigestSource;
+use claimwatch::model::Subscriber;
+use std::sync::Mutex;
+
+/// Answers `/digest` with a preset reply and records (chat id, time) of each call.
+pub struct RecordingDigest {
+    reply: Mutex<Result<Vec<String>, String>>,
+    calls: Mutex<Vec<(i64, DateTime<Utc>)>>,
+}
+
+impl Default for RecordingDigest {
+    fn default() -> Self {
+        RecordingDigest {
+            reply: Mutex::new(Ok(Vec::new())),
+            calls: Mutex::new(Vec::new()),
+        }
+    }
+}
+
+impl RecordingDigest {
+    pub fn set_reply(&self, reply: Result<Vec<String>, String>) {
+        *self.reply.lock().unwrap() = reply;
+    }
+
+    pub fn calls(&self) -> Vec<(i64, DateTime<Utc>)> {
+        self.calls.lock().unwrap().clone()
+    }
+}
+
+#[async_trait]
+impl DigestSource for RecordingDigest {
+    async fn digest_now(
+        &self,
+        sub: &Subscriber,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<String>, String> {
+        self.calls.lock().unwrap().push((sub.chat_id, now));
+        self.reply.lock().unwrap().clone()
+    }
+}
