@@ -14,6 +14,7 @@ pub mod keyboards;
 pub mod render;
 pub mod search_sessions;
 pub mod split;
+mod webhook;
 
 pub use deps::{AddressChecker, BotDeps, DigestSource, SourceChecker};
 pub use handlers::{BotError, HandlerResult};
@@ -180,6 +181,7 @@ where
 
 /// Runs the bot until `shutdown` fires: registers the commands, then dispatches updates from
 /// long polling (or the webhook, per `config.bot.mode`). Updates in flight finish first.
+/// SIGTERM and SIGINT reach it through `Shutdown::listen_for_signals`.
 pub async fn run_bot<R>(deps: BotDeps, bot: R, shutdown: Shutdown) -> Result<(), BotRunError>
 where
     R: Requester<Err = RequestError> + Clone + Send + Sync + 'static,
@@ -207,22 +209,32 @@ where
             }
         }
     });
-    let result = match deps.config.bot.mode {
-        BotMode::Polling => {
-            let listener = Polling::builder(bot)
-                .timeout(Duration::from_secs(25))
-                .delete_webhook()
-                .await
-                .build();
-            dispatcher
-                .try_dispatch_with_listener(listener, Arc::new(ListenerErrors))
-                .await
-                .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))
+    let result = async {
+        match deps.config.bot.mode {
+            BotMode::Polling => {
+                let listener = Polling::builder(bot)
+                    .timeout(Duration::from_secs(25))
+                    .delete_webhook()
+                    .await
+                    .build();
+                dispatcher
+                    .try_dispatch_with_listener(listener, Arc::new(ListenerErrors))
+                    .await
+                    .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))
+            }
+            BotMode::Webhook => {
+                let options = webhook::options(&deps.config)?;
+                let listener = teloxide::update_listeners::webhooks::axum(bot, options)
+                    .await
+                    .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))?;
+                dispatcher
+                    .try_dispatch_with_listener(listener, Arc::new(ListenerErrors))
+                    .await
+                    .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))
+            }
         }
-        BotMode::Webhook => Err(BotRunError::Config(
-            "webhook mode is not available in this build".into(),
-        )),
-    };
+    }
+    .await;
     stopper.abort();
     result
 }

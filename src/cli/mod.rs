@@ -2,6 +2,7 @@
 //! module. Exit status: 0 success, 1 failure, 2 bad configuration or usage.
 
 mod migrate;
+mod search;
 mod sources;
 
 use crate::config::{Config, ConfigError};
@@ -194,7 +195,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Eval(_) => not_built("eval", 4),
         Command::Cluster(_) => not_built("cluster", 5),
         Command::Digest(_) => not_built("digest", 7),
-        Command::Search(_) => not_built("search", 6),
+        Command::Search(args) => search::run(&config, args).await,
     }
 }
 

@@ -120,3 +120,72 @@ async fn a_group_upgraded_to_a_supergroup_keeps_its_subscription() {
     assert!(h.subscriber(old).await.is_none());
     h.stop().await;
 }
+
+#[tokio::test]
+async fn webhook_mode_accepts_an_update_posted_to_it() {
+    let port = {
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        probe.local_addr().unwrap().port()
+    };
+    let h = BotHarness::with_config(|c| {
+        c.bot.mode = claimwatch::config::BotMode::Webhook;
+        c.bot.webhook_listen = format!("127.0.0.1:{port}");
+        c.bot.webhook_url = format!("http://127.0.0.1:{port}/hook");
+    })
+    .await;
+    let set = h
+        .api
+        .calls_of("setWebhook")
+        .pop()
+        .expect("setWebhook called");
+    assert_eq!(set.params["url"], format!("http://127.0.0.1:{port}/hook"));
+    let secret = set.params["secret_token"]
+        .as_str()
+        .expect("a secret")
+        .to_owned();
+    let mut update = updates::message(1501, 1501, "uk", "/help");
+    update["update_id"] = serde_json::json!(1);
+    let client = reqwest::Client::new();
+    let post = |secret: String| {
+        client
+            .post(format!("http://127.0.0.1:{port}/hook"))
+            .header("X-Telegram-Bot-Api-Secret-Token", secret)
+            .json(&update)
+            .send()
+    };
+    // The server starts right after setWebhook: retry a refused connection briefly.
+    let mut status = None;
+    for _ in 0..100 {
+        match post("wrong-secret".into()).await {
+            Ok(r) => {
+                status = Some(r.status().as_u16());
+                break;
+            }
+            Err(_) => {
+                let _ = h
+                    .api
+                    .wait_until(std::time::Duration::from_millis(50), |_| false)
+                    .await;
+            }
+        }
+    }
+    assert_eq!(status, Some(401), "a request without the secret is refused");
+    let ok = post(secret).await.unwrap();
+    assert_eq!(ok.status().as_u16(), 200);
+    h.wait_sent(1501, 1).await;
+    assert!(
+        h.api.sent_to(1501)[0]
+            .text
+            .starts_with(texts(Lang::Uk).bot.help_title)
+    );
+    assert!(
+        h.api.calls_of("getUpdates").is_empty(),
+        "no polling in webhook mode"
+    );
+    let api = h.api.clone();
+    h.stop().await;
+    assert!(
+        !api.calls_of("deleteWebhook").is_empty(),
+        "webhook removed on shutdown"
+    );
+}

@@ -8,6 +8,7 @@
 mod support;
 
 mod admin;
+mod cli_search;
 mod groups;
 mod hostile;
 mod lifecycle;

@@ -56,10 +56,22 @@ impl BotHarness {
         };
         let shutdown = Shutdown::new();
         let task = tokio::spawn(run_bot(deps, api.bot(), shutdown.clone()));
-        assert!(
-            api.wait_for("getUpdates", 1, WAIT).await,
-            "the dispatcher never polled"
-        );
+        let listening = api
+            .wait_until(WAIT, |calls| {
+                calls
+                    .iter()
+                    .any(|c| c.method == "getUpdates" || c.method == "setWebhook")
+            })
+            .await;
+        if !listening {
+            let calls: Vec<String> = api.calls().iter().map(|c| c.method.clone()).collect();
+            let ended = if task.is_finished() {
+                format!("{:?}", task.await)
+            } else {
+                "still running".into()
+            };
+            panic!("the dispatcher never started listening: {ended}; calls {calls:?}");
+        }
         BotHarness {
             api,
             db,
