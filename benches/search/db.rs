@@ -265,12 +265,13 @@ pub async fn build(
                 Val::S((*name).into()),
                 Val::I(start_ms),
                 Val::I(start_ms),
+                Val::S("feed".into()),
             ]
         })
         .collect();
     insert_rows(
         &mut conn,
-        "INSERT INTO sources (id, url, title, next_check_at, created_at)",
+        "INSERT INTO sources (id, url, title, next_check_at, created_at, kind)",
         sources,
     )
     .await?;

@@ -139,7 +139,9 @@ fn main() {
             eprintln!("building {} (once)…", path.display());
             store.migrate().await.expect("migrate");
             if let Err(e) = build(&store, &corpus, n, end).await {
-                let _ = std::fs::remove_file(&path);
+                for ext in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
+                }
                 panic!("building the bench database failed: {e}");
             }
         }

@@ -239,6 +239,11 @@ where
     result
 }
 
+// Production runs the bot through `Throttle<Bot>`; this fails to compile if the bounds drift.
+const _: fn() = || {
+    let _ = run_bot::<teloxide::adaptors::Throttle<teloxide::Bot>>;
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -342,10 +342,11 @@ impl StoryStore for SqliteStore {
                 total_capped: false,
             });
         };
-        // The newest SEARCH_CANDIDATES + 1 matches in the window, with their relevance.
+        // The newest SEARCH_CANDIDATES + 1 matches in the window, with their relevance. CROSS
+        // JOIN keeps the FTS scan (newest first, from `min_id` up) as the outer loop.
         let rows: Vec<(i64, f64, i64)> = sqlx::query_as(
             "SELECT c.id, bm25(claims_fts), c.claimed_at
-             FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+             FROM claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid
              WHERE claims_fts MATCH ?1 AND claims_fts.rowid >= ?2 AND c.claimed_at >= ?3
                AND (?4 IS NULL OR c.category = ?4)
              ORDER BY claims_fts.rowid DESC
