@@ -39,7 +39,7 @@ pub struct SearchPage {
 /// this in the window (a very common word) is ranked among its newest matches only; this keeps
 /// every search's cost bounded however large the archive grows (see the README's
 /// *Performance*).
-pub const SEARCH_CANDIDATES: i64 = 1000;
+pub const SEARCH_CANDIDATES: i64 = 500;
 
 #[async_trait]
 pub trait StoryStore: Send + Sync {

@@ -4,6 +4,7 @@
 mod items;
 mod outbox;
 mod rows;
+mod search;
 mod sources;
 mod stories;
 mod subscribers;

@@ -3,7 +3,7 @@
 use super::SqliteStore;
 use super::rows::{CLAIM_COLUMNS, STORY_COLUMNS, claim, figure, story};
 use crate::model::{Category, Claim, SourceRef, StoredClaim, StoryView};
-use crate::store::stories::{ClaimView, SEARCH_CANDIDATES, SearchPage, SearchQuery, StoryStore};
+use crate::store::stories::{ClaimView, SearchPage, SearchQuery, StoryStore};
 use crate::store::{Result, from_ms, to_ms};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -142,7 +142,7 @@ impl SqliteStore {
         Ok(ids.iter().filter_map(|id| views.remove(id)).collect())
     }
 
-    async fn claim_views(&self, claim_ids: &[i64]) -> Result<Vec<ClaimView>> {
+    pub(super) async fn claim_views(&self, claim_ids: &[i64]) -> Result<Vec<ClaimView>> {
         let claims = self.claims_by_ids(claim_ids).await?;
         let mut story_ids: Vec<i64> = claims.iter().map(|c| c.story_id).collect();
         story_ids.sort_unstable();
@@ -320,61 +320,7 @@ impl StoryStore for SqliteStore {
     }
 
     async fn search_claims(&self, q: &SearchQuery) -> Result<SearchPage> {
-        if q.terms.is_empty() || q.limit <= 0 {
-            return Ok(SearchPage {
-                hits: Vec::new(),
-                total: 0,
-                total_capped: false,
-            });
-        }
-        // Every claim in the window has an id at or above the window's smallest id, so the FTS
-        // scan can seek past older matches (ids mostly grow with time; a backfilled old claim
-        // only lowers the bound, never hides a match).
-        let min_id: Option<i64> =
-            sqlx::query_scalar("SELECT min(id) FROM claims WHERE claimed_at >= ?1")
-                .bind(to_ms(q.since))
-                .fetch_one(&self.pool)
-                .await?;
-        let Some(min_id) = min_id else {
-            return Ok(SearchPage {
-                hits: Vec::new(),
-                total: 0,
-                total_capped: false,
-            });
-        };
-        // The newest SEARCH_CANDIDATES + 1 matches in the window, with their relevance. CROSS
-        // JOIN keeps the FTS scan (newest first, from `min_id` up) as the outer loop.
-        let rows: Vec<(i64, f64, i64)> = sqlx::query_as(
-            "SELECT c.id, bm25(claims_fts), c.claimed_at
-             FROM claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid
-             WHERE claims_fts MATCH ?1 AND claims_fts.rowid >= ?2 AND c.claimed_at >= ?3
-               AND (?4 IS NULL OR c.category = ?4)
-             ORDER BY claims_fts.rowid DESC
-             LIMIT ?5",
-        )
-        .bind(fts_match(&q.terms))
-        .bind(min_id)
-        .bind(to_ms(q.since))
-        .bind(q.category.map(Category::as_str))
-        .bind(SEARCH_CANDIDATES + 1)
-        .fetch_all(&self.pool)
-        .await?;
-        let total_capped = rows.len() as i64 > SEARCH_CANDIDATES;
-        let mut ranked: Vec<(i64, f64, i64)> =
-            rows.into_iter().take(SEARCH_CANDIDATES as usize).collect();
-        // bm25 is lower for better matches; ties go to the newest claim.
-        ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.2.cmp(&a.2)).then(b.0.cmp(&a.0)));
-        let ids: Vec<i64> = ranked
-            .iter()
-            .skip(q.offset.max(0) as usize)
-            .take(q.limit as usize)
-            .map(|r| r.0)
-            .collect();
-        Ok(SearchPage {
-            hits: self.claim_views(&ids).await?,
-            total: ranked.len() as i64,
-            total_capped,
-        })
+        self.search(q).await
     }
 
     async fn recent_claims(
