@@ -359,3 +359,39 @@ async fn search_ranks_a_bounded_set_of_the_newest_matches_and_says_so() {
         .unwrap();
     assert_eq!(last.hits.len(), 2, "pages end at the candidate cap");
 }
+
+#[tokio::test]
+async fn long_stems_are_checked_in_full() {
+    let db = TestDb::new().await;
+    let s = &db.store;
+    let src = s
+        .upsert_source(&feed("https://a.example/rss"), t0())
+        .await
+        .unwrap();
+    for (i, text) in [
+        "Мотострелки отказались наступать",
+        "Мотостроители вышли на забастовку",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let it = insert(&db, src.id, &format!("m{i}"), text, i as i64).await;
+        let st = s.create_story(it, text, t0()).await.unwrap();
+        s.add_claims(st, it, t0(), &[refusal()], &stem_text(text))
+            .await
+            .unwrap();
+    }
+    let q = |words: &str| SearchQuery {
+        terms: query_terms(words, 8),
+        since: t0() - Duration::days(1),
+        category: None,
+        limit: 5,
+        offset: 0,
+    };
+    assert!(query_terms("мотострелки", 8)[0].chars().count() > 6);
+    let page = s.search_claims(&q("мотострелки")).await.unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(page.hits[0].claim.item_id, 1);
+    assert_eq!(s.search_claims(&q("мотостроители")).await.unwrap().total, 1);
+    assert_eq!(s.search_claims(&q("мотост")).await.unwrap().total, 2);
+}

@@ -4,7 +4,9 @@
 //!    at most [`BOUND_SCAN`] claims; otherwise no bound), so the FTS scan can seek past older
 //!    matches;
 //! 2. the newest [`SEARCH_CANDIDATES`] + 1 matches in the window, newest first, with their
-//!    indexed terms (FTS5 walks its doclists by rowid and stops at the limit);
+//!    indexed terms. Stems are matched by prefix through FTS5 prefix indexes of 3–6
+//!    characters (migration 0005); a longer stem is looked up by its first six characters and
+//!    checked in full here, batch by batch, scanning at most [`MAX_SCAN`] rows;
 //! 3. relevance computed here, BM25-style — term-frequency saturation and length
 //!    normalisation — then recency; FTS5's own `bm25()` is avoided because its IDF counts every
 //!    match in the whole table on each query.
@@ -21,6 +23,12 @@ use crate::store::{Result, to_ms};
 /// Windows holding more claims than this are searched without the id bound (the bound would
 /// cost more than it saves: such a window is most of the archive).
 const BOUND_SCAN: i64 = 100_000;
+/// Longest prefix FTS5 has an index for (see migrations/sqlite/0005_bot.sql).
+const INDEXED_PREFIX: usize = 6;
+/// Rows fetched per batch when long stems must be checked in full.
+const BATCH: i64 = 1000;
+/// Rows scanned at most when long stems must be checked in full.
+const MAX_SCAN: usize = 20_000;
 /// BM25's usual constants.
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
@@ -49,6 +57,13 @@ pub(crate) fn scores(terms: &[String], docs: &[&str]) -> Vec<f64> {
         .collect()
 }
 
+/// Whether every term starts some word of `doc`.
+fn contains_all(doc: &str, terms: &[String]) -> bool {
+    terms
+        .iter()
+        .all(|t| doc.split(' ').any(|w| w.starts_with(t.as_str())))
+}
+
 impl SqliteStore {
     /// The smallest id of a claim in the window, or 0 when the window is large.
     async fn window_floor(&self, since: i64) -> Result<Option<i64>> {
@@ -67,6 +82,60 @@ impl SqliteStore {
         })
     }
 
+    /// Matches in the window, newest first: up to `SEARCH_CANDIDATES + 1` of them, and whether
+    /// more may exist than were returned.
+    async fn candidates(
+        &self,
+        q: &SearchQuery,
+        floor: i64,
+        since: i64,
+    ) -> Result<(Vec<Candidate>, bool)> {
+        let lookup: Vec<String> = q
+            .terms
+            .iter()
+            .map(|t| t.chars().take(INDEXED_PREFIX).collect())
+            .collect();
+        let exact = lookup == q.terms;
+        let want = SEARCH_CANDIDATES as usize + 1;
+        let limit = if exact { want as i64 } else { BATCH };
+        let mut kept: Vec<Candidate> = Vec::new();
+        let mut below = i64::MAX;
+        let mut scanned = 0;
+        loop {
+            // CROSS JOIN keeps the FTS scan (newest first, from `floor` up) as the outer loop.
+            let rows: Vec<Candidate> = sqlx::query_as(
+                "SELECT c.id, c.claimed_at, claims_fts.terms
+                 FROM claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid
+                 WHERE claims_fts MATCH ?1 AND claims_fts.rowid >= ?2 AND claims_fts.rowid < ?3
+                   AND c.claimed_at >= ?4 AND (?5 IS NULL OR c.category = ?5)
+                 ORDER BY claims_fts.rowid DESC
+                 LIMIT ?6",
+            )
+            .bind(fts_match(&lookup))
+            .bind(floor)
+            .bind(below)
+            .bind(since)
+            .bind(q.category.map(Category::as_str))
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+            let full = rows.len() as i64 == limit;
+            scanned += rows.len();
+            below = rows.last().map_or(below, |r| r.0);
+            kept.extend(
+                rows.into_iter()
+                    .filter(|r| exact || contains_all(&r.2, &q.terms)),
+            );
+            if exact || !full || kept.len() >= want {
+                let capped = (exact && full) || kept.len() >= want;
+                return Ok((kept, capped));
+            }
+            if scanned >= MAX_SCAN {
+                return Ok((kept, true));
+            }
+        }
+    }
+
     pub(super) async fn search(&self, q: &SearchQuery) -> Result<SearchPage> {
         let empty = SearchPage {
             hits: Vec::new(),
@@ -80,23 +149,7 @@ impl SqliteStore {
         let Some(floor) = self.window_floor(since).await? else {
             return Ok(empty);
         };
-        // CROSS JOIN keeps the FTS scan (newest first, from `floor` up) as the outer loop.
-        let rows: Vec<Candidate> = sqlx::query_as(
-            "SELECT c.id, c.claimed_at, claims_fts.terms
-             FROM claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid
-             WHERE claims_fts MATCH ?1 AND claims_fts.rowid >= ?2 AND c.claimed_at >= ?3
-               AND (?4 IS NULL OR c.category = ?4)
-             ORDER BY claims_fts.rowid DESC
-             LIMIT ?5",
-        )
-        .bind(fts_match(&q.terms))
-        .bind(floor)
-        .bind(since)
-        .bind(q.category.map(Category::as_str))
-        .bind(SEARCH_CANDIDATES + 1)
-        .fetch_all(&self.pool)
-        .await?;
-        let total_capped = rows.len() as i64 > SEARCH_CANDIDATES;
+        let (rows, total_capped) = self.candidates(q, floor, since).await?;
         let rows = &rows[..rows.len().min(SEARCH_CANDIDATES as usize)];
         let docs: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
         let scores = scores(&q.terms, &docs);
