@@ -127,3 +127,50 @@ async fn a_non_admin_gets_a_polite_refusal_and_nothing_changes() {
     );
     h.stop().await;
 }
+
+#[tokio::test]
+async fn a_long_reply_is_split_under_the_limit() {
+    let h = BotHarness::start().await;
+    let store = h.db.store.as_ref();
+    for i in 0..120 {
+        let name = format!("Источник <{i}> {}", "очень длинное название ".repeat(3));
+        seed::source(
+            store,
+            &format!("https://source{i}.example/rss?a=1&b=2"),
+            &name,
+        )
+        .await;
+    }
+    h.api.push_update(crate::support::bot_api::updates::message(
+        903, 903, "ru", "/sources",
+    ));
+    h.wait_sent(903, 2).await;
+    // Wait for the last part: it holds the last source.
+    let ok = h
+        .api
+        .wait_until(crate::support::bot_harness::WAIT, |calls| {
+            calls.iter().any(|c| {
+                c.params["text"]
+                    .as_str()
+                    .is_some_and(|t| t.contains("<b>#120</b>"))
+            })
+        })
+        .await;
+    assert!(ok);
+    let parts = h.api.sent_to(903);
+    assert!(parts.len() >= 3, "{} parts", parts.len());
+    for p in &parts {
+        // Telegram's own checks: tags balanced, at most 4,096 visible characters.
+        crate::support::tg_html::validate(&p.text).unwrap();
+    }
+    let all: String = parts.iter().map(|p| p.text.as_str()).collect();
+    for i in 1..=120 {
+        assert_eq!(
+            all.matches(&format!("<b>#{i}</b> ")).count(),
+            1,
+            "#{i} once"
+        );
+    }
+    assert!(all.contains("Источник &lt;7&gt;") && all.contains("?a=1&amp;b=2"));
+    h.stop().await;
+}
