@@ -9,6 +9,8 @@ pub mod bot;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod delivery;
+pub mod digest;
 pub mod i18n;
 pub mod logging;
 pub mod model;

@@ -1,6 +1,7 @@
 //! The command line: parses arguments, loads the config, and hands each subcommand to its
 //! module. Exit status: 0 success, 1 failure, 2 bad configuration or usage.
 
+mod digest;
 mod migrate;
 mod search;
 mod sources;
@@ -87,14 +88,27 @@ pub struct EvalArgs {
 #[derive(Debug, clap::Args)]
 pub struct DigestArgs {
     /// Render the current digest to stdout without sending or recording it.
-    #[arg(long, conflicts_with = "send_now")]
+    #[arg(long, conflicts_with_all = ["send_now", "deliver"])]
     pub print: bool,
     /// Render for this chat's settings (default: the config's defaults).
     #[arg(long, requires = "print")]
     pub chat: Option<i64>,
+    /// With --print and no --chat: how far back, e.g. 3d (default 24h, at most 7d).
+    #[arg(long, requires = "print", conflicts_with = "chat")]
+    pub since: Option<String>,
+    /// With --print and no --chat: the language, en, uk or ru (default en).
+    #[arg(long, requires = "print", conflicts_with = "chat")]
+    pub lang: Option<String>,
     /// Enqueue the current digest for every active subscriber and deliver it.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "deliver")]
     pub send_now: bool,
+    /// With --send-now: the digest's name, its idempotency key (default: today's UTC date).
+    /// Running --send-now again with the same name sends nothing twice: it resumes delivery.
+    #[arg(long, requires = "send_now")]
+    pub period: Option<String>,
+    /// Only deliver what the outbox holds (resume after a crash or a stop); enqueue nothing.
+    #[arg(long)]
+    pub deliver: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -142,6 +156,22 @@ pub struct BackfillArgs {
     pub limit: usize,
 }
 
+/// `a/./b/../c` → `a/c`, without touching the file system.
+fn lexically_normal(path: &std::path::Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
 /// A command's failure: configuration problems exit 2, everything else 1.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -171,7 +201,36 @@ impl CliError {
 /// Loads the configuration from the `--config` path and the process environment.
 pub fn load_config(cli: &Cli) -> Result<Config, ConfigError> {
     let default_path = cli.config == std::path::Path::new("config/claimwatch.toml");
-    Config::load(&cli.config, std::env::vars(), default_path)
+    let mut config = Config::load(&cli.config, std::env::vars(), default_path)?;
+    resolve_relative_files(&mut config, &cli.config);
+    Ok(config)
+}
+
+/// `file:./PATH` and `file:../PATH` source addresses are relative to the config file's
+/// directory (so `config/demo.toml` can name `file:./demo/…`); they become absolute
+/// `file://` URLs here. Absolute `file:///…` addresses are left as they are.
+pub fn resolve_relative_files(config: &mut Config, config_path: &std::path::Path) {
+    let base = config_path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    for source in &mut config.sources {
+        let Some(rel) = source
+            .url
+            .trim()
+            .strip_prefix("file:")
+            .filter(|r| r.starts_with("./") || r.starts_with("../"))
+        else {
+            continue;
+        };
+        let joined = base.join(rel);
+        let absolute = joined
+            .canonicalize()
+            .or_else(|_| std::path::absolute(&joined).map(|p| lexically_normal(&p)));
+        if let Some(url) = absolute.ok().and_then(|p| url::Url::from_file_path(p).ok()) {
+            source.url = url.to_string();
+        }
+    }
 }
 
 /// Opens the store (applying migrations) and upserts the config's sources.
@@ -194,7 +253,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Classify(_) => not_built("classify", 4),
         Command::Eval(_) => not_built("eval", 4),
         Command::Cluster(_) => not_built("cluster", 5),
-        Command::Digest(_) => not_built("digest", 7),
+        Command::Digest(args) => digest::run(&config, args).await,
         Command::Search(args) => search::run(&config, args).await,
     }
 }

@@ -188,11 +188,84 @@ pub struct CommandTexts {
     pub stats: &'static str,
 }
 
-/// The digest's wording.
+/// The digest's wording. Outside text (titles, names) is escaped by the renderer; these
+/// strings are the project's own and may hold no markup.
 #[derive(Debug, Serialize)]
 pub struct DigestTexts {
     /// The digest's first line.
     pub title: &'static str,
+    /// A local date and time: `{weekday} {day} {month}, {time}`.
+    pub when: &'static str,
+    /// Start of the period: `since {weekday} {time}`.
+    pub since: &'static str,
+    /// Monday first.
+    pub weekdays: [&'static str; 7],
+    /// January first.
+    pub months: [&'static str; 12],
+    /// `{n} refusal reports` as [one, few, many] (see [`plural`]).
+    pub refusal_count: [&'static str; 3],
+    /// `{n} loss claims` as [one, few, many].
+    pub loss_count: [&'static str; 3],
+    pub section_refusals: &'static str,
+    pub section_losses: &'static str,
+    /// An entry with a named claimant: `{who} claims: {what}`.
+    pub claims: &'static str,
+    /// An entry whose text names no claimant; `{who}` is the first outlet.
+    pub reports: &'static str,
+    /// Who a claim is about.
+    pub side_russia: &'static str,
+    pub side_ukraine: &'static str,
+    /// `{n} sources` as [one, few, many], before the links.
+    pub sources: [&'static str; 3],
+    /// Entries left out of a long section: `+{n} more: /recent`.
+    pub more_entries: &'static str,
+    /// The General Staff's running totals: `{who}: Russian losses since 24 Feb 2022 — {figures}`.
+    pub gs_totals: &'static str,
+    /// The link to the General Staff's report.
+    pub full_report: &'static str,
+    /// A quiet day: `Nothing new on your topics since {since}.`
+    pub quiet: &'static str,
+    /// Shown when the chat filters by keywords: `Only reports mentioning: {keywords}`.
+    pub keywords: &'static str,
+    /// The last line: commands to go further.
+    pub footer: &'static str,
+    /// A claim with neither claimant nor source.
+    pub unattributed: &'static str,
+    pub metrics: MetricNames,
+    /// Display names of claimants the classifier names canonically (English institution names).
+    pub claimants: [KnownClaimant; 8],
+}
+
+/// What each figure counts, as shown in the digest (see `model::Metric`).
+#[derive(Debug, Serialize)]
+pub struct MetricNames {
+    pub personnel: &'static str,
+    pub killed: &'static str,
+    pub wounded: &'static str,
+    pub prisoners: &'static str,
+    pub tanks: &'static str,
+    pub apc: &'static str,
+    pub artillery: &'static str,
+    pub mlrs: &'static str,
+    pub air_defense: &'static str,
+    pub aircraft: &'static str,
+    pub helicopters: &'static str,
+    pub uav: &'static str,
+    pub cruise_missiles: &'static str,
+    pub ships: &'static str,
+    pub submarines: &'static str,
+    pub vehicles: &'static str,
+    pub special_equipment: &'static str,
+    pub refusers: &'static str,
+    pub deserters: &'static str,
+}
+
+/// A claimant's canonical name (as the classifier emits it, compared ignoring case) and how
+/// the digest shows it.
+#[derive(Debug, Serialize)]
+pub struct KnownClaimant {
+    pub canonical: &'static str,
+    pub display: &'static str,
 }
 
 /// All strings of one language.

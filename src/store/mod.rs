@@ -3,13 +3,18 @@
 //! The backend is chosen by the database URL's scheme.
 
 mod items;
+mod leases;
 mod outbox;
+pub mod postgres;
+mod rows;
 mod sources;
 pub mod sqlite;
 mod stories;
 mod subscribers;
+mod views;
 
 pub use items::ItemStore;
+pub use leases::LeaseStore;
 pub use outbox::{DigestEnqueue, OutboxMessage, OutboxState, OutboxStore};
 pub use sources::{PollFailure, PollSuccess, SourceStore};
 pub use stories::{ClaimView, SEARCH_CANDIDATES, SearchPage, SearchQuery, StoryStore};
@@ -64,7 +69,7 @@ pub struct Stats {
 /// Everything claimwatch stores.
 #[async_trait]
 pub trait Store:
-    SourceStore + ItemStore + StoryStore + SubscriberStore + OutboxStore + Send + Sync
+    SourceStore + ItemStore + StoryStore + SubscriberStore + OutboxStore + LeaseStore + Send + Sync
 {
     /// "sqlite" or "postgres".
     fn backend(&self) -> &'static str;
@@ -75,13 +80,26 @@ pub trait Store:
     async fn close(&self);
 }
 
-/// Connects to the store named by `url` without touching its schema.
-pub async fn connect(url: &str) -> Result<Arc<dyn Store>> {
+/// Connection pool size for PostgreSQL when none is configured.
+pub const DEFAULT_POOL_SIZE: u32 = 8;
+
+/// Connects to the store named by `url` without touching its schema. `pool_size` applies to
+/// PostgreSQL (SQLite uses a small fixed pool: one writer at a time).
+pub async fn connect_with(url: &str, pool_size: u32) -> Result<Arc<dyn Store>> {
     if url.starts_with("sqlite:") {
         Ok(Arc::new(sqlite::SqliteStore::connect(url).await?))
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Arc::new(
+            postgres::PostgresStore::connect(url, pool_size).await?,
+        ))
     } else {
         Err(StoreError::UnsupportedUrl(crate::config::redact_url(url)))
     }
+}
+
+/// [`connect_with`] the default pool size.
+pub async fn connect(url: &str) -> Result<Arc<dyn Store>> {
+    connect_with(url, DEFAULT_POOL_SIZE).await
 }
 
 /// Connects to the store named by `url` and applies pending migrations.

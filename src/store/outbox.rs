@@ -109,6 +109,14 @@ pub trait OutboxStore: Send + Sync {
         lease: Duration,
         limit: i64,
     ) -> Result<Vec<OutboxMessage>>;
+    /// Takes the next message [`OutboxStore::lease_outbox`] would take, alone, in one
+    /// statement: for a worker that sends one message at a time.
+    async fn lease_next(
+        &self,
+        now: DateTime<Utc>,
+        owner: &str,
+        lease: Duration,
+    ) -> Result<Option<OutboxMessage>>;
     async fn mark_sent(
         &self,
         id: i64,
@@ -125,6 +133,9 @@ pub trait OutboxStore: Send + Sync {
         count_attempt: bool,
     ) -> Result<()>;
     async fn mark_failed(&self, id: i64, error: &str) -> Result<()>;
+    /// A leased message that was not sent (its chat must wait: pacing or a pause) goes back to
+    /// pending, due at `next_attempt_at`, with its attempt given back and its last error kept.
+    async fn defer_outbox(&self, id: i64, next_attempt_at: DateTime<Utc>) -> Result<()>;
     /// Messages left `sending` by a process that died (lease ended before `now`) become
     /// `in_doubt`. Returns how many.
     async fn resolve_in_doubt(&self, now: DateTime<Utc>) -> Result<u64>;
@@ -135,4 +146,8 @@ pub trait OutboxStore: Send + Sync {
     async fn outbox_of(&self, subscriber_id: i64) -> Result<Vec<OutboxMessage>>;
     /// The earliest `next_attempt_at` of a pending message, to know how long to sleep.
     async fn next_outbox_due(&self) -> Result<Option<DateTime<Utc>>>;
+    /// The earliest `next_attempt_at` of a message [`OutboxStore::lease_outbox`] could take
+    /// once due: pending, its chat active, every earlier part of its digest finished. `None`
+    /// when nothing is left to send.
+    async fn next_sendable_at(&self) -> Result<Option<DateTime<Utc>>>;
 }

@@ -77,6 +77,16 @@ pub trait StoryStore: Send + Sync {
     /// prefix), best match first, then newest. Ranks at most the [`SEARCH_CANDIDATES`] most
     /// recent matches.
     async fn search_claims(&self, query: &SearchQuery) -> Result<SearchPage>;
+    /// The newest claims of one claimant (compared ignoring case) and category claimed at or
+    /// before `until`, newest first, with their figures. The digest's losses block reads the
+    /// General Staff's running totals through it.
+    async fn latest_claims_by_claimant(
+        &self,
+        claimant: &str,
+        category: Category,
+        until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<StoredClaim>>;
     /// Claims claimed at or after `since`, newest first.
     async fn recent_claims(
         &self,

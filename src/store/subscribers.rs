@@ -54,6 +54,8 @@ pub trait SubscriberStore: Send + Sync {
     ) -> Result<bool>;
     /// Active, subscribed chats whose digest is due (`next_digest_at` ≤ `now`).
     async fn due_subscribers(&self, now: DateTime<Utc>, limit: i64) -> Result<Vec<Subscriber>>;
+    /// Active, subscribed chats with no digest time yet (new, or settings changed), by id.
+    async fn unscheduled_subscribers(&self, limit: i64) -> Result<Vec<Subscriber>>;
     /// Every subscriber, by id; only active and subscribed ones when `active_only`.
     async fn list_subscribers(&self, active_only: bool) -> Result<Vec<Subscriber>>;
 }

@@ -116,7 +116,9 @@ async fn a_channel_subscribes_when_the_bot_becomes_an_admin() {
     )["my_chat_member"]["new_chat_member"]
         .clone();
     h.api.push_update(update);
-    h.wait_subscriber(channel, |s| s.is_some()).await;
+    // Created, then scheduled: wait for both.
+    h.wait_subscriber(channel, |s| s.is_some_and(|s| s.next_digest_at.is_some()))
+        .await;
     let sub = h.subscriber(channel).await.unwrap();
     assert_eq!(sub.kind, ChatKind::Channel);
     assert_eq!(sub.title.as_deref(), Some("War news"));

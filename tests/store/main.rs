@@ -5,6 +5,7 @@
 mod support;
 
 mod items;
+mod leases;
 mod outbox;
 mod sources;
 mod stories;

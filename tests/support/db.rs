@@ -81,4 +81,5 @@ async fn postgres_database() -> String {
     url.to_string()
 }
 
+static CLEANED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);

@@ -1,9 +1,9 @@
 //! SQLite: items, stored once by unique keys.
 
 use super::SqliteStore;
-use super::rows::{ITEM_COLUMNS, item};
 use crate::model::{InsertOutcome, Item, NewItem};
 use crate::store::items::ItemStore;
+use crate::store::rows::{ITEM_COLUMNS, item};
 use crate::store::{Result, StoreError, to_ms};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};

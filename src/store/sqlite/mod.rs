@@ -2,8 +2,8 @@
 //! `BEGIN IMMEDIATE` transactions (one writer at a time, no lock-upgrade deadlocks).
 
 mod items;
+mod leases;
 mod outbox;
-mod rows;
 mod search;
 mod sources;
 mod stories;
@@ -134,5 +134,33 @@ impl Store for SqliteStore {
 
     async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+/// SQLite keeps timestamps as milliseconds since the epoch and booleans as integers.
+impl crate::store::rows::DbRow for sqlx::sqlite::SqliteRow {
+    fn text(&self, col: &str) -> Result<String> {
+        Ok(self.try_get(col)?)
+    }
+    fn opt_text(&self, col: &str) -> Result<Option<String>> {
+        Ok(self.try_get(col)?)
+    }
+    fn int(&self, col: &str) -> Result<i64> {
+        Ok(self.try_get(col)?)
+    }
+    fn opt_int(&self, col: &str) -> Result<Option<i64>> {
+        Ok(self.try_get(col)?)
+    }
+    fn flag(&self, col: &str) -> Result<bool> {
+        Ok(self.try_get(col)?)
+    }
+    fn opt_flag(&self, col: &str) -> Result<Option<bool>> {
+        Ok(self.try_get(col)?)
+    }
+    fn time(&self, col: &str) -> Result<DateTime<Utc>> {
+        Ok(super::from_ms(self.try_get(col)?))
+    }
+    fn opt_time(&self, col: &str) -> Result<Option<DateTime<Utc>>> {
+        Ok(self.try_get::<Option<i64>, _>(col)?.map(super::from_ms))
     }
 }

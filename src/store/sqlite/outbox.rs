@@ -1,8 +1,8 @@
 //! SQLite: the delivery outbox.
 
 use super::SqliteStore;
-use super::rows::{OUTBOX_COLUMNS, outbox};
 use crate::store::outbox::{DigestEnqueue, OutboxMessage, OutboxStore};
+use crate::store::rows::{OUTBOX_COLUMNS, outbox};
 use crate::store::{Result, from_ms, to_ms};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -107,6 +107,37 @@ impl OutboxStore for SqliteStore {
         Ok(out)
     }
 
+    async fn lease_next(
+        &self,
+        now: DateTime<Utc>,
+        owner: &str,
+        lease: Duration,
+    ) -> Result<Option<OutboxMessage>> {
+        let until = now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::minutes(5));
+        let row = sqlx::query(
+            "UPDATE outbox SET state = 'sending', attempts = attempts + 1, lease_owner = ?2,
+               lease_until = ?3
+             WHERE id = (
+               SELECT o.id FROM outbox o JOIN subscribers s ON s.id = o.subscriber_id
+               WHERE o.state = 'pending' AND o.next_attempt_at <= ?1 AND s.active = 1
+                 AND NOT EXISTS (SELECT 1 FROM outbox p
+                                 WHERE p.subscriber_id = o.subscriber_id AND p.period = o.period
+                                   AND p.part < o.part AND p.state IN ('pending', 'sending'))
+               ORDER BY o.next_attempt_at, o.id LIMIT 1)
+             RETURNING id, subscriber_id,
+               (SELECT s.chat_id FROM subscribers s WHERE s.id = outbox.subscriber_id) AS chat_id,
+               (SELECT s.kind FROM subscribers s WHERE s.id = outbox.subscriber_id) AS kind,
+               period, part, parts, body, state, attempts, next_attempt_at, last_error,
+               telegram_message_id",
+        )
+        .bind(to_ms(now))
+        .bind(owner)
+        .bind(to_ms(until))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(outbox).transpose()
+    }
+
     async fn mark_sent(&self, id: i64, message_id: Option<i64>, at: DateTime<Utc>) -> Result<()> {
         sqlx::query(
             "UPDATE outbox SET state = 'sent', telegram_message_id = ?2, sent_at = ?3,
@@ -149,6 +180,19 @@ impl OutboxStore for SqliteStore {
         )
         .bind(id)
         .bind(error)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn defer_outbox(&self, id: i64, next_attempt_at: DateTime<Utc>) -> Result<()> {
+        sqlx::query(
+            "UPDATE outbox SET state = 'pending', next_attempt_at = ?2,
+               attempts = max(attempts - 1, 0), lease_owner = NULL, lease_until = NULL
+             WHERE id = ?1 AND state = 'sending'",
+        )
+        .bind(id)
+        .bind(to_ms(next_attempt_at))
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -199,6 +243,19 @@ impl OutboxStore for SqliteStore {
             .fetch_all(&self.pool)
             .await?;
         rows.iter().map(outbox).collect()
+    }
+
+    async fn next_sendable_at(&self) -> Result<Option<DateTime<Utc>>> {
+        let t: Option<i64> = sqlx::query_scalar(
+            "SELECT min(o.next_attempt_at) FROM outbox o JOIN subscribers s ON s.id = o.subscriber_id
+             WHERE o.state = 'pending' AND s.active = 1
+               AND NOT EXISTS (SELECT 1 FROM outbox p
+                               WHERE p.subscriber_id = o.subscriber_id AND p.period = o.period
+                                 AND p.part < o.part AND p.state IN ('pending', 'sending'))",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(t.map(from_ms))
     }
 
     async fn next_outbox_due(&self) -> Result<Option<DateTime<Utc>>> {

@@ -1,8 +1,8 @@
 //! SQLite: sources and polling state.
 
 use super::SqliteStore;
-use super::rows::{SOURCE_COLUMNS, source};
 use crate::model::{NewSource, Source};
+use crate::store::rows::{SOURCE_COLUMNS, source};
 use crate::store::sources::{PollFailure, PollSuccess, SourceStore};
 use crate::store::{Result, StoreError, to_ms};
 use async_trait::async_trait;

@@ -1,21 +1,33 @@
 //! SQLite: stories, claims, figures and full-text search (FTS5 over stemmed terms).
 
 use super::SqliteStore;
-use super::rows::{CLAIM_COLUMNS, STORY_COLUMNS, claim, figure, story};
-use crate::model::{Category, Claim, SourceRef, StoredClaim, StoryView};
+use crate::model::{Category, Claim, StoredClaim, StoryView};
+use crate::store::rows::{
+    CLAIM_COLUMNS, STORY_COLUMNS, STORY_SOURCE_COLUMNS, claim, figure, story, story_source,
+};
 use crate::store::stories::{ClaimView, SearchPage, SearchQuery, StoryStore};
-use crate::store::{Result, from_ms, to_ms};
+use crate::store::{Result, StoreError, to_ms, views};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sqlx::{AssertSqlSafe, Row};
-use std::collections::HashMap;
+use sqlx::AssertSqlSafe;
+use sqlx::sqlite::SqliteArguments;
 
 fn placeholders(n: usize) -> String {
     vec!["?"; n].join(", ")
 }
 
-/// An FTS5 query: every term must match as a prefix. Terms are stems (letters and digits);
-/// quotes are doubled anyway so no input can change the query's syntax.
+/// `sql` with one `{}` replaced by `?` placeholders for `ids`, and the ids bound.
+fn with_ids(sql: &str, ids: &[i64]) -> sqlx::query::Query<'static, sqlx::Sqlite, SqliteArguments> {
+    let mut q = sqlx::query(AssertSqlSafe(sql.replace("{}", &placeholders(ids.len()))));
+    for id in ids {
+        q = q.bind(*id);
+    }
+    q
+}
+
+/// An FTS5 query: every term must match, by prefix when three letters or longer. Terms are
+/// stems (letters, digits, apostrophes); quotes are doubled anyway so no input can change the
+/// query's syntax.
 pub(crate) fn fts_match(terms: &[String]) -> String {
     terms
         .iter()
@@ -36,43 +48,31 @@ impl SqliteStore {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let sql = format!(
-            "SELECT {CLAIM_COLUMNS} FROM claims WHERE id IN ({})",
-            placeholders(ids.len())
-        );
-        let mut q = sqlx::query(AssertSqlSafe(sql));
-        for id in ids {
-            q = q.bind(id);
-        }
-        let rows = q.fetch_all(&self.pool).await?;
+        let rows = with_ids(
+            &format!("SELECT {CLAIM_COLUMNS} FROM claims WHERE id IN ({{}})"),
+            ids,
+        )
+        .fetch_all(&self.pool)
+        .await?;
         let mut claims: Vec<StoredClaim> = rows.iter().map(claim).collect::<Result<_>>()?;
         self.attach_figures(&mut claims).await?;
-        let order: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-        claims.sort_by_key(|c| order.get(&c.id).copied().unwrap_or(usize::MAX));
-        Ok(claims)
+        Ok(views::in_order(ids, claims, |c| c.id))
     }
 
     async fn attach_figures(&self, claims: &mut [StoredClaim]) -> Result<()> {
         if claims.is_empty() {
             return Ok(());
         }
-        let sql = format!(
+        let ids: Vec<i64> = claims.iter().map(|c| c.id).collect();
+        let rows = with_ids(
             "SELECT claim_id, metric, value, delta, cumulative FROM claim_figures
              WHERE claim_id IN ({}) ORDER BY claim_id, position",
-            placeholders(claims.len())
-        );
-        let mut q = sqlx::query(AssertSqlSafe(sql));
-        for c in claims.iter() {
-            q = q.bind(c.id);
-        }
-        let mut by_claim: HashMap<i64, Vec<_>> = HashMap::new();
-        for row in q.fetch_all(&self.pool).await? {
-            let (id, f) = figure(&row)?;
-            by_claim.entry(id).or_default().push(f);
-        }
-        for c in claims.iter_mut() {
-            c.claim.figures = by_claim.remove(&c.id).unwrap_or_default();
-        }
+            &ids,
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let figures = rows.iter().map(figure).collect::<Result<Vec<_>>>()?;
+        views::attach_figures(claims, figures);
         Ok(())
     }
 
@@ -81,89 +81,42 @@ impl SqliteStore {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let marks = placeholders(ids.len());
-        let bind_all = |sql: String| {
-            let mut q = sqlx::query(AssertSqlSafe(sql));
-            for id in ids {
-                q = q.bind(id);
-            }
-            q
-        };
-        let story_rows = bind_all(format!(
-            "SELECT {STORY_COLUMNS} FROM stories WHERE id IN ({marks})"
-        ))
+        let stories = with_ids(
+            &format!("SELECT {STORY_COLUMNS} FROM stories WHERE id IN ({{}})"),
+            ids,
+        )
         .fetch_all(&self.pool)
-        .await?;
-        let claim_rows = bind_all(format!(
-            "SELECT {CLAIM_COLUMNS} FROM claims WHERE story_id IN ({marks}) ORDER BY id"
-        ))
-        .fetch_all(&self.pool)
-        .await?;
-        let source_rows = bind_all(format!(
-            "SELECT i.story_id, i.id AS item_id, i.url, i.published_at, s.id AS source_id,
-                    coalesce(nullif(s.title, ''), s.url) AS source_name
-             FROM items i JOIN sources s ON s.id = i.source_id
-             WHERE i.story_id IN ({marks}) ORDER BY i.published_at, i.id"
-        ))
+        .await?
+        .iter()
+        .map(story)
+        .collect::<Result<Vec<_>>>()?;
+        let claim_rows = with_ids(
+            &format!("SELECT {CLAIM_COLUMNS} FROM claims WHERE story_id IN ({{}}) ORDER BY id"),
+            ids,
+        )
         .fetch_all(&self.pool)
         .await?;
         let mut claims: Vec<StoredClaim> = claim_rows.iter().map(claim).collect::<Result<_>>()?;
         self.attach_figures(&mut claims).await?;
-        let mut claims_by_story: HashMap<i64, Vec<StoredClaim>> = HashMap::new();
-        for c in claims {
-            claims_by_story.entry(c.story_id).or_default().push(c);
-        }
-        let mut sources_by_story: HashMap<i64, Vec<SourceRef>> = HashMap::new();
-        for row in &source_rows {
-            sources_by_story
-                .entry(row.try_get("story_id")?)
-                .or_default()
-                .push(SourceRef {
-                    source_id: row.try_get("source_id")?,
-                    source_name: row.try_get("source_name")?,
-                    item_id: row.try_get("item_id")?,
-                    url: row.try_get("url")?,
-                    published_at: from_ms(row.try_get("published_at")?),
-                });
-        }
-        let mut views: HashMap<i64, StoryView> = HashMap::new();
-        for row in &story_rows {
-            let s = story(row)?;
-            let id = s.id;
-            views.insert(
-                id,
-                StoryView {
-                    story: s,
-                    claims: claims_by_story.remove(&id).unwrap_or_default(),
-                    sources: sources_by_story.remove(&id).unwrap_or_default(),
-                },
-            );
-        }
-        Ok(ids.iter().filter_map(|id| views.remove(id)).collect())
+        let sources = with_ids(
+            &format!(
+                "SELECT {STORY_SOURCE_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id
+                 WHERE i.story_id IN ({{}}) ORDER BY i.published_at, i.id"
+            ),
+            ids,
+        )
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(story_source)
+        .collect::<Result<Vec<_>>>()?;
+        Ok(views::story_views(ids, stories, claims, sources))
     }
 
     pub(super) async fn claim_views(&self, claim_ids: &[i64]) -> Result<Vec<ClaimView>> {
         let claims = self.claims_by_ids(claim_ids).await?;
-        let mut story_ids: Vec<i64> = claims.iter().map(|c| c.story_id).collect();
-        story_ids.sort_unstable();
-        story_ids.dedup();
-        let mut stories: HashMap<i64, StoryView> = self
-            .story_views(&story_ids)
-            .await?
-            .into_iter()
-            .map(|v| (v.story.id, v))
-            .collect();
-        Ok(claims
-            .into_iter()
-            .filter_map(|c| {
-                let v = stories.get_mut(&c.story_id)?;
-                Some(ClaimView {
-                    story: v.story.clone(),
-                    sources: v.sources.clone(),
-                    claim: c,
-                })
-            })
-            .collect())
+        let stories = self.story_views(&views::story_ids_of(&claims)).await?;
+        Ok(views::claim_views(claims, &stories))
     }
 }
 
@@ -223,7 +176,7 @@ impl StoryStore for SqliteStore {
         let mut ids = Vec::with_capacity(claims.len());
         for c in claims {
             let evidence = serde_json::to_string(&c.evidence)
-                .map_err(|e| crate::store::StoreError::Database(e.to_string()))?;
+                .map_err(|e| StoreError::Database(e.to_string()))?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO claims (story_id, item_id, category, claimant, side, unit, location,
                    evidence, claimed_at)
@@ -254,15 +207,9 @@ impl StoryStore for SqliteStore {
                 .execute(&mut *tx)
                 .await?;
             }
-            let fields = [&c.claimant, &c.unit, &c.location]
-                .into_iter()
-                .flatten()
-                .map(|s| crate::text::stem::stem_text(s))
-                .collect::<Vec<_>>()
-                .join(" ");
             sqlx::query("INSERT INTO claims_fts (rowid, terms) VALUES (?1, ?2)")
                 .bind(id)
-                .bind(format!("{search_terms} {fields}"))
+                .bind(views::claim_search_terms(search_terms, c))
                 .execute(&mut *tx)
                 .await?;
             ids.push(id);
@@ -321,6 +268,27 @@ impl StoryStore for SqliteStore {
 
     async fn search_claims(&self, q: &SearchQuery) -> Result<SearchPage> {
         self.search(q).await
+    }
+
+    async fn latest_claims_by_claimant(
+        &self,
+        claimant: &str,
+        category: Category,
+        until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<StoredClaim>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM claims
+             WHERE claimant = ?1 COLLATE NOCASE AND category = ?2 AND claimed_at <= ?3
+             ORDER BY claimed_at DESC, id DESC LIMIT ?4",
+        )
+        .bind(claimant.trim())
+        .bind(category.as_str())
+        .bind(to_ms(until))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        self.claims_by_ids(&ids).await
     }
 
     async fn recent_claims(

@@ -1,8 +1,8 @@
 //! SQLite: subscribers and their settings.
 
 use super::SqliteStore;
-use super::rows::{SUBSCRIBER_COLUMNS, subscriber};
 use crate::model::{NewSubscriber, Subscriber};
+use crate::store::rows::{SUBSCRIBER_COLUMNS, subscriber};
 use crate::store::subscribers::{SubscriberStore, SubscriberUpdate};
 use crate::store::{Result, StoreError, to_ms};
 use async_trait::async_trait;
@@ -183,6 +183,19 @@ impl SubscriberStore for SqliteStore {
         );
         let rows = sqlx::query(AssertSqlSafe(sql))
             .bind(to_ms(now))
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(subscriber).collect()
+    }
+
+    async fn unscheduled_subscribers(&self, limit: i64) -> Result<Vec<Subscriber>> {
+        let sql = format!(
+            "SELECT {SUBSCRIBER_COLUMNS} FROM subscribers
+             WHERE active = 1 AND subscribed = 1 AND next_digest_at IS NULL
+             ORDER BY id LIMIT ?1"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
             .bind(limit)
             .fetch_all(&self.pool)
             .await?;

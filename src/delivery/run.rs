@@ -1,0 +1,148 @@
+//! The loops around [`deliver_due`]: [`run_delivery`] for the bot (until shutdown) and
+//! [`drain_outbox`] for the command line (until nothing deliverable is left), plus start-up
+//! recovery of sends a dead process left in flight.
+
+use super::{DeliveryCtx, DeliveryError, DeliveryReport, LEASE, deliver_due};
+use crate::shutdown::Shutdown;
+use crate::store::{Store, StoreError};
+use chrono::{DateTime, Duration, Utc};
+use teloxide::RequestError;
+use teloxide::prelude::Requester;
+
+/// Longest sleep when nothing is due (new digests also wake the loop through `ctx.wake`).
+const IDLE: Duration = Duration::seconds(5);
+/// Sleep after a step that found nothing although something is due (another worker took it),
+/// so the loop never spins.
+const NOTHING_SENDABLE: Duration = Duration::milliseconds(500);
+/// How often expired leases are looked for while running.
+const RESOLVE_EVERY: Duration = Duration::minutes(1);
+
+/// Messages left `sending` by a process that died become `in_doubt` (never resent). One SQLite
+/// file serves one instance, so at its start-up every leftover is a dead process's and all are
+/// resolved at once; on a shared database only leases that have ended are.
+pub async fn recover_in_flight(store: &dyn Store, now: DateTime<Utc>) -> Result<u64, StoreError> {
+    let horizon = if store.backend() == "sqlite" {
+        now + Duration::from_std(LEASE).unwrap_or(Duration::minutes(2)) + Duration::minutes(1)
+    } else {
+        now
+    };
+    let n = store.resolve_in_doubt(horizon).await?;
+    if n > 0 {
+        tracing::warn!(
+            count = n,
+            "messages were in flight when the last run stopped: marked in_doubt, not resent"
+        );
+    }
+    Ok(n)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Until {
+    Shutdown,
+    Drained,
+}
+
+async fn sleep_until<R>(ctx: &DeliveryCtx<R>, shutdown: &Shutdown, at: DateTime<Utc>) {
+    let wait = (at - ctx.clock.now()).clamp(Duration::zero(), IDLE);
+    let wait = wait.to_std().unwrap_or_default();
+    tokio::select! {
+        _ = tokio::time::sleep(wait) => {}
+        _ = ctx.wake.notified() => {}
+        _ = shutdown.wait() => {}
+    }
+}
+
+/// What the loop does after a step.
+enum Next {
+    Continue,
+    SleepUntil(DateTime<Utc>),
+    Done,
+}
+
+async fn step<R>(
+    ctx: &DeliveryCtx<R>,
+    until: Until,
+    total: &mut DeliveryReport,
+    last_resolve: &mut Option<DateTime<Utc>>,
+) -> Result<Next, DeliveryError>
+where
+    R: Requester<Err = RequestError>,
+{
+    let now = ctx.clock.now();
+    if last_resolve.is_none_or(|t| now - t >= RESOLVE_EVERY || t > now) {
+        ctx.store.resolve_in_doubt(now).await?;
+        *last_resolve = Some(now);
+    }
+    let step = deliver_due(ctx, now).await?;
+    total.add(&step);
+    if step.more {
+        return Ok(Next::Continue);
+    }
+    if let Some(at) = step.paced_until {
+        return Ok(Next::SleepUntil(at));
+    }
+    let now = ctx.clock.now();
+    Ok(match ctx.store.next_sendable_at().await? {
+        None if until == Until::Drained => Next::Done,
+        None => Next::SleepUntil(now + IDLE),
+        // Due now but the step took nothing (another worker did): don't spin.
+        Some(due) if due <= now && step.leased == 0 => Next::SleepUntil(now + NOTHING_SENDABLE),
+        Some(due) if due <= now => Next::Continue,
+        Some(due) => Next::SleepUntil(due.min(now + IDLE)),
+    })
+}
+
+async fn run<R>(
+    ctx: &DeliveryCtx<R>,
+    shutdown: &Shutdown,
+    until: Until,
+) -> Result<DeliveryReport, DeliveryError>
+where
+    R: Requester<Err = RequestError>,
+{
+    let mut total = DeliveryReport::default();
+    let mut last_resolve: Option<DateTime<Utc>> = None;
+    while !shutdown.is_triggered() {
+        match step(ctx, until, &mut total, &mut last_resolve).await {
+            Ok(Next::Continue) => {}
+            Ok(Next::SleepUntil(at)) => sleep_until(ctx, shutdown, at).await,
+            Ok(Next::Done) => break,
+            Err(e) if until == Until::Drained => return Err(e),
+            Err(e) => {
+                tracing::error!(error = %e, "delivery step failed; retrying in a minute");
+                let _ = shutdown.sleep(std::time::Duration::from_secs(60)).await;
+            }
+        }
+    }
+    Ok(total)
+}
+
+/// Delivers until `shutdown`: the bot's delivery loop. Starts with [`recover_in_flight`]
+/// (call it once per process); errors are logged and retried.
+pub async fn run_delivery<R>(ctx: &DeliveryCtx<R>, shutdown: &Shutdown) -> DeliveryReport
+where
+    R: Requester<Err = RequestError>,
+{
+    if let Err(e) = recover_in_flight(ctx.store.as_ref(), ctx.clock.now()).await {
+        tracing::error!(error = %e, "cannot resolve sends left in flight; they resolve when their lease ends");
+    }
+    match run(ctx, shutdown, Until::Shutdown).await {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::error!(error = %e, "delivery stopped");
+            DeliveryReport::default()
+        }
+    }
+}
+
+/// Delivers until no message can be sent any more (every one sent, failed or in doubt; ones
+/// waiting for a retry are waited for), or `shutdown`.
+pub async fn drain_outbox<R>(
+    ctx: &DeliveryCtx<R>,
+    shutdown: &Shutdown,
+) -> Result<DeliveryReport, DeliveryError>
+where
+    R: Requester<Err = RequestError>,
+{
+    run(ctx, shutdown, Until::Drained).await
+}

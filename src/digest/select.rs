@@ -1,0 +1,164 @@
+//! Which stories go into a subscriber's digest and in which order: their topics, their
+//! keywords (matched on stems, so inflected forms meet), one section per story (refusal first),
+//! the General Staff's running totals kept apart for the losses block, and within a section
+//! the most independent sources first, then the most recent.
+
+use crate::model::{Category, SourceRef, StoryView, Subscriber};
+use crate::text::stem::{query_terms, stem_text};
+use std::collections::{HashMap, HashSet};
+
+/// The claimant whose cumulative loss figures make the losses block (the classifier's
+/// canonical name).
+pub const GENERAL_STAFF: &str = "General Staff of the Armed Forces of Ukraine";
+
+/// Words per keyword that must all match.
+const MAX_TERMS_PER_KEYWORD: usize = 8;
+
+/// The stories a digest shows, ranked, and those it accounts for without listing.
+#[derive(Debug, Default)]
+pub struct Selection<'a> {
+    pub refusals: Vec<&'a StoryView>,
+    pub losses: Vec<&'a StoryView>,
+    /// Stories that matched but were left out of a full section.
+    pub refusals_more: usize,
+    pub losses_more: usize,
+    /// Stories carrying General Staff running totals: summed up by the losses block instead of
+    /// listed, recorded as delivered with it.
+    pub totals_stories: Vec<i64>,
+}
+
+impl Selection<'_> {
+    /// Stories this digest delivers: every listed one and the General Staff totals.
+    pub fn story_ids(&self) -> Vec<i64> {
+        let mut ids: Vec<i64> = self
+            .refusals
+            .iter()
+            .chain(&self.losses)
+            .map(|v| v.story.id)
+            .chain(self.totals_stories.iter().copied())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.refusals.is_empty() && self.losses.is_empty()
+    }
+}
+
+/// The first item of each distinct source, in the story's order (first source first).
+pub fn distinct_sources(view: &StoryView) -> Vec<&SourceRef> {
+    let mut seen = HashSet::new();
+    view.sources
+        .iter()
+        .filter(|s| seen.insert(s.source_id))
+        .collect()
+}
+
+/// True when the story carries the General Staff's cumulative loss totals and no refusal.
+pub fn is_general_staff_totals(view: &StoryView) -> bool {
+    let has_refusal = view
+        .claims
+        .iter()
+        .any(|c| c.claim.category == Category::Refusal);
+    !has_refusal
+        && view.claims.iter().any(|c| {
+            c.claim.category == Category::Losses
+                && super::format::is_claimant(c.claim.claimant.as_deref(), GENERAL_STAFF)
+                && c.claim.figures.iter().any(|f| f.cumulative != Some(false))
+        })
+}
+
+/// A subscriber's keywords as stemmed terms; a keyword of several words needs all of them.
+pub fn keyword_terms(keywords: &[String]) -> Vec<Vec<String>> {
+    keywords
+        .iter()
+        .map(|k| query_terms(k, MAX_TERMS_PER_KEYWORD))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// Everything a story says, stemmed: title, claim fields and evidence, and `body` (the first
+/// item's text, when loaded).
+fn story_stems(view: &StoryView, body: Option<&str>) -> Vec<String> {
+    let mut text = String::with_capacity(256);
+    text.push_str(&view.story.title);
+    for c in &view.claims {
+        for field in [&c.claim.claimant, &c.claim.unit, &c.claim.location]
+            .into_iter()
+            .flatten()
+        {
+            text.push(' ');
+            text.push_str(field);
+        }
+        for e in &c.claim.evidence {
+            text.push(' ');
+            text.push_str(e);
+        }
+    }
+    if let Some(b) = body {
+        text.push(' ');
+        text.push_str(b);
+    }
+    stem_text(&text).split(' ').map(str::to_owned).collect()
+}
+
+/// True when any keyword has all its terms as prefixes of the story's stems (no keywords:
+/// everything matches).
+pub fn matches_keywords(view: &StoryView, body: Option<&str>, terms: &[Vec<String>]) -> bool {
+    if terms.is_empty() {
+        return true;
+    }
+    let stems = story_stems(view, body);
+    terms.iter().any(|kw| {
+        kw.iter()
+            .all(|term| stems.iter().any(|s| s.starts_with(term.as_str())))
+    })
+}
+
+fn rank(stories: &mut [&StoryView]) {
+    stories.sort_by(|a, b| {
+        distinct_sources(b)
+            .len()
+            .cmp(&distinct_sources(a).len())
+            .then(b.story.last_seen_at.cmp(&a.story.last_seen_at))
+            .then(b.story.id.cmp(&a.story.id))
+    });
+}
+
+/// Picks and ranks the stories of one digest. `bodies` maps story ids to their first item's
+/// text (needed only with keywords); `max_entries` caps each section.
+pub fn select<'a>(
+    candidates: &'a [StoryView],
+    sub: &Subscriber,
+    bodies: &HashMap<i64, String>,
+    max_entries: usize,
+) -> Selection<'a> {
+    let terms = keyword_terms(&sub.keywords);
+    let mut sel = Selection::default();
+    for view in candidates {
+        let has = |c: Category| view.claims.iter().any(|x| x.claim.category == c);
+        if sub.topics.losses && is_general_staff_totals(view) {
+            sel.totals_stories.push(view.story.id);
+            continue;
+        }
+        let section = if sub.topics.refusal && has(Category::Refusal) {
+            &mut sel.refusals
+        } else if sub.topics.losses && has(Category::Losses) {
+            &mut sel.losses
+        } else {
+            continue;
+        };
+        if matches_keywords(view, bodies.get(&view.story.id).map(String::as_str), &terms) {
+            section.push(view);
+        }
+    }
+    rank(&mut sel.refusals);
+    rank(&mut sel.losses);
+    sel.refusals_more = sel.refusals.len().saturating_sub(max_entries);
+    sel.losses_more = sel.losses.len().saturating_sub(max_entries);
+    sel.refusals.truncate(max_entries);
+    sel.losses.truncate(max_entries);
+    sel
+}
