@@ -1,6 +1,7 @@
 //! What the bot needs from the rest of claimwatch, injected into the handler tree: the store,
 //! the config, the clock, and two integration points whose modules live elsewhere —
 //! [`DigestSource`] (composes `/digest`) and [`SourceChecker`] (validates `/addsource`).
+//! [`ComposedDigestSource`] backs `/digest` with the digest module's `compose`;
 //! [`AddressChecker`] is a real checker that validates the address and refuses private
 //! networks without fetching; the ingest module's checker adds the trial fetch.
 
@@ -39,6 +40,27 @@ pub struct BotDeps {
     pub clock: Arc<dyn Clock>,
     pub digest: Arc<dyn DigestSource>,
     pub checker: Arc<dyn SourceChecker>,
+}
+
+/// `/digest` from the digest module: the chat's current digest, composed as the scheduler
+/// would compose it, shown without being recorded (the scheduled digest is unaffected).
+pub struct ComposedDigestSource {
+    pub store: Arc<dyn Store>,
+    pub config: Arc<Config>,
+}
+
+#[async_trait]
+impl DigestSource for ComposedDigestSource {
+    async fn digest_now(
+        &self,
+        sub: &Subscriber,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<String>, String> {
+        crate::digest::compose(self.store.as_ref(), &self.config, sub, now)
+            .await
+            .map(|d| d.parts)
+            .map_err(|e| e.to_string())
+    }
 }
 
 /// True for addresses a public feed never has: loopback, private, link-local, shared

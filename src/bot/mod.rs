@@ -16,7 +16,7 @@ pub mod search_sessions;
 pub mod split;
 mod webhook;
 
-pub use deps::{AddressChecker, BotDeps, DigestSource, SourceChecker};
+pub use deps::{AddressChecker, BotDeps, ComposedDigestSource, DigestSource, SourceChecker};
 pub use handlers::{BotError, HandlerResult};
 
 use crate::clock::Clock;

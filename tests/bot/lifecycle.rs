@@ -189,3 +189,65 @@ async fn webhook_mode_accepts_an_update_posted_to_it() {
         "webhook removed on shutdown"
     );
 }
+
+#[tokio::test]
+async fn digest_now_with_the_digest_module() {
+    use claimwatch::bot::{AddressChecker, BotDeps, ComposedDigestSource, run_bot};
+    use std::sync::Arc;
+    // The real composition behind /digest: the harness's parts, with ComposedDigestSource.
+    let api = crate::support::bot_api::FakeBotApi::start().await;
+    let db = crate::support::db::TestDb::new().await;
+    let config = Arc::new(claimwatch::config::Config::default());
+    let clock = claimwatch::clock::ManualClock::new(crate::support::t0());
+    let src = crate::seed::source(
+        db.store.as_ref(),
+        "https://pskov.example/rss",
+        "Pskovskaya Guberniya",
+    )
+    .await;
+    let deps = BotDeps {
+        store: db.store.clone(),
+        config: config.clone(),
+        clock: Arc::new(clock.clone()),
+        digest: Arc::new(ComposedDigestSource {
+            store: db.store.clone(),
+            config: config.clone(),
+        }),
+        checker: Arc::new(AddressChecker::from_config(&config)),
+    };
+    let shutdown = claimwatch::shutdown::Shutdown::new();
+    let task = tokio::spawn(run_bot(deps, api.bot(), shutdown.clone()));
+    let chat = 1601;
+    api.push_update(updates::message(chat, chat, "en", "/start"));
+    assert!(
+        api.wait_for("sendMessage", 2, crate::support::bot_harness::WAIT)
+            .await
+    );
+    crate::seed::claim_at(
+        db.store.as_ref(),
+        src,
+        "Около 60 десантников отказались ехать на войну",
+        crate::seed::refusal(
+            "Pskovskaya Guberniya",
+            Some("76th Air Assault Division"),
+            60,
+        ),
+        crate::support::t0() - chrono::Duration::hours(1),
+    )
+    .await;
+    api.push_update(updates::message(chat, chat, "en", "/digest"));
+    assert!(
+        api.wait_for("sendMessage", 3, crate::support::bot_harness::WAIT)
+            .await
+    );
+    let digest = api.sent_to(chat).pop().unwrap().text;
+    crate::support::tg_html::validate(&digest).unwrap();
+    assert!(digest.contains("Pskovskaya Guberniya"), "{digest}");
+    assert!(digest.contains("76th Air Assault Division"), "{digest}");
+    // A preview: nothing is recorded, the schedule stays.
+    let sub = db.store.subscriber(chat).await.unwrap().unwrap();
+    assert_eq!(sub.last_digest_at, None);
+    assert!(db.store.outbox_of(sub.id).await.unwrap().is_empty());
+    shutdown.trigger();
+    assert!(task.await.unwrap().is_ok());
+}

@@ -1,6 +1,8 @@
-//! The only test-only implementations the bot suite uses: a [`DigestSource`] that returns
-//! what a test sets and records each call. Source checking uses the real `AddressChecker`.
-//! At integration the digest module's `compose` replaces this.
+//! The only test-only implementation the bot suite uses: a [`DigestSource`] that returns
+//! what a test sets and records each call. Every `BotHarness` injects it; only
+//! `lifecycle::digest_now_uses_the_digest_source` exercises it (the real
+//! `ComposedDigestSource` runs in `lifecycle::digest_now_with_the_digest_module`). Source
+//! checking always uses the real `AddressChecker`.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
