@@ -135,9 +135,10 @@ fn main() {
     let store = rt.block_on(async {
         let fresh = !path.exists();
         let store = SqliteStore::connect(&url).await.expect("open bench db");
+        // Also brings a cached database up to the current schema.
+        store.migrate().await.expect("migrate");
         if fresh {
             eprintln!("building {} (once)…", path.display());
-            store.migrate().await.expect("migrate");
             if let Err(e) = build(&store, &corpus, n, end).await {
                 for ext in ["", "-wal", "-shm"] {
                     let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
