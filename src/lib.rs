@@ -6,8 +6,10 @@
 //! Telegram; see `DESIGN.md` in the shared folder and the README.
 
 pub mod bot;
+pub mod classify;
 pub mod cli;
 pub mod clock;
+pub mod cluster;
 pub mod config;
 pub mod delivery;
 pub mod digest;

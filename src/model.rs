@@ -168,6 +168,10 @@ pub enum Metric {
     /// Cars and fuel tankers ("автомобільна техніка").
     Vehicles,
     SpecialEquipment,
+    /// Ground robotic systems ("наземні робототехнічні комплекси").
+    GroundRobots,
+    /// Military equipment of unspecified kind ("30 единиц техники").
+    Equipment,
     /// People who refused orders or to fight.
     Refusers,
     /// Deserters and AWOL soldiers.
@@ -175,7 +179,7 @@ pub enum Metric {
 }
 
 impl Metric {
-    pub const ALL: [Metric; 19] = [
+    pub const ALL: [Metric; 21] = [
         Metric::Personnel,
         Metric::Killed,
         Metric::Wounded,
@@ -193,6 +197,8 @@ impl Metric {
         Metric::Submarines,
         Metric::Vehicles,
         Metric::SpecialEquipment,
+        Metric::GroundRobots,
+        Metric::Equipment,
         Metric::Refusers,
         Metric::Deserters,
     ];
@@ -216,6 +222,8 @@ impl Metric {
             Metric::Submarines => "submarines",
             Metric::Vehicles => "vehicles",
             Metric::SpecialEquipment => "special_equipment",
+            Metric::GroundRobots => "ground_robots",
+            Metric::Equipment => "equipment",
             Metric::Refusers => "refusers",
             Metric::Deserters => "deserters",
         }

@@ -13,11 +13,13 @@ mod handlers;
 pub mod keyboards;
 pub mod render;
 pub mod search_sessions;
+mod source_check;
 pub mod split;
 mod webhook;
 
 pub use deps::{AddressChecker, BotDeps, ComposedDigestSource, DigestSource, SourceChecker};
 pub use handlers::{BotError, HandlerResult};
+pub use source_check::FetchingSourceChecker;
 
 use crate::clock::Clock;
 use crate::config::{BotMode, Config};

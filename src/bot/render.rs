@@ -63,9 +63,9 @@ pub fn number(lang: Lang, n: i64) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
+/// A figure's label: the digest's wording, so both say the same.
 pub fn metric_name(lang: Lang, m: Metric) -> &'static str {
-    let i = Metric::ALL.iter().position(|x| *x == m).unwrap_or(0);
-    texts(lang).bot.metrics[i]
+    crate::digest::format::metric_name(&texts(lang).digest, m)
 }
 
 pub fn topics_label(lang: Lang, topics: Topics) -> String {

@@ -1,10 +1,17 @@
 //! The command line: parses arguments, loads the config, and hands each subcommand to its
 //! module. Exit status: 0 success, 1 failure, 2 bad configuration or usage.
 
+mod backfill;
+pub mod classify;
+mod cluster;
 mod digest;
+pub mod eval;
 mod migrate;
+mod poll;
 mod search;
 mod sources;
+
+pub use cluster::cluster_jsonl;
 
 use crate::config::{Config, ConfigError};
 use crate::store::{self, Store};
@@ -248,11 +255,11 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Migrate => migrate::run(&config).await,
         Command::Sources(cmd) => sources::run(&config, cmd).await,
         Command::Run => not_built("run", 6),
-        Command::Poll(_) => not_built("poll", 3),
-        Command::Backfill(_) => not_built("backfill", 3),
-        Command::Classify(_) => not_built("classify", 4),
-        Command::Eval(_) => not_built("eval", 4),
-        Command::Cluster(_) => not_built("cluster", 5),
+        Command::Poll(args) => poll::run(&config, args).await,
+        Command::Backfill(args) => backfill::run(&config, args).await,
+        Command::Classify(_) => classify::run().await,
+        Command::Eval(args) => eval::run(args).await,
+        Command::Cluster(_) => cluster::run(&config.cluster),
         Command::Digest(args) => digest::run(&config, args).await,
         Command::Search(args) => search::run(&config, args).await,
     }

@@ -42,12 +42,64 @@ pub async fn find_source(store: &dyn Store, key: &str) -> Result<Source, CliErro
     store
         .source_by_url(&addr.canonical())
         .await?
-        .ok_or_else(|| CliError::Usage(format!("no source {addr}; see `claimwatch sources list`")))
+        .ok_or_else(|| {
+            CliError::Usage(format!(
+                "no source {}; see `claimwatch sources list`",
+                crate::config::redact_url(&addr.to_string())
+            ))
+        })
 }
 
 fn when(t: Option<DateTime<Utc>>) -> String {
     t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_else(|| "never".into())
+}
+
+/// A source and its health, as `sources list` shows it: state, name, kind and address; last
+/// success, next check, consecutive errors; the last error and when it happened.
+pub fn health_lines(s: &Source, now: DateTime<Utc>) -> String {
+    let state = if s.paused {
+        "PAUSED".to_owned()
+    } else if s.error_count > 0 {
+        format!("failing ×{}", s.error_count)
+    } else if s.last_success_at.is_some() {
+        "ok".into()
+    } else {
+        "new".into()
+    };
+    let next = if s.paused {
+        "paused".to_owned()
+    } else if s.next_check_at <= now {
+        "due now".to_owned()
+    } else {
+        when(Some(s.next_check_at))
+    };
+    let mut out = format!(
+        "{:>4}  {:<10} {} [{}] {}\n      last success: {} · next check: {} · errors in a row: {}",
+        s.id,
+        state,
+        crate::sources::poller::source_label(s),
+        s.kind.as_str(),
+        crate::config::redact_url(&s.url),
+        when(s.last_success_at),
+        next,
+        s.error_count,
+    );
+    if let Some(e) = &s.last_error {
+        out.push_str(&format!(
+            "\n      last error ({}): {}",
+            when(s.last_error_at),
+            crate::text::truncate_chars(e, 160)
+        ));
+    }
+    if s.paused {
+        out.push_str(&format!(
+            "\n      paused: {} · resume with `claimwatch sources resume {}`",
+            s.paused_reason.as_deref().unwrap_or("by hand"),
+            s.id
+        ));
+    }
+    out
 }
 
 pub async fn run(config: &Config, cmd: SourcesCommand) -> Result<(), CliError> {
@@ -59,30 +111,8 @@ pub async fn run(config: &Config, cmd: SourcesCommand) -> Result<(), CliError> {
             if sources.is_empty() {
                 println!("no sources; add one with `claimwatch sources add URL|@channel`");
             }
-            for s in sources {
-                let state = if s.paused {
-                    format!(
-                        "PAUSED ({})",
-                        s.paused_reason.as_deref().unwrap_or("by hand")
-                    )
-                } else if s.error_count > 0 {
-                    format!("failing ×{}", s.error_count)
-                } else {
-                    "ok".into()
-                };
-                println!(
-                    "{:>4}  {:<9} {}\n      last success: {} · next check: {} · errors: {}{}",
-                    s.id,
-                    state,
-                    s.display_name(),
-                    when(s.last_success_at),
-                    when(Some(s.next_check_at)),
-                    s.error_count,
-                    s.last_error
-                        .as_deref()
-                        .map(|e| format!(" · last error: {}", crate::text::truncate_chars(e, 120)))
-                        .unwrap_or_default(),
-                );
+            for s in &sources {
+                println!("{}", health_lines(s, now));
             }
         }
         SourcesCommand::Add {
@@ -113,7 +143,11 @@ pub async fn run(config: &Config, cmd: SourcesCommand) -> Result<(), CliError> {
                     now,
                 )
                 .await?;
-            println!("source {} added: {addr}", s.id);
+            println!(
+                "source {} added: {}",
+                s.id,
+                crate::config::redact_url(&addr.to_string())
+            );
         }
         SourcesCommand::Remove { source } => {
             let s = find_source(store.as_ref(), &source).await?;
@@ -121,7 +155,7 @@ pub async fn run(config: &Config, cmd: SourcesCommand) -> Result<(), CliError> {
             if s.origin == SourceOrigin::Config {
                 eprintln!(
                     "note: {} is listed in the config file and comes back at the next start unless removed there",
-                    s.display_name()
+                    crate::sources::poller::source_label(&s)
                 );
             }
             println!("source {} removed (its items and claims stay)", s.id);

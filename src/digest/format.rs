@@ -89,6 +89,8 @@ pub fn metric_name(t: &DigestTexts, m: Metric) -> &'static str {
         Metric::SpecialEquipment => n.special_equipment,
         Metric::Refusers => n.refusers,
         Metric::Deserters => n.deserters,
+        Metric::GroundRobots => n.ground_robots,
+        Metric::Equipment => n.equipment,
     }
 }
 

@@ -119,27 +119,6 @@ pub(super) static TEXTS: Texts = Texts {
         more_sources: "+{n} more",
         claims_forms: ["claim", "claims", "claims"],
         days_forms: ["day", "days", "days"],
-        metrics: [
-            "personnel",
-            "killed",
-            "wounded",
-            "prisoners",
-            "tanks",
-            "armoured vehicles",
-            "artillery",
-            "MLRS",
-            "air defence",
-            "aircraft",
-            "helicopters",
-            "drones",
-            "cruise missiles",
-            "ships",
-            "submarines",
-            "vehicles",
-            "special equipment",
-            "refusers",
-            "deserters",
-        ],
     },
     // ── digest ───────────────────────────────────────────────────────────────────
     digest: DigestTexts {
@@ -190,6 +169,8 @@ pub(super) static TEXTS: Texts = Texts {
             special_equipment: "special equipment",
             refusers: "refusers",
             deserters: "deserters",
+            ground_robots: "ground robots",
+            equipment: "equipment",
         },
         claimants: [
             super::KnownClaimant {

@@ -162,8 +162,6 @@ pub struct BotTexts {
     pub claims_forms: [&'static str; 3],
     /// "day" for [`plural`]: one, few, many.
     pub days_forms: [&'static str; 3],
-    /// Figure labels in the order of `Metric::ALL`.
-    pub metrics: [&'static str; 19],
 }
 
 /// Command descriptions, one per `BotCommands` variant (see `bot::commands`).
@@ -258,6 +256,8 @@ pub struct MetricNames {
     pub special_equipment: &'static str,
     pub refusers: &'static str,
     pub deserters: &'static str,
+    pub ground_robots: &'static str,
+    pub equipment: &'static str,
 }
 
 /// A claimant's canonical name (as the classifier emits it, compared ignoring case) and how

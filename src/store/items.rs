@@ -10,6 +10,15 @@ pub trait ItemStore: Send + Sync {
     /// Stores an item unless the same source + external id, the same canonical link or the
     /// same content hash is already stored (enforced by unique keys).
     async fn insert_item(&self, item: &NewItem) -> Result<InsertOutcome>;
+    /// Offers several items at once, by the same rules as [`ItemStore::insert_item`], one
+    /// outcome per item in order. Backends store them in one transaction where they can.
+    async fn insert_items(&self, items: &[NewItem]) -> Result<Vec<InsertOutcome>> {
+        let mut outcomes = Vec::with_capacity(items.len());
+        for item in items {
+            outcomes.push(self.insert_item(item).await?);
+        }
+        Ok(outcomes)
+    }
     async fn item(&self, id: i64) -> Result<Option<Item>>;
     /// Items published at or after `since`, oldest first, at most `limit`.
     async fn items_since(&self, since: DateTime<Utc>, limit: i64) -> Result<Vec<Item>>;

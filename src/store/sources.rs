@@ -15,6 +15,8 @@ pub struct PollSuccess {
     pub next_check_at: DateTime<Utc>,
     /// The feed's or channel's own title, when it gave one.
     pub title: Option<String>,
+    /// The time-to-live the feed declares, in seconds (stored; `None` clears it).
+    pub ttl_secs: Option<i64>,
 }
 
 /// A failed poll.
@@ -59,4 +61,16 @@ pub trait SourceStore: Send + Sync {
     /// Increments the error count; returns the source as updated.
     async fn record_poll_failure(&self, id: i64, failure: &PollFailure) -> Result<Source>;
     async fn set_backfill_cursor(&self, id: i64, cursor: Option<&str>) -> Result<()>;
+    /// The time-to-live last stored by [`SourceStore::record_poll_success`], in seconds.
+    async fn source_ttl(&self, id: i64) -> Result<Option<i64>>;
+    /// The earliest `next_check_at` among sources that are neither paused nor removed.
+    async fn next_check_due(&self) -> Result<Option<DateTime<Utc>>> {
+        Ok(self
+            .list_sources()
+            .await?
+            .iter()
+            .filter(|s| !s.paused)
+            .map(|s| s.next_check_at)
+            .min())
+    }
 }

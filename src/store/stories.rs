@@ -58,6 +58,9 @@ pub trait StoryStore: Send + Sync {
         search_terms: &str,
     ) -> Result<Vec<i64>>;
     async fn story(&self, id: i64) -> Result<Option<StoryView>>;
+    /// Claims first extracted from any of `item_ids` (with their figures), by id. Used to
+    /// rebuild the cluster window at start-up.
+    async fn claims_of_items(&self, item_ids: &[i64]) -> Result<Vec<StoredClaim>>;
     /// Stories first seen in `(since, until]` that have claims.
     async fn stories_between(
         &self,

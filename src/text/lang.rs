@@ -4,6 +4,50 @@
 //! Fast enough for the hot path: one pass over the characters, one over the words.
 
 use crate::model::Lang;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// At most this many bytes are read to tell the language: some 300 words, plenty for any text.
+const SAMPLE_BYTES: usize = 3_000;
+
+/// True for a letter. Fast for ASCII and the Russian/Ukrainian alphabet (the standard
+/// library's general lookup is slow for Cyrillic).
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0}'..='\u{7f}' => false,
+        '\u{0400}'..='\u{045f}' | 'Ґ' | 'ґ' => true,
+        // Punctuation, symbols, arrows, emoji and variation selectors, common in posts.
+        '\u{a0}'..='\u{bf}'
+        | '\u{2000}'..='\u{2bff}'
+        | '\u{3000}'..='\u{303f}'
+        | '\u{fe00}'..='\u{fe0f}'
+        | '\u{1f000}'..='\u{1faff}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// True for an uppercase letter (fast for ASCII and Cyrillic).
+pub fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' | '\u{0400}'..='\u{042f}' | 'Ґ' => true,
+        'a'..='z' | '\u{0}'..='\u{7f}' | '\u{0430}'..='\u{045f}' | 'ґ' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// The lowercase form of one character (one character; fast for ASCII and Cyrillic).
+pub fn lower(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\u{0}'..='\u{7f}' | '\u{0430}'..='\u{045f}' | 'ґ' => c,
+        '\u{0410}'..='\u{042f}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        '\u{0400}'..='\u{040f}' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+        'Ґ' => 'ґ',
+        _ if c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
+        _ => c,
+    }
+}
 
 #[derive(Default, Debug)]
 struct Counts {
@@ -20,11 +64,7 @@ fn count_letters(text: &str) -> Counts {
     let mut c = Counts::default();
     let mut prev_hard = false;
     for ch in text.chars() {
-        let lower = if ch.is_uppercase() {
-            ch.to_lowercase().next().unwrap_or(ch)
-        } else {
-            ch
-        };
+        let lower = lower(ch);
         if prev_hard && !matches!(lower, 'е' | 'ё' | 'ю' | 'я') {
             c.bg_hard_sign += 1;
         }
@@ -44,7 +84,6 @@ fn count_letters(text: &str) -> Counts {
                 c.other_cyr_letters += 1
             }
             '\u{0400}'..='\u{04FF}' => c.cyrillic += 1,
-            _ if lower.is_alphabetic() => c.latin += u32::from(lower.is_ascii()),
             _ => {}
         }
     }
@@ -151,7 +190,6 @@ const BG_WORDS: &[&str] = &[
     "след",
     "според",
     "му",
-    "й",
     "тя",
     "те",
     "най",
@@ -172,43 +210,85 @@ const SR_WORDS: &[&str] = &[
     "године",
 ];
 
+/// Function word → the word lists it is in (bit i for list i of `word_scores`).
+fn function_words() -> &'static HashMap<&'static str, u8> {
+    static WORDS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut m: HashMap<&'static str, u8> = HashMap::new();
+        let lists = [
+            EN_WORDS,
+            UK_WORDS,
+            RU_WORDS,
+            BG_WORDS,
+            SR_WORDS,
+            OTHER_LATIN_WORDS,
+        ];
+        for (i, list) in lists.iter().enumerate() {
+            for w in *list {
+                *m.entry(w).or_default() |= 1 << i;
+            }
+        }
+        m
+    })
+}
+
 fn word_scores(text: &str) -> [u32; 6] {
     let mut s = [0u32; 6];
+    let words = function_words();
+    let mut lowered = String::new();
     for w in text
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !is_letter(c))
         .filter(|w| !w.is_empty() && w.len() <= 24)
     {
-        let lower;
-        let w = if w.chars().any(char::is_uppercase) {
-            lower = w.to_lowercase();
-            lower.as_str()
+        let w = if w.chars().any(is_upper) {
+            lowered.clear();
+            lowered.extend(w.chars().map(lower));
+            lowered.as_str()
         } else {
             w
         };
-        if EN_WORDS.contains(&w) {
-            s[0] += 1;
-        }
-        if UK_WORDS.contains(&w) {
-            s[1] += 1;
-        }
-        if RU_WORDS.contains(&w) {
-            s[2] += 1;
-        }
-        if BG_WORDS.contains(&w) {
-            s[3] += 1;
-        }
-        if SR_WORDS.contains(&w) {
-            s[4] += 1;
-        }
-        if OTHER_LATIN_WORDS.contains(&w) {
-            s[5] += 1;
+        if let Some(bits) = words.get(w) {
+            for (i, score) in s.iter_mut().enumerate() {
+                if bits & (1 << i) != 0 {
+                    *score += 1;
+                }
+            }
         }
     }
     s
 }
 
+fn is_link(word: &str) -> bool {
+    word.contains("://") || word.contains("www.") || word.contains("t.me/")
+}
+
+fn has_links(text: &str) -> bool {
+    text.contains("://") || text.contains("www.") || text.contains("t.me/")
+}
+
+/// The text without web addresses, whose transliterated slugs would look like English.
+fn without_links(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|w| !is_link(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Detects the language of `text`. Text with too few letters to tell is `Other`.
 pub fn detect(text: &str) -> Lang {
+    let text = &text[..text.floor_char_boundary(SAMPLE_BYTES)];
+    let cleaned;
+    let text = if has_links(text) {
+        cleaned = without_links(text);
+        // A text that is nothing but an address is read as written.
+        if cleaned.chars().filter(|c| is_letter(*c)).count() >= 3 {
+            cleaned.as_str()
+        } else {
+            text
+        }
+    } else {
+        text
+    };
     let c = count_letters(text);
     let letters = c.latin + c.cyrillic;
     if letters < 3 {
@@ -220,7 +300,7 @@ pub fn detect(text: &str) -> Lang {
         let (en, other) = (words[0], words[5]);
         let non_ascii = text
             .chars()
-            .filter(|c| c.is_alphabetic() && !c.is_ascii())
+            .filter(|c| !c.is_ascii() && is_letter(*c))
             .count() as u32;
         return if en > other || (en == 0 && other == 0 && non_ascii * 50 < c.latin) {
             Lang::En
@@ -306,6 +386,30 @@ mod tests {
             Lang::Other
         );
         assert_eq!(detect("Russia loses 1,000 tanks"), Lang::En);
+    }
+
+    #[test]
+    fn russian_ordinals_are_not_bulgarian_words() {
+        assert_eq!(
+            detect("Сапер 132-й бригады 51-й армии рассказал о минах"),
+            Lang::Ru
+        );
+    }
+
+    #[test]
+    fn web_addresses_do_not_count() {
+        assert_eq!(
+            detect(
+                "Учёные нашли родину колеса https://example.org/article/anthropology/wheel-in-the-carpathian-mountains"
+            ),
+            Lang::Ru
+        );
+        assert_eq!(
+            detect(
+                "Бійці відмовилися виконувати наказ [докладно](https://example.org/news/soldiers-refused-orders-report)"
+            ),
+            Lang::Uk
+        );
     }
 
     #[test]

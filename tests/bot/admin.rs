@@ -174,3 +174,56 @@ async fn a_long_reply_is_split_under_the_limit() {
     assert!(all.contains("Источник &lt;7&gt;") && all.contains("?a=1&amp;b=2"));
     h.stop().await;
 }
+
+#[tokio::test]
+async fn addsource_fetches_the_feed_once_through_the_ingest_check() {
+    use crate::support::feed_server::{FeedServer, Route, context_with, rss};
+    use claimwatch::bot::FetchingSourceChecker;
+    use std::sync::Arc;
+    let feeds = FeedServer::start().await;
+    let base = feeds.base_url();
+    feeds.set(
+        "/rss.xml",
+        Route::rss(rss(
+            "Pskov &lt;Herald&gt;",
+            &base,
+            &[("1", "Отказ", "Десантники отказались")],
+        )),
+    );
+    feeds.set("/gone.xml", Route::status(404));
+    feeds.set(
+        "/page.html",
+        Route::ok("text/html", "<html><body>hi</body></html>"),
+    );
+    let h = BotHarness::with_checker(
+        |c| c.http.allow_private_addresses = true,
+        |store, config| {
+            Arc::new(FetchingSourceChecker {
+                ctx: Arc::new(context_with(store, config)),
+                allow_private: config.http.allow_private_addresses,
+            })
+        },
+    )
+    .await;
+    let reply = h
+        .ask(ADMIN, "en", &format!("/addsource {base}/rss.xml"))
+        .await;
+    assert!(
+        reply.starts_with("✅ Added source #1: Pskov &lt;Herald&gt;"),
+        "{reply}"
+    );
+    assert_eq!(feeds.requests("/rss.xml").len(), 1, "fetched once");
+    let reply = h
+        .ask(ADMIN, "en", &format!("/addsource {base}/gone.xml"))
+        .await;
+    assert!(
+        reply.starts_with("❌ Cannot add") && reply.contains("404"),
+        "{reply}"
+    );
+    let reply = h
+        .ask(ADMIN, "en", &format!("/addsource {base}/page.html"))
+        .await;
+    assert!(reply.starts_with("❌ Cannot add"), "{reply}");
+    assert_eq!(h.db.store.list_sources().await.unwrap().len(), 1);
+    h.stop().await;
+}

@@ -112,3 +112,37 @@ async fn concurrent_inserts_of_one_item_store_it_once() {
     assert_eq!(inserted, 1);
     assert_eq!(db.store.items_since(t0(), 100).await.unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn a_batch_is_stored_by_the_same_rules_in_order() {
+    let db = TestDb::new().await;
+    let s = &db.store;
+    let src = s
+        .upsert_source(&feed("https://a.example/rss"), t0())
+        .await
+        .unwrap();
+    let first = item(src.id, "b1", Some("https://a.example/1"), "one");
+    let InsertOutcome::Inserted(id) = s.insert_item(&first).await.unwrap() else {
+        panic!("not inserted")
+    };
+    let batch = vec![
+        item(src.id, "b2", Some("https://a.example/2"), "two"),
+        item(src.id, "b1", None, "one again"),
+        item(src.id, "b3", Some("https://a.example/2"), "two by link"),
+        item(src.id, "b4", None, "four"),
+    ];
+    let outcomes = s.insert_items(&batch).await.unwrap();
+    assert_eq!(outcomes.len(), 4);
+    let InsertOutcome::Inserted(two) = outcomes[0] else {
+        panic!("{outcomes:?}")
+    };
+    assert_eq!(outcomes[1], InsertOutcome::Duplicate(id));
+    assert_eq!(
+        outcomes[2],
+        InsertOutcome::Duplicate(two),
+        "a duplicate within the batch"
+    );
+    assert!(matches!(outcomes[3], InsertOutcome::Inserted(_)));
+    assert!(s.insert_items(&[]).await.unwrap().is_empty());
+    assert_eq!(s.items_of_source(src.id, 10).await.unwrap().len(), 3);
+}

@@ -31,6 +31,7 @@ async fn upsert_keeps_polling_state_and_updates_settings() {
             last_modified: None,
             next_check_at: t0() + Duration::minutes(15),
             title: Some("A feed".into()),
+            ttl_secs: Some(3600),
         },
     )
     .await
@@ -45,6 +46,7 @@ async fn upsert_keeps_polling_state_and_updates_settings() {
     assert_eq!(b.id, a.id);
     assert_eq!(b.etag.as_deref(), Some("\"v1\""));
     assert_eq!(b.title.as_deref(), Some("A feed"));
+    assert_eq!(s.source_ttl(a.id).await.unwrap(), Some(3600));
     assert_eq!(b.lang, Some(Lang::Uk));
     assert_eq!(b.origin, SourceOrigin::Config);
     assert_eq!(b.next_check_at, t0() + Duration::minutes(15));
@@ -174,4 +176,26 @@ async fn failures_count_up_pause_and_resume_resets() {
             .as_deref(),
         Some("1234")
     );
+}
+
+#[tokio::test]
+async fn the_next_check_due_skips_paused_sources() {
+    let db = TestDb::new().await;
+    let s = &db.store;
+    assert_eq!(s.next_check_due().await.unwrap(), None);
+    let a = s
+        .upsert_source(&feed("https://a.example/rss"), t0())
+        .await
+        .unwrap();
+    let b = s
+        .upsert_source(&feed("https://b.example/rss"), t0() + Duration::minutes(5))
+        .await
+        .unwrap();
+    assert_eq!(s.next_check_due().await.unwrap(), Some(t0()));
+    s.set_source_paused(a.id, true, Some("by hand"), t0())
+        .await
+        .unwrap();
+    assert_eq!(s.next_check_due().await.unwrap(), Some(b.next_check_at));
+    s.remove_source(b.id).await.unwrap();
+    assert_eq!(s.next_check_due().await.unwrap(), None);
 }

@@ -7,11 +7,12 @@ use super::bot_deps::RecordingDigest;
 use super::db::TestDb;
 use super::t0;
 use super::tg_html;
-use claimwatch::bot::{AddressChecker, BotDeps, run_bot};
+use claimwatch::bot::{AddressChecker, BotDeps, SourceChecker, run_bot};
 use claimwatch::clock::ManualClock;
 use claimwatch::config::Config;
 use claimwatch::model::Subscriber;
 use claimwatch::shutdown::Shutdown;
+use claimwatch::store::Store;
 use serde_json::Value;
 use std::sync::Arc;
 use std::time::Duration;
@@ -37,6 +38,17 @@ impl BotHarness {
     }
 
     pub async fn with_config(change: impl FnOnce(&mut Config)) -> BotHarness {
+        Self::with_checker(change, |_, config| {
+            Arc::new(AddressChecker::from_config(config))
+        })
+        .await
+    }
+
+    /// A harness whose `/addsource` goes through the checker `make_checker` builds.
+    pub async fn with_checker(
+        change: impl FnOnce(&mut Config),
+        make_checker: impl FnOnce(Arc<dyn Store>, &Config) -> Arc<dyn SourceChecker>,
+    ) -> BotHarness {
         let api = FakeBotApi::start().await;
         let db = TestDb::new().await;
         let mut config = Config {
@@ -52,7 +64,7 @@ impl BotHarness {
             config: config.clone(),
             clock: Arc::new(clock.clone()),
             digest: digest.clone(),
-            checker: Arc::new(AddressChecker::from_config(&config)),
+            checker: make_checker(db.store.clone(), &config),
         };
         let shutdown = Shutdown::new();
         let task = tokio::spawn(run_bot(deps, api.bot(), shutdown.clone()));

@@ -8,6 +8,7 @@ pub mod bot_api;
 pub mod bot_deps;
 pub mod bot_harness;
 pub mod db;
+pub mod feed_server;
 pub mod http;
 pub mod tg_html;
 

@@ -138,7 +138,7 @@ impl SourceStore for PostgresStore {
     async fn record_poll_success(&self, id: i64, ok: &PollSuccess) -> Result<()> {
         sqlx::query(
             "UPDATE sources SET etag = $2, last_modified = $3, next_check_at = $4,
-               last_success_at = $5, error_count = 0, title = coalesce(title, $6)
+               last_success_at = $5, error_count = 0, title = coalesce(title, $6), ttl_secs = $7
              WHERE id = $1",
         )
         .bind(id)
@@ -147,6 +147,7 @@ impl SourceStore for PostgresStore {
         .bind(ok.next_check_at)
         .bind(ok.at)
         .bind(&ok.title)
+        .bind(ok.ttl_secs)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -180,5 +181,22 @@ impl SourceStore for PostgresStore {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    async fn source_ttl(&self, id: i64) -> Result<Option<i64>> {
+        let ttl: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT ttl_secs FROM sources WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(ttl.flatten())
+    }
+
+    async fn next_check_due(&self) -> Result<Option<DateTime<Utc>>> {
+        Ok(sqlx::query_scalar(
+            "SELECT min(next_check_at) FROM sources WHERE NOT paused AND removed_at IS NULL",
+        )
+        .fetch_one(&self.pool)
+        .await?)
     }
 }

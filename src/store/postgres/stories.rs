@@ -203,6 +203,15 @@ impl StoryStore for PostgresStore {
         Ok(self.story_views(&[id]).await?.pop())
     }
 
+    async fn claims_of_items(&self, item_ids: &[i64]) -> Result<Vec<StoredClaim>> {
+        let ids: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM claims WHERE item_id = ANY($1) ORDER BY id")
+                .bind(item_ids)
+                .fetch_all(&self.pool)
+                .await?;
+        self.claims_by_ids(&ids).await
+    }
+
     async fn stories_between(
         &self,
         since: DateTime<Utc>,

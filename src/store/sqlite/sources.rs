@@ -139,7 +139,7 @@ impl SourceStore for SqliteStore {
     async fn record_poll_success(&self, id: i64, ok: &PollSuccess) -> Result<()> {
         sqlx::query(
             "UPDATE sources SET etag = ?2, last_modified = ?3, next_check_at = ?4,
-               last_success_at = ?5, error_count = 0, title = coalesce(title, ?6)
+               last_success_at = ?5, error_count = 0, title = coalesce(title, ?6), ttl_secs = ?7
              WHERE id = ?1",
         )
         .bind(id)
@@ -148,6 +148,7 @@ impl SourceStore for SqliteStore {
         .bind(to_ms(ok.next_check_at))
         .bind(to_ms(ok.at))
         .bind(&ok.title)
+        .bind(ok.ttl_secs)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -181,5 +182,23 @@ impl SourceStore for SqliteStore {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    async fn source_ttl(&self, id: i64) -> Result<Option<i64>> {
+        let ttl: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT ttl_secs FROM sources WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(ttl.flatten())
+    }
+
+    async fn next_check_due(&self) -> Result<Option<DateTime<Utc>>> {
+        let ms: Option<i64> = sqlx::query_scalar(
+            "SELECT min(next_check_at) FROM sources WHERE paused = 0 AND removed_at IS NULL",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(ms.map(crate::store::from_ms))
     }
 }

@@ -222,6 +222,25 @@ impl StoryStore for SqliteStore {
         Ok(self.story_views(&[id]).await?.pop())
     }
 
+    async fn claims_of_items(&self, item_ids: &[i64]) -> Result<Vec<StoredClaim>> {
+        let mut out = Vec::new();
+        for chunk in item_ids.chunks(500) {
+            let sql = format!(
+                "SELECT id FROM claims WHERE item_id IN ({}) ORDER BY id",
+                placeholders(chunk.len())
+            );
+            let mut q = sqlx::query_scalar(AssertSqlSafe(sql));
+            for id in chunk {
+                q = q.bind(id);
+            }
+            let ids: Vec<i64> = q.fetch_all(&self.pool).await?;
+            for ids in ids.chunks(500) {
+                out.extend(self.claims_by_ids(ids).await?);
+            }
+        }
+        Ok(out)
+    }
+
     async fn stories_between(
         &self,
         since: DateTime<Utc>,

@@ -1,0 +1,231 @@
+//! Who claims it: a known institution (by its canonical English name from the lexicon), a
+//! named official (as written), or an outlet or channel (as written). Looked for in the claim's
+//! sentence, then in a following "Об этом сообщили …" sentence, then earlier in the paragraph,
+//! then in the heading.
+
+use super::context::Ctx;
+use super::lexicon::Role;
+use crate::model::Side;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claimant {
+    pub name: String,
+    /// The side the claimant belongs to, for institutions.
+    pub side: Option<Side>,
+    pub token: usize,
+    /// 0 institution, 1 person, 2 outlet: lower wins within a sentence.
+    pub rank: u8,
+}
+
+/// Institutions named in sentence `s`, longest match first where they overlap.
+fn institutions(ctx: &Ctx, s: usize) -> Vec<Claimant> {
+    let mut found: Vec<(usize, usize, u16)> = ctx
+        .within(ctx.sentence(s), |r| matches!(r, Role::Claimant(_)))
+        .filter_map(|x| match x.role {
+            Role::Claimant(id) => Some((x.first, x.last, id)),
+            _ => None,
+        })
+        .filter(|(first, _, id)| {
+            ctx.lex.claimants.get(*id as usize).is_some_and(|d| {
+                (d.langs.is_empty() || d.langs.contains(&ctx.lang))
+                    && (!d.attributed_only || attributed(ctx, s) || after_dash(ctx, *first))
+            })
+        })
+        .collect();
+    found.sort_by_key(|(first, last, _)| (*first, usize::MAX - *last));
+    let mut out: Vec<Claimant> = Vec::new();
+    let mut covered_to = 0usize;
+    let mut kept: Vec<(usize, usize, u16)> = Vec::new();
+    for (first, last, id) in found {
+        if !kept.is_empty() && first < covered_to {
+            continue;
+        }
+        covered_to = last + 1;
+        kept.push((first, last, id));
+    }
+    for (first, _, id) in kept {
+        if let Some(d) = ctx.lex.claimants.get(id as usize) {
+            out.push(Claimant {
+                name: d.name.clone(),
+                side: d.side,
+                token: first,
+                rank: 0,
+            });
+        }
+    }
+    out
+}
+
+fn is_name_word(ctx: &Ctx, t: usize) -> bool {
+    let tok = ctx.doc.tokens[t];
+    tok.capitalized
+        && !tok.all_caps
+        && !tok.is_number
+        && !ctx.in_name(t)
+        && !ctx.has_at(t, Role::NotPlace)
+        && !ctx.has_at(t, Role::NotName)
+        && !ctx.has_at(t, Role::PersonRole)
+}
+
+/// Officials: a known surname (with the first name before it when written), or a role word
+/// followed by a capitalised first and last name ("Головнокомандувач ЗСУ Олександр Сирський").
+fn persons(ctx: &Ctx, s: usize) -> Vec<Claimant> {
+    let range = ctx.sentence(s);
+    let mut out = Vec::new();
+    for x in ctx.within(range.clone(), |r| {
+        matches!(r, Role::Person | Role::PersonRole)
+    }) {
+        let (first, last) = if x.role == Role::Person {
+            let t = x.first;
+            let first =
+                if t > range.start && is_name_word(ctx, t - 1) && ctx.only_spaces_between(t - 1, t)
+                {
+                    t - 1
+                } else {
+                    t
+                };
+            (first, x.last)
+        } else {
+            let mut p = x.last + 1;
+            let mut skipped = 0;
+            while p + 1 < range.end && !(is_name_word(ctx, p) && is_name_word(ctx, p + 1)) {
+                if ctx.in_name(p) || ctx.doc.tokens[p].all_caps {
+                    p += 1;
+                    continue;
+                }
+                skipped += 1;
+                if skipped > 3 {
+                    break;
+                }
+                p += 1;
+            }
+            if p + 1 >= range.end || !(is_name_word(ctx, p) && is_name_word(ctx, p + 1)) {
+                continue;
+            }
+            if !ctx.only_spaces_between(p, p + 1) {
+                continue;
+            }
+            (p, p + 1)
+        };
+        if out.iter().any(|c: &Claimant| c.token == first) {
+            continue;
+        }
+        out.push(Claimant {
+            name: ctx.doc.span(first, last).to_owned(),
+            side: None,
+            token: first,
+            rank: 1,
+        });
+    }
+    out
+}
+
+fn outlets(ctx: &Ctx, s: usize) -> Vec<Claimant> {
+    ctx.within(ctx.sentence(s), |r| r == Role::Outlet)
+        .map(|x| Claimant {
+            name: ctx.doc.span(x.first, x.last).to_owned(),
+            side: None,
+            token: x.first,
+            rank: 2,
+        })
+        .collect()
+}
+
+/// The best claimant named in sentence `s`, nearest to token `anchor`.
+/// The sentence attributes what it says to someone ("says", "сообщил", "по данным").
+fn attributed(ctx: &Ctx, s: usize) -> bool {
+    ctx.within(ctx.sentence(s), |r| {
+        matches!(r, Role::AttributionVerb | Role::Anaphora)
+    })
+    .next()
+    .is_some()
+}
+
+/// "Russian losses exceed 21,000: Ukraine's military", "… — Financial Times": a name after a
+/// colon or dash is the source of what precedes it.
+fn after_dash(ctx: &Ctx, t: usize) -> bool {
+    t > 0 && ctx.doc.gap_after(t - 1).contains([':', '—', '–'])
+}
+
+fn in_sentence(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
+    let mut all = institutions(ctx, s);
+    let attributed = attributed(ctx, s);
+    all.extend(
+        persons(ctx, s)
+            .into_iter()
+            .filter(|c| attributed || after_dash(ctx, c.token)),
+    );
+    all.extend(
+        outlets(ctx, s)
+            .into_iter()
+            .filter(|c| attributed || after_dash(ctx, c.token)),
+    );
+    all.into_iter()
+        .min_by_key(|c| (c.rank, c.token.abs_diff(anchor)))
+}
+
+fn starts_with_anaphora(ctx: &Ctx, s: usize) -> bool {
+    let r = ctx.sentence(s);
+    let head = r.start..(r.start + 3).min(r.end);
+    ctx.any_within(head, Role::Anaphora)
+}
+
+/// Resolves the claimant of a claim found in sentence `s` around token `anchor`.
+pub fn resolve(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
+    if let Some(c) = in_sentence(ctx, s, anchor) {
+        return Some(c);
+    }
+    let sentences = &ctx.doc.sentences;
+    if s + 1 < sentences.len() && starts_with_anaphora(ctx, s + 1) {
+        let first = ctx.sentence(s + 1).start;
+        if let Some(c) = in_sentence(ctx, s + 1, first) {
+            return Some(c);
+        }
+    }
+    let paragraph = sentences.get(s)?.paragraph;
+    for k in (0..s).rev() {
+        if sentences[k].paragraph != paragraph {
+            break;
+        }
+        let end = ctx.sentence(k).end;
+        if let Some(c) = in_sentence(ctx, k, end) {
+            return Some(c);
+        }
+    }
+    // A list item: the sentences before its heading name the source of the whole list.
+    if let Some(h) = super::figures::list_heading(ctx, s) {
+        for k in (h.saturating_sub(3)..=h).rev() {
+            if let Some(c) = in_sentence(ctx, k, ctx.sentence(k).end) {
+                return Some(c);
+            }
+        }
+    }
+    // A title: the lead after it names the source.
+    if s == 0 {
+        for k in 1..4.min(sentences.len()) {
+            if let Some(c) = in_sentence(ctx, k, ctx.sentence(k).start) {
+                return Some(c);
+            }
+        }
+    }
+    // An institution named just before, across a paragraph break ("Про це повідомляє
+    // Генштаб." then the figures).
+    for k in (s.saturating_sub(2)..s).rev() {
+        if sentences[k].paragraph == paragraph {
+            continue;
+        }
+        if let Some(c) = institutions(ctx, k).into_iter().last() {
+            return Some(c);
+        }
+    }
+    // The heading: a first paragraph of at most two sentences (a title, a dateline).
+    let heading_len = sentences.iter().take_while(|x| x.paragraph == 0).count();
+    if paragraph > 0 && heading_len <= 2 {
+        for k in 0..heading_len {
+            if let Some(c) = in_sentence(ctx, k, ctx.sentence(k).end) {
+                return Some(c);
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,398 @@
+//! A text prepared for matching: capped in size, split into word and number tokens that keep
+//! their place in the original, lowercased into a parallel normalised text (ё → е, every
+//! apostrophe → '), and grouped into sentences and paragraphs. One pass over the characters,
+//! one over the tokens; never panics on any input.
+
+use crate::text::lang;
+
+/// At most this many characters of an item are read; the rest is ignored, so a huge text
+/// costs no more than a long article.
+pub const MAX_CHARS: usize = 50_000;
+
+/// Words that end with a full stop without ending the sentence ("тыс.", "ст.", "Mr.").
+const ABBREVIATIONS: &[&str] = &[
+    "тыс", "тис", "млн", "млрд", "ст", "стст", "г", "гг", "обл", "р", "рр", "им", "ул", "вул", "н",
+    "п", "нп", "т", "д", "ок", "прим", "см", "див", "англ", "мр", "mr", "mrs", "ms", "dr", "st",
+    "no", "gen", "lt", "col", "maj", "sgt", "capt", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "approx", "u", "s",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// Byte range in the normalised text.
+    pub nstart: usize,
+    pub nend: usize,
+    pub sentence: usize,
+    /// Only ASCII digits.
+    pub is_number: bool,
+    /// The first character is uppercase.
+    pub capitalized: bool,
+    /// Every letter is uppercase and there are at least two.
+    pub all_caps: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Token range `first..end`.
+    pub first: usize,
+    pub end: usize,
+    pub paragraph: usize,
+    /// The sentence ends with a colon: it introduces the lines after it (a list).
+    pub ends_with_colon: bool,
+}
+
+/// A prepared text. `text` is the original (capped); `norm` the normalised copy.
+#[derive(Debug)]
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub norm: String,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// Maps one character to its normalised form (one character, so positions stay simple).
+pub fn normalize_char(c: char) -> char {
+    match c {
+        'ё' | 'Ё' => 'е',
+        '’' | 'ʼ' | '`' | '´' | '‘' | 'ʹ' => '\'',
+        '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}' => ' ',
+        c => lang::lower(c),
+    }
+}
+
+/// The normalised form of a whole string (for lexicon entries).
+pub fn normalize(s: &str) -> String {
+    s.chars().map(normalize_char).collect()
+}
+
+/// Cuts `s` to at most `max` characters, on a character boundary.
+pub fn cap_chars(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    match s.char_indices().nth(max) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    Apostrophe,
+    Other,
+}
+
+/// Punctuation, symbols and emoji: never part of a word (checked before the slow lookups).
+fn is_symbol(c: char) -> bool {
+    matches!(c, '\u{a0}'..='\u{bf}' | '\u{2000}'..='\u{2bff}' | '\u{fe00}'..='\u{fe0f}' | '\u{1f000}'..='\u{1faff}')
+}
+
+fn class(c: char) -> Class {
+    if c.is_ascii_digit() {
+        Class::Digit
+    } else if c == '\'' {
+        Class::Apostrophe
+    } else if lang::is_letter(c) || (!c.is_ascii() && !is_symbol(c) && c.is_numeric()) {
+        Class::Letter
+    } else {
+        Class::Other
+    }
+}
+
+impl<'a> Doc<'a> {
+    /// Prepares `text` (already capped by the caller, or capped here to `MAX_CHARS`).
+    pub fn new(text: &'a str) -> Doc<'a> {
+        let text = cap_chars(text, MAX_CHARS);
+        let mut norm = String::with_capacity(text.len());
+        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let links = link_ranges(text);
+        let mut in_link = links.iter().peekable();
+        let mut current: Option<(Token, Class)> = None;
+        let mut upper_letters = 0usize;
+        let mut letters = 0usize;
+        for (k, &(at, c)) in chars.iter().enumerate() {
+            let n = normalize_char(c);
+            let nat = norm.len();
+            norm.push(n);
+            while in_link.peek().is_some_and(|r| r.end <= at) {
+                in_link.next();
+            }
+            let linked = in_link.peek().is_some_and(|r| r.start <= at);
+            let mut cl = if linked { Class::Other } else { class(n) };
+            if cl == Class::Apostrophe {
+                let letter_before = matches!(current, Some((_, Class::Letter)));
+                let letter_after = chars
+                    .get(k + 1)
+                    .is_some_and(|&(_, c2)| class(normalize_char(c2)) == Class::Letter);
+                cl = if letter_before && letter_after {
+                    Class::Letter
+                } else {
+                    Class::Other
+                };
+            }
+            let continues = matches!(current, Some((_, prev)) if prev == cl && cl != Class::Other);
+            if continues {
+                if let Some((tok, _)) = current.as_mut() {
+                    tok.end = at + c.len_utf8();
+                    tok.nend = nat + n.len_utf8();
+                }
+            } else {
+                if let Some((tok, _)) = current.take() {
+                    tokens.push(finish(tok, letters, upper_letters));
+                }
+                letters = 0;
+                upper_letters = 0;
+                if cl != Class::Other {
+                    current = Some((
+                        Token {
+                            start: at,
+                            end: at + c.len_utf8(),
+                            nstart: nat,
+                            nend: nat + n.len_utf8(),
+                            sentence: 0,
+                            is_number: cl == Class::Digit,
+                            capitalized: lang::is_upper(c),
+                            all_caps: false,
+                        },
+                        cl,
+                    ));
+                }
+            }
+            if cl == Class::Letter {
+                letters += 1;
+                if lang::is_upper(c) {
+                    upper_letters += 1;
+                }
+            }
+        }
+        if let Some((tok, _)) = current.take() {
+            tokens.push(finish(tok, letters, upper_letters));
+        }
+        let sentences = split_sentences(text, &norm, &mut tokens);
+        Doc {
+            text,
+            norm,
+            tokens,
+            sentences,
+        }
+    }
+
+    /// The original text of tokens `first..=last`.
+    pub fn span(&self, first: usize, last: usize) -> &'a str {
+        match (self.tokens.get(first), self.tokens.get(last)) {
+            (Some(a), Some(b)) if a.start <= b.end => &self.text[a.start..b.end],
+            _ => "",
+        }
+    }
+
+    /// The normalised text of one token.
+    pub fn word(&self, t: usize) -> &str {
+        self.tokens
+            .get(t)
+            .map_or("", |tok| &self.norm[tok.nstart..tok.nend])
+    }
+
+    /// The original text between token `t` and the next one.
+    pub fn gap_after(&self, t: usize) -> &'a str {
+        match (self.tokens.get(t), self.tokens.get(t + 1)) {
+            (Some(a), Some(b)) => &self.text[a.end..b.start],
+            (Some(a), None) => &self.text[a.end..],
+            _ => "",
+        }
+    }
+
+    pub fn sentence_of(&self, t: usize) -> usize {
+        self.tokens.get(t).map_or(0, |tok| tok.sentence)
+    }
+
+    /// The token range of the sentence holding token `t`.
+    pub fn sentence_range(&self, t: usize) -> std::ops::Range<usize> {
+        self.sentences
+            .get(self.sentence_of(t))
+            .map_or(0..0, |s| s.first..s.end)
+    }
+}
+
+/// Byte ranges of web addresses ("https://…", "www.…", "t.me/…"): their words are not words
+/// of the text (a "shot" in "t.me/shot_shot" is no shooting).
+fn link_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let starts = at_word_start
+            && (rest.starts_with(b"http://")
+                || rest.starts_with(b"https://")
+                || rest.starts_with(b"www.")
+                || rest.starts_with(b"t.me/"));
+        if starts {
+            let len = rest
+                .iter()
+                .position(|b| {
+                    b.is_ascii_whitespace() || matches!(b, b')' | b']' | b'>' | b'"' | b'\'')
+                })
+                .unwrap_or(rest.len());
+            out.push(i..i + len);
+            i += len.max(1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn finish(mut tok: Token, letters: usize, upper: usize) -> Token {
+    tok.all_caps = letters >= 2 && upper == letters;
+    tok
+}
+
+fn is_abbreviation(norm: &str, tok: &Token, original: &str) -> bool {
+    let w = &norm[tok.nstart..tok.nend];
+    if ABBREVIATIONS.contains(&w) {
+        return true;
+    }
+    // An initial: one capital letter ("В. Путин").
+    let mut chars = original[tok.start..tok.end].chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// Assigns sentence numbers to tokens and returns the sentences. A sentence ends at a line
+/// break, or at `.`, `!`, `?`, `…` followed by a space and a capital, digit, quote, dash or
+/// bullet (not after an abbreviation or an initial).
+fn split_sentences(text: &str, norm: &str, tokens: &mut [Token]) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut first = 0usize;
+    let mut paragraph = 0usize;
+    for i in 0..tokens.len() {
+        tokens[i].sentence = sentences.len();
+        let gap = match tokens.get(i + 1) {
+            Some(next) => &text[tokens[i].end..next.start],
+            None => break,
+        };
+        let newlines = gap.matches('\n').count();
+        let next = tokens[i + 1];
+        let breaks = if newlines > 0 {
+            true
+        } else if let Some(p) = gap.find(['.', '!', '?', '…']) {
+            let after = &gap[p..];
+            let spaced = after.contains(char::is_whitespace);
+            let strong = gap.contains(['!', '?', '…']);
+            let next_starts = next.capitalized
+                || next.is_number
+                || after.contains(['"', '«', '„', '—', '–', '-', '•', '▪', '(']);
+            spaced && next_starts && (strong || p > 0 || !is_abbreviation(norm, &tokens[i], text))
+        } else {
+            false
+        };
+        if breaks {
+            // A colon ending the line (not one inside an address or a time).
+            let colon = gap
+                .split('\n')
+                .next()
+                .is_some_and(|l| l.trim_end().ends_with(':'));
+            sentences.push(Sentence {
+                first,
+                end: i + 1,
+                paragraph,
+                ends_with_colon: colon,
+            });
+            first = i + 1;
+            if is_blank_line_between(gap) {
+                paragraph += 1;
+            }
+        }
+    }
+    if first < tokens.len() || tokens.is_empty() {
+        sentences.push(Sentence {
+            first,
+            end: tokens.len(),
+            paragraph,
+            ends_with_colon: false,
+        });
+    }
+    sentences
+}
+
+fn is_blank_line_between(gap: &str) -> bool {
+    let mut lines = gap.split('\n');
+    lines.next();
+    let mut inner: Vec<&str> = lines.collect();
+    inner.pop();
+    inner.iter().any(|l| l.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(d: &Doc) -> Vec<String> {
+        (0..d.tokens.len()).map(|t| d.word(t).to_owned()).collect()
+    }
+
+    #[test]
+    fn tokens_split_letters_digits_and_keep_apostrophes() {
+        let d = Doc::new("Обʼєднані 72-га ОМБр: 1 251 танк, 12к ВСУшників; п'ять");
+        assert_eq!(
+            words(&d),
+            vec![
+                "об'єднані",
+                "72",
+                "га",
+                "омбр",
+                "1",
+                "251",
+                "танк",
+                "12",
+                "к",
+                "всушників",
+                "п'ять"
+            ]
+        );
+        assert!(!d.tokens[3].all_caps && d.tokens[3].capitalized);
+        assert_eq!(d.span(4, 6), "1 251 танк");
+    }
+
+    #[test]
+    fn sentences_break_at_lines_and_full_stops_but_not_abbreviations() {
+        let d = Doc::new(
+            "Потери составили 28,3 тыс. человек. Об этом сообщил В. Петров.\nтанков – 854\n\nНовый абзац",
+        );
+        let s: Vec<usize> = d.tokens.iter().map(|t| t.sentence).collect();
+        // "Потери составили 28,3 тыс. человек." | "Об этом сообщил В. Петров." | "танков – 854" | "Новый абзац"
+        assert_eq!(s, vec![0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 3, 3]);
+        assert_eq!(d.sentences[3].paragraph, 1);
+        assert_eq!(d.sentences[2].paragraph, 0);
+    }
+
+    #[test]
+    fn a_list_heading_ends_with_a_colon() {
+        let d = Doc::new("Загальні втрати склали:\nтанків – 854");
+        assert!(d.sentences[0].ends_with_colon);
+        assert!(!d.sentences[1].ends_with_colon);
+    }
+
+    #[test]
+    fn web_addresses_are_not_words() {
+        let d =
+            Doc::new("SHOT [писал](https://t.me/shot_shot/74266), см. www.example.org/a и t.me/x");
+        assert_eq!(words(&d), vec!["shot", "писал", "см", "и"]);
+    }
+
+    #[test]
+    fn hostile_input_is_safe() {
+        assert!(Doc::new("").tokens.is_empty());
+        assert_eq!(Doc::new("").sentences.len(), 1);
+        let d = Doc::new("İ\u{0}\u{202e}🙂 ''' ‘’ ..."); // odd Unicode, lone apostrophes
+        assert_eq!(words(&d), vec!["i"]);
+        let huge = "слово ".repeat(MAX_CHARS);
+        assert_eq!(Doc::new(&huge).tokens.len(), MAX_CHARS / 6 + 1);
+    }
+}

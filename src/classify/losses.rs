@@ -1,0 +1,390 @@
+//! Loss reports: figures that count military personnel or equipment lost, killed or destroyed
+//! (not civilians, not drones shot down by air defence, not a hypothetical), and equipment
+//! reported destroyed without a number. Each becomes a mention with its evidence and the side
+//! marker that tells whose loss it is.
+
+use super::context::{Ctx, Marker};
+use super::figures::{self, FigureHit};
+use super::lexicon::Role;
+use super::matcher::PhraseMatch;
+use super::unnumbered;
+use crate::model::{Category, Figure, Metric};
+
+/// A side marker and whether it names the attacker (the loss then being the other side's).
+pub type SideMark = (Marker, bool);
+
+/// One piece of a claim found in one sentence.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub category: Category,
+    pub sentence: usize,
+    /// The token claimant and unit are looked for around.
+    pub anchor: usize,
+    /// Byte range of the evidence in the original text.
+    pub evidence: (usize, usize),
+    pub figure: Option<Figure>,
+    /// Whose soldiers or equipment: a side marker, and whether it names the attacker (so the
+    /// loss is the other side's).
+    pub side: Option<(Marker, bool)>,
+    /// Counts only when someone is named as claiming it (an unattributed share or a burnt
+    /// helicopter with no military word around is no loss report).
+    pub needs_claimant: bool,
+}
+
+/// How far (in words) a loss word may stand from the figure it governs.
+const TRIGGER_REACH: usize = 12;
+
+fn is_trigger(r: Role) -> bool {
+    matches!(
+        r,
+        Role::LossWord | Role::DestroyedWord | Role::AgentVerb | Role::Killed | Role::Wounded
+    )
+}
+
+/// The loss word the figure belongs to: a loss or destroying word before an "убитыми", one
+/// before the figure before one after it, then the nearest.
+fn trigger_for(ctx: &Ctx, f: &FigureHit) -> Option<PhraseMatch<Role>> {
+    let range = ctx.doc.sentence_range(f.first);
+    ctx.within(range, is_trigger)
+        .filter(|x| {
+            let inside = x.first >= f.first && x.last <= f.last;
+            let near = x.last + TRIGGER_REACH >= f.first && x.first <= f.last + TRIGGER_REACH;
+            !inside && near && !ctx.in_name(x.first)
+        })
+        .min_by_key(|x| {
+            let kind = usize::from(matches!(x.role, Role::Killed | Role::Wounded));
+            let (after, d) = if x.last < f.first {
+                (0, f.first - x.last)
+            } else {
+                (1, x.first.saturating_sub(f.last))
+            };
+            (kind, after, d)
+        })
+        .copied()
+}
+
+pub(super) fn hypothetical_before(ctx: &Ctx, t: usize) -> bool {
+    let range = ctx.doc.sentence_range(t);
+    let from = t.saturating_sub(3).max(range.start);
+    ctx.any_within(from..t, Role::Hypothetical)
+}
+
+pub(super) fn is_passive(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
+    x.first > 0
+        && ctx.has_at(x.first - 1, Role::PassiveAux)
+        && ctx.doc.sentence_of(x.first - 1) == ctx.doc.sentence_of(x.first)
+}
+
+pub(super) fn nearest(markers: Vec<Marker>, t: usize) -> Option<Marker> {
+    markers
+        .into_iter()
+        .min_by_key(|m| if m.last < t { t - m.last } else { m.first - t })
+}
+
+/// "силами ВС РФ ликвидировано": a marker right after an agent word names the attacker.
+fn after_agent_word(ctx: &Ctx, m: &Marker) -> bool {
+    m.first > 0 && ctx.has_at(m.first - 1, Role::AgentMark)
+}
+
+/// Tokens right after the figure that still belong to it ("солдат ВСУ", "бойцов двух
+/// украинских подразделений"): up to four, without punctuation.
+fn own_end(ctx: &Ctx, f: &FigureHit) -> usize {
+    let range = ctx.doc.sentence_range(f.first);
+    let mut end = f.last + 1;
+    while end < range.end && end <= f.last + 4 && ctx.only_spaces_between(end - 1, end) {
+        end += 1;
+    }
+    end
+}
+
+/// Whose loss: a marker on the figure itself ("1 240 солдат ВСУ", "four Russian tanks"), the
+/// side beside the loss word ("потери ВСУ", "Russia has lost"), or the attacker before an
+/// active verb ("Ukrainian forces destroyed") — the loss then being the other side's.
+fn side_of(
+    ctx: &Ctx,
+    f: &FigureHit,
+    trigger: Option<&PhraseMatch<Role>>,
+    prev_last: Option<usize>,
+) -> Option<(Marker, bool)> {
+    let own = nearest(ctx.markers(f.first..own_end(ctx, f)), f.first);
+    match own {
+        // "14 танков противника": whose enemy is told by the attacker, if named.
+        Some(m) if m.side.is_none() => {
+            let by_trigger = side_by_trigger(ctx, f, trigger, prev_last);
+            return by_trigger
+                .filter(|(b, _)| b.side.is_some())
+                .or(Some((m, after_agent_word(ctx, &m))));
+        }
+        Some(m) => return Some((m, after_agent_word(ctx, &m))),
+        None => {}
+    }
+    side_by_trigger(ctx, f, trigger, prev_last)
+}
+
+fn side_by_trigger(
+    ctx: &Ctx,
+    f: &FigureHit,
+    trigger: Option<&PhraseMatch<Role>>,
+    prev_last: Option<usize>,
+) -> Option<(Marker, bool)> {
+    // "Russian military fatalities have reached 990,800": modifiers before a leading noun.
+    if f.metric_first < f.num.first {
+        let clause = ctx.clause(f.metric_first);
+        let from = f.metric_first.saturating_sub(3).max(clause.start);
+        if let Some(m) = ctx.markers(from..f.metric_first).into_iter().last() {
+            return Some((m, false));
+        }
+    }
+    let x = trigger?;
+    let clause = ctx.clause(x.first);
+    let floor = clause.start.max(prev_last.map_or(0, |p| p + 1));
+    let before = |reach: usize| {
+        let from = x.first.saturating_sub(reach).max(floor);
+        ctx.markers(from..x.first.max(from)).into_iter().last()
+    };
+    let after = || {
+        let to = (x.last + 4).min(clause.end).max(x.last + 1);
+        ctx.markers(x.last + 1..to).into_iter().next()
+    };
+    match x.role {
+        Role::AgentVerb if !is_passive(ctx, x) => {
+            let between = ctx.markers(x.last + 1..f.first.max(x.last + 1));
+            if let Some(m) = between.into_iter().next() {
+                return Some((m, false));
+            }
+            before(6).map(|m| (m, true))
+        }
+        // "потери ВСУ", "Russian losses", "Russia has lost", "lost by Russia": the side named
+        // is the loser — right beside the word first, then the subject before it.
+        Role::LossWord => {
+            let beside = ctx
+                .markers(x.last + 1..(x.last + 3).min(clause.end).max(x.last + 1))
+                .into_iter()
+                .next()
+                .or_else(|| before(1));
+            beside
+                .or_else(|| before(10))
+                .or_else(after)
+                .map(|m| (m, false))
+        }
+        // "уничтожено … ВСУ", "силами ВС РФ ликвидировано": the loser unless named as agent.
+        _ => after()
+            .or_else(|| before(6))
+            .map(|m| (m, after_agent_word(ctx, &m))),
+    }
+}
+
+/// A figure counted by a word that also counts civilians ("человек", "погибших") is a loss
+/// only when the loss is tied to a military side: a loss or destroying word with a side or
+/// military word beside it ("ВСУ потеряли … человек"), a military word right after the
+/// figure ("человек личного состава"), or a list under a loss heading.
+fn military_enough(
+    ctx: &Ctx,
+    f: &FigureHit,
+    trigger: Option<&PhraseMatch<Role>>,
+    heading: Option<usize>,
+) -> bool {
+    let range = ctx.doc.sentence_range(f.first);
+    if ctx.any_within(range.clone(), Role::CivilianContext) {
+        return false;
+    }
+    if heading.is_some() && trigger.is_none() {
+        return true;
+    }
+    let military = |r: Role| matches!(r, Role::MilitaryContext | Role::Side(_) | Role::Enemy);
+    if ctx.any_within(f.first..own_end(ctx, f), Role::MilitaryContext) {
+        return true;
+    }
+    match trigger {
+        Some(x)
+            if matches!(
+                x.role,
+                Role::LossWord | Role::DestroyedWord | Role::AgentVerb
+            ) =>
+        {
+            let from = x.first.saturating_sub(4).max(range.start);
+            let to = (x.last + 4).min(range.end);
+            ctx.within(from..to, military).next().is_some() || !ctx.markers(from..to).is_empty()
+        }
+        _ => false,
+    }
+}
+
+fn accepts(
+    ctx: &Ctx,
+    f: &FigureHit,
+    trigger: Option<&PhraseMatch<Role>>,
+    heading: Option<usize>,
+) -> bool {
+    if matches!(
+        f.metric,
+        Metric::Refusers | Metric::Deserters | Metric::Prisoners
+    ) {
+        return false;
+    }
+    let range = ctx.doc.sentence_range(f.first);
+    if ctx.any_within(
+        f.first.saturating_sub(4).max(range.start)..f.first,
+        Role::NotLoss,
+    ) {
+        return false;
+    }
+    let s = ctx.doc.sentence_of(f.first);
+    let in_context = |role: Role| {
+        ctx.any_within(ctx.sentence(s), role)
+            || heading.is_some_and(|h| ctx.any_within(ctx.sentence(h), role))
+    };
+    let self_evident = matches!(f.metric, Metric::Killed | Metric::Wounded);
+    match trigger {
+        Some(x) if hypothetical_before(ctx, x.first) => return false,
+        None if !self_evident
+            && heading.is_none_or(|h| ctx.within(ctx.sentence(h), is_trigger).next().is_none()) =>
+        {
+            return false;
+        }
+        _ => {}
+    }
+    if matches!(f.metric, Metric::Uav | Metric::CruiseMissiles) && in_context(Role::Interception) {
+        return false;
+    }
+    if f.weak && !military_enough(ctx, f, trigger, heading) {
+        return false;
+    }
+    true
+}
+
+/// A sentence about another war (or under a title about one) that does not mention Ukraine or
+/// its forces at all: out of scope.
+fn other_war(ctx: &Ctx, s: usize) -> bool {
+    let sentence = ctx.sentence(s);
+    let other = ctx.any_within(sentence.clone(), Role::OtherWar)
+        || ctx.any_within(ctx.sentence(0), Role::OtherWar);
+    other && !ctx.any_within(sentence, Role::Side(crate::model::Side::Ukraine))
+}
+
+/// Personnel said to be only killed ("убитыми", "killed") or only wounded is counted as such;
+/// "убитыми и ранеными", or no such word, leaves it personnel.
+fn refine_personnel(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<Role>>) -> Metric {
+    if f.metric != Metric::Personnel {
+        return f.metric;
+    }
+    let clause = ctx.clause(f.num.first);
+    let from = f.first.saturating_sub(3).max(clause.start);
+    let to = own_end(ctx, f).min(clause.end).max(from);
+    let mut roles: Vec<Role> = ctx
+        .within(from..to, |r| matches!(r, Role::Killed | Role::Wounded))
+        .map(|x| x.role)
+        .collect();
+    if let Some(x) = trigger
+        && matches!(x.role, Role::Killed | Role::Wounded)
+    {
+        roles.push(x.role);
+    }
+    match (
+        roles.contains(&Role::Killed),
+        roles.contains(&Role::Wounded),
+    ) {
+        (true, false) => Metric::Killed,
+        (false, true) => Metric::Wounded,
+        _ => Metric::Personnel,
+    }
+}
+
+/// Evidence for a figure: from the loss word and its subject when they come right before
+/// ("Russia has lost about 28 300 troops since 24 February"), else from the number and its
+/// qualifier, to the noun, an adjacent running/period marker and an adjacent "(+N)".
+fn evidence(
+    ctx: &Ctx,
+    f: &FigureHit,
+    trigger: Option<&PhraseMatch<Role>>,
+    prev_last: Option<usize>,
+) -> (usize, usize) {
+    let mut start_tok = f.first;
+    if let Some(q) = ctx.covering(f.first.saturating_sub(1), 3, |r| r == Role::Qualifier)
+        && q.last + 1 == f.first
+        && ctx.doc.sentence_of(q.first) == ctx.doc.sentence_of(f.first)
+    {
+        start_tok = q.first;
+    }
+    if let Some(x) = trigger
+        && x.last < f.first
+        && f.first - x.last <= 10
+        && prev_last.is_none_or(|p| p < x.first)
+    {
+        start_tok = x.first;
+        let range = ctx.doc.sentence_range(x.first);
+        let from = x.first.saturating_sub(3).max(range.start);
+        if let Some(m) = ctx.markers(from..x.first).last()
+            && prev_last.is_none_or(|p| p < m.first)
+            && ctx.only_spaces_between(m.last, x.first)
+        {
+            start_tok = m.first;
+        }
+    }
+    let mut end = ctx.end_of(f.last.max(f.marker_last.unwrap_or(0)));
+    if let Some(d) = f.delta
+        && d.adjacent
+        && f.marker_last.is_none()
+    {
+        end = end.max(d.close);
+    }
+    (ctx.start_of(start_tok), end)
+}
+
+/// Loss mentions with figures, in text order; also returns every figure found (refusals use
+/// them too).
+pub fn find(ctx: &Ctx) -> (Vec<Mention>, Vec<FigureHit>) {
+    let figs = figures::find(ctx);
+    let mut out = Vec::new();
+    // The previous accepted figure: its sentence, side and last token.
+    let mut prev: Option<(usize, Option<SideMark>, usize)> = None;
+    let mut prev_trigger: Option<PhraseMatch<Role>> = None;
+    for f in &figs {
+        let s = ctx.doc.sentence_of(f.first);
+        let heading = figures::list_heading(ctx, s);
+        // "lost 28 300 troops …, as well as 1,251 tanks": an enumeration shares its loss word.
+        let continues =
+            prev.is_some_and(|(ps, _, last)| ps == s && f.first <= last + TRIGGER_REACH);
+        let trigger = trigger_for(ctx, f).or(if continues { prev_trigger } else { None });
+        if !accepts(ctx, f, trigger.as_ref(), heading) {
+            continue;
+        }
+        let same_sentence = prev.filter(|(ps, _, _)| *ps == s);
+        let mut side = side_of(ctx, f, trigger.as_ref(), same_sentence.map(|(_, _, l)| l));
+        if side.is_none() {
+            side = same_sentence.and_then(|(_, side, _)| side);
+        }
+        if side.is_none()
+            && let Some(h) = heading
+        {
+            side = ctx
+                .markers(ctx.sentence(h))
+                .into_iter()
+                .next()
+                .map(|m| (m, false));
+        }
+        let ev = evidence(ctx, f, trigger.as_ref(), same_sentence.map(|(_, _, l)| l));
+        out.push(Mention {
+            category: Category::Losses,
+            sentence: s,
+            anchor: trigger.map_or(f.first, |x| x.first.min(f.first)),
+            evidence: ev,
+            figure: Some(Figure {
+                metric: refine_personnel(ctx, f, trigger.as_ref()),
+                value: f.value,
+                delta: f.delta.map(|d| d.value),
+                cumulative: f.cumulative,
+            }),
+            side,
+            needs_claimant: false,
+        });
+        prev = Some((s, side, f.last));
+        prev_trigger = trigger;
+    }
+    let with_figures: Vec<usize> = out.iter().map(|m| m.sentence).collect();
+    unnumbered::destroyed(ctx, &with_figures, &mut out);
+    unnumbered::share_lost(ctx, &mut out);
+    out.retain(|m| !other_war(ctx, m.sentence));
+    out.sort_by_key(|m| m.evidence.0);
+    (out, figs)
+}

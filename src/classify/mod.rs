@@ -1,0 +1,108 @@
+//! Classification and claim extraction: decides whether an item reports soldiers refusing to
+//! fight (refusal) or military losses (losses), and files each report as a claim — who claims
+//! what, about whom, with which figures, and the phrases that decided it. Pure and fast: no
+//! I/O, bounded work per item (see `doc::MAX_CHARS`), never panics. Lexicons and rules live in
+//! `lexicon/*.toml`, compiled in.
+
+mod attribution;
+mod claims;
+mod context;
+mod doc;
+mod figures;
+pub mod lexicon;
+mod losses;
+mod matcher;
+mod numbers;
+mod places;
+mod refusal;
+mod unnumbered;
+
+use crate::model::{Category, Claim, Lang};
+use serde::Serialize;
+
+/// One normalised item to classify. `lang` is the known language, or `None` to detect it.
+#[derive(Debug, Clone, Copy)]
+pub struct ClassifyInput<'a> {
+    pub title: &'a str,
+    pub text: &'a str,
+    pub lang: Option<Lang>,
+}
+
+/// What an item reports: its language, the categories it falls in (in the order refusal,
+/// losses) and its claims.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Classification {
+    pub lang: Lang,
+    pub categories: Vec<Category>,
+    pub claims: Vec<Claim>,
+}
+
+/// Classifies one item and extracts its claims.
+pub fn classify(input: &ClassifyInput) -> Classification {
+    let title = doc::cap_chars(input.title.trim(), 2_000);
+    let body = doc::cap_chars(input.text, doc::MAX_CHARS);
+    let combined;
+    let text: &str = if title.is_empty() {
+        body
+    } else if body.trim().is_empty() {
+        title
+    } else {
+        combined = format!("{title}\n\n{body}");
+        &combined
+    };
+    let lang = input
+        .lang
+        .unwrap_or_else(|| crate::text::lang::detect(text));
+    let empty = Classification {
+        lang,
+        categories: Vec::new(),
+        claims: Vec::new(),
+    };
+    let Ok(lex) = lexicon::get() else {
+        return empty;
+    };
+    let d = doc::Doc::new(text);
+    let m = lex.matcher.find(&d);
+    // Nothing that can start a report: most texts stop here.
+    let starts_report = |r: lexicon::Role| {
+        use lexicon::Role::*;
+        matches!(
+            r,
+            RefusalTrigger(_)
+                | LossWord
+                | DestroyedWord
+                | AgentVerb
+                | Killed
+                | Wounded
+                | Destroyed
+                | ShareLost
+        )
+    };
+    if !m.all().iter().any(|x| starts_report(x.role)) {
+        return empty;
+    }
+    let nums = numbers::find(&d, &m);
+    let ctx = context::Ctx {
+        doc: &d,
+        m: &m,
+        lex,
+        lang,
+        nums,
+    };
+    let (loss_mentions, figs) = losses::find(&ctx);
+    let refusal_mentions = refusal::find(&ctx, &figs);
+    let mut claims = claims::build(&ctx, &refusal_mentions, Category::Refusal);
+    claims.extend(claims::build(&ctx, &loss_mentions, Category::Losses));
+    let categories = Category::ALL
+        .into_iter()
+        .filter(|c| claims.iter().any(|x| x.category == *c))
+        .collect();
+    Classification {
+        lang,
+        categories,
+        claims,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,183 @@
+//! What a claim says: claimant (canonical or as written), side, unit, place, numbers in every
+//! real form, evidence.
+
+use super::{claims_of, figures_of, run};
+use crate::classify::Category;
+use crate::model::{Metric, Side};
+
+#[test]
+fn numbers_in_every_real_form_become_figures() {
+    let cases = [
+        ("ВСУ потеряли около 28,3 тыс. военнослужащих.", 28_300),
+        ("Втрати ворога сягнули 1,5 тисячі окупантів.", 1_500),
+        (
+            "Загальні втрати противника становлять 646 тис. 400 осіб.",
+            646_400,
+        ),
+        (
+            "Загальні втрати противника становлять 260 270 осіб.",
+            260_270,
+        ),
+        ("Russia has lost 28.300 troops.", 28_300),
+        ("ВСУ потеряли до 1515 военнослужащих.", 1_515),
+        ("Окупанти втратили близько шістдесят солдатів.", 60),
+        ("ВСУ потеряли сотню бойцов.", 100),
+    ];
+    for (text, value) in cases {
+        let figures = figures_of(&run(text), Category::Losses);
+        assert_eq!(
+            figures.first().map(|f| f.1),
+            Some(value),
+            "{text}: {figures:?}"
+        );
+    }
+}
+
+#[test]
+fn claimants_are_canonical_for_institutions_and_as_written_otherwise() {
+    let cases = [
+        (
+            "Генштаб ЗСУ повідомив, що окупанти втратили 900 осіб особового складу.",
+            "General Staff of the Armed Forces of Ukraine",
+        ),
+        (
+            "Главное управление разведки Украины сообщило, что армия РФ потеряла 30 танков.",
+            "Defence Intelligence of Ukraine",
+        ),
+        (
+            "ВСУ потеряли до 500 военнослужащих, сообщили в Минобороны России.",
+            "Russian Ministry of Defence",
+        ),
+        (
+            "По данным Mash, ВСУ потеряли около 60 человек личного состава.",
+            "Mash",
+        ),
+        (
+            "Президент Владимир Зеленский заявил, что Россия потеряла 40 тысяч солдат под Авдеевкой.",
+            "Владимир Зеленский",
+        ),
+    ];
+    for (text, claimant) in cases {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(
+            claims.first().and_then(|x| x.claimant.as_deref()),
+            Some(claimant),
+            "{text}"
+        );
+    }
+    let none = run("Окупанти втратили 12 танків.");
+    assert_eq!(claims_of(&none, Category::Losses)[0].claimant, None);
+}
+
+#[test]
+fn the_claimant_may_come_in_the_next_sentence() {
+    let c = run(
+        "Около 300 россиян отказались выполнять приказ и покинули район. Об этом сообщил Генеральный штаб ВСУ.",
+    );
+    let claims = claims_of(&c, Category::Refusal);
+    assert_eq!(
+        claims[0].claimant.as_deref(),
+        Some("General Staff of the Armed Forces of Ukraine")
+    );
+}
+
+#[test]
+fn the_enemy_is_resolved_from_the_claimant() {
+    let c = run("Генштаб ЗСУ: за добу противник втратив 1 020 осіб.");
+    assert_eq!(claims_of(&c, Category::Losses)[0].side, Some(Side::Russia));
+    let d = run("Минобороны России: противник потерял до 300 военнослужащих.");
+    assert_eq!(claims_of(&d, Category::Losses)[0].side, Some(Side::Ukraine));
+    // In English without a known claimant, "the enemy" stays unresolved.
+    let e = run("The enemy lost 40 tanks in the battle, the commander wrote.");
+    assert_eq!(claims_of(&e, Category::Losses)[0].side, None);
+}
+
+#[test]
+fn units_as_written() {
+    let cases = [
+        (
+            "Военнослужащие 72-й отдельной механизированной бригады отказались выходить на позиции.",
+            "72-й отдельной механизированной бригады",
+        ),
+        (
+            "Бійці 72-га ОМБр відмовилися виконувати наказ.",
+            "72-га ОМБр",
+        ),
+        (
+            "Soldiers of the 70th Guards Motorized Rifle Regiment refused to take part in the offensive.",
+            "70th Guards Motorized Rifle Regiment",
+        ),
+        (
+            "Бойцы 34-го батальона 57-й бригады заявили, что не будут выполнять приказ.",
+            "34-го батальона 57-й бригады",
+        ),
+        (
+            "Военнослужащие в/ч 12345 отказались ехать на фронт.",
+            "в/ч 12345",
+        ),
+    ];
+    for (text, unit) in cases {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Refusal);
+        assert_eq!(
+            claims.first().and_then(|x| x.unit.as_deref()),
+            Some(unit),
+            "{text}"
+        );
+    }
+    let none = run("Три бригады отказались выходить на позиции под Харьковом.");
+    assert_eq!(claims_of(&none, Category::Refusal)[0].unit, None);
+}
+
+#[test]
+fn places_as_written() {
+    let c = run("В Ахтырском районе Сумской области около 300 военных отказались воевать.");
+    assert_eq!(
+        claims_of(&c, Category::Refusal)[0].location.as_deref(),
+        Some("Ахтырском районе Сумской области")
+    );
+    let d = run("ВСУ потеряли на курском направлении более 250 военнослужащих.");
+    assert_eq!(
+        claims_of(&d, Category::Losses)[0].location.as_deref(),
+        Some("курском направлении")
+    );
+    let e = run("Пехота под Харьковом саботировала приказ командования.");
+    assert_eq!(
+        claims_of(&e, Category::Refusal)[0].location.as_deref(),
+        Some("Харьковом")
+    );
+    // A capitalised word after "в" that is not a known place is not taken for one.
+    let f = run("В Минобороны заявили, что ВСУ потеряли 200 военнослужащих.");
+    assert_eq!(claims_of(&f, Category::Losses)[0].location, None);
+}
+
+#[test]
+fn running_totals_and_period_counts() {
+    let c = run(
+        "З початку повномасштабного вторгнення Росія втратила 1 100 000 військових, зокрема за останню добу — 1 040 осіб.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    let figures: Vec<_> = claims.iter().flat_map(|x| x.figures.iter()).collect();
+    assert_eq!(figures[0].value, 1_100_000);
+    assert_eq!(figures[0].cumulative, Some(true));
+    assert!(
+        figures
+            .iter()
+            .any(|f| f.value == 1_040 && f.cumulative == Some(false))
+    );
+    let unknown = run("Россия потеряла 500 танков.");
+    assert_eq!(
+        claims_of(&unknown, Category::Losses)[0].figures[0].cumulative,
+        None
+    );
+    let monthly = run("У жовтні армія РФ втратила понад 31 000 осіб особового складу.");
+    assert_eq!(
+        claims_of(&monthly, Category::Losses)[0].figures[0].cumulative,
+        Some(false)
+    );
+    assert_eq!(
+        figures_of(&monthly, Category::Losses),
+        vec![(Metric::Personnel, 31_000)]
+    );
+}

@@ -1,0 +1,266 @@
+//! Loss rules: daily claims, running totals, lists, equipment without a number.
+
+use super::{claims_of, figures_of, run};
+use crate::classify::Category;
+use crate::model::{Figure, Metric, Side};
+
+#[test]
+fn russian_defence_ministry_daily_claim() {
+    let c = run(
+        "Минобороны России заявило, что за сутки ВСУ потеряли до 1 200 военнослужащих, три танка и 12 автомобилей.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1);
+    let claim = claims[0];
+    assert_eq!(
+        claim.claimant.as_deref(),
+        Some("Russian Ministry of Defence")
+    );
+    assert_eq!(claim.side, Some(Side::Ukraine));
+    assert_eq!(
+        claim.figures,
+        vec![
+            Figure {
+                metric: Metric::Personnel,
+                value: 1200,
+                delta: None,
+                cumulative: Some(false)
+            },
+            Figure {
+                metric: Metric::Tanks,
+                value: 3,
+                delta: None,
+                cumulative: Some(false)
+            },
+            Figure {
+                metric: Metric::Vehicles,
+                value: 12,
+                delta: None,
+                cumulative: Some(false)
+            },
+        ]
+    );
+    assert_eq!(claim.evidence[0], "ВСУ потеряли до 1 200 военнослужащих");
+}
+
+#[test]
+fn general_staff_list_in_ukrainian() {
+    let c = run(
+        "Генштаб ЗСУ: загальні бойові втрати противника з 24.02.22 по 03.03.25 орієнтовно склали:\nособового складу – близько 880 460 (+1 150) осіб\nтанків – 10 190 (+6) од\nартилерійських систем – 23 250 (+44) од\nкрилаті ракети – 3 100 (0) од",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(
+        claims[0].claimant.as_deref(),
+        Some("General Staff of the Armed Forces of Ukraine")
+    );
+    assert_eq!(claims[0].side, Some(Side::Russia));
+    let f = &claims[0].figures;
+    assert_eq!(
+        f[..3],
+        [
+            Figure {
+                metric: Metric::Personnel,
+                value: 880_460,
+                delta: Some(1150),
+                cumulative: Some(true)
+            },
+            Figure {
+                metric: Metric::Tanks,
+                value: 10_190,
+                delta: Some(6),
+                cumulative: Some(true)
+            },
+            Figure {
+                metric: Metric::Artillery,
+                value: 23_250,
+                delta: Some(44),
+                cumulative: Some(true)
+            },
+        ]
+    );
+    assert!(
+        f.iter()
+            .any(|x| x.metric == Metric::CruiseMissiles && x.value == 3100)
+    );
+}
+
+#[test]
+fn general_staff_list_in_russian_with_a_period_line() {
+    let c = run(
+        "Генштаб ВСУ сообщил: общие боевые потери противника ориентировочно составили:\nличного состава — около 962 120 (+1 240) человек\nтанков — 10 740 (+3)\nбоевых бронированных машин — 22 370 (+9)\n\nЗа минувшие сутки уничтожено 15 единиц автомобильной техники.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    let gs: Vec<_> = claims
+        .iter()
+        .filter(|x| x.claimant.as_deref() == Some("General Staff of the Armed Forces of Ukraine"))
+        .collect();
+    assert_eq!(gs.len(), 1);
+    assert_eq!(gs[0].side, Some(Side::Russia));
+    let figures = &gs[0].figures;
+    assert!(figures.contains(&Figure {
+        metric: Metric::Personnel,
+        value: 962_120,
+        delta: Some(1240),
+        cumulative: Some(true)
+    }));
+    assert!(figures.contains(&Figure {
+        metric: Metric::Apc,
+        value: 22_370,
+        delta: Some(9),
+        cumulative: Some(true)
+    }));
+    // The paragraph after the list names no source and no side: a claim of its own.
+    let all: Vec<&Figure> = claims.iter().flat_map(|x| x.figures.iter()).collect();
+    assert!(all.contains(&&Figure {
+        metric: Metric::Vehicles,
+        value: 15,
+        delta: None,
+        cumulative: Some(false)
+    }));
+}
+
+#[test]
+fn daily_losses_in_ukrainian_with_spelled_numbers() {
+    let c = run("Протягом минулої доби Сили оборони знищили шістдесят окупантів і два танки.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].side, Some(Side::Russia));
+    assert_eq!(
+        figures_of(&c, Category::Losses),
+        vec![(Metric::Personnel, 60), (Metric::Tanks, 2)]
+    );
+    assert!(
+        claims[0]
+            .figures
+            .iter()
+            .all(|f| f.cumulative == Some(false))
+    );
+}
+
+#[test]
+fn english_daily_claim_with_killed_troops() {
+    let c = run(
+        "Russia's defence ministry said its forces killed up to 1,515 Ukrainian troops over the past day.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(
+        claims[0].claimant.as_deref(),
+        Some("Russian Ministry of Defence")
+    );
+    assert_eq!(claims[0].side, Some(Side::Ukraine));
+    assert_eq!(
+        claims[0].figures,
+        vec![Figure {
+            metric: Metric::Killed,
+            value: 1515,
+            delta: None,
+            cumulative: Some(false)
+        }]
+    );
+}
+
+#[test]
+fn estimates_by_officials_and_intelligence() {
+    let c = run(
+        "British intelligence estimates that Russia has lost more than 700,000 troops killed and wounded since the invasion began.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(
+        claims[0].claimant.as_deref(),
+        Some("UK Defence Intelligence")
+    );
+    assert_eq!(claims[0].side, Some(Side::Russia));
+    assert_eq!(
+        claims[0].figures,
+        vec![Figure {
+            metric: Metric::Personnel,
+            value: 700_000,
+            delta: None,
+            cumulative: Some(true)
+        }]
+    );
+
+    let d = run(
+        "Головнокомандувач ЗСУ Олександр Сирський заявив, що від початку війни Росія втратила понад мільйон військових.",
+    );
+    let claims = claims_of(&d, Category::Losses);
+    assert_eq!(claims[0].claimant.as_deref(), Some("Олександр Сирський"));
+    assert_eq!(claims[0].figures[0].value, 1_000_000);
+    assert_eq!(claims[0].figures[0].cumulative, Some(true));
+}
+
+#[test]
+fn equipment_destroyed_without_a_number() {
+    let c = run("ГУР заявляет об уничтожении российского вертолета Ми-8 на аэродроме в Крыму.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1);
+    assert_eq!(
+        claims[0].claimant.as_deref(),
+        Some("Defence Intelligence of Ukraine")
+    );
+    assert_eq!(claims[0].side, Some(Side::Russia));
+    assert!(claims[0].figures.is_empty());
+}
+
+#[test]
+fn the_attacker_is_not_the_loser() {
+    let c = run("Украинские дроны уничтожили 14 танков противника.");
+    assert_eq!(claims_of(&c, Category::Losses)[0].side, Some(Side::Russia));
+    let d = run("Ukrainian forces destroyed 12 tanks near Pokrovsk.");
+    let claim = claims_of(&d, Category::Losses)[0];
+    assert_eq!(claim.side, Some(Side::Russia));
+    assert_eq!(claim.location.as_deref(), Some("Pokrovsk"));
+}
+
+#[test]
+fn a_share_of_a_force_lost_counts_only_when_someone_claims_it() {
+    let c = run("Russia has lost about 30% of its combat power, according to Pentagon estimates.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].claimant.as_deref(), Some("Pentagon"));
+    assert_eq!(claims[0].side, Some(Side::Russia));
+    assert!(claims[0].figures.is_empty());
+    let unattributed =
+        run("Russia keeps attacking after losing about 30% of the combat power it sent.");
+    assert!(unattributed.categories.is_empty());
+}
+
+#[test]
+fn whose_losses_by_the_word_beside_the_loss() {
+    let cases = [
+        (
+            "В боях с группировкой ВС РФ «Запад» потери украинской армии составили 550 человек.",
+            Side::Ukraine,
+        ),
+        (
+            "Вооруженные силы Украины (ВСУ) потеряли около 906,5 тыс. человек убитыми и ранеными.",
+            Side::Ukraine,
+        ),
+        (
+            "Other equipment lost by Russia includes 1,402 rocket launchers.",
+            Side::Russia,
+        ),
+        (
+            "Russian losses exceed 21,000 troops, Ukraine's military says.",
+            Side::Russia,
+        ),
+        ("Втрати ворога за добу склали 1 200 осіб.", Side::Russia),
+    ];
+    for (text, side) in cases {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.first().and_then(|x| x.side), Some(side), "{text}");
+    }
+}
+
+#[test]
+fn prisoners_are_not_counted_as_losses() {
+    let c = run("За неделю в плен сдались 34 украинских военнослужащих.");
+    assert!(!c.categories.contains(&Category::Losses));
+    let d = run("ВСУ потеряли до 400 военнослужащих, 5 украинских солдат сдались в плен.");
+    assert_eq!(
+        figures_of(&d, Category::Losses),
+        vec![(Metric::Personnel, 400)]
+    );
+}

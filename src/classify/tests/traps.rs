@@ -1,0 +1,67 @@
+//! Texts that look like reports and are not: civilian casualties, interception tallies, draft
+//! evasion, civilian refusals, money, markets and sport.
+
+use super::run;
+
+fn nothing(text: &str) {
+    let c = run(text);
+    assert!(c.categories.is_empty(), "{text}\n{:?}", c.claims);
+}
+
+#[test]
+fn civilian_casualties_are_not_military_losses() {
+    nothing("В результате обстрела погибли трое мирных жителей, ещё пятеро ранены.");
+    nothing("Унаслідок удару по Харкову загинули двоє цивільних, ще 14 людей поранені.");
+    nothing("Two civilians were killed and five injured when a drone hit a bus in Kherson.");
+    nothing("Число погибших при обрушении дома выросло до 12 человек.");
+    nothing("Over 10,000 people have lost their lives since the start of the war, the UN says.");
+    nothing("В ДТП с участием шести автомобилей погиб один человек.");
+}
+
+#[test]
+fn interception_tallies_are_not_losses() {
+    nothing("Средства ПВО за ночь перехватили и уничтожили 41 беспилотник над пятью областями.");
+    nothing("Протягом ночі сили ППО збили 35 ударних дронів.");
+    nothing("Air defence forces shot down 40 of the 52 drones launched overnight.");
+    nothing("Ещё два беспилотника самолетного типа уничтожены над Брянской областью.");
+}
+
+#[test]
+fn civilian_refusals_and_draft_evasion_are_not_refusals() {
+    nothing("Министр отказался от комментариев по поводу потерь.");
+    nothing("The minister refused to comment on the reports.");
+    nothing("Угорщина відмовляється підтримати рішення щодо санкцій.");
+    nothing("Зеленский отказался от переговоров на этих условиях.");
+    nothing("Тысячи мужчин отказываются являться в военкомат по повестке.");
+    nothing("Thousands of men refused to report to enlistment offices to avoid the draft.");
+    nothing("Он отказался от мобилизации и уехал из страны.");
+}
+
+#[test]
+fn other_losses_are_not_military_losses() {
+    nothing("Он потерял 12к рублей на ставках.");
+    nothing("Компания потеряла 3 млн долларов за квартал.");
+    nothing("Українці не втрачають пильності під час тривог.");
+    nothing("The team lost 2-1 and the stock lost 3% on Monday.");
+    nothing("Индекс Мосбиржи потерял 40 пунктов.");
+    nothing("Left 4 Dead 2 is free to play this weekend.");
+    nothing("Подростки подожгли вертолёт на частном аэродроме по заказу из мессенджера.");
+    nothing("Двое подростков сожгли вертолет на частном аэродроме.");
+}
+
+#[test]
+fn other_wars_are_out_of_scope() {
+    nothing("За сутки в Сирии уничтожено не менее 200 боевиков, сообщили в центре по примирению.");
+    nothing("Пять боевиков нейтрализованы в Дагестане в ходе контртеррористической операции.");
+    nothing("The Israeli army said it killed 30 Hamas fighters in Gaza.");
+    // A colon inside an address does not make a sentence a list heading.
+    nothing(
+        "Известно о пяти погибших, говорится в [сообщении](https://t.me/x/1).\n\nК психологам обратились 22 человека.",
+    );
+}
+
+#[test]
+fn hypothetical_losses_are_not_claims() {
+    nothing("Украина может потерять до 100 тысяч военных, если наступление продолжится.");
+    nothing("Russia could lose 10,000 troops in such an offensive, analysts warn.");
+}

@@ -1,0 +1,96 @@
+//! Loss reports without a count: equipment or units reported destroyed ("уничтожили танк
+//! Т-64", "завершили уничтожение группировки") and a share of a force lost ("lost 25% of its
+//! combat power"). A share counts only when someone is named as claiming it; a destroyed thing
+//! only in a military sentence or with a named claimant.
+
+use super::context::Ctx;
+use super::lexicon::Role;
+use super::losses::{Mention, SideMark, hypothetical_before, is_passive, nearest};
+use crate::model::{Category, Metric};
+
+fn is_air(r: Role) -> bool {
+    matches!(
+        r,
+        Role::Metric(Metric::Uav) | Role::Metric(Metric::CruiseMissiles)
+    )
+}
+
+fn is_military(r: Role) -> bool {
+    matches!(r, Role::MilitaryContext | Role::Side(_) | Role::Enemy)
+}
+
+/// Equipment or units destroyed, in sentences without a loss figure, outside interception
+/// reports (air defence words, or drones or missiles among the things destroyed).
+pub fn destroyed(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
+    let mut last_end = 0usize;
+    // The previous one: its sentence, last token and side ("ВСУ подбили танк и уничтожили …").
+    let mut prev: Option<(usize, usize, Option<SideMark>)> = None;
+    for x in ctx.m.all().iter().filter(|x| x.role == Role::Destroyed) {
+        let s = ctx.doc.sentence_of(x.first);
+        if x.first < last_end || hypothetical_before(ctx, x.first) || with_figures.contains(&s) {
+            continue;
+        }
+        let sentence = ctx.sentence(s);
+        let air_in_phrase = ctx.within(x.first..x.last + 1, is_air).next().is_some();
+        if air_in_phrase || ctx.any_within(sentence.clone(), Role::Interception) {
+            continue;
+        }
+        last_end = x.last + 1;
+        let active = ctx.has_at(x.first, Role::AgentVerb) && !is_passive(ctx, x);
+        let after = ctx.markers(x.first..(x.last + 3).min(sentence.end));
+        let same = prev.filter(|(ps, _, _)| *ps == s);
+        let floor = same.map_or(sentence.start, |(_, last, _)| last + 1);
+        let side = match after.into_iter().next() {
+            Some(m) => Some((m, false)),
+            None if active => {
+                let from = x.first.saturating_sub(5).max(floor);
+                nearest(ctx.markers(from..x.first.max(from)), x.first).map(|m| (m, true))
+            }
+            None => None,
+        }
+        .or_else(|| same.and_then(|(_, _, side)| side));
+        prev = Some((s, x.last, side));
+        let military = ctx.within(sentence, is_military).next().is_some();
+        out.push(Mention {
+            category: Category::Losses,
+            sentence: s,
+            anchor: x.first,
+            evidence: (ctx.start_of(x.first), ctx.end_of(x.last)),
+            figure: None,
+            side,
+            needs_claimant: !military,
+        });
+    }
+}
+
+/// "Russia has lost about 25% of the combat power it sent": a share, not a count.
+pub fn share_lost(ctx: &Ctx, out: &mut Vec<Mention>) {
+    for x in ctx.m.all().iter().filter(|x| x.role == Role::ShareLost) {
+        let percent = ctx
+            .nums
+            .iter()
+            .any(|n| n.percent && n.first >= x.first && n.last <= x.last);
+        if !percent || hypothetical_before(ctx, x.first) {
+            continue;
+        }
+        let clause = ctx.clause(x.first);
+        let from = x.first.saturating_sub(6).max(clause.start);
+        let side = ctx
+            .markers(from..x.first)
+            .into_iter()
+            .last()
+            .map(|m| (m, false));
+        out.push(Mention {
+            category: Category::Losses,
+            sentence: ctx.doc.sentence_of(x.first),
+            anchor: x.first,
+            evidence: (
+                ctx.start_of(from.min(side.map_or(x.first, |(m, _)| m.first))),
+                ctx.end_of(x.last),
+            ),
+            figure: None,
+            side,
+            needs_claimant: true,
+        });
+    }
+}

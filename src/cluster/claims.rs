@@ -1,0 +1,339 @@
+//! Claims as evidence that two items tell one story, and merging of repeated claims.
+//!
+//! * A figure key is (claimant, metric, value): the General Staff's daily totals reposted by
+//!   twenty channels carry the same keys. Two items agree when they share two keys, or one
+//!   key with a value of at least 100, and no metric of one claimant has different values in
+//!   them (yesterday's table shares many unchanged totals with today's, but not personnel).
+//! * An incident key is (unit, place) of a refusal claim, normalised across languages
+//!   (see `incident`); counts of refusers or deserters, when both give one, must agree.
+
+use super::fasthash::combine;
+use super::incident::{place_key, unit_key};
+use crate::model::{Category, Claim, Metric};
+use crate::text::hash::hash64;
+
+/// Evidence kept per merged claim at most.
+const MAX_EVIDENCE: usize = 8;
+
+/// One figure of one claimant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FigureKey {
+    pub claimant: u64,
+    pub metric: Metric,
+    pub value: i64,
+}
+
+impl FigureKey {
+    pub fn hash(&self) -> u64 {
+        combine(
+            combine(self.claimant, hash64(self.metric.as_str().as_bytes())),
+            self.value as u64,
+        )
+    }
+}
+
+/// Where and by whom a refusal happened, and how many refused when the claim says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IncidentKey {
+    pub key: u64,
+    pub count: Option<i64>,
+}
+
+/// Lowercase letters and digits of a name, words joined by one space.
+pub fn normalise_name(s: &str) -> String {
+    let mut out = String::new();
+    for word in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+fn claimant_key(claimant: Option<&str>) -> Option<u64> {
+    let n = normalise_name(claimant?);
+    (!n.is_empty()).then(|| hash64(n.as_bytes()))
+}
+
+/// The figure keys of claims that name their claimant, sorted and distinct.
+pub fn figure_keys(claims: &[Claim]) -> Vec<FigureKey> {
+    let mut keys: Vec<FigureKey> = claims
+        .iter()
+        .filter_map(|c| Some((claimant_key(c.claimant.as_deref())?, c)))
+        .flat_map(|(claimant, c)| {
+            c.figures.iter().map(move |f| FigureKey {
+                claimant,
+                metric: f.metric,
+                value: f.value,
+            })
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Walks the (claimant, metric) groups both key lists have: returns (values shared, whether
+/// some group has no value in common). Both lists are sorted.
+fn compare_groups(a: &[FigureKey], b: &[FigureKey]) -> (Vec<i64>, bool) {
+    let group = |k: &FigureKey| (k.claimant, k.metric);
+    let mut shared = Vec::new();
+    let mut disjoint = false;
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (ga, gb) = (group(&a[i]), group(&b[j]));
+        if ga < gb {
+            i += 1;
+        } else if gb < ga {
+            j += 1;
+        } else {
+            let ea = i + a[i..].iter().take_while(|k| group(k) == ga).count();
+            let eb = j + b[j..].iter().take_while(|k| group(k) == gb).count();
+            let before = shared.len();
+            for x in &a[i..ea] {
+                if b[j..eb].iter().any(|y| y.value == x.value) {
+                    shared.push(x.value);
+                }
+            }
+            disjoint |= shared.len() == before;
+            i = ea;
+            j = eb;
+        }
+    }
+    (shared, disjoint)
+}
+
+/// True when two items' figure keys say they carry the same claim (see the module doc).
+pub fn figures_agree(a: &[FigureKey], b: &[FigureKey]) -> bool {
+    let (shared, disjoint) = compare_groups(a, b);
+    !disjoint && (shared.len() >= 2 || shared.iter().any(|v| *v >= 100))
+}
+
+/// True when the items' claims contradict: one claimant's metric has values in both, none in
+/// common (today's totals and yesterday's). Such items are never joined by wording.
+pub fn figures_conflict(a: &[FigureKey], b: &[FigureKey]) -> bool {
+    compare_groups(a, b).1
+}
+
+fn refusal_count(c: &Claim) -> Option<i64> {
+    c.figures
+        .iter()
+        .find(|f| matches!(f.metric, Metric::Refusers | Metric::Deserters))
+        .map(|f| f.value)
+}
+
+/// Incident keys of the refusal claims that name both a unit and a place.
+pub fn incident_keys(claims: &[Claim]) -> Vec<IncidentKey> {
+    claims
+        .iter()
+        .filter(|c| c.category == Category::Refusal)
+        .filter_map(|c| {
+            let unit = unit_key(c.unit.as_deref()?)?;
+            let place = place_key(c.location.as_deref()?)?;
+            Some(IncidentKey {
+                key: combine(hash64(unit.as_bytes()), hash64(place.as_bytes())),
+                count: refusal_count(c),
+            })
+        })
+        .collect()
+}
+
+/// True when two incident keys name one incident.
+pub fn incidents_agree(a: &IncidentKey, b: &IncidentKey) -> bool {
+    a.key == b.key
+        && match (a.count, b.count) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
+}
+
+fn same_opt_name(a: Option<&str>, b: Option<&str>) -> bool {
+    a.map(normalise_name) == b.map(normalise_name)
+}
+
+/// Whether two claims are one claim: same category and claimant, and either figures that
+/// share a (metric, value) with no metric valued differently, or — without figures — the
+/// same side, unit and place.
+pub fn same_claim(a: &Claim, b: &Claim) -> bool {
+    if a.category != b.category || !same_opt_name(a.claimant.as_deref(), b.claimant.as_deref()) {
+        return false;
+    }
+    if a.figures.is_empty() || b.figures.is_empty() {
+        return a.figures.is_empty() == b.figures.is_empty()
+            && a.side == b.side
+            && same_opt_name(a.unit.as_deref(), b.unit.as_deref())
+            && same_opt_name(a.location.as_deref(), b.location.as_deref());
+    }
+    let mut shared = false;
+    for x in &a.figures {
+        for y in &b.figures {
+            if x.metric == y.metric {
+                if x.value != y.value {
+                    return false;
+                }
+                shared = true;
+            }
+        }
+    }
+    shared
+}
+
+/// Folds `b` into `a`: figures of metrics `a` lacks, fields `a` left empty, new evidence.
+fn absorb(a: &mut Claim, b: &Claim) {
+    for f in &b.figures {
+        match a.figures.iter_mut().find(|g| g.metric == f.metric) {
+            Some(g) => {
+                g.delta = g.delta.or(f.delta);
+                g.cumulative = g.cumulative.or(f.cumulative);
+            }
+            None => a.figures.push(f.clone()),
+        }
+    }
+    a.side = a.side.or(b.side);
+    if a.unit.is_none() {
+        a.unit.clone_from(&b.unit);
+    }
+    if a.location.is_none() {
+        a.location.clone_from(&b.location);
+    }
+    for e in &b.evidence {
+        if a.evidence.len() < MAX_EVIDENCE && !a.evidence.contains(e) {
+            a.evidence.push(e.clone());
+        }
+    }
+}
+
+/// Merges claims that are one claim (see [`same_claim`]) into one, keeping the first of each
+/// and the order of first appearance.
+pub fn merge_claims(claims: &[Claim]) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::new();
+    for c in claims {
+        match out.iter_mut().find(|m| same_claim(m, c)) {
+            Some(m) => absorb(m, c),
+            None => out.push(c.clone()),
+        }
+    }
+    out
+}
+
+/// The claims of a joining item that its story does not have yet, merged among themselves:
+/// what the pipeline should store for the item.
+pub fn claims_to_add(story_claims: &[Claim], incoming: &[Claim]) -> Vec<Claim> {
+    merge_claims(incoming)
+        .into_iter()
+        .filter(|c| !story_claims.iter().any(|s| same_claim(s, c)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Figure, Side};
+
+    fn claim(claimant: Option<&str>, figures: &[(Metric, i64)]) -> Claim {
+        Claim {
+            category: Category::Losses,
+            claimant: claimant.map(str::to_owned),
+            side: Some(Side::Russia),
+            unit: None,
+            location: None,
+            figures: figures
+                .iter()
+                .map(|(metric, value)| Figure {
+                    metric: *metric,
+                    value: *value,
+                    delta: None,
+                    cumulative: None,
+                })
+                .collect(),
+            evidence: Vec::new(),
+        }
+    }
+
+    const GS: Option<&str> = Some("General Staff of the AFU");
+
+    #[test]
+    fn shared_totals_agree_and_changed_totals_conflict() {
+        let today = figure_keys(&[claim(
+            GS,
+            &[(Metric::Personnel, 712_340), (Metric::Ships, 28)],
+        )]);
+        let repost = figure_keys(&[claim(
+            Some("general staff of the  AFU!"),
+            &[(Metric::Personnel, 712_340)],
+        )]);
+        let tomorrow = figure_keys(&[claim(
+            GS,
+            &[(Metric::Personnel, 713_490), (Metric::Ships, 28)],
+        )]);
+        assert!(
+            figures_agree(&today, &repost),
+            "a large shared value is enough"
+        );
+        assert!(!figures_agree(&today, &tomorrow), "personnel differs");
+        assert!(figures_conflict(&today, &tomorrow));
+        assert!(!figures_conflict(&today, &repost));
+        let ships_only = figure_keys(&[claim(GS, &[(Metric::Ships, 28)])]);
+        assert!(
+            !figures_agree(&today, &ships_only),
+            "one small shared value is not enough"
+        );
+        let other = figure_keys(&[claim(Some("Russian MoD"), &[(Metric::Personnel, 712_340)])]);
+        assert!(!figures_agree(&today, &other), "another claimant");
+        assert!(figure_keys(&[claim(None, &[(Metric::Personnel, 712_340)])]).is_empty());
+    }
+
+    #[test]
+    fn a_metric_with_a_period_and_a_total_agrees_with_the_total_alone() {
+        let both = figure_keys(&[claim(
+            GS,
+            &[(Metric::Personnel, 712_340), (Metric::Personnel, 1_150)],
+        )]);
+        let total = figure_keys(&[claim(GS, &[(Metric::Personnel, 712_340)])]);
+        assert!(figures_agree(&both, &total));
+        assert!(!figures_conflict(&both, &total));
+    }
+
+    #[test]
+    fn incidents_need_unit_and_place_and_agreeing_counts() {
+        let mut c = claim(Some("ASTRA"), &[(Metric::Refusers, 60)]);
+        c.category = Category::Refusal;
+        assert!(
+            incident_keys(std::slice::from_ref(&c)).is_empty(),
+            "no unit, no place"
+        );
+        c.unit = Some("76th Air Assault Division".into());
+        c.location = Some("Pskov".into());
+        let a = incident_keys(std::slice::from_ref(&c));
+        let mut ru = c.clone();
+        ru.unit = Some("76-я десантно-штурмовая дивизия".into());
+        ru.location = Some("Псков".into());
+        ru.figures.clear();
+        let b = incident_keys(&[ru]);
+        assert_eq!(a.len(), 1);
+        assert!(incidents_agree(&a[0], &b[0]), "no count on one side");
+        let mut more = c.clone();
+        more.figures[0].value = 80;
+        assert!(!incidents_agree(&a[0], &incident_keys(&[more])[0]));
+    }
+
+    #[test]
+    fn claims_without_figures_are_one_claim_when_everything_named_agrees() {
+        let mut a = claim(Some("ASTRA"), &[]);
+        a.category = Category::Refusal;
+        a.unit = Some("76-я дивизия".into());
+        let b = a.clone();
+        assert!(same_claim(&a, &b));
+        let mut c = a.clone();
+        c.unit = Some("104-й полк".into());
+        assert!(!same_claim(&a, &c));
+        assert!(!same_claim(
+            &a,
+            &claim(Some("ASTRA"), &[(Metric::Refusers, 60)])
+        ));
+    }
+}

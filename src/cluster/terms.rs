@@ -1,0 +1,87 @@
+//! The term index of the window: for each term, how many items in the window use it (its
+//! document frequency) and its postings. Postings of evicted items are dropped lazily — the
+//! whole list when the last item using the term leaves, the rest when dead entries outnumber
+//! live ones — so one hash probe serves the frequency and the postings alike.
+
+use super::fasthash::StableMap;
+use super::window::DocState;
+use std::mem::size_of;
+
+/// A term's occurrence in an item: the item, 1 + ln(term frequency), and the item's tf-idf
+/// norm when it arrived (so ranking candidates needs no lookup of the item).
+#[derive(Debug, Clone, Copy)]
+pub struct Posting {
+    pub seq: u64,
+    pub ltf: f32,
+    pub norm: f32,
+}
+
+/// One term's frequency and postings.
+#[derive(Debug, Default)]
+pub struct Term {
+    pub df: u32,
+    pub postings: Vec<Posting>,
+}
+
+#[derive(Debug, Default)]
+pub struct TermIndex {
+    map: StableMap<u64, Term>,
+    live: usize,
+    dead: usize,
+}
+
+impl TermIndex {
+    pub fn get(&self, term: &u64) -> Option<&Term> {
+        self.map.get(term)
+    }
+
+    pub fn df(&self, term: &u64) -> u32 {
+        self.map.get(term).map_or(0, |t| t.df)
+    }
+
+    pub fn add(&mut self, term: u64, posting: Posting) {
+        let t = self.map.entry(term).or_default();
+        t.df += 1;
+        t.postings.push(posting);
+        self.live += 1;
+    }
+
+    /// One item using `term` left the window.
+    pub fn remove(&mut self, term: &u64) {
+        let Some(t) = self.map.get_mut(term) else {
+            return;
+        };
+        t.df = t.df.saturating_sub(1);
+        self.live = self.live.saturating_sub(1);
+        if t.df == 0 {
+            // Its entry and the dead entries of items evicted before it go together.
+            let len = t.postings.len();
+            self.map.remove(term);
+            self.dead = self.dead.saturating_sub(len.saturating_sub(1));
+        } else {
+            self.dead += 1;
+        }
+    }
+
+    /// Drops dead postings when they outnumber live ones.
+    pub fn compact_if_needed(&mut self, docs: &StableMap<u64, DocState>) {
+        if self.dead <= self.live + 4096 {
+            return;
+        }
+        for t in self.map.values_mut() {
+            t.postings.retain(|p| docs.contains_key(&p.seq));
+        }
+        self.map.shrink_to_fit();
+        self.live = self.map.values().map(|t| t.postings.len()).sum();
+        self.dead = 0;
+    }
+
+    pub fn bytes(&self) -> usize {
+        self.map.capacity() * (size_of::<(u64, Term)>() + 1)
+            + self
+                .map
+                .values()
+                .map(|t| t.postings.capacity() * size_of::<Posting>())
+                .sum::<usize>()
+    }
+}

@@ -1,0 +1,85 @@
+//! The polling loop: a cycle over due sources, then a sleep until the next source is due
+//! (at most a minute, so sources added meanwhile are seen), until shutdown. On shutdown the
+//! cycle in flight gets a short grace period; anything cut off comes due again after its lease.
+
+use super::{PollContext, PollOutcome, PollReport, poll_due};
+use crate::clock::Clock;
+use crate::shutdown::Shutdown;
+use std::time::Duration;
+
+/// Longest sleep between cycles.
+const MAX_SLEEP: Duration = Duration::from_secs(60);
+/// Shortest sleep between cycles, so a store failure cannot spin the loop.
+const MIN_SLEEP: Duration = Duration::from_millis(500);
+/// How long a cycle in flight may still run after shutdown is asked for.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+fn log_report(r: &PollReport) {
+    match &r.outcome {
+        PollOutcome::Ok if !r.new_item_ids.is_empty() => tracing::info!(
+            source = r.source_id,
+            name = %r.source_name,
+            new = r.new_item_ids.len(),
+            seen = r.entries_seen,
+            "polled"
+        ),
+        PollOutcome::Ok | PollOutcome::NotModified => {
+            tracing::debug!(source = r.source_id, name = %r.source_name, "polled, nothing new")
+        }
+        PollOutcome::Error(e) => {
+            tracing::warn!(source = r.source_id, name = %r.source_name, error = %e, "poll failed")
+        }
+        PollOutcome::Paused(e) => tracing::error!(
+            source = r.source_id,
+            name = %r.source_name,
+            error = %e,
+            "source paused after repeated errors; resume it with `claimwatch sources resume`"
+        ),
+    }
+}
+
+/// Polls until `shutdown` fires, logging each report.
+pub async fn run_pollers(ctx: &PollContext, clock: &dyn Clock, shutdown: &Shutdown) {
+    run_pollers_with(ctx, clock, shutdown, |_| {}).await
+}
+
+/// Polls until `shutdown` fires, handing each cycle's reports to `on_reports` (the pipeline
+/// classifies and clusters the new item ids).
+pub async fn run_pollers_with(
+    ctx: &PollContext,
+    clock: &dyn Clock,
+    shutdown: &Shutdown,
+    mut on_reports: impl FnMut(Vec<PollReport>) + Send,
+) {
+    while !shutdown.is_triggered() {
+        let cycle = poll_due(ctx, clock.now());
+        tokio::pin!(cycle);
+        let reports = tokio::select! {
+            reports = &mut cycle => reports,
+            _ = shutdown.wait() => {
+                match tokio::time::timeout(SHUTDOWN_GRACE, &mut cycle).await {
+                    Ok(reports) => reports,
+                    Err(_) => {
+                        tracing::warn!("shutting down with polls in flight; they will be retried");
+                        return;
+                    }
+                }
+            }
+        };
+        reports.iter().for_each(log_report);
+        if !reports.is_empty() {
+            on_reports(reports);
+        }
+        let wait = match ctx.store.next_check_due().await {
+            Ok(Some(next)) => (next - clock.now()).to_std().unwrap_or(Duration::ZERO),
+            Ok(None) => MAX_SLEEP,
+            Err(e) => {
+                tracing::error!(error = %e, "cannot read the next check time");
+                MAX_SLEEP
+            }
+        };
+        if !shutdown.sleep(wait.clamp(MIN_SLEEP, MAX_SLEEP)).await {
+            break;
+        }
+    }
+}

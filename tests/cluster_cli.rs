@@ -1,0 +1,119 @@
+//! `claimwatch cluster --jsonl`: one `{"id","story"}` line per input line, in order; a story
+//! is named by the id of its first line; malformed lines get an error and the run goes on.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn cluster(input: &str) -> (Vec<serde_json::Value>, bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("claimwatch.toml");
+    std::fs::write(&cfg, "[cluster]\nwindow = \"72h\"\n").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimwatch"))
+        .arg("--config")
+        .arg(&cfg)
+        .args(["cluster", "--jsonl"])
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run claimwatch");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let lines = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("output is JSON lines"))
+        .collect();
+    (lines, out.status.success())
+}
+
+const STORY: &str = "Около 60 десантников из Пскова отказались ехать на новую ротацию в зону боевых действий, сообщает «Псковская губерния». Командование пригрозило им уголовными делами.";
+const OTHER: &str =
+    "В Москве ожидается сильный снегопад: синоптики обещают до 15 сантиметров снега за ночь.";
+
+#[test]
+fn lines_get_their_first_lines_id_as_story_and_errors_do_not_stop_the_run() {
+    let line = |id: serde_json::Value, text: &str, extra: &str| {
+        format!(
+            "{{\"id\":{id},\"text\":{}{extra}}}\n",
+            serde_json::Value::String(text.into())
+        )
+    };
+    let input = [
+        line(
+            "\"a\"".parse().unwrap(),
+            STORY,
+            ",\"published\":\"2026-11-21T07:00:00Z\",\"lang\":\"ru\"",
+        ),
+        line(7.into(), OTHER, ""),
+        "not json\n".to_owned(),
+        "\n".to_owned(),
+        "{\"id\":\"x\"}\n".to_owned(),
+        line(
+            "\"b\"".parse().unwrap(),
+            &format!("⚡️ {STORY}\nПодписывайтесь на наш канал"),
+            ",\"title\":\"Срочно\"",
+        ),
+        line(
+            "\"c\"".parse().unwrap(),
+            "x",
+            ",\"published\":\"yesterday\"",
+        ),
+        line(
+            "\"d\"".parse().unwrap(),
+            STORY,
+            ",\"published\":\"2026-11-26T07:00:00Z\"",
+        ),
+        line(
+            "\"e\"".parse().unwrap(),
+            STORY,
+            ",\"url\":\"https://example.org/a\"",
+        ),
+        line(
+            "\"f\"".parse().unwrap(),
+            "Совсем другой текст",
+            ",\"url\":\"http://www.example.org/a/?utm_source=x\"",
+        ),
+    ]
+    .concat();
+    let (out, ok) = cluster(&input);
+    assert!(ok);
+    let pairs: Vec<(String, String)> = out
+        .iter()
+        .map(|v| {
+            (
+                v["id"].to_string(),
+                v.get("story")
+                    .or(v.get("error"))
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(out.len(), 9, "{pairs:?}");
+    assert_eq!(out[0]["story"], "a");
+    assert_eq!(out[1]["id"], 7);
+    assert_eq!(out[1]["story"], "7");
+    assert!(out[2]["error"].as_str().unwrap().contains("JSON"));
+    assert_eq!(out[3]["error"], "missing \"text\"");
+    assert_eq!(
+        out[4]["story"], "a",
+        "a copy with a headline and boilerplate joins"
+    );
+    assert_eq!(out[5]["id"], "c");
+    assert!(out[5]["error"].as_str().unwrap().contains("published"));
+    assert_eq!(
+        out[6]["story"], "d",
+        "five days later is outside the window"
+    );
+    assert_eq!(
+        out[7]["story"], "d",
+        "undated lines arrive at the latest time seen"
+    );
+    assert_eq!(out[8]["story"], "d", "http/https and tracking twins join");
+}
