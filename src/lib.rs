@@ -6,6 +6,7 @@
 //! Telegram; see `DESIGN.md` in the shared folder and the README.
 
 pub mod app;
+pub mod bot;
 pub mod classify;
 pub mod cli;
 pub mod clock;

@@ -1,3 +1,209 @@
-//! `claimwatch run`: everything the bot does, wired together.
+//! `claimwatch run`: everything the bot does, wired together. Every instance polls its share of
+//! the due sources (sources are leased one by one); three roles run on one instance at a time
+//! over a shared database, each under a renewable lease (see [`role`]):
+//!
+//! - `pipeline`: classifies and clusters the items pollers stored;
+//! - `sender`: the digest scheduler and the outbox delivery (one sender keeps Telegram's rate
+//!   limits for the whole database);
+//! - `telegram`: the update loop answering commands (Telegram allows one poller per token).
+//!
+//! When an instance dies its roles move to another within `run.lease_ttl` plus a third of it.
 
 pub mod role;
+
+use crate::bot::{BotDeps, ComposedDigestSource, FetchingSourceChecker, run_bot};
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::delivery::{DeliveryCtx, run_delivery};
+use crate::digest::schedule::{ScheduleCtx, run_scheduler};
+use crate::pipeline::Pipeline;
+use crate::shutdown::Shutdown;
+use crate::sources::{PollContext, run_pollers_with};
+use crate::store::Store;
+use role::{Role, hold_role};
+use std::sync::Arc;
+use std::time::Duration;
+use teloxide::Bot;
+use teloxide::adaptors::throttle::Limits;
+use teloxide::requests::RequesterExt;
+use tokio::sync::Notify;
+
+/// Items classified per pipeline step before new work is looked at again.
+const PIPELINE_STEP: usize = 500;
+/// The pipeline looks for unprocessed items at least this often (pollers also wake it).
+const PIPELINE_IDLE: Duration = Duration::from_secs(30);
+/// How long the tasks get to finish their work in flight after shutdown is asked for.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(20);
+
+/// Why `run` could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("cannot set up polling: {0}")]
+    Polling(String),
+}
+
+/// What the running instance shares between its tasks.
+#[derive(Clone)]
+pub struct App {
+    pub config: Arc<Config>,
+    pub store: Arc<dyn Store>,
+    pub clock: Arc<dyn Clock>,
+    /// This instance's name in role leases.
+    pub owner: String,
+}
+
+impl App {
+    fn role(&self, name: &'static str) -> Role {
+        Role {
+            name,
+            ttl: self.config.run.lease_ttl.0,
+        }
+    }
+}
+
+/// Runs until `shutdown`, then lets work in flight finish (up to a grace period).
+pub async fn run(app: App, bot: Bot, shutdown: Shutdown) -> Result<(), AppError> {
+    let poll = Arc::new(
+        PollContext::new(app.store.clone(), &app.config)
+            .map_err(|e| AppError::Polling(e.to_string()))?,
+    );
+    let wake_pipeline = Arc::new(Notify::new());
+    tracing::info!(instance = %app.owner, backend = app.store.backend(), "claimwatch running");
+    let mut tasks = tokio::task::JoinSet::new();
+
+    {
+        let (app, shutdown, wake) = (app.clone(), shutdown.clone(), wake_pipeline.clone());
+        let poll = poll.clone();
+        tasks.spawn(async move {
+            run_pollers_with(&poll, app.clock.as_ref(), &shutdown, |reports| {
+                if reports.iter().any(|r| !r.new_item_ids.is_empty()) {
+                    wake.notify_one();
+                }
+            })
+            .await;
+        });
+    }
+    {
+        let (app, shutdown, wake) = (app.clone(), shutdown.clone(), wake_pipeline.clone());
+        tasks.spawn(async move {
+            let role = app.role("pipeline");
+            let (store, clock, owner) = (app.store.clone(), app.clock.clone(), app.owner.clone());
+            hold_role(store, role, owner, clock, shutdown, |stop| {
+                pipeline_loop(app.clone(), wake.clone(), stop)
+            })
+            .await;
+        });
+    }
+    {
+        let (app, shutdown, bot) = (app.clone(), shutdown.clone(), bot.clone());
+        tasks.spawn(async move {
+            let role = app.role("sender");
+            let (store, clock, owner) = (app.store.clone(), app.clock.clone(), app.owner.clone());
+            hold_role(store, role, owner, clock, shutdown, |stop| {
+                sender(app.clone(), bot.clone(), stop)
+            })
+            .await;
+        });
+    }
+    {
+        let (app, shutdown) = (app.clone(), shutdown.clone());
+        tasks.spawn(async move {
+            let role = app.role("telegram");
+            let (store, clock, owner) = (app.store.clone(), app.clock.clone(), app.owner.clone());
+            hold_role(store, role, owner, clock, shutdown, |stop| {
+                telegram(app.clone(), poll.clone(), bot.clone(), stop)
+            })
+            .await;
+        });
+    }
+
+    shutdown.wait().await;
+    let drained = tokio::time::timeout(SHUTDOWN_GRACE, async {
+        while let Some(done) = tasks.join_next().await {
+            if let Err(e) = done
+                && e.is_panic()
+            {
+                tracing::error!(error = %e, "a task panicked");
+            }
+        }
+    })
+    .await;
+    if drained.is_err() {
+        tracing::warn!("some work was still in flight after the grace period; it will be redone");
+        tasks.abort_all();
+    }
+    app.store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// The `pipeline` role: process pending items whenever pollers store some (or every
+/// [`PIPELINE_IDLE`]); a fresh pipeline each time the role is taken rebuilds its window.
+async fn pipeline_loop(app: App, wake: Arc<Notify>, stop: Shutdown) {
+    let mut pipeline = Pipeline::new(app.store.clone(), &app.config.cluster);
+    while !stop.is_triggered() {
+        let busy = match pipeline
+            .process_pending(app.clock.now(), PIPELINE_STEP)
+            .await
+        {
+            Ok(r) => {
+                if r.processed > 0 {
+                    tracing::info!(report = %r, "pipeline step");
+                }
+                r.processed >= PIPELINE_STEP
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "pipeline step failed; the items stay pending");
+                pipeline.reset();
+                false
+            }
+        };
+        if !busy {
+            tokio::select! {
+                _ = wake.notified() => {}
+                _ = tokio::time::sleep(PIPELINE_IDLE) => {}
+                _ = stop.wait() => {}
+            }
+        }
+    }
+}
+
+/// The `sender` role: the digest scheduler and the outbox delivery, side by side.
+async fn sender(app: App, bot: Bot, stop: Shutdown) {
+    let delivery = DeliveryCtx::new(
+        app.store.clone(),
+        bot,
+        app.config.delivery.clone(),
+        app.clock.clone(),
+    );
+    let schedule = ScheduleCtx {
+        store: app.store.clone(),
+        config: app.config.clone(),
+        enqueued: delivery.wake.clone(),
+    };
+    tokio::join!(
+        run_scheduler(&schedule, app.clock.as_ref(), &stop),
+        run_delivery(&delivery, &stop),
+    );
+}
+
+/// The `telegram` role: the update loop, replies paced by teloxide's throttle.
+async fn telegram(app: App, poll: Arc<PollContext>, bot: Bot, stop: Shutdown) {
+    let deps = BotDeps {
+        store: app.store.clone(),
+        config: app.config.clone(),
+        clock: app.clock.clone(),
+        digest: Arc::new(ComposedDigestSource {
+            store: app.store.clone(),
+            config: app.config.clone(),
+        }),
+        checker: Arc::new(FetchingSourceChecker {
+            ctx: poll,
+            allow_private: app.config.http.allow_private_addresses,
+        }),
+    };
+    let bot = bot.throttle(Limits::default());
+    if let Err(e) = run_bot(deps, bot, stop).await {
+        tracing::error!(error = %e, "the Telegram update loop stopped");
+    }
+}

@@ -8,6 +8,8 @@ mod digest;
 pub mod eval;
 mod migrate;
 mod poll;
+mod run;
+mod search;
 mod sources;
 
 pub use cluster::cluster_jsonl;
@@ -254,19 +256,13 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Migrate => migrate::run(&config).await,
         Command::Sources(cmd) => sources::run(&config, cmd).await,
-        Command::Run => not_built("run", 6),
+        Command::Run => run::run(config).await,
         Command::Poll(args) => poll::run(&config, args).await,
         Command::Backfill(args) => backfill::run(&config, args).await,
         Command::Classify(_) => classify::run().await,
         Command::Eval(args) => eval::run(args).await,
         Command::Cluster(_) => cluster::run(&config.cluster),
         Command::Digest(args) => digest::run(&config, args).await,
-        Command::Search(_) => not_built("search", 6),
+        Command::Search(args) => search::run(&config, args).await,
     }
-}
-
-fn not_built(command: &str, issue: u32) -> Result<(), CliError> {
-    Err(CliError::Other(anyhow::anyhow!(
-        "`claimwatch {command}` is not built yet (issue {issue})"
-    )))
 }

@@ -17,7 +17,9 @@ pub use items::ItemStore;
 pub use leases::LeaseStore;
 pub use outbox::{DigestEnqueue, OutboxMessage, OutboxState, OutboxStore};
 pub use sources::{PollFailure, PollSuccess, SourceStore};
-pub use stories::{ClaimView, ItemFiling, SearchPage, SearchQuery, StoryChoice, StoryStore};
+pub use stories::{
+    ClaimView, ItemFiling, SEARCH_CANDIDATES, SearchPage, SearchQuery, StoryChoice, StoryStore,
+};
 pub use subscribers::{SubscriberStore, SubscriberUpdate};
 
 use async_trait::async_trait;

@@ -28,7 +28,11 @@ pub struct ClaimView {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchPage {
     pub hits: Vec<ClaimView>,
+    /// Matches counted, at most [`SEARCH_CANDIDATES`].
     pub total: i64,
+    /// More than [`SEARCH_CANDIDATES`] claims match: `total` is a lower bound and only the most
+    /// recent [`SEARCH_CANDIDATES`] matches are ranked and paged.
+    pub total_capped: bool,
 }
 
 /// Where a classified item goes: a new story (with this title) or an existing one.
@@ -55,6 +59,12 @@ pub struct ItemFiling<'a> {
     pub search_terms: &'a str,
     pub processed_at: DateTime<Utc>,
 }
+
+/// How many of the most recent matches a search ranks. A word that matches more claims than
+/// this in the window (a very common word) is ranked among its newest matches only; this keeps
+/// every search's cost bounded however large the archive grows (see the README's
+/// *Performance*).
+pub const SEARCH_CANDIDATES: i64 = 500;
 
 #[async_trait]
 pub trait StoryStore: Send + Sync {
@@ -95,7 +105,9 @@ pub trait StoryStore: Send + Sync {
         until: DateTime<Utc>,
         limit: i64,
     ) -> Result<Vec<StoryView>>;
-    /// Claims whose indexed text matches every term, best match first, then newest.
+    /// Claims claimed at or after `query.since` whose indexed text matches every term (by
+    /// prefix), best match first, then newest. Ranks at most the [`SEARCH_CANDIDATES`] most
+    /// recent matches.
     async fn search_claims(&self, query: &SearchQuery) -> Result<SearchPage>;
     /// The newest claims of one claimant (compared ignoring case) and category claimed at or
     /// before `until`, newest first, with their figures. The digest's losses block reads the

@@ -293,3 +293,105 @@ async fn story_windows_and_delivery_history() {
         vec![s2]
     );
 }
+
+#[tokio::test]
+async fn search_ranks_a_bounded_set_of_the_newest_matches_and_says_so() {
+    use claimwatch::store::SEARCH_CANDIDATES;
+    let db = TestDb::new().await;
+    let s = &db.store;
+    let src = s
+        .upsert_source(&feed("https://a.example/rss"), t0())
+        .await
+        .unwrap();
+    // One claim stored first, another stored later but claimed earlier (a backfill): the
+    // window's id floor must keep both in a window that covers both.
+    let late = insert(&db, src.id, "late", "Десантники отказались ехать", 0).await;
+    let st = s.create_story(late, "late", t0()).await.unwrap();
+    s.add_claims(
+        st,
+        late,
+        t0(),
+        &[refusal()],
+        &stem_text("десантники отказались"),
+    )
+    .await
+    .unwrap();
+    let early = insert(&db, src.id, "early", "Отказались и отказались", 1).await;
+    let st2 = s.create_story(early, "early", t0()).await.unwrap();
+    let old = t0() - Duration::days(2);
+    s.add_claims(
+        st2,
+        early,
+        old,
+        &[refusal()],
+        &stem_text("отказались отказались"),
+    )
+    .await
+    .unwrap();
+    let q = |days: i64, limit: i64, offset: i64| SearchQuery {
+        terms: query_terms("отказ", 8),
+        since: t0() - Duration::days(days),
+        category: None,
+        limit,
+        offset,
+    };
+    let page = s.search_claims(&q(1, 5, 0)).await.unwrap();
+    assert_eq!((page.total, page.total_capped), (1, false));
+    let page = s.search_claims(&q(3, 5, 0)).await.unwrap();
+    assert_eq!(page.total, 2);
+    assert_eq!(
+        page.hits[0].claim.item_id, early,
+        "two occurrences rank first"
+    );
+
+    let bulk = insert(&db, src.id, "bulk", "Массовые отказы", 2).await;
+    let st3 = s.create_story(bulk, "bulk", t0()).await.unwrap();
+    let many = vec![refusal(); SEARCH_CANDIDATES as usize + 10];
+    s.add_claims(st3, bulk, t0(), &many, &stem_text("массовые отказы"))
+        .await
+        .unwrap();
+    let page = s.search_claims(&q(3, 5, 0)).await.unwrap();
+    assert!(page.total_capped);
+    assert_eq!(page.total, SEARCH_CANDIDATES);
+    let last = s
+        .search_claims(&q(3, 5, SEARCH_CANDIDATES - 2))
+        .await
+        .unwrap();
+    assert_eq!(last.hits.len(), 2, "pages end at the candidate cap");
+}
+
+#[tokio::test]
+async fn long_stems_are_checked_in_full() {
+    let db = TestDb::new().await;
+    let s = &db.store;
+    let src = s
+        .upsert_source(&feed("https://a.example/rss"), t0())
+        .await
+        .unwrap();
+    for (i, text) in [
+        "Мотострелки отказались наступать",
+        "Мотостроители вышли на забастовку",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let it = insert(&db, src.id, &format!("m{i}"), text, i as i64).await;
+        let st = s.create_story(it, text, t0()).await.unwrap();
+        s.add_claims(st, it, t0(), &[refusal()], &stem_text(text))
+            .await
+            .unwrap();
+    }
+    let q = |words: &str| SearchQuery {
+        terms: query_terms(words, 8),
+        since: t0() - Duration::days(1),
+        category: None,
+        limit: 5,
+        offset: 0,
+    };
+    assert!(query_terms("мотострелки", 8)[0].chars().count() > 6);
+    let page = s.search_claims(&q("мотострелки")).await.unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(page.hits[0].claim.item_id, 1);
+    assert_eq!(s.search_claims(&q("мотостроители")).await.unwrap().total, 1);
+    assert_eq!(s.search_claims(&q("мотост")).await.unwrap().total, 2);
+}

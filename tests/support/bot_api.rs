@@ -244,6 +244,26 @@ impl FakeBotApi {
     }
 }
 
+/// The text fields of a multipart/form-data body, as a JSON object of strings.
+fn form_fields(body: &[u8], boundary: &str) -> Value {
+    let text = String::from_utf8_lossy(body);
+    let mut fields = serde_json::Map::new();
+    for part in text.split(&format!("--{boundary}")) {
+        let Some((head, value)) = part.split_once("\r\n\r\n") else {
+            continue;
+        };
+        let name = head
+            .split("name=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next());
+        if let Some(name) = name {
+            let value = value.strip_suffix("\r\n").unwrap_or(value);
+            fields.insert(name.to_owned(), Value::String(value.to_owned()));
+        }
+    }
+    Value::Object(fields)
+}
+
 fn ok(result: Value) -> Response {
     Response::json(200, &json!({"ok": true, "result": result}))
 }
@@ -335,8 +355,15 @@ async fn handle(
     if token != TOKEN {
         return err(401, "Unauthorized", None);
     }
+    let multipart = req
+        .header("content-type")
+        .and_then(|c| c.split("boundary=").nth(1))
+        .map(|b| b.trim_matches('"').to_owned());
     let params: Value = if req.body.is_empty() {
         json!({})
+    } else if let Some(boundary) = multipart {
+        // setWebhook is sent as multipart/form-data (it may carry a certificate).
+        form_fields(&req.body, &boundary)
     } else {
         match serde_json::from_slice(&req.body) {
             Ok(v) => v,

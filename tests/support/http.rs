@@ -19,6 +19,8 @@ pub struct Request {
     /// Header names lowercased.
     pub headers: HashMap<String, String>,
     pub body: Vec<u8>,
+    /// When the request's head arrived.
+    pub received: std::time::Instant,
 }
 
 impl Request {
@@ -147,6 +149,7 @@ async fn read_request(
             return Ok(None);
         }
     };
+    let received = std::time::Instant::now();
     let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
     let mut lines = head.split("\r\n");
     let mut first = lines.next().unwrap_or("").split(' ');
@@ -178,6 +181,7 @@ async fn read_request(
         target,
         headers,
         body,
+        received,
     }))
 }
 

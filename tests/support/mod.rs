@@ -5,6 +5,8 @@
 #![allow(dead_code)]
 
 pub mod bot_api;
+pub mod bot_deps;
+pub mod bot_harness;
 pub mod db;
 pub mod feed_server;
 pub mod http;

@@ -8,7 +8,7 @@ use crate::store::rows::{
     CLAIM_COLUMNS, STORY_COLUMNS, STORY_SOURCE_COLUMNS, claim, figure, story, story_source,
 };
 use crate::store::stories::{
-    ClaimView, ItemFiling, SearchPage, SearchQuery, StoryChoice, StoryStore,
+    ClaimView, ItemFiling, SEARCH_CANDIDATES, SearchPage, SearchQuery, StoryChoice, StoryStore,
 };
 use crate::store::{Result, views};
 use async_trait::async_trait;
@@ -224,27 +224,34 @@ impl StoryStore for PostgresStore {
 
     async fn search_claims(&self, q: &SearchQuery) -> Result<SearchPage> {
         let expr = tsquery(&q.terms);
-        if expr.is_empty() {
+        if expr.is_empty() || q.limit <= 0 {
             return Ok(SearchPage {
                 hits: Vec::new(),
                 total: 0,
+                total_capped: false,
             });
         }
         let category = q.category.map(Category::as_str);
-        let total: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM claims
-             WHERE terms @@ to_tsquery('simple', $1) AND claimed_at >= $2
-               AND ($3::text IS NULL OR category = $3)",
+        // Same contract as SQLite: only the SEARCH_CANDIDATES newest matches are ranked.
+        let counted: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM (SELECT 1 FROM claims
+               WHERE terms @@ to_tsquery('simple', $1) AND claimed_at >= $2
+                 AND ($3::text IS NULL OR category = $3)
+               LIMIT $4) AS m",
         )
         .bind(&expr)
         .bind(q.since)
         .bind(category)
+        .bind(SEARCH_CANDIDATES + 1)
         .fetch_one(&self.pool)
         .await?;
         let ids: Vec<i64> = sqlx::query_scalar(
-            "SELECT id FROM claims
-             WHERE terms @@ to_tsquery('simple', $1) AND claimed_at >= $2
-               AND ($3::text IS NULL OR category = $3)
+            "WITH candidates AS (
+               SELECT id, claimed_at, terms FROM claims
+               WHERE terms @@ to_tsquery('simple', $1) AND claimed_at >= $2
+                 AND ($3::text IS NULL OR category = $3)
+               ORDER BY claimed_at DESC, id DESC LIMIT $6)
+             SELECT id FROM candidates
              ORDER BY ts_rank(terms, to_tsquery('simple', $1)) DESC, claimed_at DESC, id DESC
              LIMIT $4 OFFSET $5",
         )
@@ -253,11 +260,13 @@ impl StoryStore for PostgresStore {
         .bind(category)
         .bind(q.limit)
         .bind(q.offset)
+        .bind(SEARCH_CANDIDATES)
         .fetch_all(&self.pool)
         .await?;
         Ok(SearchPage {
             hits: self.claim_views(&ids).await?,
-            total,
+            total: counted.min(SEARCH_CANDIDATES),
+            total_capped: counted > SEARCH_CANDIDATES,
         })
     }
 

@@ -5,6 +5,7 @@ mod filing;
 mod items;
 mod leases;
 mod outbox;
+mod search;
 mod sources;
 mod stories;
 mod subscribers;

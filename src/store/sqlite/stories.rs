@@ -116,7 +116,7 @@ impl SqliteStore {
         Ok(views::story_views(ids, stories, claims, sources))
     }
 
-    async fn claim_views(&self, claim_ids: &[i64]) -> Result<Vec<ClaimView>> {
+    pub(super) async fn claim_views(&self, claim_ids: &[i64]) -> Result<Vec<ClaimView>> {
         let claims = self.claims_by_ids(claim_ids).await?;
         let stories = self.story_views(&views::story_ids_of(&claims)).await?;
         Ok(views::claim_views(claims, &stories))
@@ -248,40 +248,7 @@ impl StoryStore for SqliteStore {
     }
 
     async fn search_claims(&self, q: &SearchQuery) -> Result<SearchPage> {
-        if q.terms.is_empty() {
-            return Ok(SearchPage {
-                hits: Vec::new(),
-                total: 0,
-            });
-        }
-        let expr = fts_match(&q.terms);
-        let category = q.category.map(Category::as_str);
-        let total: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
-             WHERE claims_fts MATCH ?1 AND c.claimed_at >= ?2 AND (?3 IS NULL OR c.category = ?3)",
-        )
-        .bind(&expr)
-        .bind(to_ms(q.since))
-        .bind(category)
-        .fetch_one(&self.pool)
-        .await?;
-        let ids: Vec<i64> = sqlx::query_scalar(
-            "SELECT c.id FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
-             WHERE claims_fts MATCH ?1 AND c.claimed_at >= ?2 AND (?3 IS NULL OR c.category = ?3)
-             ORDER BY bm25(claims_fts), c.claimed_at DESC, c.id DESC
-             LIMIT ?4 OFFSET ?5",
-        )
-        .bind(&expr)
-        .bind(to_ms(q.since))
-        .bind(category)
-        .bind(q.limit)
-        .bind(q.offset)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(SearchPage {
-            hits: self.claim_views(&ids).await?,
-            total,
-        })
+        self.search(q).await
     }
 
     async fn latest_claims_by_claimant(

@@ -1,0 +1,175 @@
+//! `/sources` for everyone, and the admin commands (`/addsource`, `/removesource`,
+//! `/pausesource`, `/resumesource`, `/stats`) for the chats in `admin_chat_ids`; anyone else
+//! gets a polite refusal and nothing is touched.
+
+use super::start::{is_admin, say};
+use super::{Ctx, HandlerResult, Req};
+use crate::bot::commands::AdminCommand;
+use crate::bot::render::{chat_tz, esc, source_line};
+use crate::i18n::fill;
+use crate::model::{Source, SourceOrigin};
+use crate::sources::address::SourceAddress;
+use crate::store::StoreError;
+use chrono::Duration;
+use teloxide::RequestError;
+use teloxide::prelude::Requester;
+
+/// Longest address accepted.
+const MAX_ADDRESS_CHARS: usize = 2000;
+
+pub(super) async fn admin_command<R>(
+    bot: &R,
+    ctx: &Ctx,
+    req: &Req,
+    cmd: AdminCommand,
+) -> HandlerResult
+where
+    R: Requester<Err = RequestError>,
+{
+    if !is_admin(ctx, req) {
+        tracing::info!(chat = req.chat.0, "admin command refused");
+        return say(bot, req, req.t().admin_only).await;
+    }
+    match cmd {
+        AdminCommand::Addsource(arg) => add_source(bot, ctx, req, arg.trim()).await,
+        AdminCommand::Removesource(arg) => change_source(bot, ctx, req, "removesource", &arg).await,
+        AdminCommand::Pausesource(arg) => change_source(bot, ctx, req, "pausesource", &arg).await,
+        AdminCommand::Resumesource(arg) => change_source(bot, ctx, req, "resumesource", &arg).await,
+        AdminCommand::Stats => stats(bot, ctx, req).await,
+    }
+}
+
+async fn add_source<R>(bot: &R, ctx: &Ctx, req: &Req, input: &str) -> HandlerResult
+where
+    R: Requester<Err = RequestError>,
+{
+    let t = req.t();
+    if input.is_empty() {
+        let text = fill(t.source_usage, &[("command", &"addsource")]);
+        return say(bot, req, &text).await;
+    }
+    if input.chars().count() > MAX_ADDRESS_CHARS {
+        let text = fill(
+            t.source_refused,
+            &[("input", &esc(input, 64)), ("reason", &"too long")],
+        );
+        return say(bot, req, &text).await;
+    }
+    let new = match ctx.checker.check(input).await {
+        Ok(n) => n,
+        Err(reason) => {
+            let text = fill(
+                t.source_refused,
+                &[("input", &esc(input, 200)), ("reason", &esc(&reason, 300))],
+            );
+            return say(bot, req, &text).await;
+        }
+    };
+    if let Some(s) = ctx.store.source_by_url(&new.url).await? {
+        let text = fill(
+            t.source_exists,
+            &[("id", &s.id), ("name", &esc(s.display_name(), 120))],
+        );
+        return say(bot, req, &text).await;
+    }
+    let s = ctx.store.upsert_source(&new, req.now).await?;
+    tracing::info!(source = s.id, url = %s.url, "source added from the chat");
+    let text = fill(
+        t.source_added,
+        &[("id", &s.id), ("name", &esc(s.display_name(), 120))],
+    );
+    say(bot, req, &text).await
+}
+
+/// A source by `#id`, id, or any address form.
+async fn find_source(ctx: &Ctx, key: &str) -> Result<Option<Source>, StoreError> {
+    let key = key.trim();
+    if let Ok(id) = key.trim_start_matches('#').parse::<i64>() {
+        return ctx.store.source(id).await;
+    }
+    match SourceAddress::parse(key) {
+        Ok(addr) => ctx.store.source_by_url(&addr.canonical()).await,
+        Err(_) => Ok(None),
+    }
+}
+
+async fn change_source<R>(bot: &R, ctx: &Ctx, req: &Req, command: &str, arg: &str) -> HandlerResult
+where
+    R: Requester<Err = RequestError>,
+{
+    let t = req.t();
+    let arg = arg.trim();
+    if arg.is_empty() || arg.chars().count() > MAX_ADDRESS_CHARS {
+        let text = fill(t.source_usage, &[("command", &command)]);
+        return say(bot, req, &text).await;
+    }
+    let Some(s) = find_source(ctx, arg).await? else {
+        let text = fill(t.source_not_found, &[("input", &esc(arg, 100))]);
+        return say(bot, req, &text).await;
+    };
+    let template = match command {
+        "removesource" => {
+            ctx.store.remove_source(s.id).await?;
+            t.source_removed
+        }
+        "pausesource" => {
+            ctx.store
+                .set_source_paused(s.id, true, Some("paused from the chat"), req.now)
+                .await?;
+            t.source_paused_done
+        }
+        _ => {
+            ctx.store
+                .set_source_paused(s.id, false, None, req.now)
+                .await?;
+            t.source_resumed
+        }
+    };
+    let name = esc(s.display_name(), 120);
+    let mut text = fill(template, &[("id", &s.id), ("name", &name)]);
+    if command == "removesource" && s.origin == SourceOrigin::Config {
+        text.push('\n');
+        text.push_str(t.source_config_note);
+    }
+    tracing::info!(source = s.id, command, "source changed from the chat");
+    say(bot, req, &text).await
+}
+
+async fn stats<R>(bot: &R, ctx: &Ctx, req: &Req) -> HandlerResult
+where
+    R: Requester<Err = RequestError>,
+{
+    let s = ctx.store.stats(req.now - Duration::days(1)).await?;
+    let text = fill(
+        req.t().stats,
+        &[
+            ("sources", &s.sources),
+            ("paused", &s.sources_paused),
+            ("items", &s.items),
+            ("claims", &s.claims),
+            ("stories", &s.stories),
+            ("active", &s.subscribers_active),
+            ("total", &s.subscribers_total),
+            ("sent", &s.sent_since),
+            ("pending", &s.pending),
+            ("failed", &s.failed_since),
+            ("in_doubt", &s.in_doubt),
+        ],
+    );
+    say(bot, req, &text).await
+}
+
+pub(super) async fn list_sources<R>(bot: &R, ctx: &Ctx, req: &Req) -> HandlerResult
+where
+    R: Requester<Err = RequestError>,
+{
+    let t = req.t();
+    let sources = ctx.store.list_sources().await?;
+    if sources.is_empty() {
+        return say(bot, req, t.sources_none).await;
+    }
+    let tz = chat_tz(req.sub.as_ref(), &ctx.config);
+    let mut lines = vec![fill(t.sources_title, &[("n", &sources.len())])];
+    lines.extend(sources.iter().map(|s| source_line(s, req.lang, &tz)));
+    say(bot, req, &lines.join("\n")).await
+}

@@ -1,0 +1,181 @@
+//! Inline-button presses: settings toggles and pickers (editing the settings message in
+//! place), and search pages. Every press is answered; stale or forged data gets a notice.
+
+use super::search::render_page;
+use super::{
+    BotError, Ctx, HandlerResult, chat_kind, edit_html, may_configure, next_digest, ui_lang,
+};
+use crate::bot::callback::{Action, COMMON_ZONES, Screen};
+use crate::bot::keyboards;
+use crate::bot::render::{chat_tz, settings_text};
+use crate::i18n::texts;
+use crate::model::{Lang, Subscriber};
+use crate::store::SubscriberUpdate;
+use chrono::{NaiveTime, Timelike};
+use teloxide::RequestError;
+use teloxide::payloads::AnswerCallbackQuerySetters;
+use teloxide::prelude::Requester;
+use teloxide::requests::Request;
+use teloxide::types::{CallbackQuery, ChatId, MessageId};
+
+/// What to tell the presser: a toast, or an alert they must dismiss.
+enum Notice {
+    None,
+    Toast(String),
+    Alert(String),
+}
+
+pub(crate) async fn on_callback<R>(bot: R, q: CallbackQuery, ctx: Ctx) -> HandlerResult
+where
+    R: Requester<Err = RequestError> + Clone + Send + Sync + 'static,
+{
+    let notice = match handle(&bot, &q, &ctx).await {
+        Ok(n) => n,
+        Err(BotError::Store(e)) => {
+            tracing::error!(error = %e, "store failure while handling a button");
+            let lang = ui_lang(&ctx.config, None, Some(&q.from));
+            Notice::Alert(texts(lang).bot.error.to_owned())
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "a button press could not be completed");
+            Notice::None
+        }
+    };
+    let answer = bot.answer_callback_query(q.id.clone());
+    let answer = match notice {
+        Notice::None => answer,
+        Notice::Toast(text) => answer.text(text),
+        Notice::Alert(text) => answer.text(text).show_alert(true),
+    };
+    answer.send().await?;
+    Ok(())
+}
+
+async fn handle<R>(bot: &R, q: &CallbackQuery, ctx: &Ctx) -> Result<Notice, BotError>
+where
+    R: Requester<Err = RequestError>,
+{
+    let now = ctx.clock.now();
+    let action = q.data.as_deref().and_then(Action::parse);
+    let Some(message) = q.message.as_ref() else {
+        let lang = ui_lang(&ctx.config, None, Some(&q.from));
+        return Ok(Notice::Toast(texts(lang).bot.callback_stale.to_owned()));
+    };
+    let (chat, message_id) = (message.chat().id, message.id());
+    let sub = ctx.store.subscriber(chat.0).await?;
+    let lang = ui_lang(&ctx.config, sub.as_ref(), Some(&q.from));
+    let t = &texts(lang).bot;
+    let Some(action) = action else {
+        return Ok(Notice::Toast(t.callback_stale.to_owned()));
+    };
+    match action {
+        Action::Noop => Ok(Notice::None),
+        Action::Page { session, page } => {
+            let Some(s) = ctx.sessions.get(session, chat.0) else {
+                return Ok(Notice::Toast(t.search_expired.to_owned()));
+            };
+            let tz = chat_tz(sub.as_ref(), &ctx.config);
+            let (html, keyboard) = render_page(ctx, &tz, &s, session, page).await?;
+            edit_html(bot, chat, message_id, &html, keyboard).await?;
+            Ok(Notice::None)
+        }
+        _ => {
+            let Some(sub) = sub else {
+                return Ok(Notice::Toast(t.need_start.to_owned()));
+            };
+            let kind = chat_kind(message.chat());
+            if !may_configure(bot, chat, kind, Some(&q.from), false).await {
+                return Ok(Notice::Alert(t.group_admin_only.to_owned()));
+            }
+            settings_action(bot, ctx, (chat, message_id), sub, lang, action, now).await
+        }
+    }
+}
+
+/// Applies a settings button and redraws the message.
+async fn settings_action<R>(
+    bot: &R,
+    ctx: &Ctx,
+    (chat, message_id): (ChatId, MessageId),
+    sub: Subscriber,
+    lang: Lang,
+    action: Action,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Notice, BotError>
+where
+    R: Requester<Err = RequestError>,
+{
+    let mut update = SubscriberUpdate::default();
+    let mut lang = lang;
+    match action {
+        Action::Show(screen) => {
+            let t = &texts(lang).bot;
+            let (text, keyboard) = match screen {
+                Screen::Main => (settings_text(&sub, lang), keyboards::settings(&sub, lang)),
+                Screen::Hour => (
+                    t.pick_hour.to_owned(),
+                    keyboards::hours(sub.digest_time.hour(), lang),
+                ),
+                Screen::Zone => (
+                    t.pick_timezone.to_owned(),
+                    keyboards::zones(&sub.timezone, lang),
+                ),
+                Screen::Language => (
+                    t.pick_language.to_owned(),
+                    keyboards::languages(&ctx.config.bot.languages(), lang),
+                ),
+            };
+            edit_html(bot, chat, message_id, &text, Some(keyboard)).await?;
+            return Ok(Notice::None);
+        }
+        Action::Topic(c) => update.topics = Some(sub.topics.with(c, !sub.topics.contains(c))),
+        Action::Digest(on) => {
+            update.subscribed = Some(on);
+            update.next_digest_at =
+                Some(on.then(|| next_digest(sub.digest_time, &sub.timezone, now)));
+        }
+        Action::Hour(h) => {
+            let time =
+                NaiveTime::from_hms_opt(h, sub.digest_time.minute(), 0).unwrap_or(sub.digest_time);
+            update.digest_time = Some(time);
+            update.next_digest_at = Some(
+                sub.subscribed
+                    .then(|| next_digest(time, &sub.timezone, now)),
+            );
+        }
+        Action::Zone(i) => {
+            let Some(zone) = COMMON_ZONES.get(i) else {
+                return Ok(Notice::Toast(texts(lang).bot.callback_stale.to_owned()));
+            };
+            update.timezone = Some((*zone).to_owned());
+            update.next_digest_at = Some(
+                sub.subscribed
+                    .then(|| next_digest(sub.digest_time, zone, now)),
+            );
+        }
+        Action::Language(l) => {
+            if !ctx.config.bot.languages().contains(&l) {
+                return Ok(Notice::Toast(texts(lang).bot.callback_stale.to_owned()));
+            }
+            update.ui_lang = Some(l);
+            lang = l;
+        }
+        Action::Noop | Action::Page { .. } => return Ok(Notice::None),
+    }
+    let Some(sub) = ctx.store.update_subscriber(chat.0, &update, now).await? else {
+        return Ok(Notice::Toast(texts(lang).bot.need_start.to_owned()));
+    };
+    edit_html(
+        bot,
+        chat,
+        message_id,
+        &settings_text(&sub, lang),
+        Some(keyboards::settings(&sub, lang)),
+    )
+    .await?;
+    let t = &texts(lang).bot;
+    Ok(Notice::Toast(match action {
+        Action::Language(_) => t.language_set.to_owned(),
+        _ => t.saved.to_owned(),
+    }))
+}

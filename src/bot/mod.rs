@@ -1,0 +1,265 @@
+//! The Telegram bot: commands (`commands`), the dptree handler tree ([`schema`]), handlers by
+//! concern (`handlers/`), inline keyboards and their callback data, HTML rendering and
+//! splitting, and [`run_bot`], which registers the commands and runs the dispatcher (long
+//! polling by default) until the shared [`Shutdown`] fires.
+//!
+//! The tree is generic over the requester, so tests drive it with a plain `Bot` against the
+//! fake Bot API and production with `Throttle<Bot>`.
+
+pub mod callback;
+pub mod commands;
+pub mod deps;
+mod handlers;
+pub mod keyboards;
+pub mod render;
+pub mod search_sessions;
+mod source_check;
+pub mod split;
+mod webhook;
+
+pub use deps::{AddressChecker, BotDeps, ComposedDigestSource, DigestSource, SourceChecker};
+pub use handlers::{BotError, HandlerResult};
+pub use source_check::FetchingSourceChecker;
+
+use crate::clock::Clock;
+use crate::config::{BotMode, Config};
+use crate::model::Lang;
+use crate::shutdown::Shutdown;
+use crate::store::Store;
+use handlers::Ctx;
+use search_sessions::SearchSessions;
+use std::sync::Arc;
+use std::time::Duration;
+use teloxide::RequestError;
+use teloxide::dispatching::{UpdateFilterExt, UpdateHandler};
+use teloxide::dptree;
+use teloxide::error_handlers::ErrorHandler;
+use teloxide::payloads::SetMyCommandsSetters;
+use teloxide::prelude::{Dispatcher, Requester};
+use teloxide::requests::Request;
+use teloxide::types::{BotCommandScope, ChatId, Recipient, Update};
+use teloxide::update_listeners::Polling;
+
+/// Searches kept for paging (see `search_sessions`).
+const SEARCH_SESSIONS: usize = 10_000;
+
+/// Why the bot could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum BotRunError {
+    #[error("cannot reach the Bot API: {0}")]
+    Telegram(String),
+    #[error("invalid bot configuration: {0}")]
+    Config(String),
+}
+
+impl BotDeps {
+    /// The dependencies the handler tree needs, for `DispatcherBuilder::dependencies`.
+    pub fn dependency_map(&self) -> dptree::di::DependencyMap {
+        dptree::deps![
+            self.store.clone(),
+            self.config.clone(),
+            self.clock.clone(),
+            self.digest.clone(),
+            self.checker.clone(),
+            Arc::new(SearchSessions::new(SEARCH_SESSIONS))
+        ]
+    }
+}
+
+/// The handler tree: messages and channel posts (commands), button presses, and the bot's own
+/// membership changes.
+pub fn schema<R>() -> UpdateHandler<BotError>
+where
+    R: Requester<Err = RequestError> + Clone + Send + Sync + 'static,
+{
+    let context = dptree::map(
+        |store: Arc<dyn Store>,
+         config: Arc<Config>,
+         clock: Arc<dyn Clock>,
+         digest: Arc<dyn DigestSource>,
+         checker: Arc<dyn SourceChecker>,
+         sessions: Arc<SearchSessions>| Ctx {
+            store,
+            config,
+            clock,
+            digest,
+            checker,
+            sessions,
+        },
+    );
+    dptree::entry()
+        .chain(context)
+        .branch(Update::filter_message().endpoint(handlers::on_message::<R>))
+        .branch(Update::filter_channel_post().endpoint(handlers::on_message::<R>))
+        .branch(Update::filter_callback_query().endpoint(handlers::on_callback::<R>))
+        .branch(Update::filter_my_chat_member().endpoint(handlers::on_my_chat_member::<R>))
+}
+
+/// Logs handler errors with anything that looks like a bot token removed.
+struct LogErrors;
+
+impl ErrorHandler<BotError> for LogErrors {
+    fn handle_error(self: Arc<Self>, error: BotError) -> futures::future::BoxFuture<'static, ()> {
+        tracing::warn!(error = %redact_token(&error.to_string()), "update handler failed");
+        Box::pin(async {})
+    }
+}
+
+impl<E: std::fmt::Debug> ErrorHandler<E> for ListenerErrors {
+    fn handle_error(self: Arc<Self>, error: E) -> futures::future::BoxFuture<'static, ()> {
+        tracing::warn!(error = %redact_token(&format!("{error:?}")), "getting updates failed");
+        Box::pin(async {})
+    }
+}
+
+/// Logs update-listener errors, redacted.
+struct ListenerErrors;
+
+/// Replaces `<id>:<secret>` bot tokens (as in Bot API URLs) with `<token>`.
+pub fn redact_token(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let (mut copied, mut i) = (0, 0);
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits >= 5 && b.get(i + digits) == Some(&b':') {
+            let secret = b[i + digits + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'-')
+                .count();
+            if secret >= 20 {
+                out.push_str(&s[copied..i]);
+                out.push_str("<token>");
+                i += digits + 1 + secret;
+                copied = i;
+                continue;
+            }
+        }
+        i += digits;
+    }
+    out.push_str(&s[copied..]);
+    out
+}
+
+/// Registers the command lists: one per offered language (`language_code`), the fallback
+/// language also as the default, and the admin commands in each admin chat.
+pub async fn register_commands<R>(bot: &R, config: &Config)
+where
+    R: Requester<Err = RequestError>,
+{
+    let offered = config.bot.languages();
+    let fallback = offered.first().copied().unwrap_or(Lang::En);
+    let mut calls = vec![(None, fallback)];
+    calls.extend(
+        offered
+            .iter()
+            .filter(|l| matches!(l, Lang::En | Lang::Uk | Lang::Ru))
+            .map(|l| (Some(l.as_str()), *l)),
+    );
+    for (code, lang) in calls {
+        let mut req = bot.set_my_commands(commands::user_commands(lang));
+        if let Some(code) = code {
+            req = req.language_code(code);
+        }
+        if let Err(e) = req.send().await {
+            tracing::warn!(error = %redact_token(&e.to_string()), "setMyCommands failed");
+        }
+    }
+    for id in &config.admin_chat_ids {
+        let mut all = commands::user_commands(fallback);
+        all.extend(commands::admin_commands(fallback));
+        let scope = BotCommandScope::Chat {
+            chat_id: Recipient::Id(ChatId(*id)),
+        };
+        if let Err(e) = bot.set_my_commands(all).scope(scope).send().await {
+            tracing::warn!(chat = id, error = %redact_token(&e.to_string()), "setMyCommands for an admin chat failed");
+        }
+    }
+}
+
+/// Runs the bot until `shutdown` fires: registers the commands, then dispatches updates from
+/// long polling (or the webhook, per `config.bot.mode`). Updates in flight finish first.
+/// SIGTERM and SIGINT reach it through `Shutdown::listen_for_signals`.
+pub async fn run_bot<R>(deps: BotDeps, bot: R, shutdown: Shutdown) -> Result<(), BotRunError>
+where
+    R: Requester<Err = RequestError> + Clone + Send + Sync + 'static,
+    <R as Requester>::GetUpdates: Send,
+    <R as Requester>::GetMe: Send,
+    <R as Requester>::DeleteWebhook: Send,
+{
+    register_commands(&bot, &deps.config).await;
+    let mut dispatcher = Dispatcher::builder(bot.clone(), schema::<R>())
+        .dependencies(deps.dependency_map())
+        .error_handler(Arc::new(LogErrors))
+        .default_handler(|_| async {})
+        .build();
+    let token = dispatcher.shutdown_token();
+    let stopper = tokio::spawn(async move {
+        shutdown.wait().await;
+        loop {
+            match token.shutdown() {
+                Ok(done) => {
+                    done.await;
+                    break;
+                }
+                // Not dispatching yet: try again shortly.
+                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            }
+        }
+    });
+    let result = async {
+        match deps.config.bot.mode {
+            BotMode::Polling => {
+                let listener = Polling::builder(bot)
+                    .timeout(Duration::from_secs(25))
+                    .delete_webhook()
+                    .await
+                    .build();
+                dispatcher
+                    .try_dispatch_with_listener(listener, Arc::new(ListenerErrors))
+                    .await
+                    .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))
+            }
+            BotMode::Webhook => {
+                let options = webhook::options(&deps.config)?;
+                let listener = teloxide::update_listeners::webhooks::axum(bot, options)
+                    .await
+                    .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))?;
+                dispatcher
+                    .try_dispatch_with_listener(listener, Arc::new(ListenerErrors))
+                    .await
+                    .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))
+            }
+        }
+    }
+    .await;
+    stopper.abort();
+    result
+}
+
+// Production runs the bot through `Throttle<Bot>`; this fails to compile if the bounds drift.
+const _: fn() = || {
+    let _ = run_bot::<teloxide::adaptors::Throttle<teloxide::Bot>>;
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_redacted() {
+        let s = "error sending request for url (http://x/bot123456789:AAFakeTokenForTestsOnly_abcdefghijklmn/GetUpdates) at 12345";
+        let r = redact_token(s);
+        assert!(!r.contains("AAFake"), "{r}");
+        assert!(
+            r.contains("bot<token>/GetUpdates") && r.ends_with("at 12345"),
+            "{r}"
+        );
+        assert_eq!(redact_token("chat 123456: ok"), "chat 123456: ok");
+        assert_eq!(redact_token("відмова 2026"), "відмова 2026");
+    }
+}

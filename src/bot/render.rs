@@ -1,0 +1,285 @@
+//! Telegram HTML for the bot's replies: claim hits, the settings summary, source lines. Every
+//! outside string goes through `escape_html` (and is shortened); links are only http(s).
+
+use crate::config::Config;
+use crate::i18n::{BotTexts, fill, plural, texts};
+use crate::model::{Category, Lang, Metric, Side, Source, Subscriber, Topics};
+use crate::store::ClaimView;
+use crate::text::{escape_html, truncate_chars};
+use crate::tz::ChatTz;
+use chrono::{DateTime, Utc};
+
+/// Sources linked per hit before "+N more".
+const SOURCES_SHOWN: usize = 3;
+/// Longest URL put in an `href`.
+const MAX_URL: usize = 500;
+
+/// Escaped and shortened outside text.
+pub fn esc(s: &str, max_chars: usize) -> String {
+    escape_html(&truncate_chars(s.trim(), max_chars))
+}
+
+/// An `href` value for `url` when it is an absolute http(s) URL of sane length.
+pub fn safe_href(url: &str) -> Option<String> {
+    if url.len() > MAX_URL {
+        return None;
+    }
+    let parsed = url::Url::parse(url).ok()?;
+    matches!(parsed.scheme(), "http" | "https")
+        .then(|| parsed.host_str().is_some())
+        .filter(|has_host| *has_host)
+        .map(|_| escape_html(parsed.as_str()))
+}
+
+/// The chat's time zone, or the configured default.
+pub fn chat_tz(sub: Option<&Subscriber>, config: &Config) -> ChatTz {
+    sub.and_then(|s| s.timezone.parse().ok())
+        .or_else(|| config.digest.timezone.parse().ok())
+        .unwrap_or(ChatTz::Named(chrono_tz::UTC))
+}
+
+/// A local date and time: "2026-11-21 09:00".
+pub fn local_time(t: DateTime<Utc>, tz: &ChatTz) -> String {
+    tz.local(t).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// "30 days", "30 днів".
+pub fn days_phrase(lang: Lang, days: u32) -> String {
+    let forms = texts(lang).bot.days_forms;
+    format!("{days} {}", plural(lang, u64::from(days), forms))
+}
+
+/// An integer with thousands grouped: "28,300" in English, "28 300" otherwise.
+pub fn number(lang: Lang, n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let sep = if lang == Lang::En { ',' } else { '\u{a0}' };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// A figure's label: the digest's wording, so both say the same.
+pub fn metric_name(lang: Lang, m: Metric) -> &'static str {
+    crate::digest::format::metric_name(&texts(lang).digest, m)
+}
+
+pub fn topics_label(lang: Lang, topics: Topics) -> String {
+    let t = &texts(lang).bot;
+    let names: Vec<&str> = Category::ALL
+        .into_iter()
+        .filter(|c| topics.contains(*c))
+        .map(|c| match c {
+            Category::Refusal => t.topic_refusal,
+            Category::Losses => t.topic_losses,
+        })
+        .collect();
+    if names.is_empty() {
+        t.topics_none.to_owned()
+    } else {
+        names.join(", ")
+    }
+}
+
+fn category_line(t: &BotTexts, c: Category) -> String {
+    match c {
+        Category::Refusal => format!("🚫 <b>{}</b>", t.cat_refusal),
+        Category::Losses => format!("💥 <b>{}</b>", t.cat_losses),
+    }
+}
+
+/// One search or `/recent` hit: what, when, who claims it, about whom, figures, evidence and
+/// links to its sources. `compact` leaves out the evidence and most figures.
+pub fn claim_hit(view: &ClaimView, index: usize, lang: Lang, tz: &ChatTz, compact: bool) -> String {
+    let t = &texts(lang).bot;
+    let c = &view.claim.claim;
+    let mut lines = vec![format!(
+        "<b>{index}.</b> {} · {}",
+        category_line(t, c.category),
+        local_time(view.claim.claimed_at, tz)
+    )];
+    let who = match c.claimant.as_deref().filter(|s| !s.trim().is_empty()) {
+        Some(name) => fill(
+            t.hit_claims,
+            &[("claimant", &format!("<b>{}</b>", esc(name, 120)))],
+        ),
+        None => {
+            let source = view
+                .sources
+                .first()
+                .map(|s| s.source_name.as_str())
+                .unwrap_or("?");
+            fill(
+                t.hit_reports,
+                &[("source", &format!("<b>{}</b>", esc(source, 80)))],
+            )
+        }
+    };
+    let side = c.side.map(|s| match s {
+        Side::Russia => t.side_russia,
+        Side::Ukraine => t.side_ukraine,
+    });
+    lines.push(match side {
+        Some(side) => format!("{who} · {side}"),
+        None => who,
+    });
+    let place: Vec<String> = [
+        c.unit.as_deref().map(|u| format!("🎖 {}", esc(u, 100))),
+        c.location.as_deref().map(|l| format!("📍 {}", esc(l, 100))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !place.is_empty() {
+        lines.push(place.join(" · "));
+    }
+    if !c.figures.is_empty() {
+        let figures: Vec<String> = c
+            .figures
+            .iter()
+            .take(if compact { 3 } else { 8 })
+            .map(|f| {
+                let delta = f
+                    .delta
+                    .map(|d| format!(" ({}{})", if d >= 0 { "+" } else { "" }, number(lang, d)))
+                    .unwrap_or_default();
+                format!(
+                    "{} <b>{}</b>{delta}",
+                    metric_name(lang, f.metric),
+                    number(lang, f.value)
+                )
+            })
+            .collect();
+        lines.push(figures.join(" · "));
+    }
+    if let Some(ev) = c
+        .evidence
+        .first()
+        .filter(|e| !compact && !e.trim().is_empty())
+    {
+        lines.push(format!("<i>«{}»</i>", esc(ev, 200)));
+    }
+    if !view.sources.is_empty() {
+        let links: Vec<String> = view
+            .sources
+            .iter()
+            .take(SOURCES_SHOWN)
+            .map(|s| {
+                let name = esc(&s.source_name, 60);
+                match s.url.as_deref().and_then(safe_href) {
+                    Some(href) => format!("<a href=\"{href}\">{name}</a>"),
+                    None => name,
+                }
+            })
+            .collect();
+        let more = view.sources.len().saturating_sub(SOURCES_SHOWN);
+        let mut line = format!("{}: {}", t.hit_sources, links.join(" · "));
+        if more > 0 {
+            line.push_str(&format!(" · {}", fill(t.more_sources, &[("n", &more)])));
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
+}
+
+/// The settings summary shown above the settings keyboard.
+pub fn settings_text(sub: &Subscriber, lang: Lang) -> String {
+    let t = &texts(lang).bot;
+    let status = if sub.subscribed {
+        t.settings_on
+    } else {
+        t.settings_off
+    };
+    let keywords = if sub.keywords.is_empty() {
+        t.settings_keywords_none.to_owned()
+    } else {
+        fill(
+            t.settings_keywords,
+            &[("keywords", &keywords_list(&sub.keywords))],
+        )
+    };
+    [
+        t.settings_title.to_owned(),
+        String::new(),
+        status.to_owned(),
+        fill(
+            t.settings_topics,
+            &[("topics", &topics_label(lang, sub.topics))],
+        ),
+        fill(
+            t.settings_time,
+            &[
+                ("time", &sub.digest_time.format("%H:%M")),
+                ("tz", &esc(&sub.timezone, 64)),
+            ],
+        ),
+        fill(
+            t.settings_language,
+            &[("language", &texts(lang).language_name)],
+        ),
+        keywords,
+        String::new(),
+        t.settings_hint.to_owned(),
+    ]
+    .join("\n")
+}
+
+/// Keywords for display: escaped, each in `<code>`.
+pub fn keywords_list(keywords: &[String]) -> String {
+    keywords
+        .iter()
+        .map(|k| format!("<code>{}</code>", esc(k, 60)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One `/sources` line.
+pub fn source_line(s: &Source, lang: Lang, tz: &ChatTz) -> String {
+    let t = &texts(lang).bot;
+    let status = if s.paused {
+        t.source_paused.to_owned()
+    } else if s.error_count > 0 {
+        fill(t.source_failing, &[("n", &s.error_count)])
+    } else {
+        t.source_ok.to_owned()
+    };
+    let name = esc(s.display_name(), 80);
+    let name = match safe_href(&s.url) {
+        Some(href) => format!("<a href=\"{href}\">{name}</a>"),
+        None => name,
+    };
+    let when = match s.last_success_at {
+        Some(at) => fill(t.source_last_ok, &[("when", &local_time(at, tz))]),
+        None => t.source_never.to_owned(),
+    };
+    format!("<b>#{}</b> {status} {name} · {when}", s.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped() {
+        assert_eq!(number(Lang::En, 28_300), "28,300");
+        assert_eq!(number(Lang::Uk, 1_251), "1\u{a0}251");
+        assert_eq!(number(Lang::En, -150), "-150");
+        assert_eq!(number(Lang::En, 999), "999");
+    }
+
+    #[test]
+    fn only_http_links() {
+        assert!(safe_href("https://x.example/a?b=1&c=\"2\"").is_some_and(|h| !h.contains('"')));
+        assert_eq!(safe_href("javascript:alert(1)"), None);
+        assert_eq!(safe_href("file:///etc/passwd"), None);
+        assert_eq!(safe_href("tg://resolve?domain=x"), None);
+        assert_eq!(
+            safe_href(&format!("https://x.example/{}", "a".repeat(600))),
+            None
+        );
+    }
+}

@@ -1,0 +1,27 @@
+//! `claimwatch run`: the bot. Needs `TELOXIDE_TOKEN` (and `TELOXIDE_API_URL` to use another
+//! Bot API server); stops cleanly on SIGINT or SIGTERM.
+
+use super::CliError;
+use crate::app::{self, App, role::instance_id};
+use crate::clock::SystemClock;
+use crate::config::Config;
+use crate::delivery::bot::bot_from_env;
+use crate::shutdown::Shutdown;
+use anyhow::anyhow;
+use std::sync::Arc;
+
+pub async fn run(config: Config) -> Result<(), CliError> {
+    let bot = bot_from_env().map_err(|e| CliError::Usage(e.to_string()))?;
+    let store = super::open_store(&config).await?;
+    let shutdown = Shutdown::new();
+    shutdown.listen_for_signals();
+    let app = App {
+        config: Arc::new(config),
+        store,
+        clock: Arc::new(SystemClock),
+        owner: instance_id(),
+    };
+    app::run(app, bot, shutdown)
+        .await
+        .map_err(|e| CliError::Other(anyhow!(e)))
+}

@@ -1,0 +1,155 @@
+//! Two instances on one database: the one sending a fan-out is killed (SIGKILL) while a
+//! message is in flight; the other takes the sender role once its lease runs out and finishes
+//! the fan-out. Every subscriber gets exactly one digest; every source keeps being polled on
+//! schedule and never by both instances at once.
+
+use crate::process::{Instance, eventually, write_config};
+use crate::support::bot_api::FakeBotApi;
+use crate::support::db::TestDb;
+use crate::support::feed_server::FeedServer;
+use crate::war_feed;
+use claimwatch::model::{ChatKind, Lang, NewSubscriber, Topics};
+use claimwatch::store::SubscriberUpdate;
+use std::time::{Duration, Instant};
+
+const SUBSCRIBERS: i64 = 40;
+const LEASE: Duration = Duration::from_secs(3);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_killed_sender_is_replaced_and_no_digest_is_lost_or_doubled() {
+    let db = TestDb::new().await;
+    let store = db.store.clone();
+    let feeds = FeedServer::start().await;
+    let paths = ["a.xml", "b.xml", "c.xml"];
+    for (i, p) in paths.iter().enumerate() {
+        war_feed(&feeds, p, &format!("outlet{i}"));
+    }
+    let urls: Vec<String> = paths.iter().map(|p| feeds.url(p)).collect();
+    let api = FakeBotApi::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(dir.path(), &db.url, &urls, "3s");
+
+    // Subscribers due for a digest at once.
+    let now = chrono::Utc::now();
+    for chat in 1..=SUBSCRIBERS {
+        let new = NewSubscriber {
+            chat_id: 10_000 + chat,
+            kind: ChatKind::Private,
+            title: None,
+            topics: Topics::ALL,
+            digest_time: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            timezone: "Europe/Kyiv".into(),
+            ui_lang: Lang::En,
+        };
+        store.upsert_subscriber(&new, now).await.unwrap();
+    }
+    // The claims must be filed before the digests are composed: start one instance, wait.
+    let mut a = Instance::start(&config, &api, dir.path().join("a.log"));
+    let filed = eventually(Duration::from_secs(30), || async {
+        store
+            .stats(now - chrono::Duration::days(1))
+            .await
+            .is_ok_and(|s| s.claims >= 2)
+    })
+    .await;
+    assert!(filed, "{}", a.output());
+    let mut b = Instance::start(&config, &api, dir.path().join("b.log"));
+
+    // Hold the 15th digest in flight, then make every digest due.
+    api.hold_send(15);
+    let due = SubscriberUpdate {
+        next_digest_at: Some(Some(chrono::Utc::now())),
+        ..Default::default()
+    };
+    for chat in 1..=SUBSCRIBERS {
+        store
+            .update_subscriber(10_000 + chat, &due, chrono::Utc::now())
+            .await
+            .unwrap();
+    }
+    assert!(
+        api.wait_held(Duration::from_secs(60)).await,
+        "fan-out started:\n{}\n{}",
+        a.output(),
+        b.output()
+    );
+    let sender = store
+        .lease_holder("sender", chrono::Utc::now())
+        .await
+        .unwrap()
+        .expect("a sender");
+    let killed_at = Instant::now();
+    let (dead, alive) = if sender.contains(&format!(":{}:", a.pid())) {
+        (&mut a, &mut b)
+    } else {
+        (&mut b, &mut a)
+    };
+    assert!(sender.contains(&format!(":{}:", dead.pid())), "{sender}");
+    dead.kill();
+    api.release_held();
+
+    let digests = |api: &FakeBotApi| {
+        api.sent()
+            .into_iter()
+            .filter(|m| m.text.contains("Claimwatch digest"))
+            .count() as i64
+    };
+    assert!(
+        api.wait_until(Duration::from_secs(60), |_| digests(&api) >= SUBSCRIBERS)
+            .await,
+        "the survivor finished the fan-out ({} of {SUBSCRIBERS}):\n{}",
+        digests(&api),
+        alive.output()
+    );
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    for chat in 1..=SUBSCRIBERS {
+        let got = api
+            .sent_to(10_000 + chat)
+            .iter()
+            .filter(|m| m.text.contains("Claimwatch digest"))
+            .count();
+        assert_eq!(got, 1, "chat {} got {got} digests", 10_000 + chat);
+    }
+    let took_over = store
+        .lease_holder("sender", chrono::Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        took_over.contains(&format!(":{}:", alive.pid())),
+        "{took_over}"
+    );
+    assert!(
+        killed_at.elapsed() < Duration::from_secs(60),
+        "took over within a minute"
+    );
+
+    // Polling went on: every source polled after the kill, never twice at once, on schedule.
+    let after_kill = Instant::now();
+    assert!(
+        eventually(Duration::from_secs(15), || async {
+            paths
+                .iter()
+                .all(|p| feeds.requests(p).iter().any(|r| r.received > killed_at))
+        })
+        .await,
+        "sources polled after the kill"
+    );
+    for p in paths {
+        let times: Vec<Instant> = feeds.requests(p).iter().map(|r| r.received).collect();
+        assert!(times.len() >= 3, "{p} polled {} times", times.len());
+        for pair in times.windows(2) {
+            let gap = pair[1] - pair[0];
+            assert!(
+                gap >= Duration::from_millis(800),
+                "{p} polled twice within {gap:?}"
+            );
+            assert!(gap <= LEASE * 5, "{p} waited {gap:?} between polls");
+        }
+    }
+    assert!(after_kill.elapsed() < Duration::from_secs(20));
+    let status = alive
+        .terminate(Duration::from_secs(30))
+        .expect("exits after SIGTERM");
+    assert!(status.success(), "{}", alive.output());
+}
