@@ -21,7 +21,7 @@ pub fn war_feed(server: &FeedServer, path: &str, outlet: &str) {
 <rss version="2.0"><channel><title>{outlet}</title><link>https://{outlet}.example/</link>
 <item><guid>{outlet}-1</guid><link>https://{outlet}.example/1</link><pubDate>{date}</pubDate>
 <title>Intelligence: Russian assault company refused to advance near Robotyne</title>
-<description>Ukraine's Defence Intelligence said soldiers of the 71st Guards Motorized Rifle Regiment refused to advance near Robotyne and demanded to be sent back to their base.</description></item>
+<description>Ukraine's Defence Intelligence said on Thursday that soldiers of a company of the 71st Guards Motorized Rifle Regiment refused to take part in an assault near Robotyne and demanded to be rotated to the rear. About 40 servicemen were detained after the refusal.</description></item>
 <item><guid>{outlet}-2</guid><link>https://{outlet}.example/2</link><pubDate>{date}</pubDate>
 <title>General Staff: Russia has lost 1,152,340 troops</title>
 <description>The General Staff of the Armed Forces of Ukraine said Russia has lost about 1,152,340 troops since 24 February 2022 (+1,230 over the past day).</description></item>

@@ -219,7 +219,9 @@ impl FakeBotApi {
         let deadline = Instant::now() + timeout;
         loop {
             let notified = self.changed.notified();
-            if pred(&self.lock().calls) {
+            // A snapshot: `pred` may itself look at the server (sent(), calls()).
+            let calls = self.lock().calls.clone();
+            if pred(&calls) {
                 return true;
             }
             let left = deadline.saturating_duration_since(Instant::now());

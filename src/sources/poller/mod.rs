@@ -90,7 +90,7 @@ impl PollContext {
     /// How long a leased source stays reserved for this poller: long enough for its request
     /// to wait behind others on the same host and run to its own timeout.
     pub fn lease(&self) -> Duration {
-        self.fetcher.limits().timeout * 4 + Duration::from_secs(300)
+        self.fetcher.limits().timeout * 2 + Duration::from_secs(60)
     }
 
     /// The longest one poll (fetch, parse, store) may take before it is recorded as failed.

@@ -7,7 +7,7 @@ use crate::clock::Clock;
 use crate::shutdown::Shutdown;
 use std::time::Duration;
 
-/// Longest sleep between cycles.
+/// Longest sleep between cycles (shorter when `poll.min_interval` is).
 const MAX_SLEEP: Duration = Duration::from_secs(60);
 /// Shortest sleep between cycles, so a store failure cannot spin the loop.
 const MIN_SLEEP: Duration = Duration::from_millis(500);
@@ -78,7 +78,10 @@ pub async fn run_pollers_with(
                 MAX_SLEEP
             }
         };
-        if !shutdown.sleep(wait.clamp(MIN_SLEEP, MAX_SLEEP)).await {
+        // Never longer than the shortest interval: another instance may hold leases that make
+        // the next due time look far away, and sources it polls come due again after that.
+        let longest = MAX_SLEEP.min(ctx.poll.min_interval.0).max(MIN_SLEEP);
+        if !shutdown.sleep(wait.clamp(MIN_SLEEP, longest)).await {
             break;
         }
     }
