@@ -9,16 +9,18 @@
 //!    channel's post it repeats (relaxed text thresholds, `fingerprint::name_key`);
 //! 3. **a near-duplicate** — MinHash of 3-word shingles, LSH-banded (`minhash`), estimated
 //!    Jaccard ≥ `cluster.threshold` (≥ 0.8 within one source: an edited repost);
-//! 4. **the same claim** — same claimant, metric and value within 24 h, no metric valued
-//!    differently (`claims`);
-//! 5. **the same refusal incident** — same unit and place, counts agreeing (`incident`);
+//! 4. **the same claim** — same claimant, metric and value, between different sources, neither
+//!    a round-up, within 24 h (12 h when every shared figure is for a period, which the next
+//!    report may repeat), no metric valued in conflict (`claims`);
+//! 5. **the same refusal incident** — same unit and place, counts agreeing, between different
+//!    sources, neither a round-up (`incident`);
 //! 6. **similar wording** — tf-idf cosine ≥ 0.33 between items of different sources
 //!    (`score`), never for round-ups of many stories.
 //!
 //! Text similarity (2, 3, 6) is vetoed when the texts state numbers that mostly disagree
-//! (`numbers`), or when their claims give one claimant's metric different values (`claims`):
-//! the same template with another day's figures is another story. Lines a
-//! source repeats in its items are boilerplate for everyone and are left out (`repeated`).
+//! (`numbers`), or when their claims give one claimant's metric conflicting values
+//! (`claims`): the same template with another day's figures is another story. Lines a source
+//! repeats in its items are boilerplate for everyone and are left out (`repeated`).
 //!
 //! Driving it: for each new item, `assign`; on [`Assignment::New`] create the story and call
 //! `record` with its id; on [`Assignment::Join`] the item is already recorded in that story.
@@ -139,8 +141,11 @@ pub struct Tuning {
     pub forward_text: f32,
     /// … or this estimated shingle Jaccard.
     pub forward_near: f64,
-    /// Items joined by a shared claim are at most this far apart.
+    /// Items joined by a shared claim are at most this far apart …
     pub claim_span: Duration,
+    /// … or this far when every figure they share is for a period ("за сутки"): the next
+    /// day's report may state the same figure again.
+    pub period_claim_span: Duration,
     /// Items kept at most, whatever the window (memory bound under floods).
     pub max_items: usize,
 }
@@ -154,6 +159,7 @@ impl Default for Tuning {
             forward_text: 0.15,
             forward_near: 0.25,
             claim_span: Duration::from_secs(24 * 3600),
+            period_claim_span: Duration::from_secs(12 * 3600),
             max_items: 500_000,
         }
     }
