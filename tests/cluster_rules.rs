@@ -1,6 +1,7 @@
-//! Rules that keep reports apart although they share a claim, on texts written for these
-//! tests: a source repeating its claim the next day, a round-up of the day, and daily reports
-//! that share a regional figure but not the total.
+//! Rules that keep reports apart although they share a claim or their wording, on texts
+//! written for these tests: a source repeating its claim the next day, a round-up of the day,
+//! daily reports that share a regional figure but not the total, and one outlet's daily
+//! assessment on consecutive days.
 
 mod support;
 
@@ -159,5 +160,52 @@ fn daily_reports_sharing_a_regional_figure_but_not_the_total_stay_apart() {
         r[2],
         (r[0].0, Some(JoinReason::SameClaim)),
         "the total without the regional figure is the same report"
+    );
+}
+
+#[test]
+fn one_daily_assessment_on_consecutive_days_is_two_stories() {
+    // The same wording and the same other figures: only the days in the headlines differ
+    // (days below ten are not compared as numbers).
+    let body = "Russian forces continued limited offensive operations along 120 kilometres of the northern and eastern front lines, and the institute assessed that the spring campaign has not yet begun in earnest.";
+    let items = [
+        item(
+            1,
+            0,
+            &format!("Daily Campaign Assessment, March 4\n{body}"),
+            Vec::new(),
+        ),
+        item(
+            2,
+            60,
+            &format!("Daily Campaign Assessment, March 5\n{body}"),
+            Vec::new(),
+        ),
+        item(
+            3,
+            120,
+            &format!("Daily Campaign Assessment, 4 March\n{body}"),
+            Vec::new(),
+        ),
+        item(
+            4,
+            180,
+            &format!("Оцінка кампанії на 5 березня\n{body}"),
+            Vec::new(),
+        ),
+        item(
+            5,
+            240,
+            &format!("Daily Campaign Assessment\n{body}"),
+            Vec::new(),
+        ),
+    ];
+    let r = run(&items);
+    assert_ne!(r[1].0, r[0].0, "the next day's edition");
+    assert_eq!(r[2].0, r[0].0, "the same day, written the other way round");
+    assert_eq!(r[3].0, r[1].0, "the same day named in Ukrainian");
+    assert!(
+        r[4].1.is_some(),
+        "a headline without a day conflicts with none"
     );
 }

@@ -3,6 +3,7 @@
 //! from the caller, ties go to the oldest item.
 
 use super::claims::{agreement, figures_conflict, incidents_agree};
+use super::dates::days_conflict;
 use super::fingerprint::{Fingerprint, MIN_TOKENS};
 use super::numbers::conflict;
 use super::score;
@@ -16,9 +17,12 @@ fn in_window(doc: &DocState, published: i64, span: i64) -> bool {
 }
 
 /// Whether two texts, however alike their wording, tell different reports: their numbers
-/// mostly disagree, or their claims value one claimant's metric differently.
+/// mostly disagree, their claims value one claimant's metric differently, or their headlines
+/// name different days.
 fn texts_disagree(fp: &Fingerprint, d: &DocState) -> bool {
-    conflict(&fp.numbers, &d.numbers) || figures_conflict(&fp.figures, &d.figures)
+    conflict(&fp.numbers, &d.numbers)
+        || figures_conflict(&fp.figures, &d.figures)
+        || days_conflict(&fp.days, &d.days)
 }
 
 /// A candidate story for an item.

@@ -18,15 +18,17 @@
 //!    (`score`), never for round-ups of many stories.
 //!
 //! Text similarity (2, 3, 6) is vetoed when the texts state numbers that mostly disagree
-//! (`numbers`), or when their claims give one claimant's metric conflicting values
-//! (`claims`): the same template with another day's figures is another story. Lines a source
-//! repeats in its items are boilerplate for everyone and are left out (`repeated`).
+//! (`numbers`), when their claims give one claimant's metric conflicting values (`claims`), or
+//! when their headlines name different days (`dates`): the same template with another day's
+//! figures is another story. Lines a source repeats in its items are boilerplate for everyone
+//! and are left out (`repeated`).
 //!
 //! Driving it: for each new item, `assign`; on [`Assignment::New`] create the story and call
 //! `record` with its id; on [`Assignment::Join`] the item is already recorded in that story.
 //! At start-up, [`rebuild`] reloads the window from the store.
 
 mod claims;
+mod dates;
 mod engine;
 mod fasthash;
 mod fingerprint;
