@@ -1,7 +1,7 @@
 //! Rules that keep reports apart although they share a claim or their wording, on texts
 //! written for these tests: a source repeating its claim the next day, a round-up of the day,
-//! daily reports that share a regional figure but not the total, and one outlet's daily
-//! assessment on consecutive days.
+//! daily reports that share a regional figure but not the total, one outlet's daily
+//! assessment on consecutive days, and resembling wording a day or more later.
 
 mod support;
 
@@ -208,4 +208,16 @@ fn one_daily_assessment_on_consecutive_days_is_two_stories() {
         r[4].1.is_some(),
         "a headline without a day conflicts with none"
     );
+}
+
+#[test]
+fn a_day_later_resembling_wording_is_not_enough() {
+    // Two forecasts alike in wording (tf-idf cosine ≈ 0.45): one story five hours apart, two
+    // stories thirty hours apart, where the next day's forecast says much the same.
+    let a = "Синоптики обещают в пятницу сильный ветер, мокрый снег и гололедицу на дорогах столицы, коммунальщики готовят технику.";
+    let b = "Мокрый снег, ветер и гололедица ожидаются в столице в пятницу, водителям советуют сменить резину.";
+    for (minutes, joins) in [(5 * 60, true), (30 * 60, false)] {
+        let r = run(&[item(1, 0, a, Vec::new()), item(2, minutes, b, Vec::new())]);
+        assert_eq!(r[1].0 == r[0].0, joins, "{minutes} minutes apart");
+    }
 }

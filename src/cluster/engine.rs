@@ -281,6 +281,16 @@ impl Clusterer {
             } else {
                 self.tuning.text_threshold
             };
+            let late_ms = i64::try_from(self.tuning.late_after.as_millis()).unwrap_or(span);
+            let needed = |d: &DocState| {
+                if in_window(d, published, late_ms) {
+                    self.tuning.text_threshold
+                } else {
+                    self.tuning
+                        .text_threshold
+                        .max(self.tuning.late_text_threshold)
+                }
+            };
             for (seq, cos) in score::similar(fp, dfs, fp_norm, w, floor, &mut self.scratch) {
                 let Some(d) = w.docs.get(&seq) else { continue };
                 if (d.tokens as usize) < MIN_TOKENS
@@ -295,7 +305,7 @@ impl Clusterer {
                         score: cos,
                         seq,
                     });
-                } else if cos >= self.tuning.text_threshold
+                } else if cos >= needed(d)
                     && d.source_id != doc.source_id
                     && !d.roundup
                     && !fp.roundup

@@ -14,8 +14,8 @@
 //!    report may repeat), no metric valued in conflict (`claims`);
 //! 5. **the same refusal incident** — same unit and place, counts agreeing, between different
 //!    sources, neither a round-up (`incident`);
-//! 6. **similar wording** — tf-idf cosine ≥ 0.33 between items of different sources
-//!    (`score`), never for round-ups of many stories.
+//! 6. **similar wording** — tf-idf cosine ≥ 0.33 between items of different sources (≥ 0.5
+//!    for items more than 24 h apart) (`score`), never for round-ups of many stories.
 //!
 //! Text similarity (2, 3, 6) is vetoed when the texts state numbers that mostly disagree
 //! (`numbers`), when their claims give one claimant's metric conflicting values (`claims`), or
@@ -135,6 +135,11 @@ pub enum Assignment {
 pub struct Tuning {
     /// tf-idf cosine at or above which items of different sources tell one story.
     pub text_threshold: f32,
+    /// Items published further apart than this are joined by wording only at …
+    pub late_after: Duration,
+    /// … this tf-idf cosine at least: a day or more later, a text that merely resembles an
+    /// earlier one is more often the next forecast, holiday or fire than the same report.
+    pub late_text_threshold: f32,
     /// Compare wording at all (off: links, forwards, near-duplicates and claims only).
     pub text_similarity: bool,
     /// Estimated shingle Jaccard needed between two items of the same source.
@@ -156,6 +161,8 @@ impl Default for Tuning {
     fn default() -> Self {
         Tuning {
             text_threshold: 0.33,
+            late_after: Duration::from_secs(24 * 3600),
+            late_text_threshold: 0.5,
             text_similarity: true,
             same_source_near: 0.8,
             forward_text: 0.15,
