@@ -10,7 +10,7 @@ mod migrate;
 mod poll;
 mod sources;
 
-pub use cluster::cluster_jsonl;
+pub use cluster::{cluster_jsonl, cluster_jsonl_with};
 
 use crate::config::{Config, ConfigError};
 use crate::store::{self, Store};
