@@ -117,3 +117,66 @@ fn lines_get_their_first_lines_id_as_story_and_errors_do_not_stop_the_run() {
     );
     assert_eq!(out[8]["story"], "d", "http/https and tracking twins join");
 }
+
+#[test]
+fn the_classifiers_claims_join_one_claim_told_in_other_languages() {
+    let line = |id: &str, lang: &str, hour: u32, source: &str, text: &str| {
+        format!(
+            "{}\n",
+            serde_json::json!({
+                "id": id,
+                "lang": lang,
+                "published": format!("2026-11-21T{hour:02}:00:00Z"),
+                "source": source,
+                "text": text,
+            })
+        )
+    };
+    let input = [
+        line(
+            "en",
+            "en",
+            7,
+            "wire",
+            "Russia has lost about 712,340 troops since 24 February, including 1,150 over the past day, the General Staff of the Armed Forces of Ukraine said on Saturday.",
+        ),
+        line(
+            "ru",
+            "ru",
+            8,
+            "channel",
+            "Генштаб ВСУ сообщил, что потери российской армии с начала вторжения составили около 712 340 человек, из них 1 150 за последние сутки.",
+        ),
+        line(
+            "en-other-total",
+            "en",
+            9,
+            "paper",
+            "Russia has lost about 713,490 troops since 24 February, the General Staff of the Armed Forces of Ukraine said in its next update.",
+        ),
+        line(
+            "syrskyi-en",
+            "en",
+            10,
+            "wire",
+            "Ukraine's top commander Oleksandr Syrskyi said Russian forces have lost 418,000 troops killed and wounded this year.",
+        ),
+        line(
+            "syrskyi-uk",
+            "uk",
+            11,
+            "site",
+            "Головнокомандувач Олександр Сирський заявив, що цього року втрати російських військ склали 418 тисяч осіб убитими та пораненими.",
+        ),
+    ]
+    .concat();
+    let (out, ok) = cluster(&input);
+    assert!(ok);
+    let story: Vec<&str> = out.iter().map(|v| v["story"].as_str().unwrap()).collect();
+    assert_eq!(
+        story,
+        ["en", "en", "en-other-total", "syrskyi-en", "syrskyi-en"],
+        "the General Staff's total in English and Russian is one story, another total is \
+         not; one commander's figure in English and Ukrainian is one story"
+    );
+}

@@ -2,7 +2,9 @@
 //!
 //! Input, one object a line: `{"id", "text", "title"?, "lang"?, "published"?}` — the classify
 //! format plus an optional RFC 3339 publication time — and, optionally, `"source"` (items of
-//! one source are never joined by similar wording alone), `"url"` and `"forwarded_from"`.
+//! one source are never joined by similar wording or a claim alone), `"url"` and
+//! `"forwarded_from"`. Each line is classified as `classify --jsonl` would, and its claims
+//! count as evidence, as in the pipeline.
 //! Output, one line per input line in order: `{"id", "story"}`, where `story` is the `id` of
 //! the story's first line, as a string; lines with equal `story` tell the same story. Lines
 //! without `published` arrive at the time of the latest dated line before them (a fixed
@@ -10,7 +12,8 @@
 //! blank lines are skipped.
 
 use super::CliError;
-use crate::cluster::{Assignment, ClusterDoc, Clusterer};
+use crate::classify::{ClassifyInput, classify};
+use crate::cluster::{Assignment, ClusterDoc, Clusterer, Tuning};
 use crate::config::ClusterConfig;
 use crate::model::{Claim, Lang};
 use crate::text::hash::hash64;
@@ -22,10 +25,15 @@ use std::io::{self, BufRead, Write};
 /// Longest input line read; longer lines are reported and skipped.
 const MAX_LINE_BYTES: usize = 8 * 1024 * 1024;
 
-/// Claims of one line. Classifier wired in at integration (crate::classify::classify);
-/// until then clustering uses text similarity, links and forwards only.
-fn claims_for(_title: &str, _text: &str, _lang: Lang) -> Vec<Claim> {
-    Vec::new()
+/// Claims of one line, as the pipeline's classify stage files them: the clusterer joins
+/// items that carry the same claim or the same refusal incident.
+fn claims_for(title: &str, text: &str, lang: Lang) -> Vec<Claim> {
+    classify(&ClassifyInput {
+        title,
+        text,
+        lang: Some(lang),
+    })
+    .claims
 }
 
 pub fn run(cfg: &ClusterConfig) -> Result<(), CliError> {
@@ -123,10 +131,20 @@ fn read_bounded<R: BufRead>(
 /// Clusters every line of `input`, writing one result line per input line to `output`.
 pub fn cluster_jsonl<R: BufRead, W: Write>(
     cfg: &ClusterConfig,
+    input: R,
+    output: W,
+) -> io::Result<()> {
+    cluster_jsonl_with(cfg, Tuning::default(), input, output)
+}
+
+/// [`cluster_jsonl`] with other thresholds (for measuring them).
+pub fn cluster_jsonl_with<R: BufRead, W: Write>(
+    cfg: &ClusterConfig,
+    tuning: Tuning,
     mut input: R,
     mut output: W,
 ) -> io::Result<()> {
-    let mut clusterer = Clusterer::new(cfg);
+    let mut clusterer = Clusterer::with_tuning(cfg, tuning);
     let mut labels: HashMap<i64, String> = HashMap::new();
     let mut clock = Utc
         .with_ymd_and_hms(2000, 1, 1, 0, 0, 0)

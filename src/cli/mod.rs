@@ -12,7 +12,7 @@ mod run;
 mod search;
 mod sources;
 
-pub use cluster::cluster_jsonl;
+pub use cluster::{cluster_jsonl, cluster_jsonl_with};
 
 use crate::config::{Config, ConfigError};
 use crate::store::{self, Store};

@@ -2,15 +2,19 @@
 //!
 //! * A figure key is (claimant, metric, value): the General Staff's daily totals reposted by
 //!   twenty channels carry the same keys. Two items agree when they share two keys, or one
-//!   key with a value of at least 100, and no metric of one claimant has different values in
-//!   them (yesterday's table shares many unchanged totals with today's, but not personnel).
+//!   key with a value of at least 100, and no metric of one claimant conflicts — each item
+//!   having a value of it the other lacks (yesterday's table shares many unchanged totals with
+//!   today's, but not personnel). Claimants are keyed so that one institution or person meets
+//!   across outlets and scripts (`claimant_key`); a key remembers whether its figure is for a
+//!   period, since the next report may state the same daily figure again.
 //! * An incident key is (unit, place) of a refusal claim, normalised across languages
 //!   (see `incident`); counts of refusers or deserters, when both give one, must agree.
 
 use super::fasthash::combine;
-use super::incident::{place_key, unit_key};
+use super::incident::{latin, place_key, unit_key};
 use crate::model::{Category, Claim, Metric};
 use crate::text::hash::hash64;
+use std::sync::OnceLock;
 
 /// Evidence kept per merged claim at most.
 const MAX_EVIDENCE: usize = 8;
@@ -21,6 +25,10 @@ pub struct FigureKey {
     pub claimant: u64,
     pub metric: Metric,
     pub value: i64,
+    /// A figure for a period ("за сутки", "over the past day"): such figures come again in
+    /// the next report ("more than 250" every day), unlike running totals. Not part of
+    /// [`FigureKey::hash`].
+    pub period: bool,
 }
 
 impl FigureKey {
@@ -54,9 +62,38 @@ pub fn normalise_name(s: &str) -> String {
     out
 }
 
+/// The classifier's canonical institution names, normalised.
+fn institutions() -> &'static [String] {
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        crate::classify::lexicon::get()
+            .map(|lex| {
+                lex.claimants
+                    .iter()
+                    .map(|c| normalise_name(&c.name))
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// Who claims, as a key that holds across outlets and scripts: a canonical institution by its
+/// name; any other name of one or two words — a person, as written by each outlet ("Сирський",
+/// "Олександр Сирський", "Oleksandr Syrskyi", "Александр Сырский") — by its last word
+/// transliterated, five letters kept; longer names as written.
 fn claimant_key(claimant: Option<&str>) -> Option<u64> {
     let n = normalise_name(claimant?);
-    (!n.is_empty()).then(|| hash64(n.as_bytes()))
+    if n.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = n.split(' ').collect();
+    if words.len() <= 2 && !institutions().contains(&n) {
+        let last: String = latin(words[words.len() - 1]).chars().take(5).collect();
+        if last.len() >= 2 {
+            return Some(combine(hash64(b"name"), hash64(last.as_bytes())));
+        }
+    }
+    Some(hash64(n.as_bytes()))
 }
 
 /// The figure keys of claims that name their claimant, sorted and distinct.
@@ -69,6 +106,7 @@ pub fn figure_keys(claims: &[Claim]) -> Vec<FigureKey> {
                 claimant,
                 metric: f.metric,
                 value: f.value,
+                period: f.cumulative == Some(false),
             })
         })
         .collect();
@@ -77,12 +115,14 @@ pub fn figure_keys(claims: &[Claim]) -> Vec<FigureKey> {
     keys
 }
 
-/// Walks the (claimant, metric) groups both key lists have: returns (values shared, whether
-/// some group has no value in common). Both lists are sorted.
-fn compare_groups(a: &[FigureKey], b: &[FigureKey]) -> (Vec<i64>, bool) {
+/// Walks the (claimant, metric) groups both key lists have: returns (values shared, each with
+/// whether it is a period figure on either side; whether some group conflicts — each side has
+/// a value the other lacks, as today's total and yesterday's do; a side whose values are all
+/// in the other's, a total told without the day's figure, does not). Both lists are sorted.
+fn compare_groups(a: &[FigureKey], b: &[FigureKey]) -> (Vec<(i64, bool)>, bool) {
     let group = |k: &FigureKey| (k.claimant, k.metric);
     let mut shared = Vec::new();
-    let mut disjoint = false;
+    let mut conflict = false;
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         let (ga, gb) = (group(&a[i]), group(&b[j]));
@@ -95,26 +135,33 @@ fn compare_groups(a: &[FigureKey], b: &[FigureKey]) -> (Vec<i64>, bool) {
             let eb = j + b[j..].iter().take_while(|k| group(k) == gb).count();
             let before = shared.len();
             for x in &a[i..ea] {
-                if b[j..eb].iter().any(|y| y.value == x.value) {
-                    shared.push(x.value);
+                let mut same = b[j..eb].iter().filter(|y| y.value == x.value).peekable();
+                if same.peek().is_some() {
+                    let period = x.period || same.any(|y| y.period);
+                    shared.push((x.value, period));
                 }
             }
-            disjoint |= shared.len() == before;
+            let common = shared.len() - before;
+            conflict |= common < ea - i && common < eb - j;
             i = ea;
             j = eb;
         }
     }
-    (shared, disjoint)
+    (shared, conflict)
 }
 
-/// True when two items' figure keys say they carry the same claim (see the module doc).
-pub fn figures_agree(a: &[FigureKey], b: &[FigureKey]) -> bool {
-    let (shared, disjoint) = compare_groups(a, b);
-    !disjoint && (shared.len() >= 2 || shared.iter().any(|v| *v >= 100))
+/// Whether two items' figure keys say they carry the same claim (see the module doc): `None`
+/// when they do not, else whether every value they share is a period figure (evidence only
+/// for a while: the next report may state it again).
+pub fn agreement(a: &[FigureKey], b: &[FigureKey]) -> Option<bool> {
+    let (shared, conflict) = compare_groups(a, b);
+    let enough = shared.len() >= 2 || shared.iter().any(|(v, _)| *v >= 100);
+    (!conflict && enough).then(|| shared.iter().all(|(_, period)| *period))
 }
 
-/// True when the items' claims contradict: one claimant's metric has values in both, none in
-/// common (today's totals and yesterday's). Such items are never joined by wording.
+/// True when the items' claims contradict: one claimant's metric has values in both and each
+/// has one the other lacks (today's totals and yesterday's). Such items are never joined by
+/// wording.
 pub fn figures_conflict(a: &[FigureKey], b: &[FigureKey]) -> bool {
     compare_groups(a, b).1
 }
@@ -285,6 +332,59 @@ mod tests {
         let other = figure_keys(&[claim(Some("Russian MoD"), &[(Metric::Personnel, 712_340)])]);
         assert!(!figures_agree(&today, &other), "another claimant");
         assert!(figure_keys(&[claim(None, &[(Metric::Personnel, 712_340)])]).is_empty());
+    }
+
+    #[test]
+    fn one_person_named_in_any_form_or_script_is_one_claimant() {
+        let k = claimant_key(Some("Олександр Сирський"));
+        assert!(k.is_some());
+        for name in [
+            "Сирський",
+            "Oleksandr Syrskyi",
+            "Александр Сырский",
+            "SYRSKYI",
+        ] {
+            assert_eq!(claimant_key(Some(name)), k, "{name}");
+        }
+        assert_ne!(claimant_key(Some("Володимир Зеленський")), k);
+        let gs_ua = claimant_key(Some("General Staff of the Armed Forces of Ukraine"));
+        let gs_ru = claimant_key(Some("General Staff of the Russian Armed Forces"));
+        assert_ne!(gs_ua, gs_ru);
+        assert_ne!(
+            claimant_key(Some("US intelligence")),
+            claimant_key(Some("UK Defence Intelligence"))
+        );
+        assert_eq!(claimant_key(Some(" — ")), None);
+        assert_eq!(claimant_key(None), None);
+    }
+
+    fn figures_agree(a: &[FigureKey], b: &[FigureKey]) -> bool {
+        agreement(a, b).is_some()
+    }
+
+    #[test]
+    fn a_shared_period_figure_is_evidence_only_for_a_while() {
+        let mut daily = claim(GS, &[(Metric::Personnel, 1_150)]);
+        daily.figures[0].cumulative = Some(false);
+        let with_total = claim(
+            GS,
+            &[(Metric::Personnel, 712_340), (Metric::Personnel, 1_150)],
+        );
+        let d = figure_keys(std::slice::from_ref(&daily));
+        assert_eq!(
+            agreement(&d, &d),
+            Some(true),
+            "only the day's figure shared"
+        );
+        let mut both = with_total.clone();
+        both.figures[1].cumulative = Some(false);
+        let t = figure_keys(&[both]);
+        assert_eq!(agreement(&t, &t), Some(false), "a running total shared too");
+        assert_eq!(
+            agreement(&d, &t),
+            Some(true),
+            "the day's figure of a fuller report"
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! window. Pure and deterministic: no I/O, no clock (time comes from the items), story ids come
 //! from the caller, ties go to the oldest item.
 
-use super::claims::{figures_agree, figures_conflict, incidents_agree};
+use super::claims::{agreement, figures_conflict, incidents_agree};
+use super::dates::days_conflict;
 use super::fingerprint::{Fingerprint, MIN_TOKENS};
 use super::numbers::conflict;
 use super::score;
@@ -13,6 +14,15 @@ use chrono::{DateTime, Utc};
 
 fn in_window(doc: &DocState, published: i64, span: i64) -> bool {
     doc.published.abs_diff(published) <= span.unsigned_abs()
+}
+
+/// Whether two texts, however alike their wording, tell different reports: their numbers
+/// mostly disagree, their claims value one claimant's metric differently, or their headlines
+/// name different days.
+fn texts_disagree(fp: &Fingerprint, d: &DocState) -> bool {
+    conflict(&fp.numbers, &d.numbers)
+        || figures_conflict(&fp.figures, &d.figures)
+        || days_conflict(&fp.days, &d.days)
 }
 
 /// A candidate story for an item.
@@ -166,6 +176,7 @@ impl Clusterer {
         let w = &self.state;
         let span = self.window_ms;
         let claim_span = i64::try_from(self.tuning.claim_span.as_millis()).unwrap_or(span);
+        let period_span = i64::try_from(self.tuning.period_claim_span.as_millis()).unwrap_or(span);
         // Items sharing a key, each once, oldest first.
         let sharing = |lists: &Lists, keys: &mut dyn Iterator<Item = u64>| -> Vec<u64> {
             let mut seqs: Vec<u64> = keys
@@ -188,10 +199,20 @@ impl Clusterer {
                 });
             }
         }
+        // A claim or an incident is evidence between reports of different sources, neither a
+        // round-up: a source that states its claim again tells the next day's report, and a
+        // round-up of the day carries the claims of many stories.
+        let claim_evidence =
+            |d: &DocState| d.source_id != doc.source_id && !d.roundup && !fp.roundup;
         for seq in sharing(&w.figures, &mut fp.figures.iter().map(|k| k.hash())) {
             if let Some(d) = w.docs.get(&seq)
-                && in_window(d, published, claim_span.min(span))
-                && figures_agree(&fp.figures, &d.figures)
+                && claim_evidence(d)
+                && let Some(period_only) = agreement(&fp.figures, &d.figures)
+                && in_window(
+                    d,
+                    published,
+                    if period_only { period_span } else { claim_span }.min(span),
+                )
             {
                 offer(Candidate {
                     reason: JoinReason::SameClaim,
@@ -202,6 +223,7 @@ impl Clusterer {
         }
         for seq in sharing(&w.incidents, &mut fp.incidents.iter().map(|k| k.key)) {
             if let Some(d) = w.docs.get(&seq)
+                && claim_evidence(d)
                 && in_window(d, published, span)
                 && fp
                     .incidents
@@ -229,10 +251,7 @@ impl Clusterer {
             for seq in seen {
                 let Some(d) = w.docs.get(&seq) else { continue };
                 let Some(other) = &d.signature else { continue };
-                if !in_window(d, published, span)
-                    || conflict(&fp.numbers, &d.numbers)
-                    || figures_conflict(&fp.figures, &d.figures)
-                {
+                if !in_window(d, published, span) || texts_disagree(fp, d) {
                     continue;
                 }
                 let sim = sig.similarity(other);
@@ -262,12 +281,21 @@ impl Clusterer {
             } else {
                 self.tuning.text_threshold
             };
+            let late_ms = i64::try_from(self.tuning.late_after.as_millis()).unwrap_or(span);
+            let needed = |d: &DocState| {
+                if in_window(d, published, late_ms) {
+                    self.tuning.text_threshold
+                } else {
+                    self.tuning
+                        .text_threshold
+                        .max(self.tuning.late_text_threshold)
+                }
+            };
             for (seq, cos) in score::similar(fp, dfs, fp_norm, w, floor, &mut self.scratch) {
                 let Some(d) = w.docs.get(&seq) else { continue };
                 if (d.tokens as usize) < MIN_TOKENS
                     || !in_window(d, published, span)
-                    || conflict(&fp.numbers, &d.numbers)
-                    || figures_conflict(&fp.figures, &d.figures)
+                    || texts_disagree(fp, d)
                 {
                     continue;
                 }
@@ -277,7 +305,7 @@ impl Clusterer {
                         score: cos,
                         seq,
                     });
-                } else if cos >= self.tuning.text_threshold
+                } else if cos >= needed(d)
                     && d.source_id != doc.source_id
                     && !d.roundup
                     && !fp.roundup

@@ -4,6 +4,7 @@
 
 use super::ClusterDoc;
 use super::claims::{FigureKey, IncidentKey, figure_keys, incident_keys, normalise_name};
+use super::dates::headline_days;
 use super::minhash::Signature;
 use super::numbers::numbers;
 use super::repeated::{MAX_LINES, RepeatedLines};
@@ -26,6 +27,8 @@ pub struct Fingerprint {
     pub ltf: Vec<f32>,
     pub signature: Option<Signature>,
     pub numbers: Vec<u64>,
+    /// Days the headline names (month × 32 + day), sorted.
+    pub days: Vec<u16>,
     pub url: Option<u64>,
     /// Hashes of the item's lines, for counting repeats per source.
     pub lines: Vec<u64>,
@@ -94,6 +97,7 @@ impl Fingerprint {
             ltf,
             signature,
             numbers: nums,
+            days: headline_days(doc.title, doc.text),
             url: doc.url.and_then(url_key),
             lines: line_hashes,
             tokens: tokens.len(),

@@ -52,7 +52,7 @@ fn translit(c: char) -> &'static str {
 
 /// Latin letters of a word: Cyrillic transliterated (г and h, и/і/ы/й and i, y and i meet),
 /// everything else dropped.
-fn latin(word: &str) -> String {
+pub fn latin(word: &str) -> String {
     let mut out = String::new();
     for c in word.chars().flat_map(char::to_lowercase) {
         match c {

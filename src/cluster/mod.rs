@@ -9,22 +9,26 @@
 //!    channel's post it repeats (relaxed text thresholds, `fingerprint::name_key`);
 //! 3. **a near-duplicate** — MinHash of 3-word shingles, LSH-banded (`minhash`), estimated
 //!    Jaccard ≥ `cluster.threshold` (≥ 0.8 within one source: an edited repost);
-//! 4. **the same claim** — same claimant, metric and value within 24 h, no metric valued
-//!    differently (`claims`);
-//! 5. **the same refusal incident** — same unit and place, counts agreeing (`incident`);
-//! 6. **similar wording** — tf-idf cosine ≥ 0.33 between items of different sources
-//!    (`score`), never for round-ups of many stories.
+//! 4. **the same claim** — same claimant, metric and value, between different sources, neither
+//!    a round-up, within 24 h (12 h when every shared figure is for a period, which the next
+//!    report may repeat), no metric valued in conflict (`claims`);
+//! 5. **the same refusal incident** — same unit and place, counts agreeing, between different
+//!    sources, neither a round-up (`incident`);
+//! 6. **similar wording** — tf-idf cosine ≥ 0.33 between items of different sources (≥ 0.5
+//!    for items more than 24 h apart) (`score`), never for round-ups of many stories.
 //!
 //! Text similarity (2, 3, 6) is vetoed when the texts state numbers that mostly disagree
-//! (`numbers`), or when their claims give one claimant's metric different values (`claims`):
-//! the same template with another day's figures is another story. Lines a
-//! source repeats in its items are boilerplate for everyone and are left out (`repeated`).
+//! (`numbers`), when their claims give one claimant's metric conflicting values (`claims`), or
+//! when their headlines name different days (`dates`): the same template with another day's
+//! figures is another story. Lines a source repeats in its items are boilerplate for everyone
+//! and are left out (`repeated`).
 //!
 //! Driving it: for each new item, `assign`; on [`Assignment::New`] create the story and call
 //! `record` with its id; on [`Assignment::Join`] the item is already recorded in that story.
 //! At start-up, [`rebuild`] reloads the window from the store.
 
 mod claims;
+mod dates;
 mod engine;
 mod fasthash;
 mod fingerprint;
@@ -131,6 +135,11 @@ pub enum Assignment {
 pub struct Tuning {
     /// tf-idf cosine at or above which items of different sources tell one story.
     pub text_threshold: f32,
+    /// Items published further apart than this are joined by wording only at …
+    pub late_after: Duration,
+    /// … this tf-idf cosine at least: a day or more later, a text that merely resembles an
+    /// earlier one is more often the next forecast, holiday or fire than the same report.
+    pub late_text_threshold: f32,
     /// Compare wording at all (off: links, forwards, near-duplicates and claims only).
     pub text_similarity: bool,
     /// Estimated shingle Jaccard needed between two items of the same source.
@@ -139,8 +148,11 @@ pub struct Tuning {
     pub forward_text: f32,
     /// … or this estimated shingle Jaccard.
     pub forward_near: f64,
-    /// Items joined by a shared claim are at most this far apart.
+    /// Items joined by a shared claim are at most this far apart …
     pub claim_span: Duration,
+    /// … or this far when every figure they share is for a period ("за сутки"): the next
+    /// day's report may state the same figure again.
+    pub period_claim_span: Duration,
     /// Items kept at most, whatever the window (memory bound under floods).
     pub max_items: usize,
 }
@@ -149,11 +161,14 @@ impl Default for Tuning {
     fn default() -> Self {
         Tuning {
             text_threshold: 0.33,
+            late_after: Duration::from_secs(24 * 3600),
+            late_text_threshold: 0.5,
             text_similarity: true,
             same_source_near: 0.8,
             forward_text: 0.15,
             forward_near: 0.25,
             claim_span: Duration::from_secs(24 * 3600),
+            period_claim_span: Duration::from_secs(12 * 3600),
             max_items: 500_000,
         }
     }

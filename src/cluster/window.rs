@@ -25,6 +25,7 @@ pub struct DocState {
     pub ltf: Box<[f32]>,
     pub signature: Option<Box<Signature>>,
     pub numbers: Box<[u64]>,
+    pub days: Box<[u16]>,
     pub url: Option<u64>,
     pub lines: Box<[u64]>,
     pub tokens: u32,
@@ -151,6 +152,7 @@ impl Window {
                 ltf: fp.ltf.into_boxed_slice(),
                 signature: fp.signature.map(Box::new),
                 numbers: fp.numbers.into_boxed_slice(),
+                days: fp.days.into_boxed_slice(),
                 url: fp.url,
                 lines: fp.lines.into_boxed_slice(),
                 tokens: fp.tokens.min(u32::MAX as usize) as u32,
@@ -237,6 +239,7 @@ impl Window {
             .map(|d| {
                 d.terms.len() * 12
                     + d.numbers.len() * 8
+                    + d.days.len() * 2
                     + d.lines.len() * 8
                     + d.signature.as_ref().map_or(0, |_| size_of::<Signature>())
                     + d.figures.len() * size_of::<FigureKey>()
