@@ -117,10 +117,9 @@ async fn rebuild_paged(
     }
     clusterer.evict(now);
     if without_story > 0 {
-        tracing::warn!(
-            without_story,
-            "items in the cluster window have no story yet; they were left out"
-        );
+        // Items that carried no claim (most of them) never get a story; items still waiting
+        // for the pipeline join the window when it files them.
+        tracing::debug!(without_story, "items without a story left out of the window");
     }
     tracing::info!(items = clusterer.len(), "cluster window rebuilt");
     Ok(clusterer)
