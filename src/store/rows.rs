@@ -7,6 +7,32 @@ use crate::store::outbox::{OutboxMessage, OutboxState};
 use crate::store::{Result, StoreError};
 use chrono::{DateTime, NaiveTime, Utc};
 
+/// The accessors both backends read the same way through `sqlx::Row::try_get` (all but the
+/// timestamps), for use inside an `impl DbRow`.
+macro_rules! plain_columns {
+    () => {
+        fn text(&self, col: &str) -> Result<String> {
+            Ok(sqlx::Row::try_get(self, col)?)
+        }
+        fn opt_text(&self, col: &str) -> Result<Option<String>> {
+            Ok(sqlx::Row::try_get(self, col)?)
+        }
+        fn int(&self, col: &str) -> Result<i64> {
+            Ok(sqlx::Row::try_get(self, col)?)
+        }
+        fn opt_int(&self, col: &str) -> Result<Option<i64>> {
+            Ok(sqlx::Row::try_get(self, col)?)
+        }
+        fn flag(&self, col: &str) -> Result<bool> {
+            Ok(sqlx::Row::try_get(self, col)?)
+        }
+        fn opt_flag(&self, col: &str) -> Result<Option<bool>> {
+            Ok(sqlx::Row::try_get(self, col)?)
+        }
+    };
+}
+pub(crate) use plain_columns;
+
 /// Typed column access, implemented once per backend.
 pub(crate) trait DbRow {
     fn text(&self, col: &str) -> Result<String>;

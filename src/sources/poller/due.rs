@@ -8,7 +8,7 @@ use super::{PollContext, PollOutcome, PollReport};
 use crate::model::Source;
 use chrono::{DateTime, Utc};
 use futures::stream::{FuturesUnordered, StreamExt};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use tokio::task::JoinHandle;
 
 /// Polls `source` in a task of its own, bounded by the context's poll deadline.
@@ -20,7 +20,7 @@ fn spawn_poll(ctx: &PollContext, source: Source, now: DateTime<Utc>) -> JoinHand
         match tokio::time::timeout(deadline, poll_source(&ctx, &source, now)).await {
             Ok(report) => report,
             Err(_) => {
-                let mut report = empty_report(&source, now);
+                let mut report = PollReport::empty(&source, now);
                 let message = format!("poll took longer than {}s", deadline.as_secs());
                 record_failure(&ctx, &source, &mut report, &message, None, now).await;
                 report.elapsed = started.elapsed();
@@ -28,20 +28,6 @@ fn spawn_poll(ctx: &PollContext, source: Source, now: DateTime<Utc>) -> JoinHand
             }
         }
     })
-}
-
-fn empty_report(source: &Source, now: DateTime<Utc>) -> PollReport {
-    PollReport {
-        source_id: source.id,
-        source_name: super::source_label(source),
-        outcome: PollOutcome::Ok,
-        new_item_ids: Vec::new(),
-        entries_seen: 0,
-        duplicates: 0,
-        skipped: 0,
-        next_check_at: now,
-        elapsed: Duration::ZERO,
-    }
 }
 
 /// Spawns the poll of `source` and pairs its result with what is needed to report a task
@@ -52,7 +38,7 @@ fn track(
     source: Source,
     now: DateTime<Utc>,
 ) -> impl std::future::Future<Output = PollReport> + use<> {
-    let mut fallback = empty_report(&source, now);
+    let mut fallback = PollReport::empty(&source, now);
     let handle = spawn_poll(ctx, source, now);
     async move {
         handle.await.unwrap_or_else(|e| {

@@ -14,6 +14,7 @@ pub use step::poll_source;
 use super::fetch::{FetchError, Fetcher};
 use super::telegram;
 use crate::config::{Config, PollConfig};
+use crate::model::Source;
 use crate::store::Store;
 use chrono::{DateTime, Utc};
 use std::fmt;
@@ -136,6 +137,23 @@ pub struct PollReport {
     pub skipped: usize,
     pub next_check_at: DateTime<Utc>,
     pub elapsed: Duration,
+}
+
+impl PollReport {
+    /// A report for `source` with nothing done yet.
+    pub fn empty(source: &Source, now: DateTime<Utc>) -> PollReport {
+        PollReport {
+            source_id: source.id,
+            source_name: source_label(source),
+            outcome: PollOutcome::Ok,
+            new_item_ids: Vec::new(),
+            entries_seen: 0,
+            duplicates: 0,
+            skipped: 0,
+            next_check_at: now,
+            elapsed: Duration::ZERO,
+        }
+    }
 }
 
 impl fmt::Display for PollReport {

@@ -207,17 +207,7 @@ pub(crate) async fn store_items(
 /// recorded (error count, last error, backoff) and reported.
 pub async fn poll_source(ctx: &PollContext, source: &Source, now: DateTime<Utc>) -> PollReport {
     let started = Instant::now();
-    let mut report = PollReport {
-        source_id: source.id,
-        source_name: super::source_label(source),
-        outcome: PollOutcome::Ok,
-        new_item_ids: Vec::new(),
-        entries_seen: 0,
-        duplicates: 0,
-        skipped: 0,
-        next_check_at: now,
-        elapsed: Duration::ZERO,
-    };
+    let mut report = PollReport::empty(source, now);
     let result = match fetch_and_parse(ctx, source, now).await {
         Ok(Polled::NotModified) => not_modified(ctx, source, &mut report, now).await,
         Ok(Polled::Parsed(parsed)) => store_parsed(ctx, source, &mut report, parsed, now).await,

@@ -140,24 +140,8 @@ impl Store for SqliteStore {
 
 /// SQLite keeps timestamps as milliseconds since the epoch and booleans as integers.
 impl crate::store::rows::DbRow for sqlx::sqlite::SqliteRow {
-    fn text(&self, col: &str) -> Result<String> {
-        Ok(self.try_get(col)?)
-    }
-    fn opt_text(&self, col: &str) -> Result<Option<String>> {
-        Ok(self.try_get(col)?)
-    }
-    fn int(&self, col: &str) -> Result<i64> {
-        Ok(self.try_get(col)?)
-    }
-    fn opt_int(&self, col: &str) -> Result<Option<i64>> {
-        Ok(self.try_get(col)?)
-    }
-    fn flag(&self, col: &str) -> Result<bool> {
-        Ok(self.try_get(col)?)
-    }
-    fn opt_flag(&self, col: &str) -> Result<Option<bool>> {
-        Ok(self.try_get(col)?)
-    }
+    crate::store::rows::plain_columns!();
+
     fn time(&self, col: &str) -> Result<DateTime<Utc>> {
         Ok(super::from_ms(self.try_get(col)?))
     }
