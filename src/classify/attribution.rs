@@ -25,10 +25,10 @@ fn institutions(ctx: &Ctx, s: usize) -> Vec<Claimant> {
             Role::Claimant(id) => Some((x.first, x.last, id)),
             _ => None,
         })
-        .filter(|(first, _, id)| {
+        .filter(|(first, last, id)| {
             ctx.lex.claimants.get(*id as usize).is_some_and(|d| {
                 (d.langs.is_empty() || d.langs.contains(&ctx.lang))
-                    && (!d.attributed_only || attributed(ctx, s) || after_dash(ctx, *first))
+                    && (!d.attributed_only || ctx.names_source(*first, *last))
             })
         })
         .collect();

@@ -1,12 +1,13 @@
 //! Claims from mentions: loss mentions are grouped by claimant and side (one claim per
 //! "who claims losses of whom"), refusal mentions by side; each claim gets its unit and place
-//! from its first sentence, its figures (one per metric and kind) and its evidence.
+//! from its first sentence (and, when that is the title, the first sentence of the body), its
+//! figures (at most one per metric) and its evidence.
 
 use super::attribution::{self, Claimant};
 use super::context::{Ctx, opposite};
 use super::losses::Mention;
 use super::places;
-use crate::model::{Category, Claim, Metric, Side};
+use crate::model::{Category, Claim, Figure, Metric, Side};
 
 /// Caps that keep a long text's output readable.
 const MAX_CLAIMS_PER_CATEGORY: usize = 6;
@@ -15,8 +16,13 @@ const MAX_EVIDENCE_CHARS: usize = 300;
 
 struct Draft {
     claim: Claim,
-    sentence: usize,
-    anchor: usize,
+    /// Where each figure (same order) came from.
+    origins: Vec<Origin>,
+    /// (sentence, anchor) of the claim's first mention, and of its first mention in the body
+    /// when the first was in the title: where its unit and place are looked for.
+    spots: Vec<(usize, usize)>,
+    /// Whether the last spot is in the title.
+    spot_in_title: bool,
     /// Only drones or missiles so far (interception tallies): not a loss report on its own.
     air_only: bool,
 }
@@ -34,6 +40,79 @@ fn evidence_text(ctx: &Ctx, (a, b): (usize, usize)) -> Option<String> {
     }
     let folded: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     Some(crate::text::truncate_chars(&folded, MAX_EVIDENCE_CHARS))
+}
+
+/// How much a figure says: a delta, then whether it is a running total or a period's count.
+fn information(f: &Figure) -> u8 {
+    2 * u8::from(f.delta.is_some()) + u8::from(f.cumulative.is_some())
+}
+
+/// Where a claim's figure came from: the title or the body, and whether it counts one day.
+#[derive(Debug, Clone, Copy)]
+struct Origin {
+    title: bool,
+    daily: bool,
+}
+
+/// A running total without a delta and a smaller count of one day: the day's count is the
+/// total's delta ("за добу росіяни втратили 830 військових. З початку вторгнення — 1 226 420").
+fn with_day(total: &Figure, day: &Figure, day_origin: Origin) -> Option<Figure> {
+    (total.cumulative == Some(true)
+        && total.delta.is_none()
+        && day_origin.daily
+        && day.value < total.value)
+        .then(|| Figure {
+            delta: Some(day.value),
+            ..total.clone()
+        })
+}
+
+/// Adds figure `f` to a claim's figures, keeping at most one figure per metric. Two figures of
+/// one value merge what each says (a delta from one, "since 24 February" from the other). Of
+/// two values the body's wins over the title's; a running total takes a day's count as its
+/// delta; otherwise the one that says more wins (a delta, then a known running total or
+/// period), and the first on a tie.
+fn add_figure(figures: &mut Vec<Figure>, origins: &mut Vec<Origin>, f: Figure, o: Origin) {
+    let Some(i) = figures.iter().position(|g| g.metric == f.metric) else {
+        figures.push(f);
+        origins.push(o);
+        return;
+    };
+    let (g, go) = (&mut figures[i], &mut origins[i]);
+    if g.value == f.value {
+        let (more, less) = if information(&f) > information(g) {
+            (f, g.clone())
+        } else {
+            (g.clone(), f)
+        };
+        *g = Figure {
+            delta: more.delta.or(less.delta),
+            cumulative: more.cumulative.or(less.cumulative),
+            ..more
+        };
+        go.title &= o.title;
+        return;
+    }
+    if go.title != o.title {
+        if go.title {
+            (*g, *go) = (f, o);
+        }
+        return;
+    }
+    if let Some(merged) = with_day(g, &f, o) {
+        *g = merged;
+    } else if let Some(merged) = with_day(&f, g, *go) {
+        (*g, *go) = (merged, o);
+    } else if information(&f) > information(g) {
+        (*g, *go) = (f, o);
+    }
+}
+
+/// The first unit and the first place named around a claim's spots, in their order.
+fn unit_and_place(ctx: &Ctx, spots: &[(usize, usize)]) -> (Option<String>, Option<String>) {
+    let unit = spots.iter().find_map(|&(s, a)| places::unit(ctx, s, a));
+    let place = spots.iter().find_map(|&(s, a)| places::location(ctx, s, a));
+    (unit, place)
 }
 
 /// Builds the claims of one category from its mentions (in text order).
@@ -70,8 +149,9 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
                         figures: Vec::new(),
                         evidence: Vec::new(),
                     },
-                    sentence: m.sentence,
-                    anchor: m.anchor,
+                    origins: Vec::new(),
+                    spots: Vec::new(),
+                    spot_in_title: false,
                     air_only: true,
                 });
                 drafts.len() - 1
@@ -85,19 +165,21 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
         if d.claim.claimant.is_none() {
             d.claim.claimant = claimant.map(|c| c.name);
         }
+        let title = m.evidence.0 < ctx.body_start;
+        if d.spots.is_empty() || (d.spot_in_title && !title) {
+            d.spots.push((m.sentence, m.anchor));
+            d.spot_in_title = title;
+        }
         match &m.figure {
             Some(f) => {
                 if !matches!(f.metric, Metric::Uav | Metric::CruiseMissiles) {
                     d.air_only = false;
                 }
-                let dup = d
-                    .claim
-                    .figures
-                    .iter()
-                    .any(|g| g.metric == f.metric && g.cumulative == f.cumulative);
-                if !dup {
-                    d.claim.figures.push(f.clone());
-                }
+                let o = Origin {
+                    title,
+                    daily: m.daily,
+                };
+                add_figure(&mut d.claim.figures, &mut d.origins, f.clone(), o);
             }
             None => d.air_only = false,
         }
@@ -112,8 +194,7 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
         .into_iter()
         .filter(|d| category != Category::Losses || !d.air_only)
         .map(|mut d| {
-            d.claim.unit = places::unit(ctx, d.sentence, d.anchor);
-            d.claim.location = places::location(ctx, d.sentence, d.anchor);
+            (d.claim.unit, d.claim.location) = unit_and_place(ctx, &d.spots);
             d.claim
         })
         .collect()

@@ -15,6 +15,8 @@ pub struct Ctx<'d, 'a> {
     pub lex: &'static Lexicon,
     pub lang: Lang,
     pub nums: Vec<Num>,
+    /// Byte offset where the body starts after a title (0 when there is no title).
+    pub body_start: usize,
 }
 
 /// A side marker: the side it names, or `None` for "the enemy".
@@ -79,7 +81,15 @@ impl Ctx<'_, '_> {
     /// (an aside in brackets, "(ВСУ)", stays in its clause).
     pub fn clause(&self, t: usize) -> Range<usize> {
         let sentence = self.doc.sentence_range(t);
-        let cut = |k: usize| self.doc.gap_after(k).contains([',', ';', ':', '—', '–']);
+        let tokens = &self.doc.tokens;
+        let cut = |k: usize| {
+            let gap = self.doc.gap_after(k);
+            // "100,000", "12:30": a separator inside a number does not end a clause.
+            let in_number = matches!(gap, "," | ":")
+                && tokens[k].is_number
+                && tokens.get(k + 1).is_some_and(|t| t.is_number);
+            !in_number && gap.contains([',', ';', ':', '—', '–'])
+        };
         let mut start = t.min(sentence.end);
         while start > sentence.start && !cut(start - 1) {
             start -= 1;
@@ -114,10 +124,47 @@ impl Ctx<'_, '_> {
                 .any(|e| w.ends_with(e.as_str()))
     }
 
-    /// True when token `t` sits inside a claimant, outlet or person phrase.
+    /// True when token `t` sits inside a claimant or outlet name. A name that is only a source
+    /// when the text gives it as one ("Ukraine's military says") is a name only then: "AWOL
+    /// cases in the Ukrainian army" names whose soldiers, not who says so.
     pub fn in_name(&self, t: usize) -> bool {
-        self.covering(t, 8, |r| matches!(r, Role::Claimant(_) | Role::Outlet))
-            .is_some()
+        let from = t.saturating_sub(8).max(self.doc.sentence_range(t).start);
+        self.m.within(from..t + 1).iter().any(|x| {
+            x.last >= t
+                && match x.role {
+                    Role::Outlet => true,
+                    Role::Claimant(id) => {
+                        !self.claimant_needs_attribution(id) || self.names_source(x.first, x.last)
+                    }
+                    _ => false,
+                }
+        })
+    }
+
+    /// The claimant `id` counts only where the text gives it as the source.
+    pub fn claimant_needs_attribution(&self, id: u16) -> bool {
+        self.lex
+            .claimants
+            .get(id as usize)
+            .is_some_and(|d| d.attributed_only)
+    }
+
+    /// The name at tokens `first..=last` is given as a source: a verb of saying right after it
+    /// ("Ukraine's military said", "… has reported") or right before it ("said Ukraine's
+    /// military"), "according to" / "по данным" right before it, or a colon or dash before it
+    /// ("Russian losses exceed 21,000: Ukraine's military").
+    pub fn names_source(&self, first: usize, last: usize) -> bool {
+        let sentence = self.doc.sentence_range(first);
+        let after = last + 1..(last + 4).min(sentence.end).max(last + 1);
+        let verb_after = self.any_within(after, Role::AttributionVerb);
+        let from = first.saturating_sub(4).max(sentence.start);
+        let right_before = self
+            .within(from..first, |r| {
+                matches!(r, Role::AttributionVerb | Role::Anaphora)
+            })
+            .any(|x| x.last + 1 == first);
+        let dash_before = first > 0 && self.doc.gap_after(first - 1).contains([':', '—', '–']);
+        verb_after || right_before || dash_before
     }
 
     /// The side marker starting at `t`, if any: country names right after a preposition
@@ -135,7 +182,10 @@ impl Ctx<'_, '_> {
             && self.has_at(t - 1, Role::CountryPreposition)
             && self.doc.sentence_of(t - 1) == tok.sentence
             && !matches!(w, "russia's" | "ukraine's");
-        if is_country && after_preposition {
+        // "в ЗСУ", "из ВСУ": an army's abbreviation after "in"/"from" names its soldiers.
+        let membership =
+            after_preposition && tok.all_caps && self.has_at(t - 1, Role::MemberPreposition);
+        if is_country && after_preposition && !membership {
             return None;
         }
         let side = match x.role {

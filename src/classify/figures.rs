@@ -33,6 +33,8 @@ pub struct FigureHit {
     pub weak: bool,
     pub delta: Option<Delta>,
     pub cumulative: Option<bool>,
+    /// The period is one day ("за минулу добу", "over the past day").
+    pub daily: bool,
     /// Token range of a running/period marker right after the figure, kept in its evidence.
     pub marker_last: Option<usize>,
 }
@@ -219,6 +221,7 @@ pub fn find(ctx: &Ctx) -> Vec<FigureHit> {
             weak,
             delta: None,
             cumulative: None,
+            daily: false,
             marker_last: None,
         });
     }
@@ -229,9 +232,11 @@ pub fn find(ctx: &Ctx) -> Vec<FigureHit> {
             .map(|n| ctx.start_of(n.first));
         out[i].delta = delta_after(ctx, &out[i], limit);
     }
+    super::deltas::apply(ctx, &mut out);
     for i in 0..out.len() {
-        let (cumulative, marker_last) = cumulative_of(ctx, &out, i);
+        let (cumulative, marker_last, daily) = cumulative_of(ctx, &out, i);
         out[i].cumulative = cumulative;
+        out[i].daily = daily;
         out[i].marker_last = marker_last;
     }
     out
@@ -270,8 +275,9 @@ fn delta_after(ctx: &Ctx, f: &FigureHit, limit: Option<usize>) -> Option<Delta> 
 
 /// Running total or period count: a figure with a "(+N)" change is a running total; otherwise
 /// the nearest marker around the figure decides (a period marker wins a tie), then a marker
-/// anywhere in its sentence, then the heading of the list the figure belongs to.
-fn cumulative_of(ctx: &Ctx, figs: &[FigureHit], i: usize) -> (Option<bool>, Option<usize>) {
+/// anywhere in its sentence, then the heading of the list the figure belongs to. Also tells
+/// whether the deciding marker is a period of one day.
+fn cumulative_of(ctx: &Ctx, figs: &[FigureHit], i: usize) -> (Option<bool>, Option<usize>, bool) {
     let f = &figs[i];
     let sentence = ctx.doc.sentence_range(f.first);
     let lo = match i.checked_sub(1).map(|j| figs[j].last + 1) {
@@ -302,7 +308,7 @@ fn cumulative_of(ctx: &Ctx, figs: &[FigureHit], i: usize) -> (Option<bool>, Opti
         .find(|(_, first, _)| *first == f.last + 1)
         .map(|(_, _, last)| *last);
     if f.delta.is_some() {
-        return (Some(true), adjacent);
+        return (Some(true), adjacent, false);
     }
     let distance = |first: usize, last: usize| {
         if last < f.first {
@@ -313,10 +319,10 @@ fn cumulative_of(ctx: &Ctx, figs: &[FigureHit], i: usize) -> (Option<bool>, Opti
     };
     let nearest = markers
         .iter()
-        .min_by_key(|(running, first, last)| (distance(*first, *last), *running))
-        .map(|(running, _, _)| *running);
-    if let Some(r) = nearest {
-        return (Some(r), adjacent);
+        .min_by_key(|(running, first, last)| (distance(*first, *last), *running));
+    if let Some(&(running, first, _)) = nearest {
+        let daily = !running && ctx.has_at(first, Role::Daily);
+        return (Some(running), adjacent, daily);
     }
     let unique = |range: std::ops::Range<usize>| {
         let kinds: Vec<bool> = ctx
@@ -331,10 +337,10 @@ fn cumulative_of(ctx: &Ctx, figs: &[FigureHit], i: usize) -> (Option<bool>, Opti
         }
     };
     if let Some(r) = unique(sentence.clone()) {
-        return (Some(r), None);
+        return (Some(r), None, false);
     }
     let heading = list_heading(ctx, ctx.doc.sentence_of(f.first));
-    (heading.and_then(|h| unique(ctx.sentence(h))), None)
+    (heading.and_then(|h| unique(ctx.sentence(h))), None, false)
 }
 
 /// The sentence introducing the list that sentence `s` belongs to: the nearest earlier sentence

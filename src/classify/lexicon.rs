@@ -67,9 +67,18 @@ pub enum Role {
     Qualifier,
     Running,
     Period,
+    /// A period of one day ("over the past day", "за сутки"): a part of a running total
+    /// said with it is the total's delta.
+    Daily,
+    /// "including", "в том числе", "з них": a part of the figure before follows.
+    Including,
+    /// "as well as", "а также", "і": the figures of an enumeration share their loss word.
+    ListJoin,
     Side(Side),
     Enemy,
     CountryPreposition,
+    /// "в", "из", "у": before an army's abbreviation they mean membership ("в ЗСУ").
+    MemberPreposition,
     Claimant(u16),
     AttributionVerb,
     Anaphora,
@@ -229,10 +238,14 @@ fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("figures", "qualifiers") => Role::Qualifier,
         ("cumulative", "running") => Role::Running,
         ("cumulative", "period") => Role::Period,
+        ("cumulative", "daily") => Role::Daily,
+        ("figures", "including") => Role::Including,
+        ("figures", "list_joins") => Role::ListJoin,
         ("sides", "russia") => Role::Side(Side::Russia),
         ("sides", "ukraine") => Role::Side(Side::Ukraine),
         ("sides", "enemy") => Role::Enemy,
         ("sides", "country_prepositions") => Role::CountryPreposition,
+        ("sides", "member_prepositions") => Role::MemberPreposition,
         ("attribution", "verbs") => Role::AttributionVerb,
         ("attribution", "anaphora") => Role::Anaphora,
         ("attribution", "outlets") => Role::Outlet,

@@ -3,12 +3,13 @@
 //! reported destroyed without a number. Each becomes a mention with its evidence and the side
 //! marker that tells whose loss it is.
 
+use super::admit::{accepts, other_war, refine_personnel};
 use super::context::{Ctx, Marker};
 use super::figures::{self, FigureHit};
 use super::lexicon::Role;
 use super::matcher::PhraseMatch;
 use super::unnumbered;
-use crate::model::{Category, Figure, Metric};
+use crate::model::{Category, Figure};
 
 /// A side marker and whether it names the attacker (the loss then being the other side's).
 pub type SideMark = (Marker, bool);
@@ -23,6 +24,8 @@ pub struct Mention {
     /// Byte range of the evidence in the original text.
     pub evidence: (usize, usize),
     pub figure: Option<Figure>,
+    /// The figure counts one day ("за сутки", "over the past day").
+    pub daily: bool,
     /// Whose soldiers or equipment: a side marker, and whether it names the attacker (so the
     /// loss is the other side's).
     pub side: Option<(Marker, bool)>,
@@ -34,7 +37,7 @@ pub struct Mention {
 /// How far (in words) a loss word may stand from the figure it governs.
 const TRIGGER_REACH: usize = 12;
 
-fn is_trigger(r: Role) -> bool {
+pub(super) fn is_trigger(r: Role) -> bool {
     matches!(
         r,
         Role::LossWord | Role::DestroyedWord | Role::AgentVerb | Role::Killed | Role::Wounded
@@ -88,7 +91,7 @@ fn after_agent_word(ctx: &Ctx, m: &Marker) -> bool {
 
 /// Tokens right after the figure that still belong to it ("солдат ВСУ", "бойцов двух
 /// украинских подразделений"): up to four, without punctuation.
-fn own_end(ctx: &Ctx, f: &FigureHit) -> usize {
+pub(super) fn own_end(ctx: &Ctx, f: &FigureHit) -> usize {
     let range = ctx.doc.sentence_range(f.first);
     let mut end = f.last + 1;
     while end < range.end && end <= f.last + 4 && ctx.only_spaces_between(end - 1, end) {
@@ -174,122 +177,6 @@ fn side_by_trigger(
     }
 }
 
-/// A figure counted by a word that also counts civilians ("человек", "погибших") is a loss
-/// only when the loss is tied to a military side: a loss or destroying word with a side or
-/// military word beside it ("ВСУ потеряли … человек"), a military word right after the
-/// figure ("человек личного состава"), or a list under a loss heading.
-fn military_enough(
-    ctx: &Ctx,
-    f: &FigureHit,
-    trigger: Option<&PhraseMatch<Role>>,
-    heading: Option<usize>,
-) -> bool {
-    let range = ctx.doc.sentence_range(f.first);
-    if ctx.any_within(range.clone(), Role::CivilianContext) {
-        return false;
-    }
-    if heading.is_some() && trigger.is_none() {
-        return true;
-    }
-    let military = |r: Role| matches!(r, Role::MilitaryContext | Role::Side(_) | Role::Enemy);
-    if ctx.any_within(f.first..own_end(ctx, f), Role::MilitaryContext) {
-        return true;
-    }
-    match trigger {
-        Some(x)
-            if matches!(
-                x.role,
-                Role::LossWord | Role::DestroyedWord | Role::AgentVerb
-            ) =>
-        {
-            let from = x.first.saturating_sub(4).max(range.start);
-            let to = (x.last + 4).min(range.end);
-            ctx.within(from..to, military).next().is_some() || !ctx.markers(from..to).is_empty()
-        }
-        _ => false,
-    }
-}
-
-fn accepts(
-    ctx: &Ctx,
-    f: &FigureHit,
-    trigger: Option<&PhraseMatch<Role>>,
-    heading: Option<usize>,
-) -> bool {
-    if matches!(
-        f.metric,
-        Metric::Refusers | Metric::Deserters | Metric::Prisoners
-    ) {
-        return false;
-    }
-    let range = ctx.doc.sentence_range(f.first);
-    if ctx.any_within(
-        f.first.saturating_sub(4).max(range.start)..f.first,
-        Role::NotLoss,
-    ) {
-        return false;
-    }
-    let s = ctx.doc.sentence_of(f.first);
-    let in_context = |role: Role| {
-        ctx.any_within(ctx.sentence(s), role)
-            || heading.is_some_and(|h| ctx.any_within(ctx.sentence(h), role))
-    };
-    let self_evident = matches!(f.metric, Metric::Killed | Metric::Wounded);
-    match trigger {
-        Some(x) if hypothetical_before(ctx, x.first) => return false,
-        None if !self_evident
-            && heading.is_none_or(|h| ctx.within(ctx.sentence(h), is_trigger).next().is_none()) =>
-        {
-            return false;
-        }
-        _ => {}
-    }
-    if matches!(f.metric, Metric::Uav | Metric::CruiseMissiles) && in_context(Role::Interception) {
-        return false;
-    }
-    if f.weak && !military_enough(ctx, f, trigger, heading) {
-        return false;
-    }
-    true
-}
-
-/// A sentence about another war (or under a title about one) that does not mention Ukraine or
-/// its forces at all: out of scope.
-fn other_war(ctx: &Ctx, s: usize) -> bool {
-    let sentence = ctx.sentence(s);
-    let other = ctx.any_within(sentence.clone(), Role::OtherWar)
-        || ctx.any_within(ctx.sentence(0), Role::OtherWar);
-    other && !ctx.any_within(sentence, Role::Side(crate::model::Side::Ukraine))
-}
-
-/// Personnel said to be only killed ("убитыми", "killed") or only wounded is counted as such;
-/// "убитыми и ранеными", or no such word, leaves it personnel.
-fn refine_personnel(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<Role>>) -> Metric {
-    if f.metric != Metric::Personnel {
-        return f.metric;
-    }
-    let clause = ctx.clause(f.num.first);
-    let from = f.first.saturating_sub(3).max(clause.start);
-    let to = own_end(ctx, f).min(clause.end).max(from);
-    let mut roles: Vec<Role> = ctx
-        .within(from..to, |r| matches!(r, Role::Killed | Role::Wounded))
-        .map(|x| x.role)
-        .collect();
-    if let Some(x) = trigger
-        && matches!(x.role, Role::Killed | Role::Wounded)
-    {
-        roles.push(x.role);
-    }
-    match (
-        roles.contains(&Role::Killed),
-        roles.contains(&Role::Wounded),
-    ) {
-        (true, false) => Metric::Killed,
-        (false, true) => Metric::Wounded,
-        _ => Metric::Personnel,
-    }
-}
-
 /// Evidence for a figure: from the loss word and its subject when they come right before
 /// ("Russia has lost about 28 300 troops since 24 February"), else from the number and its
 /// qualifier, to the noun, an adjacent running/period marker and an adjacent "(+N)".
@@ -331,22 +218,75 @@ fn evidence(
     (ctx.start_of(start_tok), end)
 }
 
-/// Loss mentions with figures, in text order; also returns every figure found (refusals use
-/// them too).
-pub fn find(ctx: &Ctx) -> (Vec<Mention>, Vec<FigureHit>) {
-    let figs = figures::find(ctx);
+/// A figure a refusal counts: the index of the figure and the refusal phrase's tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct Taken {
+    pub fig: usize,
+    pub first: usize,
+    pub last: usize,
+}
+
+fn gap(f: &FigureHit, first: usize, last: usize) -> usize {
+    if last < f.first {
+        f.first - last
+    } else {
+        first.saturating_sub(f.last)
+    }
+}
+
+/// "…, including 1,230 over the past day, as well as 11,214 tanks (+5)": past the reach of
+/// its loss word, a figure still continues an enumeration that a list word ("as well as", "а
+/// также", "і") joins it to, when no other loss word stands between.
+fn enumerated(ctx: &Ctx, prev_last: usize, first: usize) -> bool {
+    let between = prev_last + 1..first.max(prev_last + 1);
+    first <= prev_last + 3 * TRIGGER_REACH
+        && ctx.any_within(between.clone(), Role::ListJoin)
+        && ctx.within(between, is_trigger).next().is_none()
+}
+
+/// Figures an enumeration leaves without a side take the side of a later figure of the same
+/// clause and loss word ("Уничтожены 12 танков и 30 единиц бронетехники противника").
+/// `out` holds figure mentions in text order, `spots` their loss words' and figures' first
+/// tokens.
+fn share_sides(ctx: &Ctx, out: &mut [Mention], spots: &[(Option<usize>, usize)]) {
+    for i in (0..out.len()).rev() {
+        let (trigger, first) = spots[i];
+        if out[i].side.is_some() || trigger.is_none() {
+            continue;
+        }
+        let clause = ctx.clause(first);
+        let side = (i + 1..out.len())
+            .take_while(|&j| clause.contains(&spots[j].1))
+            .find(|&j| spots[j].0 == trigger && out[j].side.is_some())
+            .and_then(|j| out[j].side);
+        out[i].side = side;
+    }
+}
+
+/// Loss mentions, in text order, from the text's figures (`figs`, in text order), leaving out
+/// the figures a refusal counts when the refusal phrase is closer to them than their loss word
+/// ("About 40 marines refused to advance after their commander was killed").
+pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
     let mut out = Vec::new();
+    let mut spots: Vec<(Option<usize>, usize)> = Vec::new();
     // The previous accepted figure: its sentence, side and last token.
     let mut prev: Option<(usize, Option<SideMark>, usize)> = None;
     let mut prev_trigger: Option<PhraseMatch<Role>> = None;
-    for f in &figs {
+    for (i, f) in figs.iter().enumerate() {
         let s = ctx.doc.sentence_of(f.first);
         let heading = figures::list_heading(ctx, s);
         // "lost 28 300 troops …, as well as 1,251 tanks": an enumeration shares its loss word.
-        let continues =
-            prev.is_some_and(|(ps, _, last)| ps == s && f.first <= last + TRIGGER_REACH);
+        let continues = prev.is_some_and(|(ps, _, last)| {
+            ps == s && (f.first <= last + TRIGGER_REACH || enumerated(ctx, last, f.first))
+        });
         let trigger = trigger_for(ctx, f).or(if continues { prev_trigger } else { None });
-        if !accepts(ctx, f, trigger.as_ref(), heading) {
+        let refused = taken.iter().any(|t| {
+            t.fig == i
+                && trigger
+                    .as_ref()
+                    .is_none_or(|x| gap(f, t.first, t.last) < gap(f, x.first, x.last))
+        });
+        if refused || !accepts(ctx, f, trigger.as_ref(), heading) {
             continue;
         }
         let same_sentence = prev.filter(|(ps, _, _)| *ps == s);
@@ -375,16 +315,19 @@ pub fn find(ctx: &Ctx) -> (Vec<Mention>, Vec<FigureHit>) {
                 delta: f.delta.map(|d| d.value),
                 cumulative: f.cumulative,
             }),
+            daily: f.daily,
             side,
             needs_claimant: false,
         });
         prev = Some((s, side, f.last));
         prev_trigger = trigger;
+        spots.push((trigger.map(|x| x.first), f.first));
     }
+    share_sides(ctx, &mut out, &spots);
     let with_figures: Vec<usize> = out.iter().map(|m| m.sentence).collect();
     unnumbered::destroyed(ctx, &with_figures, &mut out);
     unnumbered::share_lost(ctx, &mut out);
     out.retain(|m| !other_war(ctx, m.sentence));
     out.sort_by_key(|m| m.evidence.0);
-    (out, figs)
+    out
 }

@@ -4,9 +4,11 @@
 //! I/O, bounded work per item (see `doc::MAX_CHARS`), never panics. Lexicons and rules live in
 //! `lexicon/*.toml`, compiled in.
 
+mod admit;
 mod attribution;
 mod claims;
 mod context;
+mod deltas;
 mod doc;
 mod figures;
 pub mod lexicon;
@@ -42,13 +44,14 @@ pub fn classify(input: &ClassifyInput) -> Classification {
     let title = doc::cap_chars(input.title.trim(), 2_000);
     let body = doc::cap_chars(input.text, doc::MAX_CHARS);
     let combined;
-    let text: &str = if title.is_empty() {
-        body
+    // Where the body starts in `text` (0: no title, or only a title).
+    let (text, body_start): (&str, usize) = if title.is_empty() {
+        (body, 0)
     } else if body.trim().is_empty() {
-        title
+        (title, 0)
     } else {
         combined = format!("{title}\n\n{body}");
-        &combined
+        (&combined, title.len() + 2)
     };
     let lang = input
         .lang
@@ -88,9 +91,11 @@ pub fn classify(input: &ClassifyInput) -> Classification {
         lex,
         lang,
         nums,
+        body_start,
     };
-    let (loss_mentions, figs) = losses::find(&ctx);
-    let refusal_mentions = refusal::find(&ctx, &figs);
+    let figs = figures::find(&ctx);
+    let (refusal_mentions, taken) = refusal::find(&ctx, &figs);
+    let loss_mentions = losses::find(&ctx, &figs, &taken);
     let mut claims = claims::build(&ctx, &refusal_mentions, Category::Refusal);
     claims.extend(claims::build(&ctx, &loss_mentions, Category::Losses));
     let categories = Category::ALL

@@ -178,11 +178,12 @@ fn digits_number(doc: &Doc, m: &Matches<Role>, t: usize) -> Option<Num> {
 
 fn word_number(doc: &Doc, m: &Matches<Role>, t: usize) -> Option<Num> {
     let (mut value, mut last) = role_value(m, t, number_word)?;
-    // "двадцать пять", "сто двадцать", "one hundred".
+    // "двадцать пять", "сто двадцать", "one hundred", "twenty-three".
     while let Some((v, l)) = role_value(m, last + 1, number_word) {
         let joins = (value >= 100 && value % 100 == 0 && v < 100)
             || ((20..100).contains(&value) && value % 10 == 0 && v < 10);
-        if !joins || !doc.gap_after(last).trim().is_empty() {
+        let gap = doc.gap_after(last);
+        if !joins || !(gap.trim().is_empty() || gap == "-") {
             break;
         }
         value = value.saturating_add(v);
@@ -252,6 +253,9 @@ mod tests {
     fn spelled_out_numbers() {
         assert_eq!(values("шістдесят десантників"), vec![(60, true)]);
         assert_eq!(values("about sixty paratroopers"), vec![(60, true)]);
+        assert_eq!(values("Twenty-three paratroopers"), vec![(23, true)]);
+        assert_eq!(values("около сотни мобилизованных"), vec![(100, true)]);
+        assert_eq!(values("сотни военных"), vec![]);
         assert_eq!(values("двадцать пять"), vec![(25, true)]);
         assert_eq!(values("сотня бойцов"), vec![(100, true)]);
         assert_eq!(values("три тысячи"), vec![(3000, true)]);

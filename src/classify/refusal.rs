@@ -3,20 +3,40 @@
 //! rule's `needs` phrases (when it has any) and none of its `unless` phrases. The number of
 //! people, when the sentence gives one beside the phrase, becomes the claim's figure.
 
-use super::context::Ctx;
+use super::context::{Ctx, Marker};
 use super::figures::FigureHit;
 use super::lexicon::Role;
-use super::losses::Mention;
+use super::losses::{Mention, Taken};
 use crate::model::{Category, Figure, Metric};
 
 /// How far (in words) a number of people may stand from the refusal phrase.
 const FIGURE_REACH: usize = 10;
-/// How far (in words, within the clause) the side of the soldiers may stand.
+/// How far (in words) the side of the soldiers may stand after the phrase, or before it in an
+/// earlier clause.
 const SIDE_REACH: usize = 7;
 
-/// Refusal mentions, at most one per sentence, in text order.
-pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> Vec<Mention> {
+/// Whose soldiers refused: the side of the subject — a marker before the phrase in its clause
+/// ("Окупанти з 58-ї армії відмовляються штурмувати українські позиції"); else one shortly
+/// after it in the clause ("refusals among Russian troops"); else one shortly before it in an
+/// earlier clause of the sentence ("Российские морпехи, отказавшиеся от штурма, …").
+fn subject_side(ctx: &Ctx, first: usize, last: usize) -> Option<Marker> {
+    let clause = ctx.clause(first);
+    if let Some(m) = ctx.markers(clause.start..first).pop() {
+        return Some(m);
+    }
+    let to = clause.end.min(last + SIDE_REACH + 1).max(last + 1);
+    if let Some(m) = ctx.markers(last + 1..to).into_iter().next() {
+        return Some(m);
+    }
+    let sentence = ctx.doc.sentence_range(first);
+    let from = sentence.start.max(first.saturating_sub(SIDE_REACH));
+    ctx.markers(from..clause.start.max(from)).pop()
+}
+
+/// Refusal mentions, at most one per sentence, in text order, and the figures they count.
+pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
     let mut out: Vec<Mention> = Vec::new();
+    let mut taken: Vec<Taken> = Vec::new();
     let mut last_sentence = None;
     for x in ctx.m.all() {
         let Role::RefusalTrigger(rule_id) = x.role else {
@@ -39,24 +59,32 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> Vec<Mention> {
         last_sentence = Some(s);
         let figure = figs
             .iter()
-            .filter(|f| {
+            .enumerate()
+            .filter(|(_, f)| {
                 ctx.doc.sentence_of(f.first) == s
                     && matches!(
                         f.metric,
                         Metric::Personnel | Metric::Refusers | Metric::Deserters
                     )
             })
-            .map(|f| {
+            .map(|(i, f)| {
                 let d = if f.last < x.first {
                     x.first - f.last
                 } else {
                     f.first.saturating_sub(x.last)
                 };
-                (d, f)
+                (d, i, f)
             })
-            .filter(|(d, _)| *d <= FIGURE_REACH)
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, f)| f);
+            .filter(|(d, _, _)| *d <= FIGURE_REACH)
+            .min_by_key(|(d, _, _)| *d)
+            .map(|(_, i, f)| {
+                taken.push(Taken {
+                    fig: i,
+                    first: x.first,
+                    last: x.last,
+                });
+                f
+            });
         let mut start = x.first;
         let mut end = x.last;
         if let Some(f) = figure {
@@ -69,17 +97,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> Vec<Mention> {
                 start = q.first;
             }
         }
-        // Whose soldiers: a side named in the same clause, close to the phrase.
-        let clause = ctx.clause(x.first);
-        let from = clause.start.max(x.first.saturating_sub(SIDE_REACH));
-        let to = clause.end.min(x.last + SIDE_REACH + 1).max(from);
-        let marker = ctx.markers(from..to).into_iter().min_by_key(|m| {
-            if m.last < x.first {
-                x.first - m.last
-            } else {
-                m.first.saturating_sub(x.last)
-            }
-        });
+        let marker = subject_side(ctx, x.first, x.last);
         out.push(Mention {
             category: Category::Refusal,
             sentence: s,
@@ -95,8 +113,9 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> Vec<Mention> {
                 cumulative: f.cumulative,
             }),
             side: marker.map(|m| (m, false)),
+            daily: false,
             needs_claimant: false,
         });
     }
-    out
+    (out, taken)
 }

@@ -37,7 +37,10 @@ pub fn destroyed(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
         }
         last_end = x.last + 1;
         let active = ctx.has_at(x.first, Role::AgentVerb) && !is_passive(ctx, x);
-        let after = ctx.markers(x.first..(x.last + 3).min(sentence.end));
+        // The side after the destroyed thing, in its clause ("колонна бронетехники морской
+        // пехоты ВСУ").
+        let clause = ctx.clause(x.last);
+        let after = ctx.markers(x.first..(x.last + 5).min(clause.end).max(x.first));
         let same = prev.filter(|(ps, _, _)| *ps == s);
         let floor = same.map_or(sentence.start, |(_, last, _)| last + 1);
         let side = match after.into_iter().next() {
@@ -58,6 +61,7 @@ pub fn destroyed(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
             evidence: (ctx.start_of(x.first), ctx.end_of(x.last)),
             figure: None,
             side,
+            daily: false,
             needs_claimant: !military,
         });
     }
@@ -90,6 +94,7 @@ pub fn share_lost(ctx: &Ctx, out: &mut Vec<Mention>) {
             ),
             figure: None,
             side,
+            daily: false,
             needs_claimant: true,
         });
     }

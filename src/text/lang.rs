@@ -141,6 +141,20 @@ const UK_WORDS: &[&str] = &[
     "мають",
     "буде",
     "може",
+    // Without і ї є ґ, yet only Ukrainian.
+    "понад",
+    "близько",
+    "проте",
+    "адже",
+    "хоча",
+    "лише",
+    "щоб",
+    "якщо",
+    "вона",
+    "року",
+    "минулого",
+    "тиждень",
+    "тижня",
 ];
 const RU_WORDS: &[&str] = &[
     "что",
@@ -323,6 +337,10 @@ pub fn detect(text: &str) -> Lang {
     if c.ru_letters > 0 && c.uk_letters == 0 && bg <= ru {
         return Lang::Ru;
     }
+    // і ї є ґ and none of ы э ё: Ukrainian (Belarusian's ў was caught above).
+    if c.uk_letters > 0 && c.ru_letters == 0 && bg <= uk && sr <= uk {
+        return Lang::Uk;
+    }
     let best = [(Lang::Uk, uk), (Lang::Ru, ru)]
         .into_iter()
         .max_by_key(|(_, s)| *s);
@@ -361,6 +379,13 @@ mod tests {
         );
         assert_eq!(detect("Путин заявил о потерях"), Lang::Ru);
         assert_eq!(detect("Загальні бойові втрати противника"), Lang::Uk);
+        // Short sentences: one Ukrainian letter and no Russian one, or a Ukrainian-only word.
+        assert_eq!(
+            detect("Суди винесли 7 тисяч вироків за статтею 407 КК."),
+            Lang::Uk
+        );
+        assert_eq!(detect("Гривня втратила 2% за тиждень."), Lang::Uk);
+        assert_eq!(detect("Рубль потерял 4% за неделю."), Lang::Ru);
     }
 
     #[test]

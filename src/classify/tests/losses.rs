@@ -264,3 +264,100 @@ fn prisoners_are_not_counted_as_losses() {
         vec![(Metric::Personnel, 400)]
     );
 }
+
+#[test]
+fn a_list_word_continues_an_enumeration_past_the_loss_words_reach() {
+    let c = run(
+        "Ukraine's General Staff said Russia has lost 650,000 troops since February 2022, including 1,100 over the past day, as well as 8,000 tanks (+4), 15,000 armoured vehicles (+10) and 16,000 artillery systems (+20).",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    let got: Vec<(Metric, i64, Option<i64>, Option<bool>)> = claims[0]
+        .figures
+        .iter()
+        .map(|f| (f.metric, f.value, f.delta, f.cumulative))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Metric::Personnel, 650_000, Some(1_100), Some(true)),
+            (Metric::Tanks, 8_000, Some(4), Some(true)),
+            (Metric::Apc, 15_000, Some(10), Some(true)),
+            (Metric::Artillery, 16_000, Some(20), Some(true)),
+        ]
+    );
+}
+
+#[test]
+fn the_days_part_of_a_running_total_is_its_delta() {
+    for (text, total, delta) in [
+        (
+            "Потери российской армии с начала вторжения составили 900 000 человек, в том числе 1 300 за минувшие сутки.",
+            900_000,
+            1_300,
+        ),
+        (
+            "Росія з 24 лютого 2022 року втратила 900 000 військових, з них 1 300 — за минулу добу.",
+            900_000,
+            1_300,
+        ),
+        (
+            "Russia has lost 900,000 soldiers since the invasion, including 1,300 troops in the last 24 hours.",
+            900_000,
+            1_300,
+        ),
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}\n{claims:?}");
+        assert_eq!(
+            claims[0].figures,
+            vec![Figure {
+                metric: Metric::Personnel,
+                value: total,
+                delta: Some(delta),
+                cumulative: Some(true)
+            }],
+            "{text}"
+        );
+    }
+    // A month's part is not a delta: the total stays as it is.
+    let m =
+        run("Russia has lost 900,000 soldiers since the invasion, including 40,000 in October.");
+    let f = &claims_of(&m, Category::Losses)[0].figures[0];
+    assert_eq!((f.value, f.delta), (900_000, None));
+}
+
+#[test]
+fn figures_of_one_loss_word_share_its_side() {
+    let c = run("Уничтожены 7 танков и 20 единиц бронетехники противника, сообщил Генштаб ВСУ.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Russia));
+    assert_eq!(
+        figures_of(&c, Category::Losses),
+        vec![(Metric::Tanks, 7), (Metric::Apc, 20)]
+    );
+}
+
+#[test]
+fn casualties_and_killed_and_wounded_count_personnel() {
+    let c = run("Officials estimate Russia has suffered more than 600,000 casualties since 2022.");
+    assert_eq!(
+        figures_of(&c, Category::Losses),
+        vec![(Metric::Personnel, 600_000)]
+    );
+    let d = run("Russian losses have passed 700,000 killed and wounded, Kyiv says.");
+    assert_eq!(
+        figures_of(&d, Category::Losses),
+        vec![(Metric::Personnel, 700_000)]
+    );
+    let e = run("По данным разведки, Россия потеряла убитыми и ранеными более 600 тысяч военных.");
+    assert_eq!(
+        figures_of(&e, Category::Losses),
+        vec![(Metric::Personnel, 600_000)]
+    );
+    // Civilian casualties stay out.
+    let f = run("The strike caused 40 civilian casualties in Odesa.");
+    assert!(f.claims.is_empty(), "{:?}", f.claims);
+}

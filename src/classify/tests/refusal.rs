@@ -98,3 +98,88 @@ fn desertion_words_alone_need_a_subject_or_a_case() {
     ));
     assert!(refusal("Суд отправил дезертира в СИЗО."));
 }
+
+#[test]
+fn a_combat_action_refused_by_soldiers_needs_no_other_word() {
+    for text in [
+        "Soldiers of the 12th Regiment refused to attack the village.",
+        "The marines declined to storm the bridge again.",
+        "Two platoons balked at the order and refused to advance.",
+        "Orders to counterattack were ignored by the battalion commander.",
+        "Conscripts of the brigade refused to carry out the assault order.",
+        "An entire company mutinied after a week without water.",
+    ] {
+        assert!(refusal(text), "{text}");
+    }
+    // Without a soldier, the same verbs are civilian.
+    for text in [
+        "The bank declined to advance the loan.",
+        "The striker refused to play after the row with the coach.",
+        "The council refused to deploy new parking meters.",
+    ] {
+        assert!(!refusal(text), "{text}");
+    }
+}
+
+#[test]
+fn the_side_of_a_refusal_is_its_subjects() {
+    // The object's side ("українські позиції") is not whose soldiers refused.
+    let c = run("Росіяни з 3-ї армії відмовляються штурмувати українські позиції.");
+    assert_eq!(claims_of(&c, Category::Refusal)[0].side, Some(Side::Russia));
+    let d = run("Russian paratroopers refused to attack Ukrainian trenches near Kreminna.");
+    assert_eq!(claims_of(&d, Category::Refusal)[0].side, Some(Side::Russia));
+    // A participle after a comma still describes the soldiers before it.
+    let e = run("Украинские штурмовики, отказавшиеся идти в атаку, отправлены под арест.");
+    assert_eq!(
+        claims_of(&e, Category::Refusal)[0].side,
+        Some(Side::Ukraine)
+    );
+    // "в ВСУ", "у ЗСУ": the army named after "in" is whose soldiers they are.
+    let f = run("Число случаев СЗЧ в ВСУ выросло втрое за год.");
+    assert_eq!(
+        claims_of(&f, Category::Refusal)[0].side,
+        Some(Side::Ukraine)
+    );
+    let g = run("У ЗСУ зросла кількість справ про СЗЧ.");
+    assert_eq!(
+        claims_of(&g, Category::Refusal)[0].side,
+        Some(Side::Ukraine)
+    );
+}
+
+#[test]
+fn a_title_without_details_takes_them_from_the_body() {
+    let c = crate::classify::classify(&crate::classify::ClassifyInput {
+        title: "Russian company refused to advance",
+        text: "Ukrainian intelligence said soldiers of the 15th Motor Rifle Regiment refused to advance near Tokmak.",
+        lang: None,
+    });
+    let claims = claims_of(&c, Category::Refusal);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Russia));
+    assert_eq!(claims[0].unit.as_deref(), Some("15th Motor Rifle Regiment"));
+    assert_eq!(claims[0].location.as_deref(), Some("Tokmak"));
+    assert_eq!(
+        claims[0].claimant.as_deref(),
+        Some("Defence Intelligence of Ukraine")
+    );
+}
+
+#[test]
+fn a_count_of_refusers_is_not_a_loss() {
+    let c = run("About 30 Russian soldiers refused to advance after their officer was killed.");
+    assert_eq!(c.categories, vec![Category::Refusal]);
+    assert_eq!(
+        figures_of(&c, Category::Refusal),
+        vec![(Metric::Refusers, 30)]
+    );
+    // A loss word nearer to the figure than the refusal keeps it a loss.
+    let d = run(
+        "ВСУ потеряли за сутки 200 военнослужащих, после чего бойцы роты отказались идти в атаку.",
+    );
+    assert!(d.categories.contains(&Category::Losses), "{:?}", d.claims);
+    assert_eq!(
+        figures_of(&d, Category::Losses),
+        vec![(Metric::Personnel, 200)]
+    );
+}

@@ -1,0 +1,132 @@
+//! Whether a figure found near a loss word is a military loss claim — not civilians, not a
+//! hypothetical, not money, not another war, not drones shot down — and what a personnel figure
+//! counts (killed, wounded, or both).
+
+use super::context::Ctx;
+use super::figures::FigureHit;
+use super::lexicon::Role;
+use super::losses::{hypothetical_before, is_trigger, own_end};
+use super::matcher::PhraseMatch;
+use crate::model::Metric;
+
+/// A figure counted by a word that also counts civilians ("человек", "погибших") is a loss
+/// only when the loss is tied to a military side: a loss or destroying word with a side or
+/// military word beside it ("ВСУ потеряли … человек"), a military word right after the
+/// figure ("человек личного состава"), or a list under a loss heading.
+fn military_enough(
+    ctx: &Ctx,
+    f: &FigureHit,
+    trigger: Option<&PhraseMatch<Role>>,
+    heading: Option<usize>,
+) -> bool {
+    let range = ctx.doc.sentence_range(f.first);
+    if ctx.any_within(range.clone(), Role::CivilianContext) {
+        return false;
+    }
+    if heading.is_some() && trigger.is_none() {
+        return true;
+    }
+    let military = |r: Role| matches!(r, Role::MilitaryContext | Role::Side(_) | Role::Enemy);
+    if ctx.any_within(f.first..own_end(ctx, f), Role::MilitaryContext) {
+        return true;
+    }
+    match trigger {
+        Some(x)
+            if matches!(
+                x.role,
+                Role::LossWord | Role::DestroyedWord | Role::AgentVerb
+            ) =>
+        {
+            let from = x.first.saturating_sub(4).max(range.start);
+            let to = (x.last + 4).min(range.end);
+            ctx.within(from..to, military).next().is_some() || !ctx.markers(from..to).is_empty()
+        }
+        _ => false,
+    }
+}
+
+pub fn accepts(
+    ctx: &Ctx,
+    f: &FigureHit,
+    trigger: Option<&PhraseMatch<Role>>,
+    heading: Option<usize>,
+) -> bool {
+    if matches!(
+        f.metric,
+        Metric::Refusers | Metric::Deserters | Metric::Prisoners
+    ) {
+        return false;
+    }
+    let range = ctx.doc.sentence_range(f.first);
+    if ctx.any_within(
+        f.first.saturating_sub(4).max(range.start)..f.first,
+        Role::NotLoss,
+    ) {
+        return false;
+    }
+    let s = ctx.doc.sentence_of(f.first);
+    let in_context = |role: Role| {
+        ctx.any_within(ctx.sentence(s), role)
+            || heading.is_some_and(|h| ctx.any_within(ctx.sentence(h), role))
+    };
+    let self_evident = matches!(f.metric, Metric::Killed | Metric::Wounded);
+    match trigger {
+        Some(x) if hypothetical_before(ctx, x.first) => return false,
+        None if !self_evident
+            && heading.is_none_or(|h| ctx.within(ctx.sentence(h), is_trigger).next().is_none()) =>
+        {
+            return false;
+        }
+        _ => {}
+    }
+    if matches!(f.metric, Metric::Uav | Metric::CruiseMissiles) && in_context(Role::Interception) {
+        return false;
+    }
+    if f.weak && !military_enough(ctx, f, trigger, heading) {
+        return false;
+    }
+    true
+}
+
+/// A sentence about another war (or under a title about one) that does not mention Ukraine or
+/// its forces at all: out of scope.
+pub fn other_war(ctx: &Ctx, s: usize) -> bool {
+    let sentence = ctx.sentence(s);
+    let other = ctx.any_within(sentence.clone(), Role::OtherWar)
+        || ctx.any_within(ctx.sentence(0), Role::OtherWar);
+    other && !ctx.any_within(sentence, Role::Side(crate::model::Side::Ukraine))
+}
+
+/// Personnel said to be only killed ("убитыми", "killed") or only wounded is counted as such;
+/// "убитыми и ранеными", or no such word, leaves it personnel.
+pub fn refine_personnel(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<Role>>) -> Metric {
+    if f.metric != Metric::Personnel {
+        return f.metric;
+    }
+    let clause = ctx.clause(f.num.first);
+    // From the loss word when it comes first: "потеряла убитыми и ранеными около 700 тысяч".
+    let near = f.first.saturating_sub(3);
+    let from = match trigger {
+        Some(x) if x.last < f.first => x.first.min(near),
+        _ => near,
+    }
+    .max(clause.start);
+    let to = own_end(ctx, f).min(clause.end).max(from);
+    let mut roles: Vec<Role> = ctx
+        .within(from..to, |r| matches!(r, Role::Killed | Role::Wounded))
+        .map(|x| x.role)
+        .collect();
+    if let Some(x) = trigger
+        && matches!(x.role, Role::Killed | Role::Wounded)
+    {
+        roles.push(x.role);
+    }
+    match (
+        roles.contains(&Role::Killed),
+        roles.contains(&Role::Wounded),
+    ) {
+        (true, false) => Metric::Killed,
+        (false, true) => Metric::Wounded,
+        _ => Metric::Personnel,
+    }
+}

@@ -1,0 +1,123 @@
+//! What every claim must satisfy: at most one figure per metric — the body's figure over the
+//! title's, a day's count as a running total's delta, what two mentions of one figure say
+//! merged into one.
+
+use super::{claims_of, run};
+use crate::classify::{Category, Classification, ClassifyInput, classify};
+use crate::model::{Figure, Lang, Metric};
+
+fn with_title(title: &str, text: &str) -> Classification {
+    classify(&ClassifyInput {
+        title,
+        text,
+        lang: None,
+    })
+}
+
+/// Panics naming the text when a claim carries one metric twice.
+fn assert_one_per_metric(c: &Classification, text: &str) {
+    for claim in &c.claims {
+        let mut metrics: Vec<Metric> = claim.figures.iter().map(|f| f.metric).collect();
+        let n = metrics.len();
+        metrics.sort();
+        metrics.dedup();
+        assert_eq!(metrics.len(), n, "{text}\n{claim:?}");
+    }
+}
+
+#[test]
+fn the_title_and_the_body_merge_into_one_figure() {
+    let c = with_title(
+        "General Staff: Russia has lost 950,000 troops",
+        "The General Staff of the Armed Forces of Ukraine said Russia has lost about 950,000 troops since 24 February 2022 (+1,100 over the past day).",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(
+        claims[0].figures,
+        vec![Figure {
+            metric: Metric::Personnel,
+            value: 950_000,
+            delta: Some(1_100),
+            cumulative: Some(true)
+        }]
+    );
+}
+
+#[test]
+fn when_title_and_body_disagree_the_body_wins() {
+    let c = with_title(
+        "Russia lost 950,000 troops, Kyiv says",
+        "Ukraine's General Staff said Russia has lost 948,210 troops since the invasion began.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].figures.len(), 1);
+    assert_eq!(claims[0].figures[0].value, 948_210);
+    // A day's count and a running total of one metric: the day's count is the delta.
+    let d = run(
+        "За добу росіяни втратили 1 100 військових. З початку вторгнення Росія втратила 950 000 військових.",
+    );
+    assert_eq!(
+        claims_of(&d, Category::Losses)[0].figures,
+        vec![Figure {
+            metric: Metric::Personnel,
+            value: 950_000,
+            delta: Some(1_100),
+            cumulative: Some(true)
+        }]
+    );
+    // Otherwise the figure that says more wins, and the first on a tie.
+    let e = run(
+        "ВСУ потеряли до 1 300 военнослужащих. На курском направлении потери ВСУ за неделю составили 900 военнослужащих.",
+    );
+    assert_eq!(claims_of(&e, Category::Losses)[0].figures[0].value, 900);
+    let f = run(
+        "ВСУ потеряли за сутки до 1 300 военнослужащих. На курском направлении потери ВСУ за сутки составили 200 военнослужащих.",
+    );
+    assert_eq!(claims_of(&f, Category::Losses)[0].figures[0].value, 1_300);
+}
+
+#[test]
+fn no_claim_carries_a_metric_twice_over_many_inputs() {
+    // Titles and bodies made of figures that repeat metrics in every combination.
+    let parts = [
+        "Russia has lost 900,000 troops",
+        "Russia has lost about 900,000 troops since 24 February (+1,000 over the past day)",
+        "Russia lost 1,000 troops over the past day",
+        "as well as 9,000 tanks (+3) and 9,100 tanks",
+        "ВСУ потеряли до 1 300 военнослужащих и три танка",
+        "за сутки противник потерял 1 200 военнослужащих, в том числе 300 на курском направлении",
+        "Загальні втрати ворога склали:\nособового складу – близько 880 000 (+1 100) осіб\nтанків – 10 000 (+5)\nособового складу – 880 000",
+        "About 40 soldiers refused to advance, and 60 soldiers refused to fight",
+        "понад 20 тисяч військових самовільно залишили частини, ще 5 тисяч військових дезертирували",
+        "Генштаб ЗСУ: втрати росіян за добу — 1 200 осіб; загалом — 900 000 осіб",
+    ];
+    let mut rng = fastrand::Rng::with_seed(11);
+    for _ in 0..600 {
+        let pick = |rng: &mut fastrand::Rng, n: usize| -> String {
+            (0..n)
+                .map(|_| parts[rng.usize(0..parts.len())])
+                .collect::<Vec<_>>()
+                .join(". ")
+        };
+        let title = if rng.bool() {
+            pick(&mut rng, 1)
+        } else {
+            String::new()
+        };
+        let n = rng.usize(1..5);
+        let text = pick(&mut rng, n);
+        let c = with_title(&title, &text);
+        assert_one_per_metric(&c, &format!("{title}\n\n{text}"));
+    }
+    // And on every example of the other unit tests' kind in one long text.
+    let all = parts.join(". ");
+    assert_one_per_metric(&run(&all), &all);
+    let c = classify(&ClassifyInput {
+        title: parts[0],
+        text: &all,
+        lang: Some(Lang::En),
+    });
+    assert_one_per_metric(&c, &all);
+}
