@@ -1,0 +1,214 @@
+//! What a report claims: its category, the side it is about, and its figures.
+
+use super::UnknownValue;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// What a report is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    /// Soldiers or units refusing orders or to fight, deserting, going AWOL.
+    Refusal,
+    /// Claims of military personnel or equipment losses.
+    Losses,
+}
+
+impl Category {
+    pub const ALL: [Category; 2] = [Category::Refusal, Category::Losses];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Refusal => "refusal",
+            Category::Losses => "losses",
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Category {
+    type Err = UnknownValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "refusal" | "refusals" => Ok(Category::Refusal),
+            "losses" | "loss" => Ok(Category::Losses),
+            _ => Err(UnknownValue::new("category", s, "refusal or losses")),
+        }
+    }
+}
+
+/// The side a claim is about (whose soldiers refused, whose losses are claimed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Russia,
+    Ukraine,
+}
+
+impl Side {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Russia => "russia",
+            Side::Ukraine => "ukraine",
+        }
+    }
+}
+
+impl FromStr for Side {
+    type Err = UnknownValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "russia" => Ok(Side::Russia),
+            "ukraine" => Ok(Side::Ukraine),
+            _ => Err(UnknownValue::new("side", s, "russia or ukraine")),
+        }
+    }
+}
+
+/// The fixed vocabulary of what a figure counts. Documented in the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// Personnel killed and wounded (the General Staff's "особовий склад").
+    Personnel,
+    Killed,
+    Wounded,
+    Prisoners,
+    Tanks,
+    /// Armoured combat vehicles (ББМ/ББМ, APC, IFV).
+    Apc,
+    Artillery,
+    Mlrs,
+    AirDefense,
+    Aircraft,
+    Helicopters,
+    Uav,
+    CruiseMissiles,
+    Ships,
+    Submarines,
+    /// Cars and fuel tankers ("автомобільна техніка").
+    Vehicles,
+    SpecialEquipment,
+    /// Ground robotic systems ("наземні робототехнічні комплекси").
+    GroundRobots,
+    /// Military equipment of unspecified kind ("30 единиц техники").
+    Equipment,
+    /// People who refused orders or to fight.
+    Refusers,
+    /// Deserters and AWOL soldiers.
+    Deserters,
+}
+
+impl Metric {
+    pub const ALL: [Metric; 21] = [
+        Metric::Personnel,
+        Metric::Killed,
+        Metric::Wounded,
+        Metric::Prisoners,
+        Metric::Tanks,
+        Metric::Apc,
+        Metric::Artillery,
+        Metric::Mlrs,
+        Metric::AirDefense,
+        Metric::Aircraft,
+        Metric::Helicopters,
+        Metric::Uav,
+        Metric::CruiseMissiles,
+        Metric::Ships,
+        Metric::Submarines,
+        Metric::Vehicles,
+        Metric::SpecialEquipment,
+        Metric::GroundRobots,
+        Metric::Equipment,
+        Metric::Refusers,
+        Metric::Deserters,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Metric::Personnel => "personnel",
+            Metric::Killed => "killed",
+            Metric::Wounded => "wounded",
+            Metric::Prisoners => "prisoners",
+            Metric::Tanks => "tanks",
+            Metric::Apc => "apc",
+            Metric::Artillery => "artillery",
+            Metric::Mlrs => "mlrs",
+            Metric::AirDefense => "air_defense",
+            Metric::Aircraft => "aircraft",
+            Metric::Helicopters => "helicopters",
+            Metric::Uav => "uav",
+            Metric::CruiseMissiles => "cruise_missiles",
+            Metric::Ships => "ships",
+            Metric::Submarines => "submarines",
+            Metric::Vehicles => "vehicles",
+            Metric::SpecialEquipment => "special_equipment",
+            Metric::GroundRobots => "ground_robots",
+            Metric::Equipment => "equipment",
+            Metric::Refusers => "refusers",
+            Metric::Deserters => "deserters",
+        }
+    }
+}
+
+impl fmt::Display for Metric {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Metric {
+    type Err = UnknownValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Metric::ALL
+            .into_iter()
+            .find(|m| m.as_str() == s)
+            .ok_or_else(|| UnknownValue::new("metric", s, "a metric from the README's vocabulary"))
+    }
+}
+
+/// One number a claim states: "1,251 tanks (+3) since 24 February".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figure {
+    pub metric: Metric,
+    pub value: i64,
+    /// The change the text gives beside the value ("(+3)"); null when absent.
+    pub delta: Option<i64>,
+    /// True for a running total, false for a period ("over the past day"), null when the text
+    /// does not say.
+    pub cumulative: Option<bool>,
+}
+
+/// Who claims what, about whom, with which figures. Absent fields are `None`, never guessed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    pub category: Category,
+    pub claimant: Option<String>,
+    pub side: Option<Side>,
+    pub unit: Option<String>,
+    pub location: Option<String>,
+    pub figures: Vec<Figure>,
+    /// The phrases that decided the claim.
+    pub evidence: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metric_names_round_trip_and_match_serde() {
+        for m in Metric::ALL {
+            assert_eq!(m.as_str().parse::<Metric>().unwrap(), m);
+            let json = serde_json::to_string(&m).unwrap();
+            assert_eq!(json, format!("\"{}\"", m.as_str()));
+        }
+        assert!("bananas".parse::<Metric>().is_err());
+    }
+}

@@ -1,0 +1,90 @@
+//! The language of a text or of the bot's replies, and the error for an unknown name.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// Language of a text or of the bot's replies. `Other` covers everything that is not
+/// English, Ukrainian or Russian (Bulgarian, Serbian, German, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Uk,
+    Ru,
+    Other,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Uk, Lang::Ru, Lang::Other];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Uk => "uk",
+            Lang::Ru => "ru",
+            Lang::Other => "other",
+        }
+    }
+
+    /// The language for the bot's own replies from a Telegram `language_code` ("uk", "ru-RU", …).
+    pub fn from_ui_code(code: &str) -> Lang {
+        let base = code.split(['-', '_']).next().unwrap_or("");
+        match base.to_ascii_lowercase().as_str() {
+            "uk" => Lang::Uk,
+            "ru" => Lang::Ru,
+            _ => Lang::En,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = UnknownValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" => Ok(Lang::En),
+            "uk" | "ua" => Ok(Lang::Uk),
+            "ru" => Ok(Lang::Ru),
+            "other" => Ok(Lang::Other),
+            _ => Err(UnknownValue::new("language", s, "en, uk, ru or other")),
+        }
+    }
+}
+
+/// A value that is not one of a fixed set.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} {value:?}: expected {expected}")]
+pub struct UnknownValue {
+    pub what: &'static str,
+    pub value: String,
+    pub expected: &'static str,
+}
+
+impl UnknownValue {
+    pub fn new(what: &'static str, value: &str, expected: &'static str) -> Self {
+        Self {
+            what,
+            value: value.chars().take(64).collect(),
+            expected,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ui_language_from_telegram_codes() {
+        assert_eq!(Lang::from_ui_code("uk"), Lang::Uk);
+        assert_eq!(Lang::from_ui_code("ru-RU"), Lang::Ru);
+        assert_eq!(Lang::from_ui_code("de"), Lang::En);
+        assert_eq!(Lang::from_ui_code(""), Lang::En);
+    }
+}
