@@ -6,7 +6,7 @@ use super::lexicon::Role;
 use std::ops::Range;
 
 /// A unit starting with the number at `t`: the number, an ordinal ending ("-й", "th"), up to
-/// four words, then a unit word ("бригады", "Regiment"); or the number and an abbreviation
+/// four words (hyphenated ones count each part), then a unit word ("бригады", "Regiment"); or the number and an abbreviation
 /// ("67 ОМБр"). Returns the last token.
 fn unit_at(ctx: &Ctx, t: usize, end: usize) -> Option<usize> {
     let tok = ctx.doc.tokens[t];
@@ -23,7 +23,11 @@ fn unit_at(ctx: &Ctx, t: usize, end: usize) -> Option<usize> {
         return None;
     }
     for _ in 0..5 {
-        if p >= end || !ctx.only_spaces_between(p - 1, p) || ctx.doc.tokens[p].is_number {
+        if p >= end || ctx.doc.tokens[p].is_number {
+            return None;
+        }
+        // Words of a compound adjective ("десантно-штурмовой") are joined by a hyphen.
+        if !ctx.only_spaces_between(p - 1, p) && ctx.doc.gap_after(p - 1) != "-" {
             return None;
         }
         if let Some(x) = ctx.longest_at(p, |r| matches!(r, Role::UnitType | Role::UnitAbbreviation))

@@ -116,6 +116,14 @@ fn units_as_written() {
             "Военнослужащие в/ч 12345 отказались ехать на фронт.",
             "в/ч 12345",
         ),
+        (
+            "Около 60 военнослужащих 76-й десантно-штурмовой дивизии отказались возвращаться на фронт.",
+            "76-й десантно-штурмовой дивизии",
+        ),
+        (
+            "Бійці 80-ї десантно-штурмової бригади відмовилися виконувати наказ.",
+            "80-ї десантно-штурмової бригади",
+        ),
     ];
     for (text, unit) in cases {
         let c = run(text);
@@ -146,6 +154,16 @@ fn places_as_written() {
     assert_eq!(
         claims_of(&e, Category::Refusal)[0].location.as_deref(),
         Some("Харьковом")
+    );
+    let g = run("Сорок мобилизованных из Белгорода отказались возвращаться на фронт.");
+    assert_eq!(
+        claims_of(&g, Category::Refusal)[0].location.as_deref(),
+        Some("Белгорода")
+    );
+    let h = run("Двадцять бійців із Полтави відмовилися виконувати наказ.");
+    assert_eq!(
+        claims_of(&h, Category::Refusal)[0].location.as_deref(),
+        Some("Полтави")
     );
     // A capitalised word after "в" that is not a known place is not taken for one.
     let f = run("В Минобороны заявили, что ВСУ потеряли 200 военнослужащих.");

@@ -48,6 +48,7 @@ fn english_refusals() {
         "Ukrainian prosecutors opened 1,200 cases against deserters last month.",
         "Russian refuseniks are held in basements near the front line.",
         "Dozens of mobilized men went AWOL after the first week of training.",
+        "Court records show hundreds of soldiers leaving their units without permission this autumn.",
         "A contract soldier was sentenced under Article 337 of the Russian criminal code.",
     ] {
         assert!(refusal(text), "{text}");
