@@ -1,3 +1,7 @@
+//! Telegram's refusals during a fan-out: a 429 storm waited out, blocked and missing chats made
+//! inactive without retries, a migrated group followed, network errors retried with backoff, a
+//! refused token stopping delivery with nothing lost.
+
 use crate::support::bot_api::{FakeBotApi, Fault, TOKEN};
 use crate::support::t0;
 use crate::{delivery_config, rig};

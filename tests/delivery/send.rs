@@ -1,3 +1,6 @@
+//! Sending a fan-out: every part once and in order, pacing under the global and per-group
+//! limits, hostile titles accepted by Telegram's HTML rules, the loop stopping on shutdown.
+
 use crate::support::bot_api::FakeBotApi;
 use crate::support::t0;
 use crate::{delivery_config, rig, seed};

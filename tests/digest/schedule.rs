@@ -1,3 +1,6 @@
+//! When digests come: each subscriber's local time across time zones and DST, a missed time
+//! caught up once, no story in two digests, one enqueue per period.
+
 use crate::seed;
 use crate::support::{db::TestDb, t0};
 use chrono::{DateTime, Duration, TimeZone, Utc};

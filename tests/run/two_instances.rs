@@ -1,5 +1,5 @@
-//! Two instances on one PostgreSQL database (the deployment for several instances): the one sending a fan-out is killed (SIGKILL) while a
-//! message is in flight; the other takes the sender role once its lease runs out and finishes
+//! Two instances on one PostgreSQL database (the deployment for several instances): the one
+//! sending a fan-out is killed (SIGKILL) while a message is in flight; the other takes the sender role once its lease runs out and finishes
 //! the fan-out. Every subscriber gets exactly one digest; every source keeps being polled on
 //! schedule and never by both instances at once.
 

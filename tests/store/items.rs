@@ -1,3 +1,5 @@
+//! Items: stored once by guid, link or content, also under concurrent inserts and in batches.
+
 use crate::sources::feed;
 use crate::support::{db::TestDb, t0};
 use claimwatch::model::{InsertOutcome, Lang, NewItem};

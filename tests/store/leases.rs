@@ -1,3 +1,5 @@
+//! Role leases: one holder at a time until the lease runs out; racing candidates elect one.
+
 use crate::support::{db::TestDb, t0};
 use chrono::Duration;
 use std::time::Duration as StdDuration;

@@ -1,3 +1,6 @@
+//! The delivery outbox: idempotent enqueue per subscriber and period, parts leased once and
+//! in order, retries, failures and sends whose outcome is unknown.
+
 use crate::subscribers::new_sub;
 use crate::support::{db::TestDb, t0};
 use chrono::Duration;

@@ -1,3 +1,6 @@
+//! Sources: upserts that keep polling state, removal and return, due sources leased once,
+//! failure counting, pausing and resuming.
+
 use crate::support::{db::TestDb, t0};
 use chrono::Duration;
 use claimwatch::model::{Lang, NewSource, SourceKind, SourceOrigin};

@@ -1,3 +1,6 @@
+//! Stories and search: item and source counts, claims kept, inflected forms found, ranking over
+//! a bounded set of the newest matches, story windows and delivery history.
+
 use crate::items::item;
 use crate::sources::feed;
 use crate::support::{db::TestDb, t0};

@@ -1,3 +1,5 @@
+//! Subscribers: reactivation keeping settings, who is due, a migrated group keeping its settings.
+
 use crate::support::{db::TestDb, t0};
 use chrono::{Duration, NaiveTime};
 use claimwatch::model::{Category, ChatKind, Lang, NewSubscriber, Topics};
