@@ -1,9 +1,6 @@
 //! What a report claims: its category, the side it is about, and its figures.
 
-use super::UnknownValue;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
 /// What a report is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -15,32 +12,13 @@ pub enum Category {
     Losses,
 }
 
+named_values!(Category, "category", "refusal or losses", {
+    Refusal => "refusal" | "refusals",
+    Losses => "losses" | "loss",
+});
+
 impl Category {
     pub const ALL: [Category; 2] = [Category::Refusal, Category::Losses];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Refusal => "refusal",
-            Category::Losses => "losses",
-        }
-    }
-}
-
-impl fmt::Display for Category {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Category {
-    type Err = UnknownValue;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "refusal" | "refusals" => Ok(Category::Refusal),
-            "losses" | "loss" => Ok(Category::Losses),
-            _ => Err(UnknownValue::new("category", s, "refusal or losses")),
-        }
-    }
 }
 
 /// The side a claim is about (whose soldiers refused, whose losses are claimed).
@@ -51,25 +29,10 @@ pub enum Side {
     Ukraine,
 }
 
-impl Side {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Side::Russia => "russia",
-            Side::Ukraine => "ukraine",
-        }
-    }
-}
-
-impl FromStr for Side {
-    type Err = UnknownValue;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "russia" => Ok(Side::Russia),
-            "ukraine" => Ok(Side::Ukraine),
-            _ => Err(UnknownValue::new("side", s, "russia or ukraine")),
-        }
-    }
-}
+named_values!(Side, "side", "russia or ukraine", {
+    Russia => "russia",
+    Ukraine => "ukraine",
+});
 
 /// The fixed vocabulary of what a figure counts. Documented in the README.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -105,6 +68,30 @@ pub enum Metric {
     Deserters,
 }
 
+named_values!(Metric, "metric", "a metric from the README's vocabulary", {
+    Personnel => "personnel",
+    Killed => "killed",
+    Wounded => "wounded",
+    Prisoners => "prisoners",
+    Tanks => "tanks",
+    Apc => "apc",
+    Artillery => "artillery",
+    Mlrs => "mlrs",
+    AirDefense => "air_defense",
+    Aircraft => "aircraft",
+    Helicopters => "helicopters",
+    Uav => "uav",
+    CruiseMissiles => "cruise_missiles",
+    Ships => "ships",
+    Submarines => "submarines",
+    Vehicles => "vehicles",
+    SpecialEquipment => "special_equipment",
+    GroundRobots => "ground_robots",
+    Equipment => "equipment",
+    Refusers => "refusers",
+    Deserters => "deserters",
+});
+
 impl Metric {
     pub const ALL: [Metric; 21] = [
         Metric::Personnel,
@@ -129,48 +116,6 @@ impl Metric {
         Metric::Refusers,
         Metric::Deserters,
     ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Metric::Personnel => "personnel",
-            Metric::Killed => "killed",
-            Metric::Wounded => "wounded",
-            Metric::Prisoners => "prisoners",
-            Metric::Tanks => "tanks",
-            Metric::Apc => "apc",
-            Metric::Artillery => "artillery",
-            Metric::Mlrs => "mlrs",
-            Metric::AirDefense => "air_defense",
-            Metric::Aircraft => "aircraft",
-            Metric::Helicopters => "helicopters",
-            Metric::Uav => "uav",
-            Metric::CruiseMissiles => "cruise_missiles",
-            Metric::Ships => "ships",
-            Metric::Submarines => "submarines",
-            Metric::Vehicles => "vehicles",
-            Metric::SpecialEquipment => "special_equipment",
-            Metric::GroundRobots => "ground_robots",
-            Metric::Equipment => "equipment",
-            Metric::Refusers => "refusers",
-            Metric::Deserters => "deserters",
-        }
-    }
-}
-
-impl fmt::Display for Metric {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Metric {
-    type Err = UnknownValue;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Metric::ALL
-            .into_iter()
-            .find(|m| m.as_str() == s)
-            .ok_or_else(|| UnknownValue::new("metric", s, "a metric from the README's vocabulary"))
-    }
 }
 
 /// One number a claim states: "1,251 tanks (+3) since 24 February".

@@ -1,8 +1,6 @@
 //! The language of a text or of the bot's replies, and the error for an unknown name.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
 /// Language of a text or of the bot's replies. `Other` covers everything that is not
 /// English, Ukrainian or Russian (Bulgarian, Serbian, German, …).
@@ -15,17 +13,15 @@ pub enum Lang {
     Other,
 }
 
+named_values!(Lang, "language", "en, uk, ru or other", {
+    En => "en",
+    Uk => "uk" | "ua",
+    Ru => "ru",
+    Other => "other",
+});
+
 impl Lang {
     pub const ALL: [Lang; 4] = [Lang::En, Lang::Uk, Lang::Ru, Lang::Other];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Uk => "uk",
-            Lang::Ru => "ru",
-            Lang::Other => "other",
-        }
-    }
 
     /// The language for the bot's own replies from a Telegram `language_code` ("uk", "ru-RU", …).
     pub fn from_ui_code(code: &str) -> Lang {
@@ -34,25 +30,6 @@ impl Lang {
             "uk" => Lang::Uk,
             "ru" => Lang::Ru,
             _ => Lang::En,
-        }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Lang {
-    type Err = UnknownValue;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "en" => Ok(Lang::En),
-            "uk" | "ua" => Ok(Lang::Uk),
-            "ru" => Ok(Lang::Ru),
-            "other" => Ok(Lang::Other),
-            _ => Err(UnknownValue::new("language", s, "en, uk, ru or other")),
         }
     }
 }

@@ -1,9 +1,8 @@
 //! Sources watched and the items read from them.
 
-use super::{Lang, UnknownValue};
+use super::Lang;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
 /// How a source is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -15,25 +14,10 @@ pub enum SourceKind {
     Telegram,
 }
 
-impl SourceKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SourceKind::Feed => "feed",
-            SourceKind::Telegram => "telegram",
-        }
-    }
-}
-
-impl FromStr for SourceKind {
-    type Err = UnknownValue;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "feed" => Ok(SourceKind::Feed),
-            "telegram" => Ok(SourceKind::Telegram),
-            _ => Err(UnknownValue::new("source kind", s, "feed or telegram")),
-        }
-    }
-}
+named_values!(SourceKind, "source kind", "feed or telegram", {
+    Feed => "feed",
+    Telegram => "telegram",
+});
 
 /// Where a source was declared: the config file (re-upserted at every start) or at run time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,25 +27,10 @@ pub enum SourceOrigin {
     Runtime,
 }
 
-impl SourceOrigin {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SourceOrigin::Config => "config",
-            SourceOrigin::Runtime => "runtime",
-        }
-    }
-}
-
-impl FromStr for SourceOrigin {
-    type Err = UnknownValue;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "config" => Ok(SourceOrigin::Config),
-            "runtime" => Ok(SourceOrigin::Runtime),
-            _ => Err(UnknownValue::new("source origin", s, "config or runtime")),
-        }
-    }
-}
+named_values!(SourceOrigin, "source origin", "config or runtime", {
+    Config => "config",
+    Runtime => "runtime",
+});
 
 /// A source to add or update. `url` is the canonical address (see `sources::address`).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,9 +1,8 @@
 //! Chats that receive digests and their preferences.
 
-use super::{Category, Lang, UnknownValue};
+use super::{Category, Lang};
 use chrono::{DateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
 /// The kind of Telegram chat a subscriber is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,36 +14,17 @@ pub enum ChatKind {
     Channel,
 }
 
-impl ChatKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChatKind::Private => "private",
-            ChatKind::Group => "group",
-            ChatKind::Supergroup => "supergroup",
-            ChatKind::Channel => "channel",
-        }
-    }
+named_values!(ChatKind, "chat kind", "private, group, supergroup or channel", {
+    Private => "private",
+    Group => "group",
+    Supergroup => "supergroup",
+    Channel => "channel",
+});
 
+impl ChatKind {
     /// Groups, supergroups and channels are paced at the per-group rate.
     pub fn is_group_like(self) -> bool {
         !matches!(self, ChatKind::Private)
-    }
-}
-
-impl FromStr for ChatKind {
-    type Err = UnknownValue;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "private" => Ok(ChatKind::Private),
-            "group" => Ok(ChatKind::Group),
-            "supergroup" => Ok(ChatKind::Supergroup),
-            "channel" => Ok(ChatKind::Channel),
-            _ => Err(UnknownValue::new(
-                "chat kind",
-                s,
-                "private, group, supergroup or channel",
-            )),
-        }
     }
 }
 
