@@ -119,7 +119,10 @@ async fn rebuild_paged(
     if without_story > 0 {
         // Items that carried no claim (most of them) never get a story; items still waiting
         // for the pipeline join the window when it files them.
-        tracing::debug!(without_story, "items without a story left out of the window");
+        tracing::debug!(
+            without_story,
+            "items without a story left out of the window"
+        );
     }
     tracing::info!(items = clusterer.len(), "cluster window rebuilt");
     Ok(clusterer)
