@@ -1,25 +1,43 @@
-//! `/search` over 1,000,000 stored claims in SQLite: p50 and p99 latency of
-//! `StoryStore::search_claims` (first page of five, hydrated with stories and sources) for
-//! common and rare words in the default 30-day window, beside the earlier "bm25 over every
-//! match" query for comparison, then criterion runs of the same searches.
+//! `/search` over 1,000,000 stored claims: p50 and p99 latency of `StoryStore::search_claims`
+//! (first page of five, hydrated with stories and sources) for common and rare words in the
+//! default 30-day window and in a 365-day one, then criterion runs of the same searches.
 //!
-//! The database (two years of claims, ids growing with time) is built once and cached as
-//! `$CARGO_TARGET_TMPDIR/search-bench-<N>.db`. Claim texts are real Russian Telegram posts from
+//! SQLite by default: the database (two years of claims, ids growing with time) is built once
+//! and cached as `$CARGO_TARGET_TMPDIR/search-bench-<N>.db`, and the earlier "bm25 over every
+//! match" query is measured beside it for comparison. With
+//! `CLAIMWATCH_BENCH_DATABASE_URL=postgres://USER:PASSWORD@HOST:PORT/DB` (a user who may create
+//! databases) the same claims are built once into `claimwatch_search_bench_<N>` on that server
+//! and searched through the PostgreSQL store. Claim texts are real Russian Telegram posts from
 //! `../shared/data/texts/ru_telegram_raw` when present (else generated Russian), mixed with
-//! generated Ukrainian and English sentences from the word lists below.
-//! `CLAIMWATCH_BENCH_CLAIMS=N` builds a smaller database for a quick run.
+//! generated Ukrainian and English sentences. `CLAIMWATCH_BENCH_CLAIMS=N` builds a smaller
+//! database for a quick run.
 
-mod db;
+mod corpus;
+mod postgres;
+mod sqlite;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use claimwatch::store::sqlite::SqliteStore;
-use claimwatch::store::{SearchQuery, Store, StoryStore};
-use claimwatch::text::stem::{query_terms, stem_word};
+use claimwatch::store::{SearchQuery, Store};
+use claimwatch::text::stem::{query_terms, stem_word, words};
+use corpus::{Corpus, DAYS, load_corpus};
 use criterion::Criterion;
-use db::{Corpus, DAYS, build, load_corpus};
-use sqlx::Row;
-use std::path::PathBuf;
 use std::time::Instant;
+
+/// The store searched, and the SQLite one when that is it (for the "before" comparison).
+enum Bench {
+    Sqlite(SqliteStore),
+    Postgres(claimwatch::store::postgres::PostgresStore),
+}
+
+impl Bench {
+    fn store(&self) -> &dyn Store {
+        match self {
+            Bench::Sqlite(s) => s,
+            Bench::Postgres(s) => s,
+        }
+    }
+}
 
 /// Query words: the most frequent stems (common) and stems found in one or two source texts
 /// (rare), each checked to stem to itself.
@@ -44,13 +62,30 @@ fn pick_words(corpus: &Corpus) -> (Vec<String>, Vec<String>) {
     (common, rare)
 }
 
+/// For each stem, an inflected form of it found in the source texts (a word that stems to it
+/// but differs from it), when there is one.
+fn inflected_forms(corpus: &Corpus, stems: &[String]) -> Vec<(String, String)> {
+    stems
+        .iter()
+        .filter_map(|stem| {
+            corpus
+                .texts
+                .iter()
+                .filter(|(_, stems)| stems.split(' ').any(|s| s == stem))
+                .flat_map(|(raw, _)| words(raw))
+                .find(|w| w != stem && stem_word(w) == *stem)
+                .map(|w| (w, stem.clone()))
+        })
+        .collect()
+}
+
 fn percentile(sorted: &[f64], p: usize) -> f64 {
     sorted[(sorted.len() * p / 100).min(sorted.len() - 1)]
 }
 
 /// Runs every query `rounds` times; returns sorted latencies in ms and the mean match count.
 async fn measure(
-    store: &SqliteStore,
+    store: &dyn Store,
     queries: &[Vec<String>],
     since: DateTime<Utc>,
     rounds: usize,
@@ -77,42 +112,6 @@ async fn measure(
     (times, mean_total)
 }
 
-/// The query search_claims ran before: count and bm25 order over every match in the window.
-async fn measure_unbounded(
-    store: &SqliteStore,
-    words: &[String],
-    since: DateTime<Utc>,
-) -> Vec<f64> {
-    let mut times = Vec::new();
-    for w in words {
-        let expr = format!("\"{w}\"*");
-        let t = Instant::now();
-        let total: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
-             WHERE claims_fts MATCH ?1 AND c.claimed_at >= ?2",
-        )
-        .bind(&expr)
-        .bind(since.timestamp_millis())
-        .fetch_one(store.pool())
-        .await
-        .expect("count");
-        let ids = sqlx::query(
-            "SELECT c.id FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
-             WHERE claims_fts MATCH ?1 AND c.claimed_at >= ?2
-             ORDER BY bm25(claims_fts), c.claimed_at DESC LIMIT 5",
-        )
-        .bind(&expr)
-        .bind(since.timestamp_millis())
-        .fetch_all(store.pool())
-        .await
-        .expect("rank");
-        assert!(total >= 0 && ids.len() <= 5 && ids.iter().all(|r| r.try_get::<i64, _>(0).is_ok()));
-        times.push(t.elapsed().as_secs_f64() * 1000.0);
-    }
-    times.sort_by(f64::total_cmp);
-    times
-}
-
 fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         println!("search bench: run with `cargo bench --bench search`");
@@ -130,51 +129,67 @@ fn main() {
     let mut rng = fastrand::Rng::with_seed(3);
     let corpus = load_corpus(&mut rng);
     let end = Utc.with_ymd_and_hms(2026, 11, 21, 7, 0, 0).unwrap();
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("search-bench-{n}.db"));
-    let url = format!("sqlite://{}", path.display());
-    let store = rt.block_on(async {
-        let fresh = !path.exists();
-        let store = SqliteStore::connect(&url).await.expect("open bench db");
-        // Also brings a cached database up to the current schema.
-        store.migrate().await.expect("migrate");
-        if fresh {
-            eprintln!("building {} (once)…", path.display());
-            if let Err(e) = build(&store, &corpus, n, end).await {
-                for ext in ["", "-wal", "-shm"] {
-                    let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
-                }
-                panic!("building the bench database failed: {e}");
+    let pg_url = std::env::var("CLAIMWATCH_BENCH_DATABASE_URL").ok();
+    let (bench, name) = rt.block_on(async {
+        match pg_url.as_deref() {
+            Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => {
+                let (s, name) = postgres::open(u, &corpus, n, end).await;
+                (Bench::Postgres(s), name)
+            }
+            Some(_) => panic!("CLAIMWATCH_BENCH_DATABASE_URL must be a postgres:// URL"),
+            None => {
+                let (s, name) = sqlite::open(&corpus, n, end).await;
+                (Bench::Sqlite(s), name)
             }
         }
-        store
     });
+    let store = bench.store();
     let claims = rt.block_on(store.stats(end)).expect("stats").claims;
     assert_eq!(
-        claims as usize,
-        n,
-        "{} holds {claims} claims: delete it to rebuild",
-        path.display()
+        claims as usize, n,
+        "{name} holds {claims} claims: delete it to rebuild"
     );
     let (common, rare) = pick_words(&corpus);
     let since = end - Duration::days(30);
+    let year = end - Duration::days(365);
     let as_queries = |ws: &[String]| ws.iter().map(|w| vec![w.clone()]).collect::<Vec<_>>();
     let pairs: Vec<Vec<String>> = common.windows(2).map(|w| w.to_vec()).collect();
     println!(
-        "\nsearch_claims over {n} claims ({DAYS} days), 30-day window, first page of 5, 2 cores"
+        "\nsearch_claims on {} over {n} claims ({DAYS} days), first page of 5, 2 cores",
+        store.backend()
     );
     println!(
         "common words: {common:?}\nrare words: {} picked from stems found in 1–2 source texts",
         rare.len()
     );
+    rt.block_on(async {
+        // The bot stems what the user types: an inflected form finds what its stem finds.
+        for (form, stem) in inflected_forms(&corpus, &common) {
+            let terms = query_terms(&form, 4);
+            let (_, by_form) = measure(store, std::slice::from_ref(&terms), since, 1).await;
+            let (_, by_stem) = measure(store, &[vec![stem.clone()]], since, 1).await;
+            println!(
+                "inflected {form:?} → {terms:?}: {by_form:.0} matches ({stem:?}: {by_stem:.0})"
+            );
+            assert!(by_stem > 0.0, "{stem:?} finds nothing");
+            assert_eq!(
+                by_form, by_stem,
+                "{form:?} finds other claims than {stem:?}"
+            );
+        }
+    });
     println!("\n| query | runs | p50 ms | p99 ms | mean matches |\n|---|---|---|---|---|");
     rt.block_on(async {
-        measure(&store, &as_queries(&common), since, 2).await;
-        for (label, queries, rounds) in [
-            ("common word", as_queries(&common), 40),
-            ("two common words", pairs.clone(), 50),
-            ("rare word", as_queries(&rare), 10),
+        measure(store, &as_queries(&common), since, 2).await;
+        for (label, queries, from, rounds) in [
+            ("common word", as_queries(&common), since, 40),
+            ("two common words", pairs.clone(), since, 50),
+            ("rare word", as_queries(&rare), since, 10),
+            ("common word, /search 365d", as_queries(&common), year, 10),
+            ("two common words, /search 365d", pairs.clone(), year, 10),
+            ("rare word, /search 365d", as_queries(&rare), year, 5),
         ] {
-            let (t, total) = measure(&store, &queries, since, rounds).await;
+            let (t, total) = measure(store, &queries, from, rounds).await;
             println!(
                 "| {label} | {} | {:.2} | {:.2} | {total:.0} |",
                 t.len(),
@@ -182,26 +197,24 @@ fn main() {
                 percentile(&t, 99)
             );
         }
-        let (t, total) = measure(&store, &as_queries(&common), end - Duration::days(365), 10).await;
-        println!(
-            "| common word, /search 365d | {} | {:.2} | {:.2} | {total:.0} |",
-            t.len(),
-            percentile(&t, 50),
-            percentile(&t, 99)
-        );
-        let t = measure_unbounded(&store, &common, since).await;
-        println!(
-            "| common word, before (bm25 over every match) | {} | {:.2} | {:.2} | |",
-            t.len(),
-            percentile(&t, 50),
-            percentile(&t, 99)
-        );
+        if let Bench::Sqlite(s) = &bench {
+            let t = sqlite::measure_unbounded(s, &common, since).await;
+            println!(
+                "| common word, before (bm25 over every match) | {} | {:.2} | {:.2} | |",
+                t.len(),
+                percentile(&t, 50),
+                percentile(&t, 99)
+            );
+        }
     });
     let mut c = Criterion::default().sample_size(20).configure_from_args();
-    for (name, terms) in [
-        ("search/common", vec![common[0].clone()]),
-        ("search/rare", vec![rare[0].clone()]),
+    // Named per backend, so that criterion compares each with its own previous run.
+    let backend = store.backend();
+    for (kind, terms) in [
+        ("common", vec![common[0].clone()]),
+        ("rare", vec![rare[0].clone()]),
     ] {
+        let name = format!("search/{backend}/{kind}");
         let q = SearchQuery {
             terms,
             since,
@@ -209,7 +222,7 @@ fn main() {
             limit: 5,
             offset: 0,
         };
-        c.bench_function(name, |b| {
+        c.bench_function(&name, |b| {
             b.iter(|| rt.block_on(store.search_claims(&q)).expect("search"))
         });
     }

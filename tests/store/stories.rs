@@ -7,6 +7,7 @@ use crate::support::{db::TestDb, t0};
 use chrono::Duration;
 use claimwatch::model::{Category, Claim, Figure, InsertOutcome, Metric, Side};
 use claimwatch::store::SearchQuery;
+use claimwatch::store::postgres::SEARCH_PROBE;
 use claimwatch::text::stem::{query_terms, stem_text};
 
 fn losses() -> Claim {
@@ -397,4 +398,69 @@ async fn long_stems_are_checked_in_full() {
     assert_eq!(page.hits[0].claim.item_id, 1);
     assert_eq!(s.search_claims(&q("мотостроители")).await.unwrap().total, 1);
     assert_eq!(s.search_claims(&q("мотост")).await.unwrap().total, 2);
+}
+
+#[tokio::test]
+async fn search_reaches_past_the_newest_claims_of_a_large_window() {
+    use claimwatch::store::SEARCH_CANDIDATES;
+    // More claims in the window than PostgreSQL reads newest first: older matches are found
+    // through the prefix index, long stems still checked in full, the category still applied.
+    let db = TestDb::new().await;
+    let s = &db.store;
+    let src = s
+        .upsert_source(&feed("https://a.example/rss"), t0())
+        .await
+        .unwrap();
+    let old = t0() - Duration::days(2);
+    let mut items = Vec::new();
+    for (i, text) in [
+        "Мотострелки отказались наступать",
+        "Мотостроители вышли на забастовку",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let it = insert(&db, src.id, &format!("m{i}"), text, i as i64).await;
+        let st = s.create_story(it, text, t0()).await.unwrap();
+        let at = old + Duration::minutes(i as i64);
+        s.add_claims(st, it, at, &[refusal()], &stem_text(text))
+            .await
+            .unwrap();
+        items.push(it);
+    }
+    let bulk = insert(&db, src.id, "bulk", "Массовые потери", 5).await;
+    let st = s.create_story(bulk, "bulk", t0()).await.unwrap();
+    let many = vec![losses(); SEARCH_PROBE as usize + 100];
+    s.add_claims(st, bulk, t0(), &many, &stem_text("массовые потери"))
+        .await
+        .unwrap();
+    let q = |words: &str, category| SearchQuery {
+        terms: query_terms(words, 8),
+        since: t0() - Duration::days(3),
+        category,
+        limit: 5,
+        offset: 0,
+    };
+    let page = s.search_claims(&q("мотострелки", None)).await.unwrap();
+    assert_eq!((page.total, page.total_capped), (1, false));
+    assert_eq!(page.hits[0].claim.item_id, items[0]);
+    assert_eq!(s.search_claims(&q("мотост", None)).await.unwrap().total, 2);
+    let page = s
+        .search_claims(&q("отказались мотострелки", None))
+        .await
+        .unwrap();
+    assert_eq!(page.total, 1);
+    for (category, total) in [(Category::Refusal, 1), (Category::Losses, 0)] {
+        let page = s.search_claims(&q("отказ", Some(category))).await.unwrap();
+        assert_eq!(page.total, total, "{category:?}");
+    }
+    assert_eq!(
+        s.search_claims(&q("отказ потери", None))
+            .await
+            .unwrap()
+            .total,
+        0
+    );
+    let page = s.search_claims(&q("потери", None)).await.unwrap();
+    assert_eq!((page.total, page.total_capped), (SEARCH_CANDIDATES, true));
 }

@@ -10,6 +10,8 @@ mod sources;
 mod stories;
 mod subscribers;
 
+pub use stories::SEARCH_PROBE;
+
 use super::{Result, Stats, Store, StoreError};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};

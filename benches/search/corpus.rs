@@ -1,17 +1,14 @@
-//! The bench database: a corpus of pre-stemmed texts (real Russian Telegram posts when
-//! `../shared/data` is present, generated Russian otherwise, plus generated Ukrainian and
-//! English), and two years of claims written in large batches straight into the schema.
+//! The bench corpus, the same on both backends: pre-stemmed texts (real Russian Telegram posts
+//! when `../shared/data` is present, generated Russian otherwise, plus generated Ukrainian and
+//! English), and the claims drawn from them — two years, ids growing with time — from a fixed
+//! seed, so SQLite and PostgreSQL hold the same rows.
 
 use chrono::{DateTime, Duration, Utc};
-use claimwatch::store::sqlite::SqliteStore;
 use claimwatch::text::stem::stem_text;
-use sqlx::AssertSqlSafe;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::time::Instant;
 
 pub const DAYS: i64 = 730;
-const BATCH: usize = 500;
 const UK_WORDS: &[&str] = &[
     "військові",
     "відмовилися",
@@ -133,7 +130,7 @@ const RU_WORDS: &[&str] = &[
     "часть",
     "мобилизованные",
 ];
-const CLAIMANTS: &[&str] = &[
+pub const CLAIMANTS: &[&str] = &[
     "General Staff of the AFU",
     "Russian defence ministry",
     "Defence Intelligence of Ukraine",
@@ -214,148 +211,45 @@ pub fn load_corpus(rng: &mut fastrand::Rng) -> Corpus {
     Corpus { texts, df }
 }
 
-enum Val {
-    I(i64),
-    S(String),
+/// One claim to store (with its story and item, all three sharing `id`).
+pub struct Pick {
+    pub id: i64,
+    /// Claimed, first seen and published at, in milliseconds since the epoch.
+    pub at_ms: i64,
+    /// Index into [`Corpus::texts`].
+    pub text: usize,
+    /// Index into [`CLAIMANTS`] (its source is `claimant + 1`).
+    pub claimant: usize,
 }
 
-async fn insert_rows(
-    tx: &mut sqlx::SqliteConnection,
-    head: &str,
-    rows: Vec<Vec<Val>>,
-) -> sqlx::Result<()> {
-    let width = rows.first().map_or(0, Vec::len);
-    let marks = format!("({})", vec!["?"; width].join(","));
-    let sql = format!("{head} VALUES {}", vec![marks; rows.len()].join(","));
-    let mut q = sqlx::query(AssertSqlSafe(sql));
-    for row in rows {
-        for v in row {
-            q = match v {
-                Val::I(i) => q.bind(i),
-                Val::S(s) => q.bind(s),
-            };
-        }
+impl Pick {
+    pub fn category(&self) -> &'static str {
+        if self.id % 5 < 2 { "refusal" } else { "losses" }
     }
-    q.execute(&mut *tx).await?;
-    Ok(())
+
+    /// The item's text: the first 100 characters of the source text.
+    pub fn item_text(&self, corpus: &Corpus) -> String {
+        corpus.texts[self.text].0.chars().take(100).collect()
+    }
 }
 
-pub async fn build(
-    store: &SqliteStore,
-    corpus: &Corpus,
-    n: usize,
-    end: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    let pool = store.pool();
-    let started = Instant::now();
-    let start_ms = (end - Duration::days(DAYS)).timestamp_millis();
-    let step = (DAYS * 86_400_000) / n as i64;
+/// The first claim's time, in milliseconds.
+pub fn start_ms(end: DateTime<Utc>) -> i64 {
+    (end - Duration::days(DAYS)).timestamp_millis()
+}
+
+/// `n` claims evenly spread over [`DAYS`] days before `end` (each up to two hours early), in
+/// id order, from a fixed seed.
+pub fn picks(corpus: &Corpus, n: usize, end: DateTime<Utc>) -> Vec<Pick> {
+    let start = start_ms(end);
+    let step = (DAYS * 86_400_000) / n.max(1) as i64;
     let mut rng = fastrand::Rng::with_seed(7);
-    let mut conn = pool.acquire().await?;
-    sqlx::query("PRAGMA synchronous = OFF")
-        .execute(&mut *conn)
-        .await?;
-    let sources: Vec<Vec<Val>> = CLAIMANTS
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            vec![
-                Val::I(i as i64 + 1),
-                Val::S(format!("https://source{i}.example/rss")),
-                Val::S((*name).into()),
-                Val::I(start_ms),
-                Val::I(start_ms),
-                Val::S("feed".into()),
-            ]
+    (0..n)
+        .map(|i| Pick {
+            id: i as i64 + 1,
+            at_ms: start + i as i64 * step - rng.i64(0..7_200_000),
+            text: rng.usize(..corpus.texts.len()),
+            claimant: rng.usize(..CLAIMANTS.len()),
         })
-        .collect();
-    insert_rows(
-        &mut conn,
-        "INSERT INTO sources (id, url, title, next_check_at, created_at, kind)",
-        sources,
-    )
-    .await?;
-    for chunk_start in (0..n).step_by(BATCH) {
-        let ids: Vec<usize> = (chunk_start..(chunk_start + BATCH).min(n)).collect();
-        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
-        let picks: Vec<(i64, i64, usize, usize)> = ids
-            .iter()
-            .map(|i| {
-                let id = *i as i64 + 1;
-                let at = start_ms + *i as i64 * step - rng.i64(0..7_200_000);
-                (
-                    id,
-                    at,
-                    rng.usize(..corpus.texts.len()),
-                    rng.usize(..CLAIMANTS.len()),
-                )
-            })
-            .collect();
-        let stories = picks
-            .iter()
-            .map(|(id, at, ..)| vec![Val::I(*id), Val::I(*id), Val::I(*at), Val::I(*at)])
-            .collect();
-        let head = "INSERT INTO stories (id, first_item_id, first_seen_at, last_seen_at)";
-        insert_rows(&mut tx, head, stories).await?;
-        let items = picks
-            .iter()
-            .map(|(id, at, t, c)| {
-                let text: String = corpus.texts[*t].0.chars().take(100).collect();
-                vec![
-                    Val::I(*id),
-                    Val::I(*c as i64 + 1),
-                    Val::S(format!("b{id}")),
-                    Val::S(format!("https://bench.example/{id}")),
-                    Val::S(text),
-                    Val::S("ru".into()),
-                    Val::I(*at),
-                    Val::I(*at),
-                    Val::S(format!("h{id}")),
-                    Val::I(*id),
-                ]
-            })
-            .collect();
-        let head = "INSERT INTO items (id, source_id, external_id, url, text, lang, published_at, \
-                    fetched_at, content_hash, story_id)";
-        insert_rows(&mut tx, head, items).await?;
-        let claims = picks
-            .iter()
-            .map(|(id, at, _, c)| {
-                let cat = if id % 5 < 2 { "refusal" } else { "losses" };
-                vec![
-                    Val::I(*id),
-                    Val::I(*id),
-                    Val::I(*id),
-                    Val::S(cat.into()),
-                    Val::S(CLAIMANTS[*c].into()),
-                    Val::I(*at),
-                ]
-            })
-            .collect();
-        insert_rows(
-            &mut tx,
-            "INSERT INTO claims (id, story_id, item_id, category, claimant, claimed_at)",
-            claims,
-        )
-        .await?;
-        let fts = picks
-            .iter()
-            .map(|(id, _, t, _)| vec![Val::I(*id), Val::S(corpus.texts[*t].1.clone())])
-            .collect();
-        insert_rows(&mut tx, "INSERT INTO claims_fts (rowid, terms)", fts).await?;
-        tx.commit().await?;
-        if (chunk_start + BATCH).is_multiple_of(100_000) {
-            eprintln!(
-                "  {} claims stored ({:.0?})",
-                chunk_start + BATCH,
-                started.elapsed()
-            );
-        }
-    }
-    sqlx::query("PRAGMA optimize").execute(&mut *conn).await?;
-    sqlx::query("INSERT INTO claims_fts (claims_fts) VALUES ('optimize')")
-        .execute(&mut *conn)
-        .await?;
-    eprintln!("built {n} claims in {:.0?}", started.elapsed());
-    Ok(())
+        .collect()
 }
