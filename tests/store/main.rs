@@ -7,6 +7,7 @@ mod support;
 mod items;
 mod leases;
 mod outbox;
+mod search;
 mod sources;
 mod stories;
 mod subscribers;
