@@ -324,6 +324,7 @@ async fn record<R>(
                 report.failed += 1;
             } else {
                 let next = at + backoff(&ctx.config, msg.attempts);
+                tracing::info!(id = msg.id, chat = msg.chat_id, attempt = msg.attempts, %error, retry_at = %next, "send failed; retrying");
                 store.mark_retry(msg.id, next, &error, true).await?;
                 report.retried += 1;
             }

@@ -95,19 +95,60 @@ async fn a_killed_sender_is_replaced_and_no_digest_is_lost_or_doubled() {
     dead.kill();
     api.release_held();
 
+    // The survivor takes the sender role within a minute (once the 3 s lease runs out).
+    let alive_id = format!(":{}:", alive.pid());
+    let took_over = eventually(Duration::from_secs(60), || async {
+        store
+            .lease_holder("sender", chrono::Utc::now())
+            .await
+            .ok()
+            .flatten()
+            .is_some_and(|h| h.contains(&alive_id))
+    })
+    .await;
+    assert!(took_over, "no sender after the kill:\n{}", alive.output());
+    let took_over_after = killed_at.elapsed();
+    assert!(
+        took_over_after < Duration::from_secs(60),
+        "took over after {took_over_after:?}"
+    );
+
     let digests = |api: &FakeBotApi| {
         api.sent()
             .into_iter()
             .filter(|m| m.text.contains("Claimwatch digest"))
             .count() as i64
     };
-    assert!(
-        api.wait_until(Duration::from_secs(60), |_| digests(&api) >= SUBSCRIBERS)
-            .await,
-        "the survivor finished the fan-out ({} of {SUBSCRIBERS}):\n{}",
-        digests(&api),
-        alive.output()
-    );
+    // Generous: a loaded CI machine runs other suites beside this one.
+    if !api
+        .wait_until(Duration::from_secs(120), |_| digests(&api) >= SUBSCRIBERS)
+        .await
+    {
+        let mut missing = String::new();
+        for chat in 1..=SUBSCRIBERS {
+            if api.sent_to(10_000 + chat).is_empty() {
+                let sub = store.subscriber(10_000 + chat).await.ok().flatten();
+                let rows = match &sub {
+                    Some(s) => store.outbox_of(s.id).await.unwrap_or_default(),
+                    None => Vec::new(),
+                };
+                missing.push_str(&format!(
+                    "chat {}: next digest {:?}; outbox {:?}\n",
+                    10_000 + chat,
+                    sub.and_then(|s| s.next_digest_at),
+                    rows.iter()
+                        .map(|r| (r.state, r.attempts, r.next_attempt_at, r.last_error.clone()))
+                        .collect::<Vec<_>>()
+                ));
+            }
+        }
+        panic!(
+            "the survivor did not finish the fan-out ({} of {SUBSCRIBERS}):\n{missing}\nthe survivor:\n{}\nthe killed instance:\n{}",
+            digests(&api),
+            alive.output(),
+            dead.output()
+        );
+    }
     tokio::time::sleep(Duration::from_secs(2)).await;
     for chat in 1..=SUBSCRIBERS {
         let got = api
@@ -117,19 +158,12 @@ async fn a_killed_sender_is_replaced_and_no_digest_is_lost_or_doubled() {
             .count();
         assert_eq!(got, 1, "chat {} got {got} digests", 10_000 + chat);
     }
-    let took_over = store
+    let holder = store
         .lease_holder("sender", chrono::Utc::now())
         .await
         .unwrap()
         .unwrap();
-    assert!(
-        took_over.contains(&format!(":{}:", alive.pid())),
-        "{took_over}"
-    );
-    assert!(
-        killed_at.elapsed() < Duration::from_secs(60),
-        "took over within a minute"
-    );
+    assert!(holder.contains(&alive_id), "{holder}");
 
     // Polling went on: every source polled after the kill, never twice at once, on schedule.
     let after_kill = Instant::now();
