@@ -83,3 +83,8 @@ pub(crate) fn claim_search_terms(item_terms: &str, claim: &crate::model::Claim) 
         .join(" ");
     format!("{item_terms} {fields}")
 }
+
+/// A claim's evidence as stored: a JSON array of the deciding phrases.
+pub(crate) fn evidence_json(claim: &crate::model::Claim) -> Result<String, super::StoreError> {
+    serde_json::to_string(&claim.evidence).map_err(|e| super::StoreError::Database(e.to_string()))
+}

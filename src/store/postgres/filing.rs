@@ -3,7 +3,7 @@
 //! the pipeline can file an item atomically.
 
 use crate::model::Claim;
-use crate::store::{Result, StoreError, views};
+use crate::store::{Result, views};
 use chrono::{DateTime, Utc};
 
 pub(super) type Tx = sqlx::Transaction<'static, sqlx::Postgres>;
@@ -66,8 +66,7 @@ pub(super) async fn add_claims(
 ) -> Result<Vec<i64>> {
     let mut ids = Vec::with_capacity(claims.len());
     for c in claims {
-        let evidence =
-            serde_json::to_string(&c.evidence).map_err(|e| StoreError::Database(e.to_string()))?;
+        let evidence = views::evidence_json(c)?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO claims (story_id, item_id, category, claimant, side, unit, location,
                evidence, claimed_at, terms)
@@ -94,8 +93,7 @@ pub(super) async fn add_claims(
 /// Replaces stored claims' fields and figures with their merged versions (search terms stay).
 pub(super) async fn update_claims(tx: &mut Tx, updated: &[(i64, Claim)]) -> Result<()> {
     for (id, c) in updated {
-        let evidence =
-            serde_json::to_string(&c.evidence).map_err(|e| StoreError::Database(e.to_string()))?;
+        let evidence = views::evidence_json(c)?;
         sqlx::query(
             "UPDATE claims SET side = $2, unit = $3, location = $4, evidence = $5 WHERE id = $1",
         )
