@@ -121,6 +121,25 @@ fn http_https_and_tracking_twins_join_whatever_their_text() {
     assert_ne!(r[3].0, r[0].0);
 }
 
+#[test]
+fn a_sites_translations_of_one_article_join() {
+    let mut uk = it(1, 0, "П'ять офіційних причин, щоб прийти до ТЦК");
+    uk.url = Some("https://news.example.ua/ukr/news/five-reasons-1755684933.html");
+    let mut ru = it(2, 5, "Пять официальных причин прийти в ТЦК");
+    ru.url = Some("https://news.example.ua/rus/news/five-reasons-1755684933.html/amp");
+    let mut en = it(3, 9, "Five official reasons to visit a recruitment office");
+    en.url = Some("https://en.news.example.ua/news/five-reasons-1755684933.html");
+    let mut other = it(4, 12, "Інша новина того ж сайту");
+    other.url = Some("https://news.example.ua/ukr/news/other-1755684999.html");
+    let r = run(
+        &mut Clusterer::new(&ClusterConfig::default()),
+        &[uk, ru, en, other],
+    );
+    assert_eq!(r[1], (r[0].0, Some(JoinReason::SameUrl)));
+    assert_eq!(r[2], (r[0].0, Some(JoinReason::SameUrl)));
+    assert_ne!(r[3].0, r[0].0);
+}
+
 const FOOTER: &str = "Редакция «Северного вестника» работает независимо от властей и живёт на пожертвования читателей.\nПоддержите нас: каждый перевод помогает нам продолжать работу и платить авторам.\nНаши материалы можно читать через зеркало сайта и в приложении для телефонов.\nНапишите нам, если вы были свидетелем событий, о которых мы рассказываем.\nПерепечатка материалов разрешена только со ссылкой на издание.";
 
 #[test]

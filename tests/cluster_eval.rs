@@ -12,7 +12,9 @@
 //! Issue 5 asks for P ≥ 0.95 and F1 ≥ 0.90 on same-language pairs of the labels as given.
 //! They are printed, not asserted: the labels leave apart reposts that are word for word one
 //! text (found and counted below), and with those folded P ≥ 0.95 needs every labelled pair
-//! found, paraphrased headlines sharing one word included (see the README's Stories section).
+//! found, paraphrased headlines sharing one word included; a third unlabelled pair is one
+//! report retold, and folding it too caps P at 38 / 41 = 0.927 (see the README's Stories
+//! section).
 //! The assertions are regression floors at the measured level, on the labels as given.
 
 mod support;
@@ -157,6 +159,12 @@ fn same_language_pairs_meet_the_floors() {
         }
     }
     assert_eq!(cross.fp, 0, "{}", line("wrong cross-language joins", cross));
+    // The uk–ru pair is one article's two translations on one site (`/ukr/…`, `/rus/…`).
+    assert!(
+        cross.tp >= 1,
+        "{}",
+        line("cross-language pairs found", cross)
+    );
     assert!(
         same_instant.precision() >= FLOOR_PRECISION_ONE_INSTANT,
         "{}",

@@ -1,7 +1,10 @@
 //! One key per article address, so the same article reached by other spellings of its URL
 //! joins its story: `http`/`https`, `www.`, `m.` and `amp.` hosts, a trailing slash or `/amp`,
 //! a fragment, and tracking parameters (`utm_*`, `fbclid`, `gclid`, `ref`, …) make no
-//! difference; other query parameters, sorted, do.
+//! difference; other query parameters, sorted, do. A language marker — a first path segment
+//! such as `/ru/`, `/ukr/` or `/en-us/`, or a host prefix such as `ru.` — is dropped too: a
+//! multilingual site publishes its translations of one article under one address otherwise,
+//! and a translation tells the same story.
 
 use crate::text::hash::hash64;
 
@@ -32,6 +35,30 @@ const TRACKING: &[&str] = &[
     "spm",
 ];
 
+/// Language codes sites put in their addresses (ISO 639-1, the 639-2 forms sites use, and
+/// the country codes used for a language: `ua`, `by`, `kz`, `cz`).
+const LANGUAGES: &[&str] = &[
+    "en", "eng", "ru", "rus", "uk", "ukr", "ua", "be", "bel", "by", "pl", "pol", "de", "deu",
+    "ger", "fr", "fra", "fre", "es", "esp", "spa", "it", "ita", "pt", "por", "nl", "bg", "sr",
+    "hr", "cs", "cz", "sk", "sl", "ro", "rom", "hu", "lt", "lv", "et", "ka", "geo", "hy", "az",
+    "kk", "kz", "uz", "tr", "tur", "ar", "ara", "he", "fa", "zh", "ja", "ko",
+];
+
+/// "ru", "ukr", "en-us", "uk_UA": a language (with an optional two-letter region).
+fn is_language(segment: &str) -> bool {
+    let lower = segment.to_ascii_lowercase();
+    let lang = match lower.split_once(['-', '_']) {
+        Some((lang, region))
+            if region.len() == 2 && region.bytes().all(|b| b.is_ascii_alphabetic()) =>
+        {
+            lang
+        }
+        Some(_) => return false,
+        None => lower.as_str(),
+    };
+    LANGUAGES.contains(&lang)
+}
+
 fn is_tracking(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.starts_with("utm_") || lower.starts_with("_ga") || TRACKING.contains(&lower.as_str())
@@ -55,7 +82,19 @@ pub fn canonical_url(raw: &str) -> Option<String> {
             host = rest.to_owned();
         }
     }
+    if let Some((first, rest)) = host.split_once('.')
+        && rest.contains('.')
+        && is_language(first)
+    {
+        host = rest.to_owned();
+    }
     let mut path = url.path().trim_end_matches('/').to_owned();
+    if let Some((first, rest)) = path.trim_start_matches('/').split_once('/')
+        && is_language(first)
+        && !rest.is_empty()
+    {
+        path = format!("/{rest}");
+    }
     for suffix in ["/amp", ".amp"] {
         if let Some(p) = path.strip_suffix(suffix) {
             path = p.trim_end_matches('/').to_owned();
@@ -101,6 +140,34 @@ mod tests {
         ] {
             assert_eq!(url_key(twin), a, "{twin}");
         }
+    }
+
+    #[test]
+    fn translations_share_a_key() {
+        let a = url_key("https://www.example.ua/rus/news/five-reasons-1755684933.html");
+        assert!(a.is_some());
+        for twin in [
+            "https://www.example.ua/ukr/news/five-reasons-1755684933.html/amp",
+            "https://example.ua/news/five-reasons-1755684933.html",
+            "https://example.ua/en-US/news/five-reasons-1755684933.html",
+            "https://ru.example.ua/news/five-reasons-1755684933.html",
+        ] {
+            assert_eq!(url_key(twin), a, "{twin}");
+        }
+        // Not a language: a section, a word, or a language code that is the whole path.
+        assert_ne!(
+            url_key("https://example.ua/world/news/five-reasons-1755684933.html"),
+            a
+        );
+        assert_ne!(
+            url_key("https://example.org/ru"),
+            url_key("https://example.org/en")
+        );
+        assert_ne!(
+            url_key("https://example.org/english/1"),
+            url_key("https://example.org/1")
+        );
+        assert_ne!(url_key("https://ru.org/1"), url_key("https://en.org/1"));
     }
 
     #[test]
