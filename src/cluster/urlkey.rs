@@ -3,8 +3,8 @@
 //! a fragment, and tracking parameters (`utm_*`, `fbclid`, `gclid`, `ref`, …) make no
 //! difference; other query parameters, sorted, do. A language marker — a first path segment
 //! such as `/ru/`, `/ukr/` or `/en-us/`, or a host prefix such as `ru.` — is dropped too: a
-//! multilingual site publishes its translations of one article under one address otherwise,
-//! and a translation tells the same story.
+//! multilingual site's translations of one article differ only there, and a translation tells
+//! the same story.
 
 use crate::text::hash::hash64;
 
