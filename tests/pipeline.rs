@@ -6,25 +6,12 @@ mod support;
 
 use chrono::Duration;
 use claimwatch::config::ClusterConfig;
-use claimwatch::model::{
-    Category, InsertOutcome, Lang, Metric, NewItem, NewSource, SourceKind, SourceOrigin,
-};
+use claimwatch::model::{Category, InsertOutcome, Lang, Metric, NewItem};
 use claimwatch::pipeline::Pipeline;
 use claimwatch::store::Store;
 use claimwatch::text::hash::content_hash;
+use support::seed::source;
 use support::{db::TestDb, t0};
-
-async fn source(store: &dyn Store, url: &str, title: &str) -> i64 {
-    let s = NewSource {
-        url: url.into(),
-        kind: SourceKind::Feed,
-        title: Some(title.into()),
-        lang: None,
-        interval_secs: None,
-        origin: SourceOrigin::Runtime,
-    };
-    store.upsert_source(&s, t0()).await.unwrap().id
-}
 
 async fn item(
     store: &dyn Store,

@@ -2,51 +2,21 @@
 
 use crate::items::item;
 use crate::sources::feed;
-use crate::support::{db::TestDb, t0};
+use crate::support::{db::TestDb, seed, t0};
 use chrono::Duration;
-use claimwatch::model::{Category, Claim, Figure, InsertOutcome, Metric, Side};
+use claimwatch::model::{Claim, InsertOutcome};
 use claimwatch::text::stem::stem_text;
 
 pub(crate) fn losses() -> Claim {
-    Claim {
-        category: Category::Losses,
-        claimant: Some("General Staff of the Armed Forces of Ukraine".into()),
-        side: Some(Side::Russia),
-        unit: None,
-        location: None,
-        figures: vec![
-            Figure {
-                metric: Metric::Personnel,
-                value: 28_300,
-                delta: Some(150),
-                cumulative: Some(true),
-            },
-            Figure {
-                metric: Metric::Tanks,
-                value: 1_251,
-                delta: Some(3),
-                cumulative: Some(true),
-            },
-        ],
-        evidence: vec!["Russia has lost about 28 300 troops".into()],
-    }
+    seed::losses("General Staff of the Armed Forces of Ukraine")
 }
 
 pub(crate) fn refusal() -> Claim {
-    Claim {
-        category: Category::Refusal,
-        claimant: Some("Псковская губерния".into()),
-        side: Some(Side::Russia),
-        unit: Some("76-я десантно-штурмовая дивизия".into()),
-        location: Some("Псков".into()),
-        figures: vec![Figure {
-            metric: Metric::Refusers,
-            value: 60,
-            delta: None,
-            cumulative: None,
-        }],
-        evidence: vec!["около 60 десантников отказались".into()],
-    }
+    seed::refusal(
+        "Псковская губерния",
+        Some("76-я десантно-штурмовая дивизия"),
+        60,
+    )
 }
 
 pub(crate) async fn insert(db: &TestDb, source: i64, id: &str, text: &str, minutes: i64) -> i64 {

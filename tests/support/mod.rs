@@ -10,6 +10,7 @@ pub mod bot_harness;
 pub mod db;
 pub mod feed_server;
 pub mod http;
+pub mod seed;
 pub mod tg_html;
 
 use chrono::{DateTime, TimeZone, Utc};
