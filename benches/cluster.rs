@@ -10,8 +10,8 @@
 //! Run: `cargo bench --bench cluster`. Skipped with a notice when the shared data is absent.
 
 use chrono::{DateTime, Duration, Utc};
+use claimwatch::cluster::Settings;
 use claimwatch::cluster::{Assignment, ClusterDoc, Clusterer};
-use claimwatch::config::ClusterConfig;
 use claimwatch::model::Lang;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -150,7 +150,7 @@ fn corpus() -> Option<Vec<Post>> {
 
 /// Clusters every post; returns the story of each and the largest state size seen.
 fn cluster_all(posts: &[Post]) -> (Vec<i64>, usize) {
-    let mut c = Clusterer::new(&ClusterConfig::default());
+    let mut c = Clusterer::new(&Settings::default());
     let mut stories = Vec::with_capacity(posts.len());
     let mut peak = 0;
     for (i, p) in posts.iter().enumerate() {

@@ -3,23 +3,23 @@
 //! told by many outlets into one, and sends each subscriber a daily digest.
 //!
 //! Data flows sources → fetch → normalize → classify → cluster → store → digest → outbox →
-//! Telegram; see `DESIGN.md` in the shared folder and the README.
+//! Telegram; `docs/architecture.md` maps the modules. The pure stages (model, text, classify,
+//! cluster) live in `claimwatch-core` and storage in `claimwatch-store`; both are re-exported
+//! here under their old names.
+
+pub use claimwatch_core::{classify, cluster, model, text};
+pub use claimwatch_store as store;
 
 pub mod app;
 pub mod bot;
-pub mod classify;
 pub mod cli;
 pub mod clock;
-pub mod cluster;
 pub mod config;
 pub mod delivery;
 pub mod digest;
 pub mod i18n;
 pub mod logging;
-pub mod model;
 pub mod pipeline;
 pub mod shutdown;
 pub mod sources;
-pub mod store;
-pub mod text;
 pub mod tz;

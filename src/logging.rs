@@ -1,6 +1,6 @@
 //! Logging: `tracing` to stderr, filtered by `RUST_LOG` (default `info`). Nothing logged may
 //! carry the bot token or a database password: Bot API URLs are never logged, database URLs
-//! only through `config::redact_url`.
+//! only through `text::redact_url`.
 
 use tracing_subscriber::EnvFilter;
 

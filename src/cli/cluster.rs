@@ -144,7 +144,7 @@ pub fn cluster_jsonl_with<R: BufRead, W: Write>(
     mut input: R,
     mut output: W,
 ) -> io::Result<()> {
-    let mut clusterer = Clusterer::with_tuning(cfg, tuning);
+    let mut clusterer = Clusterer::with_tuning(&cfg.settings(), tuning);
     let mut labels: HashMap<i64, String> = HashMap::new();
     let mut clock = Utc
         .with_ymd_and_hms(2000, 1, 1, 0, 0, 0)

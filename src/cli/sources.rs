@@ -45,7 +45,7 @@ pub async fn find_source(store: &dyn Store, key: &str) -> Result<Source, CliErro
         .ok_or_else(|| {
             CliError::Usage(format!(
                 "no source {}; see `claimwatch sources list`",
-                crate::config::redact_url(&addr.to_string())
+                crate::text::redact_url(&addr.to_string())
             ))
         })
 }
@@ -80,7 +80,7 @@ pub fn health_lines(s: &Source, now: DateTime<Utc>) -> String {
         state,
         crate::sources::poller::source_label(s),
         s.kind.as_str(),
-        crate::config::redact_url(&s.url),
+        crate::text::redact_url(&s.url),
         when(s.last_success_at),
         next,
         s.error_count,
@@ -146,7 +146,7 @@ pub async fn run(config: &Config, cmd: SourcesCommand) -> Result<(), CliError> {
             println!(
                 "source {} added: {}",
                 s.id,
-                crate::config::redact_url(&addr.to_string())
+                crate::text::redact_url(&addr.to_string())
             );
         }
         SourcesCommand::Remove { source } => {

@@ -9,6 +9,7 @@ mod validate;
 pub use duration::{HumanDuration, parse_duration};
 
 use crate::model::{Lang, Topics};
+use crate::text::redact_url;
 use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -244,6 +245,16 @@ impl Default for ClusterConfig {
     }
 }
 
+impl ClusterConfig {
+    /// The clusterer's settings.
+    pub fn settings(&self) -> crate::cluster::Settings {
+        crate::cluster::Settings {
+            window: self.window.0,
+            threshold: self.threshold,
+        }
+    }
+}
+
 /// How the bot talks to Telegram.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -370,21 +381,6 @@ impl Config {
     /// The database URL with any password replaced by `***`, for logs and errors.
     pub fn redacted_database_url(&self) -> String {
         redact_url(&self.database_url)
-    }
-}
-
-/// Replaces the password of a URL (`postgres://user:secret@host/db`) with `***`.
-pub fn redact_url(raw: &str) -> String {
-    match url::Url::parse(raw) {
-        Ok(mut u) if u.password().is_some() => {
-            let _ = u.set_password(Some("***"));
-            u.to_string()
-        }
-        Ok(_) => raw.to_owned(),
-        Err(_) => match (raw.find("://"), raw.rfind('@')) {
-            (Some(s), Some(at)) if at > s => format!("{}://***@{}", &raw[..s], &raw[at + 1..]),
-            _ => raw.to_owned(),
-        },
     }
 }
 

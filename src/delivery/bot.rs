@@ -43,7 +43,7 @@ pub fn bot_from_vars(
                 .ok_or_else(|| {
                     DeliveryError::Setup(format!(
                         "TELOXIDE_API_URL {:?} is not an http(s) URL",
-                        crate::config::redact_url(raw.trim())
+                        crate::text::redact_url(raw.trim())
                     ))
                 })?;
             Ok(bot.set_api_url(url))

@@ -9,6 +9,7 @@ mod support;
 
 mod admin;
 mod cli_search;
+mod fake_bot_api;
 mod groups;
 mod hostile;
 mod lifecycle;

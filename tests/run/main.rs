@@ -9,6 +9,7 @@ mod support;
 
 mod instance;
 mod process;
+mod roles;
 mod two_instances;
 
 use support::feed_server::{FeedServer, Route};

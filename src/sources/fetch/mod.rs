@@ -160,7 +160,7 @@ fn describe(e: reqwest::Error) -> String {
         }
         source = s.source();
     }
-    crate::config::redact_url(&out)
+    crate::text::redact_url(&out)
 }
 
 fn find_cause<T: std::error::Error + 'static>(e: &reqwest::Error) -> Option<&T> {
@@ -291,7 +291,7 @@ impl Fetcher {
         accept: Accept,
     ) -> Result<Fetched, FetchError> {
         let url = url::Url::parse(raw_url).map_err(|e| {
-            FetchError::BadUrl(format!("{}: {e}", crate::config::redact_url(raw_url)))
+            FetchError::BadUrl(format!("{}: {e}", crate::text::redact_url(raw_url)))
         })?;
         match url.scheme() {
             "file" => {

@@ -56,7 +56,7 @@ impl fmt::Debug for PollContext {
 pub fn source_label(source: &crate::model::Source) -> String {
     match source.title.as_deref().filter(|t| !t.is_empty()) {
         Some(t) => t.to_owned(),
-        None => crate::config::redact_url(&source.url),
+        None => crate::text::redact_url(&source.url),
     }
 }
 

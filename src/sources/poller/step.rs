@@ -313,7 +313,7 @@ pub(crate) async fn record_failure(
     retry_after: Option<Duration>,
     now: DateTime<Utc>,
 ) {
-    let message = crate::config::redact_url(message);
+    let message = crate::text::redact_url(message);
     let errors = source.error_count + 1;
     let pause = schedule::should_pause(&ctx.poll, errors);
     let next = schedule::next_after_failure(&ctx.poll, errors, retry_after, (ctx.jitter)(), now);

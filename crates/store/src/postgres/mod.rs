@@ -1,0 +1,142 @@
+//! The PostgreSQL backend, for deployments with several instances on one database. Work is
+//! shared out with `FOR UPDATE SKIP LOCKED` leases, so two instances never poll one source at
+//! the same moment nor send one message twice.
+
+mod filing;
+mod items;
+mod leases;
+mod outbox;
+mod sources;
+mod stories;
+mod subscribers;
+
+pub use stories::SEARCH_PROBE;
+
+use super::{Result, Stats, Store, StoreError};
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{PgPool, Row};
+use std::str::FromStr;
+use std::time::Duration;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/postgres");
+
+/// The PostgreSQL implementation of [`Store`].
+#[derive(Clone, Debug)]
+pub struct PostgresStore {
+    pool: PgPool,
+}
+
+impl PostgresStore {
+    /// Connects to `url` (`postgres://user:password@host:port/db`) with a pool of at most
+    /// `pool_size` connections.
+    pub async fn connect(url: &str, pool_size: u32) -> Result<PostgresStore> {
+        let open_err = |e: sqlx::Error| StoreError::Open {
+            url: claimwatch_core::text::redact_url(url),
+            reason: claimwatch_core::text::redact_url(&e.to_string()),
+        };
+        let options = PgConnectOptions::from_str(url)
+            .map_err(open_err)?
+            .application_name("claimwatch");
+        // One direct connection first: a wrong host, port or password fails at once with a clear
+        // error instead of after the pool's acquire timeout.
+        use sqlx::{ConnectOptions, Connection};
+        options
+            .connect()
+            .await
+            .map_err(open_err)?
+            .close()
+            .await
+            .map_err(open_err)?;
+        let pool = PgPoolOptions::new()
+            .max_connections(pool_size.max(1))
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options)
+            .await
+            .map_err(open_err)?;
+        Ok(PostgresStore { pool })
+    }
+
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    async fn applied_migrations(&self) -> Result<usize> {
+        let exists: bool = sqlx::query_scalar("SELECT to_regclass('_sqlx_migrations') IS NOT NULL")
+            .fetch_one(&self.pool)
+            .await?;
+        if !exists {
+            return Ok(0);
+        }
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations WHERE success")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n as usize)
+    }
+}
+
+#[async_trait]
+impl Store for PostgresStore {
+    fn backend(&self) -> &'static str {
+        "postgres"
+    }
+
+    async fn migrate(&self) -> Result<usize> {
+        let before = self.applied_migrations().await?;
+        MIGRATOR
+            .run(&self.pool)
+            .await
+            .map_err(|e| StoreError::Migrate(claimwatch_core::text::redact_url(&e.to_string())))?;
+        Ok(self.applied_migrations().await? - before)
+    }
+
+    async fn stats(&self, since: DateTime<Utc>) -> Result<Stats> {
+        let row = sqlx::query(
+            "SELECT
+               (SELECT count(*) FROM sources WHERE removed_at IS NULL),
+               (SELECT count(*) FROM sources WHERE removed_at IS NULL AND paused),
+               (SELECT count(*) FROM items),
+               (SELECT count(*) FROM claims),
+               (SELECT count(*) FROM stories),
+               (SELECT count(*) FROM subscribers WHERE active AND subscribed),
+               (SELECT count(*) FROM subscribers),
+               (SELECT count(*) FROM outbox WHERE state = 'sent' AND sent_at >= $1),
+               (SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')),
+               (SELECT count(*) FROM outbox WHERE state = 'failed' AND created_at >= $1),
+               (SELECT count(*) FROM outbox WHERE state = 'in_doubt')",
+        )
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Stats {
+            sources: row.try_get(0)?,
+            sources_paused: row.try_get(1)?,
+            items: row.try_get(2)?,
+            claims: row.try_get(3)?,
+            stories: row.try_get(4)?,
+            subscribers_active: row.try_get(5)?,
+            subscribers_total: row.try_get(6)?,
+            sent_since: row.try_get(7)?,
+            pending: row.try_get(8)?,
+            failed_since: row.try_get(9)?,
+            in_doubt: row.try_get(10)?,
+        })
+    }
+
+    async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// PostgreSQL has native timestamps and booleans.
+impl crate::rows::DbRow for sqlx::postgres::PgRow {
+    crate::rows::plain_columns!();
+
+    fn time(&self, col: &str) -> Result<DateTime<Utc>> {
+        Ok(self.try_get(col)?)
+    }
+    fn opt_time(&self, col: &str) -> Result<Option<DateTime<Utc>>> {
+        Ok(self.try_get(col)?)
+    }
+}

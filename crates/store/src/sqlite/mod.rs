@@ -1,0 +1,151 @@
+//! The SQLite backend: bundled SQLite in WAL mode, foreign keys on, a busy timeout, writes in
+//! `BEGIN IMMEDIATE` transactions (one writer at a time, no lock-upgrade deadlocks).
+
+mod filing;
+mod items;
+mod leases;
+mod outbox;
+mod search;
+mod sources;
+mod stories;
+mod subscribers;
+
+use super::{Result, Stats, Store, StoreError, to_ms};
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Row, SqlitePool};
+use std::str::FromStr;
+use std::time::Duration;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
+
+/// The SQLite implementation of [`Store`].
+#[derive(Clone, Debug)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (creating if missing) the database at `url` (`sqlite://PATH` or `sqlite::memory:`).
+    pub async fn connect(url: &str) -> Result<SqliteStore> {
+        let open_err = |e: sqlx::Error| StoreError::Open {
+            url: url.to_owned(),
+            reason: e.to_string(),
+        };
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(open_err)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+        let pool = SqlitePoolOptions::new()
+            .max_connections(if in_memory { 1 } else { 4 })
+            .min_connections(if in_memory { 1 } else { 0 })
+            .idle_timeout(if in_memory {
+                None
+            } else {
+                Some(Duration::from_secs(600))
+            })
+            .max_lifetime(if in_memory {
+                None
+            } else {
+                Some(Duration::from_secs(3600))
+            })
+            .connect_with(options)
+            .await
+            .map_err(open_err)?;
+        Ok(SqliteStore { pool })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// A write transaction that takes the write lock at once.
+    pub(crate) async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    async fn applied_migrations(&self) -> Result<usize> {
+        let exists: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        if exists == 0 {
+            return Ok(0);
+        }
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations WHERE success")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n as usize)
+    }
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    fn backend(&self) -> &'static str {
+        "sqlite"
+    }
+
+    async fn migrate(&self) -> Result<usize> {
+        let before = self.applied_migrations().await?;
+        MIGRATOR
+            .run(&self.pool)
+            .await
+            .map_err(|e| StoreError::Migrate(e.to_string()))?;
+        Ok(self.applied_migrations().await? - before)
+    }
+
+    async fn stats(&self, since: DateTime<Utc>) -> Result<Stats> {
+        let row = sqlx::query(
+            "SELECT
+               (SELECT count(*) FROM sources WHERE removed_at IS NULL),
+               (SELECT count(*) FROM sources WHERE removed_at IS NULL AND paused = 1),
+               (SELECT count(*) FROM items),
+               (SELECT count(*) FROM claims),
+               (SELECT count(*) FROM stories),
+               (SELECT count(*) FROM subscribers WHERE active = 1 AND subscribed = 1),
+               (SELECT count(*) FROM subscribers),
+               (SELECT count(*) FROM outbox WHERE state = 'sent' AND sent_at >= ?1),
+               (SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')),
+               (SELECT count(*) FROM outbox WHERE state = 'failed' AND created_at >= ?1),
+               (SELECT count(*) FROM outbox WHERE state = 'in_doubt')",
+        )
+        .bind(to_ms(since))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Stats {
+            sources: row.try_get(0)?,
+            sources_paused: row.try_get(1)?,
+            items: row.try_get(2)?,
+            claims: row.try_get(3)?,
+            stories: row.try_get(4)?,
+            subscribers_active: row.try_get(5)?,
+            subscribers_total: row.try_get(6)?,
+            sent_since: row.try_get(7)?,
+            pending: row.try_get(8)?,
+            failed_since: row.try_get(9)?,
+            in_doubt: row.try_get(10)?,
+        })
+    }
+
+    async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// SQLite keeps timestamps as milliseconds since the epoch and booleans as integers.
+impl crate::rows::DbRow for sqlx::sqlite::SqliteRow {
+    crate::rows::plain_columns!();
+
+    fn time(&self, col: &str) -> Result<DateTime<Utc>> {
+        Ok(super::from_ms(self.try_get(col)?))
+    }
+    fn opt_time(&self, col: &str) -> Result<Option<DateTime<Utc>>> {
+        Ok(self.try_get::<Option<i64>, _>(col)?.map(super::from_ms))
+    }
+}
