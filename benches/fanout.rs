@@ -112,6 +112,8 @@ async fn seed(db: &TestDb, subscribers: i64) {
         location: Some("Zaporizhzhia".into()),
         figures: vec![],
         evidence: vec![],
+        claimant_id: None,
+        other_conflict: false,
     };
     s.add_claims(story, item_id, now - Duration::hours(1), &[claim], "refus")
         .await

@@ -82,15 +82,30 @@ pub struct EvalArgs {
     /// Labelled file (JSON lines like shared/data/texts/dev_labeled.jsonl).
     #[arg(long)]
     pub labels: PathBuf,
-    /// Exit with status 1 when any category and language among en, uk, ru falls below
-    /// these floors.
+    /// Exit with status 1 when any category and language among en, uk, ru (for claim labels:
+    /// any category) falls below these floors.
     #[arg(long)]
     pub min_precision: Option<f64>,
     #[arg(long)]
     pub min_recall: Option<f64>,
-    /// List the misclassified texts.
+    /// List the misclassified texts (for claim labels, of the dev split only).
     #[arg(long)]
     pub errors: bool,
+    /// Claim labels: where the shared data (the posts' texts) lives.
+    #[arg(long, default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// Claim labels: score only this split ("dev" or "held_out").
+    #[arg(long, value_parser = ["dev", "held_out"])]
+    pub split: Option<String>,
+    /// Claim labels: fail when fewer claims than this share have the right claimant.
+    #[arg(long)]
+    pub min_claimant: Option<f64>,
+    /// Claim labels: fail when fewer claims than this share have the right side.
+    #[arg(long)]
+    pub min_side: Option<f64>,
+    /// Claim labels: fail when fewer claims than this share are right in every field.
+    #[arg(long)]
+    pub min_fully: Option<f64>,
 }
 
 #[derive(Debug, clap::Args)]

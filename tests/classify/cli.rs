@@ -51,10 +51,56 @@ fn classify_prints_exactly_the_design_example() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let want: serde_json::Value = serde_json::from_str(DESIGN_OUTPUT).unwrap();
+    let mut extra = Vec::new();
+    contains(&got, &want, "", &mut extra);
+    extra.sort();
+    // The optional keys DESIGN.md allows a claim and a figure to add, and nothing else.
     assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        format!("{DESIGN_OUTPUT}\n")
+        extra,
+        [
+            ".claims.0.claimant_id",
+            ".claims.0.figures.0.period",
+            ".claims.0.figures.0.qualifier",
+            ".claims.0.figures.1.period",
+        ]
     );
+    assert_eq!(got["claims"][0]["claimant_id"], "ua_general_staff");
+    assert_eq!(got["claims"][0]["figures"][0]["qualifier"], "about");
+    assert_eq!(got["claims"][0]["figures"][1]["period"], "total");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+}
+
+/// Asserts that `got` holds everything `want` holds (objects may carry more keys, listed in
+/// `extra` by path).
+fn contains(
+    got: &serde_json::Value,
+    want: &serde_json::Value,
+    path: &str,
+    extra: &mut Vec<String>,
+) {
+    use serde_json::Value;
+    match (got, want) {
+        (Value::Object(g), Value::Object(w)) => {
+            for (k, wv) in w {
+                let gv = g.get(k).unwrap_or_else(|| panic!("{path}.{k} missing"));
+                contains(gv, wv, &format!("{path}.{k}"), extra);
+            }
+            extra.extend(
+                g.keys()
+                    .filter(|k| !w.contains_key(*k))
+                    .map(|k| format!("{path}.{k}")),
+            );
+        }
+        (Value::Array(g), Value::Array(w)) => {
+            assert_eq!(g.len(), w.len(), "{path}");
+            for (i, (gv, wv)) in g.iter().zip(w).enumerate() {
+                contains(gv, wv, &format!("{path}.{i}"), extra);
+            }
+        }
+        _ => assert_eq!(got, want, "{path}"),
+    }
 }
 
 #[test]

@@ -212,21 +212,35 @@ fn totals(personnel: i64, tanks: i64) -> Claim {
                 value: personnel,
                 delta: Some(1150),
                 cumulative: Some(true),
+                period: None,
+                qualifier: None,
+                low: None,
+                high: None,
             },
             Figure {
                 metric: Metric::Tanks,
                 value: tanks,
                 delta: Some(4),
                 cumulative: Some(true),
+                period: None,
+                qualifier: None,
+                low: None,
+                high: None,
             },
             Figure {
                 metric: Metric::Ships,
                 value: 28,
                 delta: None,
                 cumulative: Some(true),
+                period: None,
+                qualifier: None,
+                low: None,
+                high: None,
             },
         ],
         evidence: vec![format!("personnel {personnel}")],
+        claimant_id: None,
+        other_conflict: false,
     }
 }
 
@@ -266,8 +280,14 @@ fn refusal(claimant: &str, unit: &str, place: &str, count: i64) -> Claim {
             value: count,
             delta: None,
             cumulative: None,
+            period: None,
+            qualifier: None,
+            low: None,
+            high: None,
         }],
         evidence: Vec::new(),
+        claimant_id: None,
+        other_conflict: false,
     }
 }
 
@@ -377,6 +397,10 @@ fn repeated_claims_merge_into_one_with_every_figure() {
         value: 21_000,
         delta: Some(19),
         cumulative: Some(true),
+        period: None,
+        qualifier: None,
+        low: None,
+        high: None,
     });
     b.evidence = vec!["artillery 21000".into()];
     let next_day = totals(713_490, 9302);

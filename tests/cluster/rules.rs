@@ -68,9 +68,15 @@ fn mod_claim(values: &[(Metric, i64)]) -> Vec<Claim> {
                 value: *value,
                 delta: None,
                 cumulative: Some(false),
+                period: None,
+                qualifier: None,
+                low: None,
+                high: None,
             })
             .collect(),
         evidence: Vec::new(),
+        claimant_id: None,
+        other_conflict: false,
     }]
 }
 

@@ -26,15 +26,25 @@ fn totals(personnel: i64) -> Claim {
                 value: personnel,
                 delta: Some(1_150),
                 cumulative: Some(true),
+                period: None,
+                qualifier: None,
+                low: None,
+                high: None,
             },
             Figure {
                 metric: Metric::Tanks,
                 value: 9_300,
                 delta: Some(4),
                 cumulative: Some(true),
+                period: None,
+                qualifier: None,
+                low: None,
+                high: None,
             },
         ],
         evidence: Vec::new(),
+        claimant_id: None,
+        other_conflict: false,
     }
 }
 

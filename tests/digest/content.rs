@@ -294,6 +294,10 @@ async fn a_claim_with_hundreds_of_figures_stays_one_readable_entry() {
             value: 1_000_000 + i,
             delta: Some(i),
             cumulative: None,
+            period: None,
+            qualifier: None,
+            low: None,
+            high: None,
         })
         .collect();
     seed::story(

@@ -109,10 +109,16 @@ pub fn refusal(
                 value: v,
                 delta: None,
                 cumulative: None,
+                period: None,
+                qualifier: None,
+                low: None,
+                high: None,
             })
             .into_iter()
             .collect(),
         evidence: vec![],
+        claimant_id: None,
+        other_conflict: false,
     }
 }
 
@@ -134,9 +140,15 @@ pub fn losses(
                 value: *value,
                 delta: *delta,
                 cumulative: *cumulative,
+                period: None,
+                qualifier: None,
+                low: None,
+                high: None,
             })
             .collect(),
         evidence: vec![],
+        claimant_id: None,
+        other_conflict: false,
     }
 }
 

@@ -158,3 +158,37 @@ async fn story_windows_and_delivery_history() {
         vec![s2]
     );
 }
+
+/// A claim's canonical claimant, other-war flag and each figure's period, qualifier and range
+/// are stored and read back as filed.
+#[tokio::test]
+async fn claim_meaning_fields_round_trip() {
+    use claimwatch::model::{Figure, Metric, Period, Qualifier};
+    let db = TestDb::new().await;
+    let s = &db.store;
+    let a = s
+        .upsert_source(&feed("https://a.example/rss"), t0())
+        .await
+        .unwrap();
+    let i1 = insert(&db, a.id, "1", "The Economist: 60-100 thousand killed", 0).await;
+    let story = s.create_story(i1, "Estimate", t0()).await.unwrap();
+    let mut claim = losses();
+    claim.claimant_id = Some("economist".into());
+    claim.other_conflict = true;
+    claim.figures = vec![
+        Figure {
+            qualifier: Some(Qualifier::MoreThan),
+            low: Some(60_000),
+            high: Some(100_000),
+            ..Figure::new(Metric::Killed, 100_000).with_period(Some(Period::Total))
+        },
+        Figure::new(Metric::Tanks, 3).with_period(Some(Period::Day)),
+    ];
+    s.add_claims(story, i1, t0(), std::slice::from_ref(&claim), "")
+        .await
+        .unwrap();
+    let view = s.story(story).await.unwrap().unwrap();
+    assert_eq!(view.claims.len(), 1);
+    assert_eq!(view.claims[0].claim, claim);
+    assert_eq!(view.claims[0].claim.figures[1].cumulative, Some(false));
+}

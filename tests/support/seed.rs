@@ -31,8 +31,14 @@ pub fn refusal(claimant: &str, unit: Option<&str>, refusers: i64) -> Claim {
             value: refusers,
             delta: None,
             cumulative: None,
+            period: None,
+            qualifier: None,
+            low: None,
+            high: None,
         }],
         evidence: vec!["около 60 десантников отказались ехать".into()],
+        claimant_id: None,
+        other_conflict: false,
     }
 }
 
@@ -49,14 +55,24 @@ pub fn losses(claimant: &str) -> Claim {
                 value: 28_300,
                 delta: Some(150),
                 cumulative: Some(true),
+                period: None,
+                qualifier: None,
+                low: None,
+                high: None,
             },
             Figure {
                 metric: Metric::Tanks,
                 value: 1_251,
                 delta: Some(3),
                 cumulative: Some(true),
+                period: None,
+                qualifier: None,
+                low: None,
+                high: None,
             },
         ],
         evidence: vec!["Russia has lost about 28 300 troops".into()],
+        claimant_id: None,
+        other_conflict: false,
     }
 }

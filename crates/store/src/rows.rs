@@ -143,8 +143,8 @@ pub(crate) fn story_source(row: &impl DbRow) -> Result<(i64, SourceRef)> {
     ))
 }
 
-pub(crate) const CLAIM_COLUMNS: &str =
-    "id, story_id, item_id, category, claimant, side, unit, location, evidence, claimed_at";
+pub(crate) const CLAIM_COLUMNS: &str = "id, story_id, item_id, category, claimant, claimant_id, side, unit, location, evidence, \
+    claimed_at, other_conflict";
 
 /// A claim row without its figures (added by the caller).
 pub(crate) fn claim(row: &impl DbRow) -> Result<StoredClaim> {
@@ -166,6 +166,8 @@ pub(crate) fn claim(row: &impl DbRow) -> Result<StoredClaim> {
             figures: Vec::new(),
             evidence: serde_json::from_str(&evidence)
                 .map_err(|e| StoreError::Corrupt(format!("claim evidence: {e}")))?,
+            claimant_id: row.opt_text("claimant_id")?,
+            other_conflict: row.flag("other_conflict")?,
         },
     })
 }
@@ -178,6 +180,16 @@ pub(crate) fn figure(row: &impl DbRow) -> Result<(i64, Figure)> {
             value: row.int("value")?,
             delta: row.opt_int("delta")?,
             cumulative: row.opt_flag("cumulative")?,
+            period: row
+                .opt_text("period")?
+                .map(|p| parse("period", &p))
+                .transpose()?,
+            qualifier: row
+                .opt_text("qualifier")?
+                .map(|q| parse("qualifier", &q))
+                .transpose()?,
+            low: row.opt_int("low")?,
+            high: row.opt_int("high")?,
         },
     ))
 }

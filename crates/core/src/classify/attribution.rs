@@ -1,8 +1,9 @@
-//! Who claims it: a known institution (by its canonical English name from the lexicon), a
-//! named official (as written), or an outlet or channel (as written). Looked for in the claim's
-//! sentence, then in a following "Об этом сообщили …" sentence, then earlier in the paragraph,
-//! then in the heading.
+//! Who claims it: a known institution (by its formal name from `claimants.toml`), a named
+//! official or an outlet (as written, with the id of a known one). Looked for in
+//! the claim's sentence, then in a following "Об этом сообщили …" sentence, then earlier in
+//! the paragraph, then in the heading.
 
+use super::claimants::{Kind, Known};
 use super::context::Ctx;
 use super::lexicon::Role;
 use crate::model::Side;
@@ -10,11 +11,44 @@ use crate::model::Side;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claimant {
     pub name: String,
-    /// The side the claimant belongs to, for institutions.
+    /// The known claimant, when it is one.
+    pub id: Option<&'static str>,
+    /// The side the claimant belongs to, for known claimants.
     pub side: Option<Side>,
     pub token: usize,
     /// 0 institution, 1 person, 2 outlet: lower wins within a sentence.
     pub rank: u8,
+}
+
+impl Claimant {
+    /// A known institution, by its formal name.
+    fn known(k: &'static Known, token: usize, rank: u8) -> Claimant {
+        Claimant {
+            name: k.name.clone(),
+            id: Some(k.id.as_str()),
+            side: k.side,
+            token,
+            rank,
+        }
+    }
+}
+
+/// The known person or outlet of `kind` whose phrase covers tokens `first..=last`.
+fn known_name(ctx: &Ctx, first: usize, last: usize, kind: Kind) -> Option<&'static Known> {
+    let from = first.saturating_sub(2);
+    ctx.m
+        .within(from..last + 1)
+        .iter()
+        .filter(|x| x.first <= last && x.last >= first)
+        .find_map(|x| match x.role {
+            Role::Claimant(id) => ctx
+                .lex
+                .claimants
+                .get(id as usize)
+                .map(|d| d.known)
+                .filter(|k| k.kind == kind),
+            _ => None,
+        })
 }
 
 /// Institutions named in sentence `s`, longest match first where they overlap.
@@ -27,7 +61,8 @@ fn institutions(ctx: &Ctx, s: usize) -> Vec<Claimant> {
         })
         .filter(|(first, last, id)| {
             ctx.lex.claimants.get(*id as usize).is_some_and(|d| {
-                (d.langs.is_empty() || d.langs.contains(&ctx.lang))
+                d.known.kind == Kind::Institution
+                    && (d.langs.is_empty() || d.langs.contains(&ctx.lang))
                     && (!d.attributed_only || ctx.names_source(*first, *last))
             })
         })
@@ -45,12 +80,7 @@ fn institutions(ctx: &Ctx, s: usize) -> Vec<Claimant> {
     }
     for (first, _, id) in kept {
         if let Some(d) = ctx.lex.claimants.get(id as usize) {
-            out.push(Claimant {
-                name: d.name.clone(),
-                side: d.side,
-                token: first,
-                rank: 0,
-            });
+            out.push(Claimant::known(d.known, first, 0));
         }
     }
     out
@@ -110,9 +140,11 @@ fn persons(ctx: &Ctx, s: usize) -> Vec<Claimant> {
         if out.iter().any(|c: &Claimant| c.token == first) {
             continue;
         }
+        let known = known_name(ctx, first, last, Kind::Person);
         out.push(Claimant {
             name: ctx.doc.span(first, last).to_owned(),
-            side: None,
+            id: known.map(|k| k.id.as_str()),
+            side: known.and_then(|k| k.side),
             token: first,
             rank: 1,
         });
@@ -120,15 +152,28 @@ fn persons(ctx: &Ctx, s: usize) -> Vec<Claimant> {
     out
 }
 
+/// Outlets, as written; a known one ("по данным Медиазоны") also by its id.
 fn outlets(ctx: &Ctx, s: usize) -> Vec<Claimant> {
-    ctx.within(ctx.sentence(s), |r| r == Role::Outlet)
-        .map(|x| Claimant {
+    let mut out: Vec<Claimant> = Vec::new();
+    for x in ctx.within(ctx.sentence(s), |r| {
+        matches!(r, Role::Outlet | Role::Claimant(_))
+    }) {
+        if out.iter().any(|c| c.token == x.first) {
+            continue;
+        }
+        let known = known_name(ctx, x.first, x.last, Kind::Outlet);
+        if known.is_none() && x.role != Role::Outlet {
+            continue;
+        }
+        out.push(Claimant {
             name: ctx.doc.span(x.first, x.last).to_owned(),
+            id: known.map(|k| k.id.as_str()),
             side: None,
             token: x.first,
             rank: 2,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// The best claimant named in sentence `s`, nearest to token `anchor`.

@@ -125,6 +125,7 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
         }
         let side = side_of(ctx, m, claimant.as_ref());
         let name = claimant.as_ref().map(|c| c.name.clone());
+        let claimant_id = claimant.as_ref().and_then(|c| c.id).map(str::to_owned);
         let found = match category {
             Category::Losses => drafts
                 .iter()
@@ -143,11 +144,13 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
                     claim: Claim {
                         category,
                         claimant: name,
+                        claimant_id: claimant_id.clone(),
                         side,
                         unit: None,
                         location: None,
                         figures: Vec::new(),
                         evidence: Vec::new(),
+                        other_conflict: false,
                     },
                     origins: Vec::new(),
                     spots: Vec::new(),
@@ -163,6 +166,7 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
             d.claim.side = side;
         }
         if d.claim.claimant.is_none() {
+            d.claim.claimant_id = claimant_id.clone();
             d.claim.claimant = claimant.map(|c| c.name);
         }
         let title = m.evidence.0 < ctx.body_start;

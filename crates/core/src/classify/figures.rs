@@ -6,7 +6,7 @@
 use super::context::Ctx;
 use super::lexicon::Role;
 use super::numbers::Num;
-use crate::model::Metric;
+use crate::model::{Metric, Period, Qualifier};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Delta {
@@ -37,6 +37,10 @@ pub struct FigureHit {
     pub daily: bool,
     /// Token range of a running/period marker right after the figure, kept in its evidence.
     pub marker_last: Option<usize>,
+    /// The span of time counted, when the text says (a running total is `Total`).
+    pub period: Option<Period>,
+    /// "до", "более", "около" right before the number.
+    pub qualifier: Option<Qualifier>,
 }
 
 fn metric_role(r: Role) -> Option<(Metric, bool)> {
@@ -75,21 +79,37 @@ fn noun_after(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)> {
 
 /// Tokens before `t` taken by qualifiers ("около", "more than"): the first token after them.
 fn before_qualifiers(ctx: &Ctx, t: usize) -> usize {
+    qualifiers_before(ctx, t).0
+}
+
+/// The qualifiers right before token `t` (up to three in a row, "не менее чем"): the first
+/// token they take, and the hedge of the one nearest the number that hedges.
+pub fn qualifiers_before(ctx: &Ctx, t: usize) -> (usize, Option<Qualifier>) {
     let mut k = t;
+    let mut hedge = None;
     for _ in 0..3 {
         let range = ctx.doc.sentence_range(k);
         let from = k.saturating_sub(3).max(range.start);
-        match ctx
+        let Some(first) = ctx
             .within(from..k, |r| r == Role::Qualifier)
             .filter(|x| x.last + 1 == k)
             .map(|x| x.first)
             .min()
-        {
-            Some(f) => k = f,
-            None => break,
+        else {
+            break;
+        };
+        if hedge.is_none() {
+            hedge = ctx
+                .within(first..k, |r| matches!(r, Role::Hedge(_)))
+                .filter(|x| x.first == first && x.last + 1 == k)
+                .find_map(|x| match x.role {
+                    Role::Hedge(q) => Some(q),
+                    _ => None,
+                });
         }
+        k = first;
     }
-    k
+    (k, hedge)
 }
 
 /// The metric ending right before token `k` (a list line "танків ‒ 854").
@@ -223,6 +243,8 @@ pub fn find(ctx: &Ctx) -> Vec<FigureHit> {
             cumulative: None,
             daily: false,
             marker_last: None,
+            period: None,
+            qualifier: qualifiers_before(ctx, num.first).1,
         });
     }
     for i in 0..out.len() {
@@ -234,10 +256,15 @@ pub fn find(ctx: &Ctx) -> Vec<FigureHit> {
     }
     super::deltas::apply(ctx, &mut out);
     for i in 0..out.len() {
-        let (cumulative, marker_last, daily) = cumulative_of(ctx, &out, i);
+        let (cumulative, marker_last, period) = cumulative_of(ctx, &out, i);
         out[i].cumulative = cumulative;
-        out[i].daily = daily;
+        out[i].daily = period == Some(Period::Day);
         out[i].marker_last = marker_last;
+        out[i].period = period;
+        if cumulative.is_none() && event_of(ctx, &out[i]).is_some() {
+            out[i].period = Some(Period::Event);
+            out[i].cumulative = Some(false);
+        }
     }
     out
 }
@@ -273,11 +300,72 @@ fn delta_after(ctx: &Ctx, f: &FigureHit, limit: Option<usize>) -> Option<Delta> 
     })
 }
 
+/// What a running/period marker says: a running total, or a period (of a known length or
+/// not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Total,
+    Span(Option<Period>),
+}
+
+impl Mark {
+    fn cumulative(self) -> bool {
+        self == Mark::Total
+    }
+
+    fn period(self) -> Option<Period> {
+        match self {
+            Mark::Total => Some(Period::Total),
+            Mark::Span(p) => p,
+        }
+    }
+}
+
+fn is_marker(r: Role) -> bool {
+    matches!(
+        r,
+        Role::Running | Role::Period | Role::Daily | Role::Span(_)
+    )
+}
+
+/// The markers starting in `range` (each span once), with what each says.
+fn marks(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<(Mark, usize, usize)> {
+    let mut out: Vec<(Mark, usize, usize)> = Vec::new();
+    for x in ctx.within(range, is_marker) {
+        if out.iter().any(|(_, f, l)| *f == x.first && *l == x.last) {
+            continue;
+        }
+        let here = |pred: &dyn Fn(Role) -> bool| {
+            ctx.m
+                .at(x.first)
+                .iter()
+                .filter(|y| y.last == x.last && pred(y.role))
+                .map(|y| y.role)
+                .next()
+        };
+        let mark = if here(&|r| r == Role::Running).is_some() {
+            Mark::Total
+        } else {
+            Mark::Span(here(&|r| matches!(r, Role::Span(_))).and_then(|r| match r {
+                Role::Span(p) => Some(p),
+                _ => None,
+            }))
+        };
+        out.push((mark, x.first, x.last));
+    }
+    out
+}
+
 /// Running total or period count: a figure with a "(+N)" change is a running total; otherwise
 /// the nearest marker around the figure decides (a period marker wins a tie), then a marker
-/// anywhere in its sentence, then the heading of the list the figure belongs to. Also tells
-/// whether the deciding marker is a period of one day.
-fn cumulative_of(ctx: &Ctx, figs: &[FigureHit], i: usize) -> (Option<bool>, Option<usize>, bool) {
+/// anywhere in its sentence, then the heading of the list the figure belongs to. Returns
+/// whether it is a running total, the last token of a marker right after the figure, and the
+/// period when the deciding marker tells it.
+fn cumulative_of(
+    ctx: &Ctx,
+    figs: &[FigureHit],
+    i: usize,
+) -> (Option<bool>, Option<usize>, Option<Period>) {
     let f = &figs[i];
     let sentence = ctx.doc.sentence_range(f.first);
     let lo = match i.checked_sub(1).map(|j| figs[j].last + 1) {
@@ -294,10 +382,9 @@ fn cumulative_of(ctx: &Ctx, figs: &[FigureHit], i: usize) -> (Option<bool>, Opti
             b >= d.open && b < d.close
         })
     };
-    let markers: Vec<(bool, usize, usize)> = ctx
-        .within(lo..hi, |r| matches!(r, Role::Running | Role::Period))
-        .filter(|x| !excluded(x.first))
-        .map(|x| (x.role == Role::Running, x.first, x.last))
+    let markers: Vec<(Mark, usize, usize)> = marks(ctx, lo..hi)
+        .into_iter()
+        .filter(|(_, first, _)| !excluded(*first))
         .collect();
     // A marker after the figure but past a comma belongs to what follows.
     let past_comma = |first: usize| {
@@ -308,7 +395,7 @@ fn cumulative_of(ctx: &Ctx, figs: &[FigureHit], i: usize) -> (Option<bool>, Opti
         .find(|(_, first, _)| *first == f.last + 1)
         .map(|(_, _, last)| *last);
     if f.delta.is_some() {
-        return (Some(true), adjacent, false);
+        return (Some(true), adjacent, Some(Period::Total));
     }
     let distance = |first: usize, last: usize| {
         if last < f.first {
@@ -319,28 +406,36 @@ fn cumulative_of(ctx: &Ctx, figs: &[FigureHit], i: usize) -> (Option<bool>, Opti
     };
     let nearest = markers
         .iter()
-        .min_by_key(|(running, first, last)| (distance(*first, *last), *running));
-    if let Some(&(running, first, _)) = nearest {
-        let daily = !running && ctx.has_at(first, Role::Daily);
-        return (Some(running), adjacent, daily);
+        .min_by_key(|(mark, first, last)| (distance(*first, *last), mark.cumulative()));
+    if let Some(&(mark, _, _)) = nearest {
+        return (Some(mark.cumulative()), adjacent, mark.period());
     }
     let unique = |range: std::ops::Range<usize>| {
-        let kinds: Vec<bool> = ctx
-            .within(range, |r| matches!(r, Role::Running | Role::Period))
-            .filter(|x| !excluded(x.first))
-            .map(|x| x.role == Role::Running)
+        let kinds: Vec<Mark> = marks(ctx, range)
+            .into_iter()
+            .filter(|(_, first, _)| !excluded(*first))
+            .map(|(m, _, _)| m)
             .collect();
-        match (kinds.contains(&true), kinds.contains(&false)) {
-            (true, false) => Some(true),
-            (false, true) => Some(false),
-            _ => None,
+        let first = *kinds.first()?;
+        if kinds.iter().all(|k| *k == first) {
+            return Some(first);
         }
+        let any_total = kinds.contains(&Mark::Total);
+        (!any_total).then_some(Mark::Span(None))
     };
-    if let Some(r) = unique(sentence.clone()) {
-        return (Some(r), None, false);
+    let heading = || list_heading(ctx, ctx.doc.sentence_of(f.first));
+    match unique(sentence.clone()).or_else(|| heading().and_then(|h| unique(ctx.sentence(h)))) {
+        Some(mark) => (Some(mark.cumulative()), None, mark.period()),
+        None => (None, None, None),
     }
-    let heading = list_heading(ctx, ctx.doc.sentence_of(f.first));
-    (heading.and_then(|h| unique(ctx.sentence(h))), None, false)
+}
+
+/// A figure with no period of its own in a sentence about one incident (a strike, an assault,
+/// an exchange of bodies) counts that incident.
+fn event_of(ctx: &Ctx, f: &FigureHit) -> Option<Period> {
+    let sentence = ctx.doc.sentence_range(f.first);
+    ctx.any_within(sentence, Role::EventMarker)
+        .then_some(Period::Event)
 }
 
 /// The sentence introducing the list that sentence `s` belongs to: the nearest earlier sentence

@@ -3,8 +3,9 @@
 //! (and fails the unit tests), never a panic at run time. The phrase syntax is described in
 //! `matcher` and in the README.
 
+use super::claimants::Known;
 use super::matcher::{Matcher, MatcherBuilder, Sets};
-use crate::model::{Lang, Metric, Side};
+use crate::model::{Lang, Metric, Period, Qualifier, Side};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -65,8 +66,17 @@ pub enum Role {
     Filler,
     CountUnit,
     Qualifier,
+    /// A qualifier that says how the figure is hedged ("до", "более", "около"); always found
+    /// together with `Qualifier`.
+    Hedge(Qualifier),
     Running,
     Period,
+    /// A period of a known length ("за неделю", "в ноябре", "since the start of the year");
+    /// always found together with `Period`.
+    Span(Period),
+    /// Words that put a figure in one incident ("в результате удара", "during the assault"):
+    /// a figure of that sentence with no period of its own counts the incident.
+    EventMarker,
     /// A period of one day ("over the past day", "за сутки"): a part of a running total
     /// said with it is the total's delta.
     Daily,
@@ -141,8 +151,8 @@ struct RefusalRuleSpec {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ClaimantSpec {
-    name: String,
-    side: Option<String>,
+    /// A key of `claimants.toml`.
+    id: String,
     phrases: Vec<String>,
     #[serde(default)]
     langs: Vec<String>,
@@ -167,12 +177,11 @@ pub struct RefusalRule {
     pub has_needs: bool,
 }
 
-/// A known claimant: a canonical name, the side it belongs to, and the languages in which
-/// its phrases apply (empty: all).
+/// A set of phrases naming a known claimant: the claimant, and the languages in which the
+/// phrases apply (empty: all).
 #[derive(Debug, Clone)]
 pub struct ClaimantDef {
-    pub name: String,
-    pub side: Option<Side>,
+    pub known: &'static Known,
     pub langs: Vec<Lang>,
     /// Only a claimant in a sentence that attributes ("says", "сообщил", "за даними").
     pub attributed_only: bool,
@@ -239,6 +248,7 @@ fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("cumulative", "running") => Role::Running,
         ("cumulative", "period") => Role::Period,
         ("cumulative", "daily") => Role::Daily,
+        ("cumulative", "event") => Role::EventMarker,
         ("figures", "including") => Role::Including,
         ("figures", "list_joins") => Role::ListJoin,
         ("sides", "russia") => Role::Side(Side::Russia),
@@ -258,6 +268,21 @@ fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("units", "abbreviations") => Role::UnitAbbreviation,
         ("units", "ordinal_suffixes") => Role::OrdinalSuffix,
         ("units", "designators") => Role::UnitDesignator,
+        _ => return None,
+    })
+}
+
+/// Lists whose phrases play a general role and a typed one: a hedge is a qualifier, a period
+/// of known length is a period ("за сутки" is also a day).
+fn typed_list(section: &str, key: &str) -> Option<[Role; 2]> {
+    Some(match (section, key) {
+        ("figures", "up_to") => [Role::Qualifier, Role::Hedge(Qualifier::UpTo)],
+        ("figures", "more_than") => [Role::Qualifier, Role::Hedge(Qualifier::MoreThan)],
+        ("figures", "about") => [Role::Qualifier, Role::Hedge(Qualifier::About)],
+        ("cumulative", "daily") => [Role::Daily, Role::Span(Period::Day)],
+        ("cumulative", "weekly") => [Role::Period, Role::Span(Period::Week)],
+        ("cumulative", "monthly") => [Role::Period, Role::Span(Period::Month)],
+        ("cumulative", "yearly") => [Role::Period, Role::Span(Period::Year)],
         _ => return None,
     })
 }
@@ -327,30 +352,34 @@ pub fn build(files: &[(&str, &str)]) -> Result<Lexicon, LexiconError> {
                     adjective_endings.extend(phrases.iter().map(|s| super::doc::normalize(s)));
                     continue;
                 }
-                let role = role_of_list(section, key)
-                    .ok_or_else(|| err(name, format!("unknown list [{section}] {key}")))?;
+                let roles: Vec<Role> = match typed_list(section, key) {
+                    Some(typed) => typed.to_vec(),
+                    None => vec![
+                        role_of_list(section, key)
+                            .ok_or_else(|| err(name, format!("unknown list [{section}] {key}")))?,
+                    ],
+                };
                 for p in phrases {
-                    add(&mut b, p, role)?;
+                    for role in &roles {
+                        add(&mut b, p, *role)?;
+                    }
                 }
             }
         }
         for c in &f.claimants {
-            let side = match c.side.as_deref() {
-                None => None,
-                Some(s) => Some(s.parse::<Side>().map_err(|e| err(name, format!("{e}")))?),
-            };
+            let known = super::claimants::by_id(&c.id)
+                .ok_or_else(|| err(name, format!("unknown claimant id {:?}", c.id)))?;
             let mut langs = Vec::new();
             for l in &c.langs {
                 langs.push(l.parse::<Lang>().map_err(|e| err(name, format!("{e}")))?);
             }
             let id = match claimants.iter().position(|d| {
-                d.name == c.name && d.langs == langs && d.attributed_only == c.attributed_only
+                d.known.id == c.id && d.langs == langs && d.attributed_only == c.attributed_only
             }) {
                 Some(i) => i,
                 None => {
                     claimants.push(ClaimantDef {
-                        name: c.name.clone(),
-                        side,
+                        known,
                         langs,
                         attributed_only: c.attributed_only,
                     });
@@ -389,7 +418,7 @@ mod tests {
         assert!(
             lex.claimants
                 .iter()
-                .any(|c| c.name == "General Staff of the Armed Forces of Ukraine")
+                .any(|c| c.known.id == "ua_general_staff")
         );
         assert!(get().is_ok());
     }
@@ -403,7 +432,7 @@ mod tests {
             ("d.toml", "[losses]\nloss_words = [\"@missing\"]"),
             (
                 "e.toml",
-                "[[claimants]]\nname = \"X\"\nside = \"mars\"\nphrases = [\"x\"]",
+                "[[claimants]]\nid = \"nobody_known\"\nphrases = [\"x\"]",
             ),
             (
                 "f.toml",

@@ -6,6 +6,7 @@
 
 mod admit;
 mod attribution;
+pub mod claimants;
 mod claims;
 mod context;
 mod deltas;

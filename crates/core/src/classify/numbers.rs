@@ -17,6 +17,8 @@ pub struct Num {
     pub integer: bool,
     /// Followed by "%" or "percent".
     pub percent: bool,
+    /// The low end of a range ("60–100 тыс.": 60 000; `value` is the high end).
+    pub low: Option<i64>,
 }
 
 /// The largest value kept (larger numbers are phone numbers, ids, or noise).
@@ -98,7 +100,61 @@ pub fn find(doc: &Doc, m: &Matches<Role>) -> Vec<Num> {
             None => t += 1,
         }
     }
+    join_ranges(doc, out)
+}
+
+/// The multiplier a number ends with ("100 тыс." → 1000), 1 when none.
+fn scale_of(doc: &Doc, n: &Num) -> i64 {
+    if n.last != n.first + 1 || !n.integer || doc.tokens[n.last].is_number {
+        return 1;
+    }
+    let base = digits_value(doc.word(n.first)).unwrap_or(0);
+    if base > 0 && n.value % base == 0 {
+        n.value / base
+    } else {
+        1
+    }
+}
+
+/// "60–100 тыс.", "5-7", "60 to 100 thousand": two numbers joined by a dash or "to" are one
+/// range; a multiplier after the second applies to the first when it has none.
+fn join_ranges(doc: &Doc, nums: Vec<Num>) -> Vec<Num> {
+    let mut out: Vec<Num> = Vec::with_capacity(nums.len());
+    for n in nums {
+        if let Some(prev) = out.last_mut()
+            && prev.low.is_none()
+            && prev.integer
+            && !prev.percent
+            && prev.last + 1 == n.first
+            && n.integer
+            && is_range_gap(doc, prev.last)
+        {
+            let scale = if prev.first == prev.last {
+                scale_of(doc, &n)
+            } else {
+                1
+            };
+            let low = prev.value.saturating_mul(scale);
+            if low > 0 && low < n.value {
+                *prev = Num {
+                    first: prev.first,
+                    last: n.last,
+                    value: n.value,
+                    integer: true,
+                    percent: n.percent,
+                    low: Some(low),
+                };
+                continue;
+            }
+        }
+        out.push(n);
+    }
     out
+}
+
+fn is_range_gap(doc: &Doc, t: usize) -> bool {
+    let gap = doc.gap_after(t).trim();
+    matches!(gap, "-" | "–" | "—" | "−" | "‒")
 }
 
 fn digits_number(doc: &Doc, m: &Matches<Role>, t: usize) -> Option<Num> {
@@ -173,6 +229,7 @@ fn digits_number(doc: &Doc, m: &Matches<Role>, t: usize) -> Option<Num> {
         value,
         integer,
         percent: percent_after(doc, last),
+        low: None,
     })
 }
 
@@ -201,6 +258,7 @@ fn word_number(doc: &Doc, m: &Matches<Role>, t: usize) -> Option<Num> {
         value,
         integer: true,
         percent: percent_after(doc, last),
+        low: None,
     })
 }
 
@@ -261,6 +319,19 @@ mod tests {
         assert_eq!(values("три тысячи"), vec![(3000, true)]);
         assert_eq!(values("понад мільйон військових"), vec![(1_000_000, true)]);
         assert_eq!(values("знищили чотири танки"), vec![(4, true)]);
+    }
+
+    #[test]
+    fn ranges_keep_both_ends() {
+        let lex = lexicon::get().unwrap();
+        let d = Doc::new("от 60–100 тыс. погибших, 5-7 танков, 2023-2024");
+        let m = lex.matcher.find(&d);
+        let nums = find(&d, &m);
+        let got: Vec<(i64, Option<i64>)> = nums.iter().map(|n| (n.value, n.low)).collect();
+        assert_eq!(
+            got,
+            vec![(100_000, Some(60_000)), (7, Some(5)), (2024, Some(2023))]
+        );
     }
 
     #[test]

@@ -70,7 +70,8 @@ fn institutions() -> &'static [String] {
             .map(|lex| {
                 lex.claimants
                     .iter()
-                    .map(|c| normalise_name(&c.name))
+                    .filter(|c| c.known.kind == crate::classify::claimants::Kind::Institution)
+                    .map(|c| normalise_name(&c.known.name))
                     .collect()
             })
             .unwrap_or_default()
@@ -295,9 +296,15 @@ mod tests {
                     value: *value,
                     delta: None,
                     cumulative: None,
+                    period: None,
+                    qualifier: None,
+                    low: None,
+                    high: None,
                 })
                 .collect(),
             evidence: Vec::new(),
+            claimant_id: None,
+            other_conflict: false,
         }
     }
 

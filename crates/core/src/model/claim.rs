@@ -118,16 +118,93 @@ impl Metric {
     ];
 }
 
+/// What span of time a figure counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    /// One day ("за сутки", "over the past day", "в день" as a rate).
+    Day,
+    Week,
+    /// A month ("в ноябре", "за месяц").
+    Month,
+    /// A year or since its start ("с начала года", "in 2024").
+    Year,
+    /// A running total since the war or an operation began.
+    Total,
+    /// One incident: a strike, an attack, a battle.
+    Event,
+}
+
+named_values!(Period, "period", "day, week, month, year, total or event", {
+    Day => "day",
+    Week => "week",
+    Month => "month",
+    Year => "year",
+    Total => "total",
+    Event => "event",
+});
+
+/// How a figure is hedged: "до 300" (up to), "более 300" (more than), "около 300" (about).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    UpTo,
+    MoreThan,
+    About,
+}
+
+named_values!(Qualifier, "qualifier", "up_to, more_than or about", {
+    UpTo => "up_to",
+    MoreThan => "more_than",
+    About => "about",
+});
+
 /// One number a claim states: "1,251 tanks (+3) since 24 February".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
     pub metric: Metric,
+    /// The number stated; for a range, its high end.
     pub value: i64,
     /// The change the text gives beside the value ("(+3)"); null when absent.
     pub delta: Option<i64>,
     /// True for a running total, false for a period ("over the past day"), null when the text
     /// does not say.
     pub cumulative: Option<bool>,
+    /// The span of time the figure counts, when the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    /// A range ("60–100 тыс."): its low end; `value` is the high end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub low: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<i64>,
+}
+
+impl Figure {
+    /// A plain figure: no delta, no period, no qualifier.
+    pub fn new(metric: Metric, value: i64) -> Figure {
+        Figure {
+            metric,
+            value,
+            delta: None,
+            cumulative: None,
+            period: None,
+            qualifier: None,
+            low: None,
+            high: None,
+        }
+    }
+
+    /// Sets the period and the running-total flag that follows from it.
+    pub fn with_period(mut self, period: Option<Period>) -> Figure {
+        self.period = period;
+        if let Some(p) = period {
+            self.cumulative = Some(p == Period::Total);
+        }
+        self
+    }
 }
 
 /// Who claims what, about whom, with which figures. Absent fields are `None`, never guessed.
@@ -135,12 +212,20 @@ pub struct Figure {
 pub struct Claim {
     pub category: Category,
     pub claimant: Option<String>,
+    /// The canonical claimant (`ru_mod`, `ua_general_staff`, …) when the claimant is a known
+    /// one; see `classify::claimants`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimant_id: Option<String>,
     pub side: Option<Side>,
     pub unit: Option<String>,
     pub location: Option<String>,
     pub figures: Vec<Figure>,
     /// The phrases that decided the claim.
     pub evidence: Vec<String>,
+    /// A loss claim from another war (Syria, Lebanon, Gaza, …): kept apart, never a
+    /// Russia–Ukraine claim.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub other_conflict: bool,
 }
 
 #[cfg(test)]

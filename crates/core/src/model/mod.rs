@@ -40,7 +40,7 @@ mod source;
 mod story;
 mod subscriber;
 
-pub use claim::{Category, Claim, Figure, Metric, Side};
+pub use claim::{Category, Claim, Figure, Metric, Period, Qualifier, Side};
 pub use lang::{Lang, UnknownValue};
 pub use source::{InsertOutcome, Item, NewItem, NewSource, Source, SourceKind, SourceOrigin};
 pub use story::{SourceRef, StoredClaim, Story, StoryView};

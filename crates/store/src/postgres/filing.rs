@@ -69,8 +69,9 @@ pub(super) async fn add_claims(
         let evidence = views::evidence_json(c)?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO claims (story_id, item_id, category, claimant, side, unit, location,
-               evidence, claimed_at, terms)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_tsvector('simple', $10)) RETURNING id",
+               evidence, claimed_at, terms, claimant_id, other_conflict)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_tsvector('simple', $10), $11, $12)
+             RETURNING id",
         )
         .bind(story_id)
         .bind(item_id)
@@ -82,6 +83,8 @@ pub(super) async fn add_claims(
         .bind(evidence)
         .bind(claimed_at)
         .bind(views::claim_search_terms(search_terms, c))
+        .bind(&c.claimant_id)
+        .bind(c.other_conflict)
         .fetch_one(&mut **tx)
         .await?;
         insert_figures(tx, id, c).await?;
@@ -116,8 +119,9 @@ pub(super) async fn update_claims(tx: &mut Tx, updated: &[(i64, Claim)]) -> Resu
 async fn insert_figures(tx: &mut Tx, claim_id: i64, c: &Claim) -> Result<()> {
     for (pos, f) in c.figures.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO claim_figures (claim_id, position, metric, value, delta, cumulative)
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO claim_figures (claim_id, position, metric, value, delta, cumulative,
+               period, qualifier, low, high)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(claim_id)
         .bind(pos as i64)
@@ -125,6 +129,10 @@ async fn insert_figures(tx: &mut Tx, claim_id: i64, c: &Claim) -> Result<()> {
         .bind(f.value)
         .bind(f.delta)
         .bind(f.cumulative)
+        .bind(f.period.map(|p| p.as_str()))
+        .bind(f.qualifier.map(|q| q.as_str()))
+        .bind(f.low)
+        .bind(f.high)
         .execute(&mut **tx)
         .await?;
     }

@@ -107,7 +107,8 @@ impl PostgresStore {
         }
         let ids: Vec<i64> = claims.iter().map(|c| c.id).collect();
         let rows = sqlx::query(
-            "SELECT claim_id, metric, value, delta, cumulative FROM claim_figures
+            "SELECT claim_id, metric, value, delta, cumulative, period, qualifier, low, high
+             FROM claim_figures
              WHERE claim_id = ANY($1) ORDER BY claim_id, position",
         )
         .bind(&ids)

@@ -66,7 +66,8 @@ impl SqliteStore {
         }
         let ids: Vec<i64> = claims.iter().map(|c| c.id).collect();
         let rows = with_ids(
-            "SELECT claim_id, metric, value, delta, cumulative FROM claim_figures
+            "SELECT claim_id, metric, value, delta, cumulative, period, qualifier, low, high
+             FROM claim_figures
              WHERE claim_id IN ({}) ORDER BY claim_id, position",
             &ids,
         )

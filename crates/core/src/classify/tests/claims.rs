@@ -4,7 +4,7 @@
 
 use super::{claims_of, run};
 use crate::classify::{Category, Classification, ClassifyInput, classify};
-use crate::model::{Figure, Lang, Metric};
+use crate::model::{Figure, Lang, Metric, Period, Qualifier};
 
 fn with_title(title: &str, text: &str) -> Classification {
     classify(&ClassifyInput {
@@ -39,7 +39,11 @@ fn the_title_and_the_body_merge_into_one_figure() {
             metric: Metric::Personnel,
             value: 950_000,
             delta: Some(1_100),
-            cumulative: Some(true)
+            cumulative: Some(true),
+            period: Some(Period::Total),
+            qualifier: Some(Qualifier::About),
+            low: None,
+            high: None,
         }]
     );
 }
@@ -64,7 +68,11 @@ fn when_title_and_body_disagree_the_body_wins() {
             metric: Metric::Personnel,
             value: 950_000,
             delta: Some(1_100),
-            cumulative: Some(true)
+            cumulative: Some(true),
+            period: Some(Period::Total),
+            qualifier: None,
+            low: None,
+            high: None,
         }]
     );
     // Otherwise the figure that says more wins, and the first on a tie.

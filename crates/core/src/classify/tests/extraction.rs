@@ -3,7 +3,7 @@
 
 use super::{claims_of, figures_of, run};
 use crate::classify::Category;
-use crate::model::{Figure, Metric, Side};
+use crate::model::{Figure, Metric, Period, Side};
 
 #[test]
 fn numbers_in_every_real_form_become_figures() {
@@ -183,7 +183,11 @@ fn running_totals_and_period_counts() {
             metric: Metric::Personnel,
             value: 1_100_000,
             delta: Some(1_040),
-            cumulative: Some(true)
+            cumulative: Some(true),
+            period: Some(Period::Total),
+            qualifier: None,
+            low: None,
+            high: None,
         }]
     );
     let unknown = run("Россия потеряла 500 танков.");

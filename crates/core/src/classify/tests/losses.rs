@@ -2,7 +2,7 @@
 
 use super::{claims_of, figures_of, run};
 use crate::classify::Category;
-use crate::model::{Figure, Metric, Side};
+use crate::model::{Figure, Metric, Period, Qualifier, Side};
 
 #[test]
 fn russian_defence_ministry_daily_claim() {
@@ -24,19 +24,31 @@ fn russian_defence_ministry_daily_claim() {
                 metric: Metric::Personnel,
                 value: 1200,
                 delta: None,
-                cumulative: Some(false)
+                cumulative: Some(false),
+                period: Some(Period::Day),
+                qualifier: Some(Qualifier::UpTo),
+                low: None,
+                high: None,
             },
             Figure {
                 metric: Metric::Tanks,
                 value: 3,
                 delta: None,
-                cumulative: Some(false)
+                cumulative: Some(false),
+                period: Some(Period::Day),
+                qualifier: None,
+                low: None,
+                high: None,
             },
             Figure {
                 metric: Metric::Vehicles,
                 value: 12,
                 delta: None,
-                cumulative: Some(false)
+                cumulative: Some(false),
+                period: Some(Period::Day),
+                qualifier: None,
+                low: None,
+                high: None,
             },
         ]
     );
@@ -63,19 +75,31 @@ fn general_staff_list_in_ukrainian() {
                 metric: Metric::Personnel,
                 value: 880_460,
                 delta: Some(1150),
-                cumulative: Some(true)
+                cumulative: Some(true),
+                period: Some(Period::Total),
+                qualifier: Some(Qualifier::About),
+                low: None,
+                high: None,
             },
             Figure {
                 metric: Metric::Tanks,
                 value: 10_190,
                 delta: Some(6),
-                cumulative: Some(true)
+                cumulative: Some(true),
+                period: Some(Period::Total),
+                qualifier: None,
+                low: None,
+                high: None,
             },
             Figure {
                 metric: Metric::Artillery,
                 value: 23_250,
                 delta: Some(44),
-                cumulative: Some(true)
+                cumulative: Some(true),
+                period: Some(Period::Total),
+                qualifier: None,
+                low: None,
+                high: None,
             },
         ]
     );
@@ -102,13 +126,21 @@ fn general_staff_list_in_russian_with_a_period_line() {
         metric: Metric::Personnel,
         value: 962_120,
         delta: Some(1240),
-        cumulative: Some(true)
+        cumulative: Some(true),
+        period: Some(Period::Total),
+        qualifier: Some(Qualifier::About),
+        low: None,
+        high: None,
     }));
     assert!(figures.contains(&Figure {
         metric: Metric::Apc,
         value: 22_370,
         delta: Some(9),
-        cumulative: Some(true)
+        cumulative: Some(true),
+        period: Some(Period::Total),
+        qualifier: None,
+        low: None,
+        high: None,
     }));
     // The paragraph after the list names no source and no side: a claim of its own.
     let all: Vec<&Figure> = claims.iter().flat_map(|x| x.figures.iter()).collect();
@@ -116,7 +148,11 @@ fn general_staff_list_in_russian_with_a_period_line() {
         metric: Metric::Vehicles,
         value: 15,
         delta: None,
-        cumulative: Some(false)
+        cumulative: Some(false),
+        period: Some(Period::Day),
+        qualifier: None,
+        low: None,
+        high: None,
     }));
 }
 
@@ -155,7 +191,11 @@ fn english_daily_claim_with_killed_troops() {
             metric: Metric::Killed,
             value: 1515,
             delta: None,
-            cumulative: Some(false)
+            cumulative: Some(false),
+            period: Some(Period::Day),
+            qualifier: Some(Qualifier::UpTo),
+            low: None,
+            high: None,
         }]
     );
 }
@@ -177,7 +217,11 @@ fn estimates_by_officials_and_intelligence() {
             metric: Metric::Personnel,
             value: 700_000,
             delta: None,
-            cumulative: Some(true)
+            cumulative: Some(true),
+            period: Some(Period::Total),
+            qualifier: Some(Qualifier::MoreThan),
+            low: None,
+            high: None,
         }]
     );
 
@@ -316,7 +360,11 @@ fn the_days_part_of_a_running_total_is_its_delta() {
                 metric: Metric::Personnel,
                 value: total,
                 delta: Some(delta),
-                cumulative: Some(true)
+                cumulative: Some(true),
+                period: Some(Period::Total),
+                qualifier: None,
+                low: None,
+                high: None,
             }],
             "{text}"
         );

@@ -9,7 +9,7 @@ mod refusal;
 mod traps;
 
 use super::*;
-use crate::model::{Figure, Metric, Side};
+use crate::model::{Figure, Metric, Period, Qualifier, Side};
 
 pub(super) fn run(text: &str) -> Classification {
     classify(&ClassifyInput {
@@ -44,6 +44,7 @@ fn the_design_example() {
         vec![Claim {
             category: Category::Losses,
             claimant: Some("General Staff of the Armed Forces of Ukraine".into()),
+            claimant_id: Some("ua_general_staff".into()),
             side: Some(Side::Russia),
             unit: None,
             location: None,
@@ -52,19 +53,28 @@ fn the_design_example() {
                     metric: Metric::Personnel,
                     value: 28300,
                     delta: Some(150),
-                    cumulative: Some(true)
+                    cumulative: Some(true),
+                    period: Some(Period::Total),
+                    qualifier: Some(Qualifier::About),
+                    low: None,
+                    high: None,
                 },
                 Figure {
                     metric: Metric::Tanks,
                     value: 1251,
                     delta: Some(3),
-                    cumulative: Some(true)
+                    cumulative: Some(true),
+                    period: Some(Period::Total),
+                    qualifier: None,
+                    low: None,
+                    high: None,
                 },
             ],
             evidence: vec![
                 "Russia has lost about 28 300 troops since 24 February".into(),
                 "1,251 tanks (+3)".into()
             ],
+            other_conflict: false,
         }]
     );
 }

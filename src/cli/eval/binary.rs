@@ -1,11 +1,10 @@
-//! `claimwatch eval --labels FILE`: scores the classifier on a labelled JSON lines file
+//! Scoring texts with binary labels: a labelled JSON lines file
 //! (`id`, `lang`, `text`, `title`?, `label_refusal`, `label_loss_claim`). Only labels 1 and 0
 //! are scored, per category and per language (en, uk, ru; every other language pooled as
 //! "other" and reported apart); the other labels ("ambiguous", "other_conflict",
 //! "probably_0") are counted with how many of them were flagged. With floors given, any
 //! en/uk/ru category below them fails the command (exit 1).
 
-use super::{CliError, EvalArgs};
 use crate::classify::{ClassifyInput, classify};
 use crate::model::Category;
 use serde_json::Value;
@@ -254,29 +253,6 @@ pub fn below_floors(
         }
     }
     out
-}
-
-pub async fn run(args: EvalArgs) -> Result<(), CliError> {
-    crate::classify::lexicon::get().map_err(|e| CliError::Other(anyhow::anyhow!("{e}")))?;
-    let text = tokio::fs::read_to_string(&args.labels).await.map_err(|e| {
-        CliError::Other(anyhow::anyhow!(
-            "cannot read {}: {e}",
-            args.labels.display()
-        ))
-    })?;
-    let report = tokio::task::spawn_blocking(move || evaluate(&text))
-        .await
-        .map_err(|e| CliError::Other(anyhow::anyhow!("eval stopped: {e}")))?
-        .map_err(|e| CliError::Other(anyhow::anyhow!("{}: {e}", args.labels.display())))?;
-    print!("{}", render(&report, args.errors));
-    let failures = below_floors(&report, args.min_precision, args.min_recall);
-    if failures.is_empty() {
-        return Ok(());
-    }
-    Err(CliError::Other(anyhow::anyhow!(
-        "below the floors: {}",
-        failures.join("; ")
-    )))
 }
 
 #[cfg(test)]

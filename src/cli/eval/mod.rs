@@ -1,0 +1,73 @@
+//! `claimwatch eval --labels FILE`: scores the classifier on labelled texts, in either of two
+//! formats: texts with binary labels per category (`shared/data/texts/dev_labeled.jsonl`,
+//! scored per category and language; see [`binary`]), or the project's claim labels keyed by
+//! post id (`tests/fixtures/labels/*.jsonl`, texts read from `--data`; scored per category and
+//! per claim field; see [`claims`]). With floors given, a result below them fails the command
+//! (exit 1).
+
+pub mod binary;
+pub mod claims;
+pub mod gold;
+pub mod report;
+pub mod texts;
+
+pub use binary::{Counts, Miss, Report, below_floors, evaluate, render};
+
+use super::{CliError, EvalArgs};
+use std::path::Path;
+
+fn fail(e: impl std::fmt::Display) -> CliError {
+    CliError::Other(anyhow::anyhow!("{e}"))
+}
+
+/// Scores a claim-labels file: reads the texts from `data` and classifies them.
+pub fn evaluate_claims(
+    labels: &str,
+    data: &Path,
+    split: Option<&str>,
+) -> Result<claims::ClaimReport, String> {
+    let gold = gold::parse(labels)?;
+    let ids: Vec<&str> = gold.iter().map(|g| g.id.as_str()).collect();
+    let texts = texts::load(data, &ids)?;
+    Ok(claims::score(&gold, &texts, split))
+}
+
+pub async fn run(args: EvalArgs) -> Result<(), CliError> {
+    crate::classify::lexicon::get().map_err(fail)?;
+    let text = tokio::fs::read_to_string(&args.labels)
+        .await
+        .map_err(|e| fail(format!("cannot read {}: {e}", args.labels.display())))?;
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let failures = if gold::is_claim_labels(first) {
+        let data = args.data.clone();
+        let split = args.split.clone();
+        let r =
+            tokio::task::spawn_blocking(move || evaluate_claims(&text, &data, split.as_deref()))
+                .await
+                .map_err(|e| fail(format!("eval stopped: {e}")))?
+                .map_err(|e| fail(format!("{}: {e}", args.labels.display())))?;
+        print!(
+            "{}",
+            report::render(&r, args.split.as_deref().unwrap_or("all"), args.errors)
+        );
+        let floors = report::ClaimFloors {
+            precision: args.min_precision,
+            recall: args.min_recall,
+            claimant: args.min_claimant,
+            side: args.min_side,
+            fully: args.min_fully,
+        };
+        report::below(&r, &floors)
+    } else {
+        let r = tokio::task::spawn_blocking(move || evaluate(&text))
+            .await
+            .map_err(|e| fail(format!("eval stopped: {e}")))?
+            .map_err(|e| fail(format!("{}: {e}", args.labels.display())))?;
+        print!("{}", render(&r, args.errors));
+        below_floors(&r, args.min_precision, args.min_recall)
+    };
+    if failures.is_empty() {
+        return Ok(());
+    }
+    Err(fail(format!("below the floors: {}", failures.join("; "))))
+}
