@@ -277,8 +277,16 @@ fn score_claims(
         let fully = f.iter().all(|x| *x);
         t.fully += usize::from(fully);
         if !fully {
+            let names = ["claimant", "side", "figures", "period", "qualifier"];
+            let wrong: Vec<&str> = names
+                .iter()
+                .zip(f)
+                .filter(|(_, ok)| !ok)
+                .map(|(n, _)| *n)
+                .collect();
             misses.push(format!(
-                "claim wrong: want {} | got {}",
+                "claim wrong ({}): want {} | got {}",
+                wrong.join(", "),
                 describe_gold(golds[i]),
                 describe_pred(preds[j])
             ));

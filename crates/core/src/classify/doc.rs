@@ -79,6 +79,28 @@ pub fn cap_chars(s: &str, max: usize) -> &str {
     }
 }
 
+/// Longest first line taken for a headline.
+const MAX_HEADLINE_CHARS: usize = 250;
+
+/// Where the body starts after a headline that opens a text with no title of its own (a
+/// Telegram post's first line, alone in its paragraph and short): 0 when there is none.
+pub fn headline_end(text: &str) -> usize {
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let Some(nl) = rest.find('\n') else {
+        return 0;
+    };
+    let after = &rest[nl + 1..];
+    let blank = after
+        .trim_start_matches([' ', '\t', '\r'])
+        .starts_with('\n');
+    let body = after.trim();
+    if !blank || body.is_empty() || rest[..nl].chars().count() > MAX_HEADLINE_CHARS {
+        return 0;
+    }
+    lead + nl + 1
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
     Letter,
@@ -335,6 +357,20 @@ mod tests {
 
     fn words(d: &Doc) -> Vec<String> {
         (0..d.tokens.len()).map(|t| d.word(t).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_short_first_line_alone_in_its_paragraph_is_a_headline() {
+        let text = "**80 тысяч погибших**\n\nБи-би-си установила имена 80 973 военных.";
+        assert_eq!(
+            &text[headline_end(text)..],
+            "\nБи-би-си установила имена 80 973 военных."
+        );
+        assert_eq!(headline_end("Одна строка без продолжения"), 0);
+        assert_eq!(
+            headline_end("Первая строка\nвторая строка того же абзаца"),
+            0
+        );
     }
 
     #[test]

@@ -138,6 +138,10 @@ fn noun_before_dash(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)
         return None;
     }
     let gap = ctx.doc.gap_after(k - 1);
+    // "БМП-2", "Т-72": a model, not a count.
+    if gap == "-" {
+        return None;
+    }
     let dash = gap.contains(['–', '—', '‒', '-', ':', '=', '−']);
     let clean = gap
         .chars()
@@ -247,6 +251,7 @@ pub fn find(ctx: &Ctx) -> Vec<FigureHit> {
             qualifier: qualifiers_before(ctx, num.first).1,
         });
     }
+    singulars(ctx, &mut out);
     for i in 0..out.len() {
         let limit = out
             .get(i + 1)
@@ -267,6 +272,83 @@ pub fn find(ctx: &Ctx) -> Vec<FigureHit> {
         }
     }
     out
+}
+
+/// Singular nouns of equipment with no number before them ("…, танк, боевую машину пехоты и
+/// бронетранспортер", "уничтожили танк Т-64"): one of each. Whether a loss word governs them is
+/// decided by the caller, as for any figure.
+fn singulars(ctx: &Ctx, out: &mut Vec<FigureHit>) {
+    let mut added = false;
+    for x in ctx.m.all().iter().filter(|x| x.role == Role::Singular) {
+        if out.iter().any(|f| f.first <= x.last && x.first <= f.last) {
+            continue;
+        }
+        let Some(m) = ctx.longest_at(x.first, |r| matches!(r, Role::Metric(_))) else {
+            continue;
+        };
+        let Role::Metric(metric) = m.role else {
+            continue;
+        };
+        if matches!(metric, Metric::Uav | Metric::CruiseMissiles) {
+            continue;
+        }
+        // One soldier or officer counts only where a word of killing or wounding stands right
+        // beside him ("погибшим оказался командир", "an officer was killed").
+        if metric == Metric::Personnel && !hurt_beside(ctx, x.first, m.last.max(x.last)) {
+            continue;
+        }
+        let k = before_qualifiers(ctx, x.first);
+        let counted = k > 0
+            && ctx.doc.sentence_of(k - 1) == ctx.doc.sentence_of(k)
+            && (ctx.doc.tokens[k - 1].is_number
+                || ctx.is_modifier(k - 1) && k > 1 && ctx.doc.tokens[k - 2].is_number);
+        if counted {
+            continue;
+        }
+        let last = m.last.max(x.last);
+        let num = Num {
+            first: x.first,
+            last,
+            value: 1,
+            integer: true,
+            percent: false,
+            low: None,
+        };
+        out.push(FigureHit {
+            metric,
+            value: 1,
+            num,
+            first: x.first,
+            last,
+            metric_first: m.first,
+            metric_last: m.last,
+            // Aircraft, boats and cars have civilian twins: a military sentence is needed.
+            weak: ctx.has_at(m.first, Role::CivilAmbiguous)
+                || matches!(
+                    metric,
+                    Metric::Aircraft | Metric::Helicopters | Metric::Ships | Metric::Vehicles
+                ),
+            delta: None,
+            cumulative: None,
+            daily: false,
+            marker_last: None,
+            period: None,
+            qualifier: None,
+        });
+        added = true;
+    }
+    if added {
+        out.sort_by_key(|f| f.first);
+    }
+}
+
+/// A killed or wounded word within three words of tokens `first..=last`, in their clause.
+fn hurt_beside(ctx: &Ctx, first: usize, last: usize) -> bool {
+    let clause = ctx.clause(first);
+    let from = first.saturating_sub(3).max(clause.start);
+    let to = (last + 5).min(clause.end).max(from);
+    ctx.within(from..to, |r| matches!(r, Role::Killed | Role::Wounded))
+        .any(|x| x.last + 4 >= first && x.first <= last + 4)
 }
 
 /// "(+150)" after a figure, before the next figure and within its sentence.

@@ -58,11 +58,20 @@ pub enum Role {
     Captured,
     /// "силами", "by": the side after it did the destroying.
     AgentMark,
+    /// "нанесли удар", "атаковали", "attacked": the side before it attacked, so losses told
+    /// near it without a side of their own are the other side's.
+    AttackVerb,
+    /// A weapon only one side fires (ATACMS, «Искандер»): an attack with it names the
+    /// attacker.
+    AttackBy(Side),
     /// Capitalised words that are not first names ("Ранее", "Also").
     NotName,
     /// Known place names (a gazetteer of stems).
     PlaceName,
     NotAfterMetric,
+    /// A singular noun of equipment or soldier with no number before it ("танк", "боевую
+    /// машину пехоты", "a tank"): one of it, when a loss word governs it.
+    Singular,
     Filler,
     CountUnit,
     Qualifier,
@@ -237,11 +246,15 @@ fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("losses", "civil_ambiguous") => Role::CivilAmbiguous,
         ("losses", "captured") => Role::Captured,
         ("sides", "agent_markers") => Role::AgentMark,
+        ("sides", "attack_verbs") => Role::AttackVerb,
+        ("sides", "attacks_by_ukraine") => Role::AttackBy(Side::Ukraine),
+        ("sides", "attacks_by_russia") => Role::AttackBy(Side::Russia),
         ("attribution", "not_names") => Role::NotName,
         ("places", "names") => Role::PlaceName,
         ("losses", "passive_auxiliaries") => Role::PassiveAux,
         ("figures", "link_verbs") => Role::LinkVerb,
         ("figures", "not_after_metric") => Role::NotAfterMetric,
+        ("figures", "singular") => Role::Singular,
         ("figures", "fillers") => Role::Filler,
         ("figures", "count_units") => Role::CountUnit,
         ("figures", "qualifiers") => Role::Qualifier,

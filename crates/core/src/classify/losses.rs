@@ -32,6 +32,9 @@ pub struct Mention {
     /// Counts only when someone is named as claiming it (an unattributed share or a burnt
     /// helicopter with no military word around is no loss report).
     pub needs_claimant: bool,
+    /// The first token of the loss word the figure belongs to: figures of one enumeration
+    /// ("до 80 человек, два танка, пару БМП, три ББМ") share it.
+    pub group: Option<usize>,
 }
 
 /// How far (in words) a loss word may stand from the figure it governs.
@@ -158,16 +161,23 @@ fn side_by_trigger(
             before(6).map(|m| (m, true))
         }
         // "потери ВСУ", "Russian losses", "Russia has lost", "lost by Russia": the side named
-        // is the loser — right beside the word first, then the subject before it.
+        // is the loser — right beside the word first, then the subject before it, then the
+        // subject of the sentence ("ВСУ попытались выбраться, потеряв около 130 бойцов").
         Role::LossWord => {
             let beside = ctx
                 .markers(x.last + 1..(x.last + 3).min(clause.end).max(x.last + 1))
                 .into_iter()
                 .next()
                 .or_else(|| before(1));
+            let sentence = ctx.doc.sentence_range(x.first);
+            let subject = || {
+                let from = sentence.start.max(floor).max(x.first.saturating_sub(14));
+                ctx.markers(from..clause.start.max(from)).into_iter().last()
+            };
             beside
                 .or_else(|| before(10))
                 .or_else(after)
+                .or_else(subject)
                 .map(|m| (m, false))
         }
         // "уничтожено … ВСУ", "силами ВС РФ ликвидировано": the loser unless named as agent.
@@ -175,6 +185,42 @@ fn side_by_trigger(
             .or_else(|| before(6))
             .map(|m| (m, after_agent_word(ctx, &m))),
     }
+}
+
+/// The side attacked around sentence `s`: an attack verb with a side marker before it in its
+/// clause ("ВСУ нанесли удар ATACMS по аэродрому", "Russian forces struck …"), in the sentence
+/// or the one before it in the paragraph; the losses told there without a side of their own
+/// are the attacked side's.
+fn attacked_side(ctx: &Ctx, s: usize) -> Option<(Marker, bool)> {
+    let paragraph = ctx.doc.sentences.get(s)?.paragraph;
+    // The sentence, up to three before it in its paragraph, then the lead paragraph.
+    let mut sentences: Vec<usize> = (s.saturating_sub(3)..=s)
+        .rev()
+        .filter(|&k| ctx.doc.sentences[k].paragraph == paragraph)
+        .collect();
+    if paragraph == 1 {
+        sentences.extend((0..s).filter(|&k| ctx.doc.sentences[k].paragraph == 0));
+    }
+    for k in sentences {
+        let range = ctx.sentence(k);
+        for x in ctx.within(range.clone(), |r| r == Role::AttackVerb) {
+            let clause = ctx.clause(x.first);
+            if let Some(m) = ctx.markers(clause.start..x.first).into_iter().last() {
+                return Some((m, true));
+            }
+        }
+        if let Some(x) = ctx.within(range, |r| matches!(r, Role::AttackBy(_))).next()
+            && let Role::AttackBy(side) = x.role
+        {
+            let m = Marker {
+                side: Some(side),
+                first: x.first,
+                last: x.last,
+            };
+            return Some((m, true));
+        }
+    }
+    None
 }
 
 /// Evidence for a figure: from the loss word and its subject when they come right before
@@ -294,6 +340,9 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
         if side.is_none() {
             side = same_sentence.and_then(|(_, side, _)| side);
         }
+        if side.is_none() {
+            side = attacked_side(ctx, s);
+        }
         if side.is_none()
             && let Some(h) = heading
         {
@@ -322,6 +371,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
             daily: f.daily,
             side,
             needs_claimant: false,
+            group: trigger.map(|x| x.first),
         });
         prev = Some((s, side, f.last));
         prev_trigger = trigger;

@@ -47,7 +47,7 @@ pub fn classify(input: &ClassifyInput) -> Classification {
     let combined;
     // Where the body starts in `text` (0: no title, or only a title).
     let (text, body_start): (&str, usize) = if title.is_empty() {
-        (body, 0)
+        (body, doc::headline_end(body))
     } else if body.trim().is_empty() {
         (title, 0)
     } else {

@@ -119,6 +119,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
             side: marker.map(|m| (m, false)),
             daily: false,
             needs_claimant: false,
+            group: None,
         });
     }
     (out, taken)

@@ -63,6 +63,7 @@ pub fn destroyed(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
             side,
             daily: false,
             needs_claimant: !military,
+            group: None,
         });
     }
 }
@@ -96,6 +97,7 @@ pub fn share_lost(ctx: &Ctx, out: &mut Vec<Mention>) {
             side,
             daily: false,
             needs_claimant: true,
+            group: None,
         });
     }
 }

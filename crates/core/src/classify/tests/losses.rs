@@ -119,7 +119,10 @@ fn general_staff_list_in_russian_with_a_period_line() {
         .iter()
         .filter(|x| x.claimant.as_deref() == Some("General Staff of the Armed Forces of Ukraine"))
         .collect();
-    assert_eq!(gs.len(), 1);
+    // The running totals and the day's count after the list are two claims of the General
+    // Staff (another period).
+    assert_eq!(gs.len(), 2);
+    assert!(gs[1].figures.iter().all(|f| f.period == Some(Period::Day)));
     assert_eq!(gs[0].side, Some(Side::Russia));
     let figures = &gs[0].figures;
     assert!(figures.contains(&Figure {
@@ -142,7 +145,7 @@ fn general_staff_list_in_russian_with_a_period_line() {
         low: None,
         high: None,
     }));
-    // The paragraph after the list names no source and no side: a claim of its own.
+    // The paragraph after the list counts one day: a claim of its own.
     let all: Vec<&Figure> = claims.iter().flat_map(|x| x.figures.iter()).collect();
     assert!(all.contains(&&Figure {
         metric: Metric::Vehicles,

@@ -169,11 +169,12 @@ fn a_title_without_details_takes_them_from_the_body() {
 #[test]
 fn a_count_of_refusers_is_not_a_loss() {
     let c = run("About 30 Russian soldiers refused to advance after their officer was killed.");
-    assert_eq!(c.categories, vec![Category::Refusal]);
     assert_eq!(
         figures_of(&c, Category::Refusal),
         vec![(Metric::Refusers, 30)]
     );
+    // The officer killed is a loss of one; the thirty who refused are not.
+    assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Killed, 1)]);
     // A loss word nearer to the figure than the refusal keeps it a loss.
     let d = run(
         "ВСУ потеряли за сутки 200 военнослужащих, после чего бойцы роты отказались идти в атаку.",
