@@ -137,8 +137,14 @@ fn claimant_ok(g: &GoldClaim, p: &Claim, channel: &str) -> bool {
         (Some(gid), Some(pid)) => gid == pid || g.claimant_ids_also.contains(pid),
         _ => false,
     };
+    let known = p
+        .claimant_id
+        .as_deref()
+        .and_then(crate::classify::claimants::by_id);
     let names_agree = match (g.claimant.as_deref(), p.claimant.as_deref()) {
-        (Some(a), Some(b)) => same_name(a, b),
+        (Some(a), Some(b)) => {
+            same_name(a, b) || known.is_some_and(|k| k.names().iter().any(|n| same_name(a, n)))
+        }
         _ => false,
     };
     ids_agree || names_agree

@@ -41,6 +41,11 @@ pub struct Known {
 }
 
 impl Known {
+    /// Every name the table gives it: formal, then in each language.
+    pub fn names(&self) -> [&str; 4] {
+        [&self.name, &self.en, &self.uk, &self.ru]
+    }
+
     /// The short name a reader of `lang` sees.
     pub fn display(&self, lang: Lang) -> &str {
         match lang {

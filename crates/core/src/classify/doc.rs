@@ -80,7 +80,7 @@ pub fn cap_chars(s: &str, max: usize) -> &str {
 }
 
 /// Longest first line taken for a headline.
-const MAX_HEADLINE_CHARS: usize = 250;
+const MAX_HEADLINE_CHARS: usize = 200;
 
 /// Where the body starts after a headline that opens a text with no title of its own (a
 /// Telegram post's first line, alone in its paragraph and short): 0 when there is none.
@@ -95,7 +95,16 @@ pub fn headline_end(text: &str) -> usize {
         .trim_start_matches([' ', '\t', '\r'])
         .starts_with('\n');
     let body = after.trim();
-    if !blank || body.is_empty() || rest[..nl].chars().count() > MAX_HEADLINE_CHARS {
+    let line = &rest[..nl];
+    if !blank || body.is_empty() || line.chars().count() > MAX_HEADLINE_CHARS {
+        return 0;
+    }
+    // A headline is one sentence: no full stop inside followed by another sentence.
+    let inner = line.trim_end().trim_end_matches(['.', '*', '!', '?', ' ']);
+    let two_sentences = inner
+        .match_indices(['.', '!', '?'])
+        .any(|(i, _)| inner[i + 1..].starts_with(' ') && inner[i + 1..].trim_start().starts_with(char::is_uppercase));
+    if two_sentences {
         return 0;
     }
     lead + nl + 1

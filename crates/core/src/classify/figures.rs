@@ -269,6 +269,9 @@ pub fn find(ctx: &Ctx) -> Vec<FigureHit> {
         if cumulative.is_none() && event_of(ctx, &out[i]).is_some() {
             out[i].period = Some(Period::Event);
             out[i].cumulative = Some(false);
+        } else if cumulative.is_none() && beyond_any_period(&out[i]) {
+            out[i].period = Some(Period::Total);
+            out[i].cumulative = Some(true);
         }
     }
     out
@@ -298,10 +301,16 @@ fn singulars(ctx: &Ctx, out: &mut Vec<FigureHit>) {
             continue;
         }
         let k = before_qualifiers(ctx, x.first);
+        // A number (maybe with an adjective) right before: counted elsewhere, or a model.
+        let tight = |a: usize, b: usize| ctx.only_spaces_between(a, b);
         let counted = k > 0
             && ctx.doc.sentence_of(k - 1) == ctx.doc.sentence_of(k)
+            && tight(k - 1, k)
             && (ctx.doc.tokens[k - 1].is_number
-                || ctx.is_modifier(k - 1) && k > 1 && ctx.doc.tokens[k - 2].is_number);
+                || (k > 1
+                    && ctx.is_modifier(k - 1)
+                    && tight(k - 2, k - 1)
+                    && ctx.doc.tokens[k - 2].is_number));
         if counted {
             continue;
         }
@@ -509,6 +518,16 @@ fn cumulative_of(
     match unique(sentence.clone()).or_else(|| heading().and_then(|h| unique(ctx.sentence(h)))) {
         Some(mark) => (Some(mark.cumulative()), None, mark.period()),
         None => (None, None, None),
+    }
+}
+
+/// A figure too large for anything but a running total (no side loses 20,000 soldiers or
+/// 500 tanks in a month): "Российские потери убитыми и ранеными превышают 700 тысяч".
+fn beyond_any_period(f: &FigureHit) -> bool {
+    match f.metric {
+        Metric::Personnel | Metric::Killed | Metric::Wounded => f.value >= 100_000,
+        Metric::Tanks | Metric::Apc | Metric::Artillery | Metric::Vehicles => f.value >= 1_000,
+        _ => false,
     }
 }
 

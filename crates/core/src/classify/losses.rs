@@ -69,8 +69,10 @@ fn trigger_for(ctx: &Ctx, f: &FigureHit) -> Option<PhraseMatch<Role>> {
         .copied()
 }
 
+/// "могут потерять", "пытались уничтожить": a word of possibility or attempt shortly before
+/// the loss word in its clause ("пытались выбраться, потеряв …" is a loss all the same).
 pub(super) fn hypothetical_before(ctx: &Ctx, t: usize) -> bool {
-    let range = ctx.doc.sentence_range(t);
+    let range = ctx.clause(t);
     let from = t.saturating_sub(3).max(range.start);
     ctx.any_within(from..t, Role::Hypothetical)
 }
@@ -85,6 +87,13 @@ pub(super) fn nearest(markers: Vec<Marker>, t: usize) -> Option<Marker> {
     markers
         .into_iter()
         .min_by_key(|m| if m.last < t { t - m.last } else { m.first - t })
+}
+
+/// An impersonal short participle ("уничтожено", "ликвидировано", "знищено"): neuter
+/// singular, its subject unnamed.
+fn impersonal(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.doc.word(t);
+    w.chars().count() > 5 && (w.ends_with("но") || w.ends_with("то"))
 }
 
 /// "силами ВС РФ ликвидировано": a marker right after an agent word names the attacker.
@@ -171,7 +180,10 @@ fn side_by_trigger(
                 .or_else(|| before(1));
             let sentence = ctx.doc.sentence_range(x.first);
             let subject = || {
-                let from = sentence.start.max(floor).max(x.first.saturating_sub(14));
+                let from = sentence
+                    .start
+                    .max(prev_last.map_or(0, |p| p + 1))
+                    .max(x.first.saturating_sub(14));
                 ctx.markers(from..clause.start.max(from)).into_iter().last()
             };
             beside
@@ -181,10 +193,31 @@ fn side_by_trigger(
                 .map(|m| (m, false))
         }
         // "уничтожено … ВСУ", "силами ВС РФ ликвидировано": the loser unless named as agent.
-        _ => after()
-            .or_else(|| before(6))
-            .map(|m| (m, after_agent_word(ctx, &m))),
+        // An impersonal participle ("ВС РФ ликвидировано более 600 человек") takes its
+        // patient after it: a side before it is the agent; a plural one agrees with the side
+        // before it ("подразделения ВСУ уничтожены").
+        _ => after().map(|m| (m, after_agent_word(ctx, &m))).or_else(|| {
+            before(6).map(|m| (m, after_agent_word(ctx, &m) || impersonal(ctx, x.last)))
+        }),
     }
+}
+
+/// The one side named before sentence `s` in its paragraph, when the paragraph names only
+/// one ("ВСУшникам пришлось отступать … до 20 человек «трёхсотые»"): the losses told there
+/// without a side are that side's.
+fn segment_side(ctx: &Ctx, s: usize) -> Option<(Marker, bool)> {
+    let paragraph = ctx.doc.sentences.get(s)?.paragraph;
+    let from = (0..=s)
+        .rev()
+        .take_while(|&k| ctx.doc.sentences[k].paragraph == paragraph)
+        .last()?;
+    let markers = ctx.markers(ctx.sentence(from).start..ctx.sentence(s).start);
+    let first = *markers.first()?;
+    let side = first.side?;
+    markers
+        .iter()
+        .all(|m| m.side == Some(side))
+        .then_some((first, false))
 }
 
 /// The side attacked around sentence `s`: an attack verb with a side marker before it in its
@@ -342,6 +375,9 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
         }
         if side.is_none() {
             side = attacked_side(ctx, s);
+        }
+        if side.is_none() {
+            side = segment_side(ctx, s);
         }
         if side.is_none()
             && let Some(h) = heading

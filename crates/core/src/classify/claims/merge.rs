@@ -62,6 +62,13 @@ pub fn add(figures: &mut Vec<Figure>, origins: &mut Vec<Origin>, f: Figure, o: O
         return;
     };
     let (g, go) = (&mut figures[i], &mut origins[i]);
+    if same_enumeration(*go, o) {
+        g.value = g.value.saturating_add(f.value);
+        if g.qualifier != f.qualifier {
+            g.qualifier = None;
+        }
+        return;
+    }
     if g.value == f.value {
         let (more, less) = if information(&f) > information(g) {
             (f, g.clone())
@@ -78,13 +85,6 @@ pub fn add(figures: &mut Vec<Figure>, origins: &mut Vec<Origin>, f: Figure, o: O
             ..more
         };
         go.title &= o.title;
-        return;
-    }
-    if same_enumeration(*go, o) {
-        g.value = g.value.saturating_add(f.value);
-        if g.qualifier != f.qualifier {
-            g.qualifier = None;
-        }
         return;
     }
     if go.title != o.title {

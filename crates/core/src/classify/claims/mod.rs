@@ -83,7 +83,9 @@ fn loss_draft(
     let origin = origin_of(m, at);
     drafts.iter().rposition(|d| {
         let sides = d.claim.side == side || side.is_none() || d.claim.side.is_none();
-        if d.claim.claimant != *name || !sides {
+        // An unattributed headline is told by whoever the body names.
+        let headline_only = d.origins.iter().all(|o| o.title) && d.claim.claimant.is_none();
+        if (d.claim.claimant != *name && !headline_only) || !sides {
             return false;
         }
         let Some(f) = &m.figure else {
