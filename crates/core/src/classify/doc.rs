@@ -101,9 +101,10 @@ pub fn headline_end(text: &str) -> usize {
     }
     // A headline is one sentence: no full stop inside followed by another sentence.
     let inner = line.trim_end().trim_end_matches(['.', '*', '!', '?', ' ']);
-    let two_sentences = inner
-        .match_indices(['.', '!', '?'])
-        .any(|(i, _)| inner[i + 1..].starts_with(' ') && inner[i + 1..].trim_start().starts_with(char::is_uppercase));
+    let two_sentences = inner.match_indices(['.', '!', '?']).any(|(i, _)| {
+        inner[i + 1..].starts_with(' ')
+            && inner[i + 1..].trim_start().starts_with(char::is_uppercase)
+    });
     if two_sentences {
         return 0;
     }

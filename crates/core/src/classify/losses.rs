@@ -351,14 +351,26 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
     // The previous accepted figure: its sentence, side and last token.
     let mut prev: Option<(usize, Option<SideMark>, usize)> = None;
     let mut prev_trigger: Option<PhraseMatch<Role>> = None;
+    // Accepted figures by first token: their loss word and side, for the numbers that stand
+    // for them ("…, на курском — до 255").
+    let mut accepted: Vec<(usize, Option<PhraseMatch<Role>>, Option<SideMark>)> = Vec::new();
     for (i, f) in figs.iter().enumerate() {
         let s = ctx.doc.sentence_of(f.first);
         let heading = figures::list_heading(ctx, s);
+        let anchor = f
+            .anchor
+            .map(|a| accepted.iter().find(|(first, _, _)| *first == a));
+        if anchor == Some(None) {
+            continue;
+        }
+        let anchor = anchor.flatten();
         // "lost 28 300 troops …, as well as 1,251 tanks": an enumeration shares its loss word.
         let continues = prev.is_some_and(|(ps, _, last)| {
             ps == s && (f.first <= last + TRIGGER_REACH || enumerated(ctx, last, f.first))
         });
-        let trigger = trigger_for(ctx, f).or(if continues { prev_trigger } else { None });
+        let trigger = trigger_for(ctx, f)
+            .or(if continues { prev_trigger } else { None })
+            .or(anchor.and_then(|(_, t, _)| *t));
         let refused = taken.iter().any(|t| {
             t.fig == i
                 && trigger
@@ -372,6 +384,9 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
         let mut side = side_of(ctx, f, trigger.as_ref(), same_sentence.map(|(_, _, l)| l));
         if side.is_none() {
             side = same_sentence.and_then(|(_, side, _)| side);
+        }
+        if side.is_none() {
+            side = anchor.and_then(|(_, _, side)| *side);
         }
         if side.is_none() {
             side = attacked_side(ctx, s);
@@ -411,6 +426,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
         });
         prev = Some((s, side, f.last));
         prev_trigger = trigger;
+        accepted.push((f.first, trigger, side));
         spots.push((trigger.map(|x| x.first), f.first));
     }
     share_sides(ctx, &mut out, &spots);

@@ -1,0 +1,198 @@
+//! Figures with something left out: the number, one of a singular noun ("танк", "боевую
+//! машину пехоты", "погиб офицер"); or the noun, a number standing for what the figure before
+//! it counted ("…, на курском — до 255").
+
+use super::super::context::Ctx;
+use super::super::lexicon::Role;
+use super::super::numbers::Num;
+use super::{FigureHit, before_qualifiers, qualifiers_before};
+use crate::model::Metric;
+
+/// Singular nouns of equipment with no number before them ("…, танк, боевую машину пехоты и
+/// бронетранспортер", "уничтожили танк Т-64"): one of each. Whether a loss word governs them is
+/// decided by the caller, as for any figure.
+pub(super) fn singulars(ctx: &Ctx, out: &mut Vec<FigureHit>) {
+    let mut added = false;
+    for x in ctx.m.all().iter().filter(|x| x.role == Role::Singular) {
+        if out.iter().any(|f| f.first <= x.last && x.first <= f.last) {
+            continue;
+        }
+        let Some(m) = ctx.longest_at(x.first, |r| matches!(r, Role::Metric(_))) else {
+            continue;
+        };
+        let Role::Metric(metric) = m.role else {
+            continue;
+        };
+        if matches!(metric, Metric::Uav | Metric::CruiseMissiles) {
+            continue;
+        }
+        // One soldier or officer counts only where a word of killing or wounding stands right
+        // beside him ("погибшим оказался командир", "an officer was killed").
+        if metric == Metric::Personnel && !hurt_beside(ctx, out, x.first, m.last.max(x.last)) {
+            continue;
+        }
+        let k = before_qualifiers(ctx, x.first);
+        // A number (maybe with an adjective) right before: counted elsewhere, or a model.
+        let tight = |a: usize, b: usize| ctx.only_spaces_between(a, b);
+        let counted = k > 0
+            && ctx.doc.sentence_of(k - 1) == ctx.doc.sentence_of(k)
+            && tight(k - 1, k)
+            && (ctx.doc.tokens[k - 1].is_number
+                || (k > 1
+                    && ctx.is_modifier(k - 1)
+                    && tight(k - 2, k - 1)
+                    && ctx.doc.tokens[k - 2].is_number));
+        if counted {
+            continue;
+        }
+        let last = m.last.max(x.last);
+        let num = Num {
+            first: x.first,
+            last,
+            value: 1,
+            integer: true,
+            percent: false,
+            low: None,
+        };
+        out.push(FigureHit {
+            metric,
+            value: 1,
+            num,
+            first: x.first,
+            last,
+            metric_first: m.first,
+            metric_last: m.last,
+            // Aircraft, boats and cars have civilian twins: a military sentence is needed.
+            weak: ctx.has_at(m.first, Role::CivilAmbiguous)
+                || matches!(
+                    metric,
+                    Metric::Aircraft | Metric::Helicopters | Metric::Ships | Metric::Vehicles
+                ),
+            delta: None,
+            cumulative: None,
+            daily: false,
+            marker_last: None,
+            period: None,
+            qualifier: None,
+            anchor: None,
+        });
+        added = true;
+    }
+    if added {
+        out.sort_by_key(|f| f.first);
+    }
+}
+
+/// A killed or wounded word in the clause of tokens `first..=last` that is not already said
+/// of a counted figure ("418,000 troops killed"); a name right after the noun ("commander
+/// Oleksandr Syrskyi") makes it a title, and then the word must stand within four words.
+fn hurt_beside(ctx: &Ctx, figs: &[FigureHit], first: usize, last: usize) -> bool {
+    let clause = ctx.clause(first);
+    let owned = |t: usize| {
+        figs.iter()
+            .any(|f| t > f.last && t <= f.last + 2 || (t >= f.first && t <= f.last))
+    };
+    let named = ctx
+        .doc
+        .tokens
+        .get(last + 1)
+        .is_some_and(|t| t.capitalized && !t.all_caps);
+    ctx.within(clause, |r| matches!(r, Role::Killed | Role::Wounded))
+        .filter(|x| !owned(x.first))
+        .any(|x| !named || (x.last + 4 >= first && x.first <= last + 4))
+}
+
+/// Words that open a sentence continuing the one before ("А в Курской области — больше 26
+/// тысяч").
+const CONTINUING: [&str; 8] = ["а", "и", "также", "еще", "ещё", "та", "and", "also"];
+
+/// Nothing after the number in its clause but adjectives: "— 48 российских.", "до 255,".
+fn ends_bare(ctx: &Ctx, num: &Num) -> bool {
+    let sentence = ctx.doc.sentence_range(num.last);
+    let mut t = num.last;
+    for _ in 0..3 {
+        let gap = ctx.doc.gap_after(t);
+        if t + 1 >= sentence.end || gap.contains([',', '.', ';', ')', ':', '!', '?']) {
+            return true;
+        }
+        if !ctx.is_modifier(t + 1) {
+            return false;
+        }
+        t += 1;
+    }
+    false
+}
+
+/// The figure a bare number continues: the last one before it in its sentence, or in the
+/// sentence before when its own opens with "А", "И", "also".
+fn anchor_of<'f>(ctx: &Ctx, out: &'f [FigureHit], num: &Num) -> Option<&'f FigureHit> {
+    let s = ctx.doc.sentence_of(num.first);
+    let same = out
+        .iter()
+        .filter(|f| f.last < num.first && ctx.doc.sentence_of(f.first) == s)
+        .last();
+    if same.is_some() {
+        return same;
+    }
+    let start = ctx.sentence(s).start;
+    let opens = CONTINUING.contains(&ctx.doc.word(start));
+    let paragraph = ctx.doc.sentences.get(s)?.paragraph;
+    if !opens || s == 0 || ctx.doc.sentences[s - 1].paragraph != paragraph {
+        return None;
+    }
+    out.iter()
+        .filter(|f| ctx.doc.sentence_of(f.first) == s - 1)
+        .last()
+}
+
+/// Numbers standing for what the figure before them counted: "до 1565 человек на различных
+/// направлениях, на курском — до 255"; "останки 502 украинских военных, Украина — 48
+/// российских"; "16 тысяч человек. А в Курской области — больше 26 тысяч". A dash or a comma
+/// stands before the number and nothing but adjectives after it.
+pub(super) fn ellipses(ctx: &Ctx, out: &mut Vec<FigureHit>) {
+    let mut added = Vec::new();
+    for num in &ctx.nums {
+        let year = (1900..=2100).contains(&num.value) && num.first == num.last;
+        if !num.integer || num.percent || num.value <= 1 || year {
+            continue;
+        }
+        if out
+            .iter()
+            .any(|f| f.first <= num.last && num.first <= f.last)
+            || !ends_bare(ctx, num)
+        {
+            continue;
+        }
+        let k = before_qualifiers(ctx, num.first);
+        let joined = k > 0
+            && ctx.doc.sentence_of(k - 1) == ctx.doc.sentence_of(k)
+            && ctx.doc.gap_after(k - 1).contains(['—', '–', '-', ',']);
+        if !joined {
+            continue;
+        }
+        let Some(a) = anchor_of(ctx, out, num) else {
+            continue;
+        };
+        added.push(FigureHit {
+            metric: a.metric,
+            value: num.value,
+            num: *num,
+            first: num.first,
+            last: num.last,
+            metric_first: num.first,
+            metric_last: num.last,
+            weak: a.weak,
+            delta: None,
+            cumulative: None,
+            daily: false,
+            marker_last: None,
+            period: None,
+            qualifier: qualifiers_before(ctx, num.first).1,
+            anchor: Some(a.first),
+        });
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|f| f.first);
+    }
+}

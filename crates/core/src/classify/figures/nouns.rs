@@ -1,0 +1,145 @@
+//! What a number counts: the noun after it ("1 240 солдат", "19 артилерійських систем"),
+//! before a dash in a list line ("танків ‒ 854"), before a linking verb ("fatalities have
+//! reached 990,800"), or nothing after a loss verb ("Росія втратила 1 226 420").
+
+use super::super::context::Ctx;
+use super::super::lexicon::Role;
+use super::super::numbers::Num;
+use super::before_qualifiers;
+use crate::model::Metric;
+
+pub(super) fn metric_role(r: Role) -> Option<(Metric, bool)> {
+    match r {
+        Role::Metric(m) => Some((m, false)),
+        Role::WeakPersonnel => Some((Metric::Personnel, true)),
+        _ => None,
+    }
+}
+
+/// The noun after a number: "1 240 солдат", "19 артилерійських систем", "55 одиниць
+/// автомобільної техніки".
+pub(super) fn noun_after(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)> {
+    let sentence_end = ctx.doc.sentence_range(num.last).end;
+    let mut p = num.last + 1;
+    let mut skipped = 0;
+    while p < sentence_end && ctx.only_spaces_between(p - 1, p) {
+        if let Some(x) = ctx.longest_at(p, |r| metric_role(r).is_some()) {
+            if ctx.has_at(x.last + 1, Role::NotAfterMetric)
+                && ctx.doc.sentence_of(x.last + 1) == ctx.doc.sentence_of(p)
+            {
+                return None;
+            }
+            let (metric, weak) = metric_role(x.role)?;
+            let weak = weak || ctx.has_at(x.first, Role::CivilAmbiguous);
+            return Some((metric, weak, x.first, x.last));
+        }
+        if skipped >= 3 || !ctx.is_modifier(p) {
+            return None;
+        }
+        skipped += 1;
+        p += 1;
+    }
+    None
+}
+
+/// The metric ending right before token `k` (a list line "танків ‒ 854").
+fn metric_ending_at(ctx: &Ctx, k: usize) -> Option<(Metric, bool, usize, usize)> {
+    let range = ctx.doc.sentence_range(k);
+    let from = k.saturating_sub(8).max(range.start);
+    ctx.within(from..k + 1, |r| metric_role(r).is_some())
+        .filter(|x| x.last == k)
+        .min_by_key(|x| x.first)
+        .and_then(|x| {
+            metric_role(x.role).map(|(m, w)| {
+                (
+                    m,
+                    w || ctx.has_at(x.first, Role::CivilAmbiguous),
+                    x.first,
+                    x.last,
+                )
+            })
+        })
+}
+
+/// "tanks - 854 units", "особового складу ‒ близько 1 210 000".
+pub(super) fn noun_before_dash(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)> {
+    let k = before_qualifiers(ctx, num.first);
+    if k == 0 || ctx.doc.sentence_of(k - 1) != ctx.doc.sentence_of(k) {
+        return None;
+    }
+    let gap = ctx.doc.gap_after(k - 1);
+    // "БМП-2", "Т-72": a model, not a count.
+    if gap == "-" {
+        return None;
+    }
+    let dash = gap.contains(['–', '—', '‒', '-', ':', '=', '−']);
+    let clean = gap
+        .chars()
+        .all(|c| c.is_whitespace() || "–—‒-:=−".contains(c));
+    if !(dash && clean) {
+        return None;
+    }
+    metric_ending_at(ctx, k - 1)
+}
+
+/// "fatalities have now reached approximately 990,800", "втрати становлять 412 400".
+pub(super) fn noun_before_link(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)> {
+    let range = ctx.doc.sentence_range(num.first);
+    let mut k = num.first;
+    let mut linked = false;
+    for _ in 0..6 {
+        if k == 0 || k - 1 < range.start || !ctx.only_spaces_between(k - 1, k) {
+            return None;
+        }
+        if let Some(found) = metric_ending_at(ctx, k - 1)
+            && linked
+        {
+            return Some(found);
+        }
+        let t = k - 1;
+        if ctx.has_at(t, Role::LinkVerb) {
+            linked = true;
+        } else if !(ctx.covering(t, 3, |r| r == Role::Qualifier).is_some() || ctx.is_modifier(t)) {
+            return None;
+        }
+        k = t;
+    }
+    None
+}
+
+/// "Росія втратила близько 1 226 420." — a number right after a loss verb with nothing after it.
+pub(super) fn bare_after_loss(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)> {
+    if num.value < 100 {
+        return None;
+    }
+    let k = before_qualifiers(ctx, num.first);
+    let range = ctx.doc.sentence_range(num.first);
+    if k == 0 || k - 1 < range.start || ctx.covering(k - 1, 3, |r| r == Role::LossWord).is_none() {
+        return None;
+    }
+    let n = ctx.doc.tokens.len();
+    let gap = ctx.doc.gap_after(num.last);
+    let ends = num.last + 1 >= range.end
+        || gap.contains([',', '.', ';', ':', '!', '?', ')'])
+        || (num.last + 2 == n && ctx.doc.word(num.last + 1).chars().count() <= 2);
+    ends.then_some((Metric::Personnel, true, num.first, num.last))
+}
+
+/// "еще около 400 тысяч были сильно ранены", "семь боевиков убиты, пять ранены": a number
+/// right before a word of killing or wounding, its noun left out.
+pub(super) fn bare_before_hurt(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)> {
+    let clause = ctx.clause(num.last);
+    let to = (num.last + 4).min(clause.end);
+    let hurt = ctx
+        .within(num.last + 1..to.max(num.last + 1), |r| {
+            matches!(r, Role::Killed | Role::Wounded)
+        })
+        .next()?;
+    // Only auxiliaries and adverbs between: no other noun that the number would count.
+    let between_plain = (num.last + 1..hurt.first)
+        .all(|t| ctx.doc.word(t).chars().count() <= 7 && !ctx.doc.tokens[t].is_number);
+    let next_is_noun = ctx
+        .longest_at(num.last + 1, |r| metric_role(r).is_some())
+        .is_some();
+    (between_plain && !next_is_noun).then_some((Metric::Personnel, true, num.first, num.last))
+}

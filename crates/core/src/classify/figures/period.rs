@@ -1,0 +1,176 @@
+//! What span of time a figure counts: a running total, a day, a week, a month, a year, one
+//! incident, or a period the text does not name, from the markers around the figure.
+
+use super::super::context::Ctx;
+use super::super::lexicon::Role;
+use super::{FigureHit, list_heading};
+
+/// Sets every figure's running-total flag and period (see `cumulative_of`); a figure the
+/// markers leave open counts one incident when its sentence is about one, or is a running
+/// total when it is too large for anything else.
+pub(super) fn apply(ctx: &Ctx, out: &mut [FigureHit]) {
+    for i in 0..out.len() {
+        let (cumulative, marker_last, period) = cumulative_of(ctx, out, i);
+        let f = &mut out[i];
+        f.cumulative = cumulative;
+        f.daily = period == Some(Period::Day);
+        f.marker_last = marker_last;
+        f.period = period;
+        if cumulative.is_none() && event_of(ctx, f).is_some() {
+            f.period = Some(Period::Event);
+            f.cumulative = Some(false);
+        } else if cumulative.is_none() && beyond_any_period(f) {
+            f.period = Some(Period::Total);
+            f.cumulative = Some(true);
+        }
+    }
+}
+use crate::model::{Metric, Period};
+
+/// What a running/period marker says: a running total, or a period (of a known length or
+/// not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Total,
+    Span(Option<Period>),
+}
+
+impl Mark {
+    fn cumulative(self) -> bool {
+        self == Mark::Total
+    }
+
+    fn period(self) -> Option<Period> {
+        match self {
+            Mark::Total => Some(Period::Total),
+            Mark::Span(p) => p,
+        }
+    }
+}
+
+fn is_marker(r: Role) -> bool {
+    matches!(
+        r,
+        Role::Running | Role::Period | Role::Daily | Role::Span(_)
+    )
+}
+
+/// The markers starting in `range` (each span once), with what each says.
+fn marks(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<(Mark, usize, usize)> {
+    let mut out: Vec<(Mark, usize, usize)> = Vec::new();
+    for x in ctx.within(range, is_marker) {
+        if out.iter().any(|(_, f, l)| *f == x.first && *l == x.last) {
+            continue;
+        }
+        let here = |pred: &dyn Fn(Role) -> bool| {
+            ctx.m
+                .at(x.first)
+                .iter()
+                .filter(|y| y.last == x.last && pred(y.role))
+                .map(|y| y.role)
+                .next()
+        };
+        let mark = if here(&|r| r == Role::Running).is_some() {
+            Mark::Total
+        } else {
+            Mark::Span(here(&|r| matches!(r, Role::Span(_))).and_then(|r| match r {
+                Role::Span(p) => Some(p),
+                _ => None,
+            }))
+        };
+        out.push((mark, x.first, x.last));
+    }
+    out
+}
+
+/// Running total or period count: a figure with a "(+N)" change is a running total; otherwise
+/// the nearest marker around the figure decides (a period marker wins a tie), then a marker
+/// anywhere in its sentence, then the heading of the list the figure belongs to. Returns
+/// whether it is a running total, the last token of a marker right after the figure, and the
+/// period when the deciding marker tells it.
+fn cumulative_of(
+    ctx: &Ctx,
+    figs: &[FigureHit],
+    i: usize,
+) -> (Option<bool>, Option<usize>, Option<Period>) {
+    let f = &figs[i];
+    let sentence = ctx.doc.sentence_range(f.first);
+    let lo = match i.checked_sub(1).map(|j| figs[j].last + 1) {
+        Some(l) if l > sentence.start => l,
+        _ => sentence.start,
+    };
+    let hi = match figs.get(i + 1) {
+        Some(n) if n.first < sentence.end && n.first > f.last => n.first,
+        _ => sentence.end,
+    };
+    let excluded = |x: usize| {
+        figs.iter().filter_map(|g| g.delta).any(|d| {
+            let b = ctx.start_of(x);
+            b >= d.open && b < d.close
+        })
+    };
+    let markers: Vec<(Mark, usize, usize)> = marks(ctx, lo..hi)
+        .into_iter()
+        .filter(|(_, first, _)| !excluded(*first))
+        .collect();
+    // A marker after the figure but past a comma belongs to what follows.
+    let past_comma = |first: usize| {
+        first > f.last && (f.last..first).any(|t| ctx.doc.gap_after(t).contains([',', ';', '—']))
+    };
+    let adjacent = markers
+        .iter()
+        .find(|(_, first, _)| *first == f.last + 1)
+        .map(|(_, _, last)| *last);
+    if f.delta.is_some() {
+        return (Some(true), adjacent, Some(Period::Total));
+    }
+    let distance = |first: usize, last: usize| {
+        if last < f.first {
+            f.first - last
+        } else {
+            first.saturating_sub(f.last) + if past_comma(first) { 8 } else { 0 }
+        }
+    };
+    let nearest = markers
+        .iter()
+        .min_by_key(|(mark, first, last)| (distance(*first, *last), mark.cumulative()));
+    if let Some(&(mark, _, _)) = nearest {
+        return (Some(mark.cumulative()), adjacent, mark.period());
+    }
+    let unique = |range: std::ops::Range<usize>| {
+        let kinds: Vec<Mark> = marks(ctx, range)
+            .into_iter()
+            .filter(|(_, first, _)| !excluded(*first))
+            .map(|(m, _, _)| m)
+            .collect();
+        let first = *kinds.first()?;
+        if kinds.iter().all(|k| *k == first) {
+            return Some(first);
+        }
+        let any_total = kinds.contains(&Mark::Total);
+        (!any_total).then_some(Mark::Span(None))
+    };
+    let heading = || list_heading(ctx, ctx.doc.sentence_of(f.first));
+    match unique(sentence.clone()).or_else(|| heading().and_then(|h| unique(ctx.sentence(h)))) {
+        Some(mark) => (Some(mark.cumulative()), None, mark.period()),
+        None => (None, None, None),
+    }
+}
+
+/// A figure too large for anything but a running total (no side loses 20,000 soldiers or
+/// 500 tanks in a month): "Российские потери убитыми и ранеными превышают 700 тысяч".
+fn beyond_any_period(f: &FigureHit) -> bool {
+    match f.metric {
+        Metric::Personnel | Metric::Killed | Metric::Wounded => f.value >= 100_000,
+        Metric::Tanks | Metric::Apc | Metric::Artillery | Metric::Vehicles => f.value >= 1_000,
+        _ => false,
+    }
+}
+
+/// A figure with no period of its own in a sentence about one incident (a strike, an assault,
+/// an exchange of bodies) counts that incident.
+fn event_of(ctx: &Ctx, f: &FigureHit) -> Option<Period> {
+    let sentence = ctx.doc.sentence_range(f.first);
+    ctx.any_within(sentence, Role::EventMarker)
+        .then_some(Period::Event)
+}
