@@ -34,6 +34,9 @@ fn claims_for(title: &str, text: &str, lang: Lang) -> Vec<Claim> {
         lang: Some(lang),
     })
     .claims
+    .into_iter()
+    .filter(|c| !c.other_conflict)
+    .collect()
 }
 
 pub fn run(cfg: &ClusterConfig) -> Result<(), CliError> {

@@ -177,11 +177,18 @@ impl Pipeline {
             text: &it.text,
             lang: Some(it.lang),
         });
-        if found.claims.is_empty() {
+        // Claims from other wars are marked by the classifier and never filed.
+        let ours: Vec<Claim> = found
+            .claims
+            .iter()
+            .filter(|c| !c.other_conflict)
+            .cloned()
+            .collect();
+        if ours.is_empty() {
             return Ok(report);
         }
         report.relevant = 1;
-        let claims = cluster::merge_claims(&found.claims);
+        let claims = cluster::merge_claims(&ours);
         let names = self.names_of(it.source_id).await?;
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         let doc = ClusterDoc {

@@ -9,3 +9,4 @@ mod cli;
 mod dev_set;
 mod losses;
 mod probe;
+mod stream;

@@ -35,6 +35,8 @@ pub struct Mention {
     /// The first token of the loss word the figure belongs to: figures of one enumeration
     /// ("до 80 человек, два танка, пару БМП, три ББМ") share it.
     pub group: Option<usize>,
+    /// Told of another war (Syria, Gaza, …): filed apart, never a Russia–Ukraine claim.
+    pub other_conflict: bool,
 }
 
 /// How far (in words) a loss word may stand from the figure it governs.
@@ -422,7 +424,10 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
             daily: f.daily,
             side,
             needs_claimant: false,
-            group: trigger.map(|x| x.first),
+            // A number standing for an earlier figure is a figure of its own, not a part of
+            // that figure's enumeration.
+            group: trigger.filter(|_| f.anchor.is_none()).map(|x| x.first),
+            other_conflict: false,
         });
         prev = Some((s, side, f.last));
         prev_trigger = trigger;
@@ -433,7 +438,9 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
     let with_figures: Vec<usize> = out.iter().map(|m| m.sentence).collect();
     unnumbered::destroyed(ctx, &with_figures, &mut out);
     unnumbered::share_lost(ctx, &mut out);
-    out.retain(|m| !other_war(ctx, m.sentence));
+    for m in &mut out {
+        m.other_conflict = other_war(ctx, m.sentence);
+    }
     out.sort_by_key(|m| m.evidence.0);
     out
 }

@@ -99,9 +99,10 @@ pub fn classify(input: &ClassifyInput) -> Classification {
     let loss_mentions = losses::find(&ctx, &figs, &taken);
     let mut claims = claims::build(&ctx, &refusal_mentions, Category::Refusal);
     claims.extend(claims::build(&ctx, &loss_mentions, Category::Losses));
+    // Claims from other wars are kept, marked, but put the item in no category.
     let categories = Category::ALL
         .into_iter()
-        .filter(|c| claims.iter().any(|x| x.category == *c))
+        .filter(|c| claims.iter().any(|x| x.category == *c && !x.other_conflict))
         .collect();
     Classification {
         lang,

@@ -120,6 +120,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
             daily: false,
             needs_claimant: false,
             group: None,
+            other_conflict: false,
         });
     }
     (out, taken)

@@ -64,6 +64,7 @@ pub fn destroyed(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
             daily: false,
             needs_claimant: !military,
             group: None,
+            other_conflict: false,
         });
     }
 }
@@ -98,6 +99,7 @@ pub fn share_lost(ctx: &Ctx, out: &mut Vec<Mention>) {
             daily: false,
             needs_claimant: true,
             group: None,
+            other_conflict: false,
         });
     }
 }

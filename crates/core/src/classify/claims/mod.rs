@@ -82,6 +82,9 @@ fn loss_draft(
 ) -> Option<usize> {
     let origin = origin_of(m, at);
     drafts.iter().rposition(|d| {
+        if d.claim.other_conflict != m.other_conflict {
+            return false;
+        }
         let sides = d.claim.side == side || side.is_none() || d.claim.side.is_none();
         // An unattributed headline is told by whoever the body names.
         let headline_only = d.origins.iter().all(|o| o.title) && d.claim.claimant.is_none();
@@ -268,7 +271,9 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
         let i = match found {
             Some(i) => i,
             None if drafts.len() < MAX_CLAIMS_PER_CATEGORY => {
-                drafts.push(new_draft(category, claimant.as_ref(), side, &at));
+                let mut d = new_draft(category, claimant.as_ref(), side, &at);
+                d.claim.other_conflict = m.other_conflict;
+                drafts.push(d);
                 drafts.len() - 1
             }
             None => continue,
@@ -283,6 +288,10 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
         .filter(|d| category != Category::Losses || !d.air_only)
         .map(|mut d| {
             (d.claim.unit, d.claim.location) = unit_and_place(ctx, &d.spots);
+            // Neither Russia's nor Ukraine's soldiers, whoever struck.
+            if d.claim.other_conflict {
+                d.claim.side = None;
+            }
             d.claim
         })
         .collect()

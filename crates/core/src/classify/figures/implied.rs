@@ -31,6 +31,15 @@ pub(super) fn singulars(ctx: &Ctx, out: &mut Vec<FigureHit>) {
         if metric == Metric::Personnel && !hurt_beside(ctx, out, x.first, m.last.max(x.last)) {
             continue;
         }
+        // "командир бригады капитан 1-го ранга": one person named twice.
+        let clause = ctx.clause(x.first);
+        if metric == Metric::Personnel
+            && out
+                .iter()
+                .any(|f| f.metric == Metric::Personnel && f.value == 1 && clause.contains(&f.first))
+        {
+            continue;
+        }
         let k = before_qualifiers(ctx, x.first);
         // A number (maybe with an adjective) right before: counted elsewhere, or a model.
         let tight = |a: usize, b: usize| ctx.only_spaces_between(a, b);
@@ -109,8 +118,7 @@ const CONTINUING: [&str; 8] = ["а", "и", "также", "еще", "ещё", "т
 /// Nothing after the number in its clause but adjectives: "— 48 российских.", "до 255,".
 fn ends_bare(ctx: &Ctx, num: &Num) -> bool {
     let sentence = ctx.doc.sentence_range(num.last);
-    let mut t = num.last;
-    for _ in 0..3 {
+    for t in num.last..num.last + 3 {
         let gap = ctx.doc.gap_after(t);
         if t + 1 >= sentence.end || gap.contains([',', '.', ';', ')', ':', '!', '?']) {
             return true;
@@ -118,7 +126,6 @@ fn ends_bare(ctx: &Ctx, num: &Num) -> bool {
         if !ctx.is_modifier(t + 1) {
             return false;
         }
-        t += 1;
     }
     false
 }
@@ -129,8 +136,8 @@ fn anchor_of<'f>(ctx: &Ctx, out: &'f [FigureHit], num: &Num) -> Option<&'f Figur
     let s = ctx.doc.sentence_of(num.first);
     let same = out
         .iter()
-        .filter(|f| f.last < num.first && ctx.doc.sentence_of(f.first) == s)
-        .last();
+        .rev()
+        .find(|f| f.last < num.first && ctx.doc.sentence_of(f.first) == s);
     if same.is_some() {
         return same;
     }
@@ -141,8 +148,8 @@ fn anchor_of<'f>(ctx: &Ctx, out: &'f [FigureHit], num: &Num) -> Option<&'f Figur
         return None;
     }
     out.iter()
-        .filter(|f| ctx.doc.sentence_of(f.first) == s - 1)
-        .last()
+        .rev()
+        .find(|f| ctx.doc.sentence_of(f.first) == s - 1)
 }
 
 /// Numbers standing for what the figure before them counted: "до 1565 человек на различных
@@ -164,9 +171,12 @@ pub(super) fn ellipses(ctx: &Ctx, out: &mut Vec<FigureHit>) {
             continue;
         }
         let k = before_qualifiers(ctx, num.first);
+        // A spaced dash or a comma: "Т-64" and "БМП-2" are models.
+        let gap = if k > 0 { ctx.doc.gap_after(k - 1) } else { "" };
+        let dash = gap.contains(['—', '–', '-']) && gap.contains(char::is_whitespace);
         let joined = k > 0
             && ctx.doc.sentence_of(k - 1) == ctx.doc.sentence_of(k)
-            && ctx.doc.gap_after(k - 1).contains(['—', '–', '-', ',']);
+            && (dash || gap.contains(','));
         if !joined {
             continue;
         }

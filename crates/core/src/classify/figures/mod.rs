@@ -56,6 +56,14 @@ pub(super) fn before_qualifiers(ctx: &Ctx, t: usize) -> usize {
     qualifiers_before(ctx, t).0
 }
 
+/// A hedge starting at token `t` (a number phrase that includes it: "около сотни").
+fn hedge_at(ctx: &Ctx, t: usize) -> Option<Qualifier> {
+    ctx.m.at(t).iter().find_map(|x| match x.role {
+        Role::Hedge(q) => Some(q),
+        _ => None,
+    })
+}
+
 /// The qualifiers right before token `t` (up to three in a row, "не менее чем"): the first
 /// token they take, and the hedge of the one nearest the number that hedges.
 pub fn qualifiers_before(ctx: &Ctx, t: usize) -> (usize, Option<Qualifier>) {
@@ -152,7 +160,9 @@ fn counted(ctx: &Ctx, num: &Num) -> Option<FigureHit> {
         daily: false,
         marker_last: None,
         period: None,
-        qualifier: qualifiers_before(ctx, num.first).1,
+        qualifier: qualifiers_before(ctx, num.first)
+            .1
+            .or_else(|| hedge_at(ctx, num.first)),
         anchor: None,
     })
 }

@@ -1,0 +1,92 @@
+//! The claims a reader sees, on the project's own labels of real posts
+//! (`tests/fixtures/labels/`, texts read from `../shared/data`): whether each post is flagged,
+//! and whether each claim is right field by field. Asserts issue 13's floors for flagging and
+//! regression floors for the claim fields, and prints the issue's claim floors as not met
+//! while they are not. Skips with a notice when the shared data is absent.
+
+use claimwatch::cli::eval::claims::ClaimReport;
+use claimwatch::cli::eval::evaluate_claims;
+use claimwatch::cli::eval::report::{ClaimFloors, below, render};
+use claimwatch::model::Category;
+
+fn labels(name: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/labels/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn score(name: &str, split: Option<&str>) -> Option<ClaimReport> {
+    let data = crate::support::shared_data()?;
+    let r = evaluate_claims(&labels(name), &data, split).unwrap();
+    println!(
+        "== {name} ({})\n{}",
+        split.unwrap_or("all"),
+        render(&r, split.unwrap_or("all"), false)
+    );
+    Some(r)
+}
+
+/// Issue 13's floors: loss and refusal recall ≥ 0.90 at precision ≥ 0.95 on the stream set.
+const FLAG_FLOORS: ClaimFloors = ClaimFloors {
+    precision: Some(0.95),
+    recall: Some(0.90),
+    claimant: None,
+    side: None,
+    fully: None,
+};
+
+/// The issue's claim floors (claimant ≥ 95 %, side ≥ 95 %, fully right ≥ 90 %): printed, not
+/// yet met.
+const ISSUE_CLAIM_FLOORS: ClaimFloors = ClaimFloors {
+    precision: None,
+    recall: None,
+    claimant: Some(0.95),
+    side: Some(0.95),
+    fully: Some(0.90),
+};
+
+/// Regression floors at the level measured when the claim rules were last changed.
+const MEASURED_CLAIM_FLOORS: ClaimFloors = ClaimFloors {
+    precision: None,
+    recall: None,
+    claimant: Some(0.64),
+    side: Some(0.64),
+    fully: Some(0.37),
+};
+
+#[test]
+fn the_stream_set_meets_the_flagging_floors_and_the_measured_claim_floors() {
+    let Some(all) = score("stream.jsonl", None) else {
+        return;
+    };
+    score("stream.jsonl", Some("dev"));
+    score("stream.jsonl", Some("held_out"));
+    assert!(all.posts >= 470, "the stream labels look truncated");
+    let flags = below(&all, &FLAG_FLOORS);
+    assert!(flags.is_empty(), "{}", flags.join("\n"));
+    let issue = below(&all, &ISSUE_CLAIM_FLOORS);
+    if !issue.is_empty() {
+        println!("issue 13's claim floors are not met: {}", issue.join("; "));
+    }
+    let measured = below(&all, &MEASURED_CLAIM_FLOORS);
+    assert!(measured.is_empty(), "{}", measured.join("\n"));
+}
+
+#[test]
+fn other_sets_are_scored_and_nothing_is_flagged_wrongly_in_the_news_feeds() {
+    let (Some(week), Some(news)) = (score("week.jsonl", None), score("news.jsonl", None)) else {
+        return;
+    };
+    assert!(week.posts >= 430 && news.posts >= 110);
+    for category in Category::ALL {
+        assert_eq!(
+            news.category(category).fp,
+            0,
+            "{category} in the news feeds"
+        );
+        let p = week.category(category).precision().unwrap_or(1.0);
+        assert!(p >= 0.90, "{category} precision on the week: {p:.3}");
+    }
+}
