@@ -234,6 +234,8 @@ pub struct ClusterConfig {
     pub window: HumanDuration,
     /// Estimated Jaccard similarity of word shingles above which two texts are one story.
     pub threshold: f64,
+    /// A retelling of one loss event or refusal incident joins its story within this long.
+    pub event_window: HumanDuration,
 }
 
 impl Default for ClusterConfig {
@@ -241,6 +243,7 @@ impl Default for ClusterConfig {
         ClusterConfig {
             window: HumanDuration::secs(72 * 3600),
             threshold: 0.5,
+            event_window: HumanDuration::secs(7 * 24 * 3600),
         }
     }
 }
@@ -251,6 +254,7 @@ impl ClusterConfig {
         crate::cluster::Settings {
             window: self.window.0,
             threshold: self.threshold,
+            event_window: self.event_window.0,
         }
     }
 }

@@ -123,6 +123,12 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
     if c.cluster.window.0.is_zero() {
         return Err(bad("cluster.window", "expected a duration above zero"));
     }
+    if c.cluster.event_window.0.is_zero() {
+        return Err(bad(
+            "cluster.event_window",
+            "expected a duration above zero",
+        ));
+    }
     if c.bot.ui_languages.is_empty() {
         return Err(bad(
             "bot.ui_languages",

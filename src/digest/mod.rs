@@ -98,9 +98,12 @@ pub async fn compose(
     now: DateTime<Utc>,
 ) -> Result<ComposedDigest, DigestError> {
     let start = period_start(sub, now);
-    let candidates = store
-        .undelivered_stories(sub.id, start - OVERLAP, now, MAX_CANDIDATES)
-        .await?;
+    // One claim, one entry: stories that only restate another's claims are folded into it.
+    let candidates = crate::cluster::fold::fold(
+        store
+            .undelivered_stories(sub.id, start - OVERLAP, now, MAX_CANDIDATES)
+            .await?,
+    );
     let bodies = if sub.keywords.is_empty() {
         HashMap::new()
     } else {

@@ -34,7 +34,7 @@ impl Selection<'_> {
             .refusals
             .iter()
             .chain(&self.losses)
-            .map(|v| v.story.id)
+            .flat_map(|v| std::iter::once(v.story.id).chain(v.folded.iter().copied()))
             .chain(self.totals_stories.iter().copied())
             .collect();
         ids.sort_unstable();
@@ -141,6 +141,7 @@ pub fn select<'a>(
         let has = |c: Category| view.claims.iter().any(|x| x.claim.category == c);
         if sub.topics.losses && is_general_staff_totals(view) {
             sel.totals_stories.push(view.story.id);
+            sel.totals_stories.extend(view.folded.iter().copied());
             continue;
         }
         let section = if sub.topics.refusal && has(Category::Refusal) {

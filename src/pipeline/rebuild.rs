@@ -54,7 +54,9 @@ async fn rebuild_paged(
     page_size: i64,
 ) -> Result<Clusterer> {
     let settings: Settings = cfg.settings();
-    let window = chrono::Duration::from_std(settings.window).unwrap_or(chrono::Duration::hours(72));
+    // Events are remembered longer than the window: replay as far back as either reaches.
+    let window = chrono::Duration::from_std(settings.window.max(settings.event_window))
+        .unwrap_or(chrono::Duration::hours(72));
     let since = now
         .checked_sub_signed(window)
         .unwrap_or(DateTime::<Utc>::MIN_UTC);

@@ -438,3 +438,94 @@ fn memory_stays_bounded_under_a_flood() {
     run(&mut c, &items);
     assert!(c.len() <= 50, "{}", c.len());
 }
+
+fn event(claimant: Option<&str>, place: &str, killed: i64) -> Claim {
+    Claim {
+        category: Category::Losses,
+        claimant: claimant.map(str::to_owned),
+        claimant_id: None,
+        side: Some(Side::Russia),
+        unit: None,
+        location: Some(place.to_owned()),
+        figures: vec![Figure::new(Metric::Killed, killed)],
+        evidence: Vec::new(),
+        other_conflict: false,
+    }
+}
+
+#[test]
+fn one_loss_event_retold_days_later_joins_and_another_town_or_count_does_not() {
+    let with = |source: i64, minutes: i64, text: &str, claim: Claim| It {
+        claims: vec![claim],
+        ..it(source, minutes, text)
+    };
+    let day = 24 * 60;
+    let r = run(
+        &mut Clusterer::new(&Settings::default()),
+        &[
+            with(
+                1,
+                0,
+                "Военный погиб при взрыве автомобиля в Севастополе, сообщил губернатор.",
+                event(Some("Михаил Развожаев"), "Севастополе", 1),
+            ),
+            // The same channel's follow-up, and another outlet five days later: one event.
+            with(
+                1,
+                90,
+                "Погибшим при взрыве внедорожника оказался командир бригады.",
+                event(None, "Севастополе", 1),
+            ),
+            with(
+                2,
+                5 * day,
+                "ФСБ задержала двоих, подорвавших машину в Севастополе; погиб капитан.",
+                event(Some("ФСБ"), "Севастополь", 1),
+            ),
+            // Another town, or another count in the same town: other events.
+            with(
+                3,
+                5 * day + 10,
+                "В Белгороде погиб военный при атаке дрона.",
+                event(None, "Белгороде", 1),
+            ),
+            with(
+                4,
+                5 * day + 20,
+                "В Севастополе при взрыве погибли двое военных.",
+                event(None, "Севастополе", 2),
+            ),
+            // Past the event window after its last telling: a new story.
+            with(
+                5,
+                13 * day,
+                "В Севастополе погиб военный, сообщили власти.",
+                event(None, "Севастополе", 1),
+            ),
+        ],
+    );
+    assert_eq!(r[1], (r[0].0, Some(JoinReason::SameIncident)));
+    assert_eq!(r[2], (r[0].0, Some(JoinReason::SameIncident)));
+    assert_ne!(r[3].0, r[0].0);
+    assert_ne!(r[4].0, r[0].0, "{r:?}");
+    assert_ne!(r[5].0, r[0].0);
+}
+
+#[test]
+fn a_region_or_an_axis_is_no_event_place() {
+    let with = |source: i64, minutes: i64, claim: Claim| It {
+        claims: vec![claim],
+        ..it(source, minutes, "Погиб военный.")
+    };
+    let r = run(
+        &mut Clusterer::new(&Settings::default()),
+        &[
+            with(1, 0, event(None, "Донецкой области", 1)),
+            with(2, 60, event(None, "Донецкой области", 1)),
+            with(3, 120, event(None, "курском направлении", 1)),
+            with(4, 180, event(None, "курском направлении", 1)),
+        ],
+    );
+    assert_ne!(r[1].0, r[0].0);
+    assert_ne!(r[3].0, r[2].0);
+}

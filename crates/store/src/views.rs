@@ -43,6 +43,7 @@ pub(crate) fn story_views(
         .map(|story| StoryView {
             claims: claims_by_story.remove(&story.id).unwrap_or_default(),
             sources: sources_by_story.remove(&story.id).unwrap_or_default(),
+            folded: Vec::new(),
             story,
         })
         .collect();

@@ -40,11 +40,65 @@ impl FigureKey {
     }
 }
 
-/// Where and by whom a refusal happened, and how many refused when the claim says.
+/// Where and by whom a refusal happened, and how many refused when the claim says; or, for a
+/// loss *event*, where it happened and what was lost ("a captain killed in Sevastopol").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IncidentKey {
     pub key: u64,
     pub count: Option<i64>,
+    /// A loss event: one source telling it again is a follow-up of the same story, and it
+    /// joins across days (`Settings::event_window`).
+    pub event: bool,
+}
+
+/// Largest count a loss event names: more is a tally, told of many events.
+const EVENT_COUNT: i64 = 10;
+/// Words that make a place an area rather than a settlement.
+const AREA_WORDS: [&str; 14] = [
+    "област",
+    "обл",
+    "направлен",
+    "район",
+    "край",
+    "регион",
+    "oblast",
+    "region",
+    "axis",
+    "direction",
+    "district",
+    "front",
+    "фронт",
+    "напрям",
+];
+
+/// The key of a settlement named as a claim's place (an area names too many events).
+fn settlement_key(place: &str) -> Option<String> {
+    let lower = place.to_lowercase();
+    if AREA_WORDS.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    place_key(place)
+}
+
+/// A loss event: one small count of one metric in one settlement.
+fn event_key(c: &Claim) -> Option<IncidentKey> {
+    if c.category != Category::Losses || c.other_conflict || c.figures.len() != 1 {
+        return None;
+    }
+    let f = &c.figures[0];
+    let single = matches!(f.period, None | Some(crate::model::Period::Event));
+    if !single || f.value > EVENT_COUNT {
+        return None;
+    }
+    let place = settlement_key(c.location.as_deref()?)?;
+    Some(IncidentKey {
+        key: combine(
+            combine(hash64(b"loss event"), hash64(place.as_bytes())),
+            hash64(f.metric.as_str().as_bytes()),
+        ),
+        count: Some(f.value),
+        event: true,
+    })
 }
 
 /// Lowercase letters and digits of a name, words joined by one space.
@@ -174,9 +228,10 @@ fn refusal_count(c: &Claim) -> Option<i64> {
         .map(|f| f.value)
 }
 
-/// Incident keys of the refusal claims that name both a unit and a place.
+/// Incident keys of the refusal claims that name both a unit and a place, and of the loss
+/// claims that tell one small event in one settlement.
 pub fn incident_keys(claims: &[Claim]) -> Vec<IncidentKey> {
-    claims
+    let refusals = claims
         .iter()
         .filter(|c| c.category == Category::Refusal)
         .filter_map(|c| {
@@ -185,8 +240,11 @@ pub fn incident_keys(claims: &[Claim]) -> Vec<IncidentKey> {
             Some(IncidentKey {
                 key: combine(hash64(unit.as_bytes()), hash64(place.as_bytes())),
                 count: refusal_count(c),
+                event: false,
             })
-        })
+        });
+    refusals
+        .chain(claims.iter().filter_map(event_key))
         .collect()
 }
 

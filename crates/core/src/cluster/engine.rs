@@ -4,6 +4,7 @@
 
 use super::claims::{agreement, figures_conflict, incidents_agree};
 use super::dates::days_conflict;
+use super::events::EventIndex;
 use super::fingerprint::{Fingerprint, MIN_TOKENS};
 use super::numbers::conflict;
 use super::score;
@@ -50,6 +51,8 @@ pub struct Clusterer {
     /// The fingerprint of the last item `assign` answered `New` for, kept for `record`.
     pending: Option<(i64, Fingerprint, f32)>,
     scratch: score::Scratch,
+    events: EventIndex,
+    event_window_ms: i64,
 }
 
 impl Clusterer {
@@ -65,6 +68,8 @@ impl Clusterer {
             state: Window::default(),
             pending: None,
             scratch: score::Scratch::default(),
+            events: EventIndex::default(),
+            event_window_ms: i64::try_from(cfg.event_window.as_millis()).unwrap_or(i64::MAX / 4),
         }
     }
 
@@ -94,6 +99,8 @@ impl Clusterer {
     }
 
     fn evict_at(&mut self, now_ms: i64) -> usize {
+        self.events
+            .evict(now_ms.saturating_sub(self.event_window_ms));
         self.state
             .evict(now_ms.saturating_sub(self.window_ms), self.tuning.max_items)
     }
@@ -114,21 +121,27 @@ impl Clusterer {
         let fp = Fingerprint::of(doc, &self.state.repeated);
         let dfs = score::frequencies(&fp.terms, &self.state);
         let fp_norm = score::norm_of(&dfs, &fp.ltf, self.state.docs.len());
-        match self.best(doc, &fp, &dfs, fp_norm, published) {
-            Some(c) => {
-                let (story, matched) = self
-                    .state
-                    .docs
-                    .get(&c.seq)
-                    .map(|d| (d.story, d.key))
-                    .unwrap_or((0, 0));
+        let found = match self.best(doc, &fp, &dfs, fp_norm, published) {
+            Some(c) => self
+                .state
+                .docs
+                .get(&c.seq)
+                .map(|d| (d.story, d.key, c.reason, c.score)),
+            None => self
+                .events
+                .find(&fp.incidents, published, self.event_window_ms)
+                .map(|(story, item)| (story, item, JoinReason::SameIncident, 1.0)),
+        };
+        match found {
+            Some((story, matched, reason, score)) => {
+                self.events.add(&fp.incidents, story, doc.key, published);
                 self.state
                     .insert(fp, fp_norm, doc.key, story, doc.source_id, published);
                 Assignment::Join {
                     story,
-                    reason: c.reason,
+                    reason,
                     matched,
-                    score: c.score,
+                    score,
                 }
             }
             None => {
@@ -154,6 +167,7 @@ impl Clusterer {
                 (fp, n)
             }
         };
+        self.events.add(&fp.incidents, story, doc.key, published);
         self.state
             .insert(fp, fp_norm, doc.key, story, doc.source_id, published);
     }
@@ -221,13 +235,17 @@ impl Clusterer {
             }
         }
         for seq in sharing(&w.incidents, &mut fp.incidents.iter().map(|k| k.key)) {
+            // A loss event told again by its own source is a follow-up of the same story.
+            let agree = |d: &DocState| {
+                fp.incidents.iter().any(|a| {
+                    d.incidents
+                        .iter()
+                        .any(|b| incidents_agree(a, b) && (a.event || claim_evidence(d)))
+                })
+            };
             if let Some(d) = w.docs.get(&seq)
-                && claim_evidence(d)
                 && in_window(d, published, span)
-                && fp
-                    .incidents
-                    .iter()
-                    .any(|a| d.incidents.iter().any(|b| incidents_agree(a, b)))
+                && agree(d)
             {
                 offer(Candidate {
                     reason: JoinReason::SameIncident,

@@ -30,8 +30,10 @@
 mod claims;
 mod dates;
 mod engine;
+mod events;
 mod fasthash;
 mod fingerprint;
+pub mod fold;
 mod incident;
 mod minhash;
 mod numbers;
@@ -56,10 +58,13 @@ use std::time::Duration;
 /// The clusterer's settings (the `[cluster]` options).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Settings {
-    /// Items further apart than this never join one story.
+    /// Items further apart than this never join one story, but by an incident key.
     pub window: Duration,
     /// Estimated Jaccard similarity of word shingles above which two texts are one story.
     pub threshold: f64,
+    /// A retelling of one loss event or refusal incident (same place and count, or same unit
+    /// and place) joins its story within this long.
+    pub event_window: Duration,
 }
 
 impl Default for Settings {
@@ -67,6 +72,7 @@ impl Default for Settings {
         Settings {
             window: Duration::from_secs(72 * 3600),
             threshold: 0.5,
+            event_window: Duration::from_secs(7 * 24 * 3600),
         }
     }
 }

@@ -83,6 +83,7 @@ mod tests {
                 r(2, "Ukrinform", 13, 30),
                 r(3, "Kyiv Independent", 14, 25),
             ],
+            folded: Vec::new(),
         };
         let p = provenance(&view).unwrap();
         assert_eq!(p.first.source_name, "General Staff");

@@ -43,4 +43,7 @@ pub struct StoryView {
     pub story: Story,
     pub claims: Vec<StoredClaim>,
     pub sources: Vec<SourceRef>,
+    /// Other stories folded into this one because they only restate its claims
+    /// (`cluster::fold`): shown and delivered with it.
+    pub folded: Vec<i64>,
 }

@@ -63,10 +63,14 @@ fn evidence_text(ctx: &Ctx, (a, b): (usize, usize)) -> Option<String> {
     Some(crate::text::truncate_chars(&folded, MAX_EVIDENCE_CHARS))
 }
 
-/// The first unit and the first place named around a claim's spots, in their order.
+/// The first unit and the first place named around a claim's spots, in their order; a
+/// place not named there is taken from the headline (the first sentence).
 fn unit_and_place(ctx: &Ctx, spots: &[(usize, usize)]) -> (Option<String>, Option<String>) {
     let unit = spots.iter().find_map(|&(s, a)| places::unit(ctx, s, a));
-    let place = spots.iter().find_map(|&(s, a)| places::location(ctx, s, a));
+    let place = spots
+        .iter()
+        .find_map(|&(s, a)| places::location(ctx, s, a))
+        .or_else(|| places::location(ctx, 0, ctx.sentence(0).start));
     (unit, place)
 }
 

@@ -1,0 +1,250 @@
+//! One claim, one entry: stories whose claims another story already tells are folded into it
+//! before a reader sees them (the digest, `/recent`, `/search`). A claim's identity does not
+//! depend on where it was read: the same claimant, the same figures (metric, value, period)
+//! and the same reporting day are one claim, whether the second telling is another channel, a
+//! round-up of the same channel, a forward or a later restatement. A round-up that restates
+//! the claims of several stories becomes a source of each of them.
+
+use super::claims::normalise_name;
+use crate::model::{Category, Claim, StoredClaim, StoryView};
+use chrono::Duration;
+
+/// Two tellings further apart than this are two reports (the next day's figures).
+const SAME_REPORT: Duration = Duration::hours(20);
+/// Figures this small are told by many outlets of many incidents: without a named claimant
+/// they identify nothing.
+const TELLING_VALUE: i64 = 100;
+
+fn claimant_key(c: &Claim) -> Option<String> {
+    c.claimant_id
+        .clone()
+        .or_else(|| c.claimant.as_deref().map(normalise_name))
+}
+
+/// Equal, or one the other rounded ("78 тысяч" and "78 329"): a round thousand within 1 %.
+fn same_value(a: i64, b: i64) -> bool {
+    let round = |v: i64| v >= 1000 && v % 1000 == 0;
+    a == b || ((round(a) || round(b)) && (a - b).abs() * 100 <= a.max(b))
+}
+
+/// Whether two stored claims are one claim told twice (see the module documentation).
+pub fn same_report(a: &StoredClaim, b: &StoredClaim) -> bool {
+    let (x, y) = (&a.claim, &b.claim);
+    if x.category != y.category || x.other_conflict || y.other_conflict {
+        return false;
+    }
+    if (a.claimed_at - b.claimed_at).abs() > SAME_REPORT {
+        return false;
+    }
+    if x.side.is_some() && y.side.is_some() && x.side != y.side {
+        return false;
+    }
+    let named = claimant_key(x);
+    if named != claimant_key(y) {
+        return false;
+    }
+    let mut shared = false;
+    let mut large = false;
+    for f in &x.figures {
+        for g in y.figures.iter().filter(|g| g.metric == f.metric) {
+            let periods_agree = f.period.is_none() || g.period.is_none() || f.period == g.period;
+            if !periods_agree {
+                continue;
+            }
+            if !same_value(f.value, g.value) {
+                return false;
+            }
+            shared = true;
+            large |= f.value >= TELLING_VALUE;
+        }
+    }
+    if x.figures.is_empty() && y.figures.is_empty() {
+        // A claim without figures: one refusal by one unit, or one loss of one side, by one
+        // named claimant.
+        return named.is_some()
+            && x.category == Category::Refusal
+            && x.unit.as_deref().map(normalise_name) == y.unit.as_deref().map(normalise_name)
+            && x.unit.is_some();
+    }
+    shared && (named.is_some() || large)
+}
+
+/// Folds `views` (any order): each claim already told by an earlier story (by first seen) is
+/// dropped from the later one, whose sources join the earlier story; a story left with no
+/// claim is folded entirely (its id goes to `folded` of the story it restated most). The
+/// result keeps the earlier stories' order by first seen.
+pub fn fold(mut views: Vec<StoryView>) -> Vec<StoryView> {
+    views.sort_by_key(|v| (v.story.first_seen_at, v.story.id));
+    let mut kept: Vec<StoryView> = Vec::with_capacity(views.len());
+    for mut v in views {
+        let mut told_by: Vec<usize> = Vec::new();
+        v.claims.retain(|c| {
+            let earlier = kept
+                .iter()
+                .position(|k| k.claims.iter().any(|kc| same_report(kc, c)));
+            match earlier {
+                Some(i) => {
+                    told_by.push(i);
+                    false
+                }
+                None => true,
+            }
+        });
+        told_by.dedup();
+        for &i in &told_by {
+            let k = &mut kept[i];
+            for s in &v.sources {
+                if !k.sources.iter().any(|x| x.item_id == s.item_id) {
+                    k.sources.push(s.clone());
+                }
+            }
+            k.story.last_seen_at = k.story.last_seen_at.max(v.story.last_seen_at);
+        }
+        match (v.claims.is_empty(), told_by.first()) {
+            (true, Some(&i)) => {
+                let k = &mut kept[i];
+                k.folded.push(v.story.id);
+                k.folded.extend(v.folded.iter().copied());
+            }
+            _ => kept.push(v),
+        }
+    }
+    for k in &mut kept {
+        k.story.source_count = distinct(k);
+    }
+    kept
+}
+
+fn distinct(v: &StoryView) -> i64 {
+    let mut ids: Vec<i64> = v.sources.iter().map(|s| s.source_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.len() as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Figure, Metric, Period, Side, SourceRef, Story};
+    use chrono::{DateTime, TimeZone, Utc};
+
+    fn at(hours: i64) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2024, 12, 3, 6, 0, 0).unwrap() + Duration::hours(hours)
+    }
+
+    fn claim(id: i64, story: i64, hours: i64, figures: &[(Metric, i64)]) -> StoredClaim {
+        StoredClaim {
+            id,
+            story_id: story,
+            item_id: story * 10,
+            claimed_at: at(hours),
+            claim: Claim {
+                category: Category::Losses,
+                claimant: Some("Russian Ministry of Defence".into()),
+                claimant_id: Some("ru_mod".into()),
+                side: Some(Side::Ukraine),
+                unit: None,
+                location: None,
+                figures: figures
+                    .iter()
+                    .map(|(m, v)| Figure::new(*m, *v).with_period(Some(Period::Day)))
+                    .collect(),
+                evidence: Vec::new(),
+                other_conflict: false,
+            },
+        }
+    }
+
+    fn view(id: i64, source: i64, hours: i64, claims: Vec<StoredClaim>) -> StoryView {
+        StoryView {
+            story: Story {
+                id,
+                first_item_id: id * 10,
+                first_seen_at: at(hours),
+                last_seen_at: at(hours),
+                item_count: 1,
+                source_count: 1,
+                title: format!("story {id}"),
+            },
+            claims,
+            sources: vec![SourceRef {
+                source_id: source,
+                source_name: format!("source {source}"),
+                item_id: id * 10,
+                url: None,
+                published_at: at(hours),
+            }],
+            folded: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_round_up_restating_two_stories_joins_both_and_is_not_shown_again() {
+        let kursk = view(
+            1,
+            1,
+            0,
+            vec![claim(
+                1,
+                1,
+                0,
+                &[(Metric::Personnel, 300), (Metric::Tanks, 2)],
+            )],
+        );
+        let south = view(2, 1, 2, vec![claim(2, 2, 2, &[(Metric::Personnel, 370)])]);
+        // The same channel's evening round-up: both figures again, and one new.
+        let roundup = view(
+            3,
+            1,
+            10,
+            vec![
+                claim(3, 3, 10, &[(Metric::Personnel, 300), (Metric::Tanks, 2)]),
+                claim(4, 3, 10, &[(Metric::Personnel, 370)]),
+            ],
+        );
+        let out = fold(vec![roundup, south, kursk]);
+        assert_eq!(out.len(), 2, "{out:#?}");
+        assert_eq!(out[0].story.id, 1);
+        assert_eq!(out[0].folded, vec![3]);
+        assert!(
+            out.iter()
+                .all(|v| v.sources.iter().any(|s| s.item_id == 30))
+        );
+    }
+
+    #[test]
+    fn the_same_figure_twice_from_one_channel_is_one_entry() {
+        let a = view(1, 5, 0, vec![claim(1, 1, 0, &[(Metric::Killed, 78_329)])]);
+        let b = view(2, 5, 3, vec![claim(2, 2, 3, &[(Metric::Killed, 78_000)])]);
+        let out = fold(vec![a, b]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].folded, vec![2]);
+    }
+
+    #[test]
+    fn two_days_of_one_series_and_two_claimants_stay_apart() {
+        let today = view(1, 1, 0, vec![claim(1, 1, 0, &[(Metric::Personnel, 250)])]);
+        let tomorrow = view(2, 1, 24, vec![claim(2, 2, 24, &[(Metric::Personnel, 250)])]);
+        let mut other = claim(3, 3, 1, &[(Metric::Personnel, 250)]);
+        other.claim.claimant_id = Some("ua_general_staff".into());
+        let other = view(3, 2, 1, vec![other]);
+        let out = fold(vec![today, tomorrow, other]);
+        assert_eq!(out.len(), 3);
+        // A part of a story restated elsewhere leaves the rest shown.
+        let a = view(1, 1, 0, vec![claim(1, 1, 0, &[(Metric::Personnel, 300)])]);
+        let b = view(
+            2,
+            2,
+            1,
+            vec![
+                claim(2, 2, 1, &[(Metric::Personnel, 300)]),
+                claim(3, 2, 1, &[(Metric::Tanks, 7)]),
+            ],
+        );
+        let out = fold(vec![a, b]);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[1].claims.len(), 1);
+        assert_eq!(out[1].claims[0].claim.figures[0].metric, Metric::Tanks);
+        assert!(out[0].sources.iter().any(|s| s.item_id == 20));
+    }
+}
