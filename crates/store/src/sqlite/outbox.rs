@@ -26,8 +26,9 @@ impl OutboxStore for SqliteStore {
         let parts = d.parts.len() as i64;
         for (i, body) in d.parts.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO outbox (subscriber_id, period, part, parts, body, next_attempt_at, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                "INSERT INTO outbox (subscriber_id, period, part, parts, body, next_attempt_at,
+                   created_at, photo_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
             )
             .bind(d.subscriber_id)
             .bind(&d.period)
@@ -35,6 +36,7 @@ impl OutboxStore for SqliteStore {
             .bind(parts)
             .bind(body)
             .bind(to_ms(now))
+            .bind(d.photo.filter(|_| i as i64 + 1 == parts))
             .execute(&mut *tx)
             .await?;
         }
