@@ -141,7 +141,7 @@ fn text(size: u32, color: RGBColor) -> TextStyle<'static> {
 
 fn draw(root: &Area<'_>, spec: &ChartSpec<'_>) -> DrawResult {
     root.fill(&WHITE)?;
-    let (w, h) = SIZE;
+    let h = SIZE.1;
     let (head, rest) = root.split_vertically(78);
     let (body, foot) = rest.split_vertically(h as i32 - 78 - 56);
     head.draw_text(&spec.title, &text(30, INK), (24, 12))?;
@@ -149,7 +149,6 @@ fn draw(root: &Area<'_>, spec: &ChartSpec<'_>) -> DrawResult {
     foot.draw_text(&spec.footer, &text(18, INK), (24, 8))?;
     foot.draw_text(&spec.note, &text(15, RGBColor(110, 110, 110)), (24, 32))?;
     let (top, bottom) = body.split_vertically((h as i32 - 78 - 56) * 45 / 100);
-    let _ = w;
     draw_line_panel(&top, spec)?;
     draw_bar_panel(&bottom, spec)
 }
@@ -194,13 +193,14 @@ fn draw_line_panel(area: &Area<'_>, spec: &ChartSpec<'_>) -> DrawResult {
         .build_cartesian_2d(0..span(spec), (lo - pad)..(hi + pad))?;
     chart
         .configure_mesh()
-        .light_line_style(GRID)
+        .light_line_style(WHITE)
         .bold_line_style(GRID)
         .y_desc(spec.axis_line.as_str())
         .y_label_formatter(&|v| number(*v))
         .label_style(text(15, INK))
         .axis_desc_style(text(16, INK))
-        .x_labels(0)
+        .x_labels(8)
+        .x_label_formatter(&|_| String::new())
         .draw()?;
     let points: Vec<(i32, i64)> = spec
         .rows
@@ -237,7 +237,7 @@ fn draw_bar_panel(area: &Area<'_>, spec: &ChartSpec<'_>) -> DrawResult {
         .build_cartesian_2d(0..span(spec), (lo - pad.min(lo.abs()))..(hi + pad))?;
     chart
         .configure_mesh()
-        .light_line_style(GRID)
+        .light_line_style(WHITE)
         .bold_line_style(GRID)
         .y_desc(spec.axis_bars.as_str())
         .y_label_formatter(&|v| number(*v))
@@ -246,12 +246,14 @@ fn draw_bar_panel(area: &Area<'_>, spec: &ChartSpec<'_>) -> DrawResult {
         .label_style(text(15, INK))
         .axis_desc_style(text(16, INK))
         .draw()?;
-    let bar_w = (1_000 / spec.rows.len().max(1)).clamp(1, 12) as i32;
     let bars = spec.rows.iter().filter_map(|r| {
         let c = r.change?;
         let x = x_of(spec, r);
-        let _ = bar_w;
-        Some(Rectangle::new([(x, 0i64), (x + 1, c)], BARS.filled()))
+        let mut bar = Rectangle::new([(x, 0i64), (x + 1, c)], BARS.filled());
+        if spec.rows.len() <= 120 {
+            bar.set_margin(0, 0, 1, 1);
+        }
+        Some(bar)
     });
     chart
         .draw_series(bars)?

@@ -6,3 +6,5 @@
 pub use claimwatch_core::series::*;
 pub mod chart;
 pub mod view;
+pub mod reference;
+pub mod import;

@@ -120,7 +120,8 @@ pub async fn make_chart(
     }))
 }
 
-fn spec<'a>(
+/// The chart of `rows` (already cut to the window) for `req`, with `sources` named.
+pub fn spec<'a>(
     req: &ChartRequest,
     rows: &'a [DailyRow],
     running_total: bool,
@@ -129,7 +130,7 @@ fn spec<'a>(
     let st = series_texts(req.lang);
     let dt = &texts(req.lang).digest;
     let claimant = claimant_name(&req.claimant_id, req.lang);
-    let metric = metric_name(dt, req.metric);
+    let metric = capitalised(metric_name(dt, req.metric));
     let shown: Vec<String> = sources
         .iter()
         .map(|s| crate::text::truncate_chars(s, 60))
@@ -203,4 +204,12 @@ fn caption(req: &ChartRequest, rows: &[DailyRow]) -> String {
         ],
     );
     crate::text::truncate_chars(&text, MAX_CAPTION_CHARS)
+}
+
+/// "personnel" → "Personnel".
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }

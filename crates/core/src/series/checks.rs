@@ -1,7 +1,8 @@
 //! Cross-checks on a series, always about the claimant's own figures: a stated daily change
 //! that differs from the difference of two consecutive totals, a running total that goes
 //! down, a day whose value was corrected, and a day more than [`RECORD_SIGMAS`] standard
-//! deviations above the trailing [`TRAILING_DAYS`]-day mean (a record day).
+//! deviations (at least [`MIN_SPREAD`]) above the trailing [`TRAILING_DAYS`]-day mean (a
+//! record day).
 
 use super::DailyRow;
 use super::daily::trailing_mean;
@@ -13,6 +14,8 @@ pub const TRAILING_DAYS: i64 = 30;
 pub const RECORD_SIGMAS: f64 = 3.0;
 /// Changes the trailing window must hold for the record-day rule to speak.
 pub const MIN_TRAILING: usize = 20;
+/// The smallest standard deviation the record-day rule uses (one unit).
+pub const MIN_SPREAD: f64 = 1.0;
 
 /// What a check found.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +80,10 @@ fn record_day(rows: &[DailyRow], i: usize) -> Option<CheckKind> {
     let r = &rows[i];
     let change = r.change.filter(|_| r.gap <= 1)?;
     let (mean, sd, n) = trailing_mean(rows, i, TRAILING_DAYS)?;
-    if n < MIN_TRAILING || sd <= 0.0 || (change as f64) <= mean + RECORD_SIGMAS * sd {
+    // Counts vary by whole units: a spread under one unit is taken as one, so a single
+    // aircraft after weeks of none is not a record day.
+    let sd = sd.max(MIN_SPREAD);
+    if n < MIN_TRAILING || (change as f64) <= mean + RECORD_SIGMAS * sd {
         return None;
     }
     let since = rows[..i]
