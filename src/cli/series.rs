@@ -20,7 +20,9 @@ fn check_text(c: &CheckKind) -> String {
         CheckKind::Decrease { previous, value } => {
             format!("total went down from {previous} to {value}")
         }
-        CheckKind::Correction { replaced, value } => format!("corrected from {replaced:?} to {value}"),
+        CheckKind::Correction { replaced, value } => {
+            format!("corrected from {replaced:?} to {value}")
+        }
         CheckKind::RecordDay { change, since, .. } => match since {
             Some(d) => format!("record day ({change:+}) since {d}"),
             None => format!("record day ({change:+}) in the series"),
@@ -40,7 +42,10 @@ fn write_rows(
     jsonl: bool,
 ) -> std::io::Result<()> {
     if !jsonl {
-        writeln!(out, "date,claimant,metric,scope,period,value,change,stated,qualifier,checks")?;
+        writeln!(
+            out,
+            "date,claimant,metric,scope,period,value,change,stated,qualifier,checks"
+        )?;
     }
     for r in rows {
         let found: Vec<String> = checks
@@ -95,7 +100,12 @@ pub async fn run(config: &Config, args: SeriesArgs) -> Result<(), CliError> {
         let r = import_reference(store.as_ref(), dir, Utc::now())
             .await
             .map_err(|e| CliError::Other(anyhow::anyhow!("{e}")))?;
-        eprintln!("filed {} of {} days from {}", r.filed, r.days, dir.display());
+        eprintln!(
+            "filed {} of {} days from {}",
+            r.filed,
+            r.days,
+            dir.display()
+        );
     }
     let today = reporting_day(Utc::now());
     let until = match args.until {
@@ -134,7 +144,12 @@ pub async fn run(config: &Config, args: SeriesArgs) -> Result<(), CliError> {
         };
         std::fs::write(path, &chart.png)
             .map_err(|e| CliError::Other(anyhow::anyhow!("{}: {e}", path.display())))?;
-        eprintln!("wrote {} ({} bytes, {} days)", path.display(), chart.png.len(), chart.days);
+        eprintln!(
+            "wrote {} ({} bytes, {} days)",
+            path.display(),
+            chart.png.len(),
+            chart.days
+        );
     } else {
         let mut out = std::io::stdout().lock();
         write_rows(&mut out, &query.key, &rows, &checks, args.jsonl)

@@ -5,6 +5,6 @@
 
 pub use claimwatch_core::series::*;
 pub mod chart;
-pub mod view;
-pub mod reference;
 pub mod import;
+pub mod reference;
+pub mod view;

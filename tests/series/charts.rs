@@ -4,12 +4,12 @@
 //! synthetic series matches its golden image within a tolerance.
 
 use crate::support::shared_data;
+use chrono::{Duration, NaiveDate};
 use claimwatch::model::{Lang, Metric, Period};
 use claimwatch::series::chart::{SIZE, render_png};
 use claimwatch::series::reference::{self, CLAIMANT_ID, FIELDS};
 use claimwatch::series::view::{ChartRequest, spec};
 use claimwatch::series::{DailyRow, NewPoint, SeriesKey, SeriesPoint, daily_rows};
-use chrono::{Duration, NaiveDate};
 
 const GOLDEN: &str = "tests/fixtures/charts/golden_en.png";
 /// Telegram's limit on a photo sent by upload.
@@ -77,13 +77,28 @@ fn every_metric_over_90_days_in_three_languages_is_a_photo_telegram_accepts() {
             continue; // prisoners were counted only in 2022
         }
         for lang in [Lang::En, Lang::Uk, Lang::Ru] {
-            let png = render_png(&spec(&request(metric, lang, until), &window, true, &sources))
-                .unwrap_or_else(|e| panic!("{metric} {lang}: {e}"));
-            assert!(png.len() <= MAX_PHOTO_BYTES, "{metric} {lang}: {} bytes", png.len());
+            let png = render_png(&spec(
+                &request(metric, lang, until),
+                &window,
+                true,
+                &sources,
+            ))
+            .unwrap_or_else(|e| panic!("{metric} {lang}: {e}"));
+            assert!(
+                png.len() <= MAX_PHOTO_BYTES,
+                "{metric} {lang}: {} bytes",
+                png.len()
+            );
             let (w, h, pixels) = decode(&png);
             assert_eq!((w, h), SIZE, "{metric} {lang}");
-            let inked = pixels.chunks(3).filter(|p| p.iter().any(|c| *c < 128)).count();
-            assert!(inked > 5_000, "{metric} {lang}: the chart is nearly blank ({inked})");
+            let inked = pixels
+                .chunks(3)
+                .filter(|p| p.iter().any(|c| *c < 128))
+                .count();
+            assert!(
+                inked > 5_000,
+                "{metric} {lang}: the chart is nearly blank ({inked})"
+            );
             largest = largest.max(png.len());
         }
     }
@@ -108,14 +123,24 @@ fn synthetic() -> Vec<DailyRow> {
 fn a_chart_matches_its_golden_image() {
     let rows = synthetic();
     let until = rows.last().unwrap().day;
-    let window: Vec<DailyRow> = rows.into_iter().filter(|r| r.day > until - Duration::days(90)).collect();
+    let window: Vec<DailyRow> = rows
+        .into_iter()
+        .filter(|r| r.day > until - Duration::days(90))
+        .collect();
     let sources = vec!["Ukrinform".to_owned(), "@GeneralStaffZSU".to_owned()];
-    let png = render_png(&spec(&request(Metric::Personnel, Lang::En, until), &window, true, &sources)).unwrap();
+    let png = render_png(&spec(
+        &request(Metric::Personnel, Lang::En, until),
+        &window,
+        true,
+        &sources,
+    ))
+    .unwrap();
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(GOLDEN);
     if std::env::var_os("CLAIMWATCH_UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, &png).unwrap();
     }
-    let golden = std::fs::read(&path).unwrap_or_else(|e| panic!("{GOLDEN}: {e} (CLAIMWATCH_UPDATE_GOLDEN=1 writes it)"));
+    let golden = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{GOLDEN}: {e} (CLAIMWATCH_UPDATE_GOLDEN=1 writes it)"));
     let (w, h, want) = decode(&golden);
     let (w2, h2, got) = decode(&png);
     assert_eq!((w, h), (w2, h2));
@@ -125,5 +150,9 @@ fn a_chart_matches_its_golden_image() {
         .filter(|(a, b)| a.iter().zip(b.iter()).any(|(x, y)| x.abs_diff(*y) > 48))
         .count();
     let share = differing as f64 / f64::from(w * h);
-    assert!(share < 0.002, "{differing} pixels ({:.3}%) differ from {GOLDEN}", share * 100.0);
+    assert!(
+        share < 0.002,
+        "{differing} pixels ({:.3}%) differ from {GOLDEN}",
+        share * 100.0
+    );
 }

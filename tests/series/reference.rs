@@ -2,12 +2,12 @@
 //! store, the series rebuilt, and every point and daily change compared with the file.
 
 use crate::support::{db::TestDb, shared_data, t0};
+use chrono::NaiveDate;
 use claimwatch::model::{Metric, Period};
 use claimwatch::series::import::import_reference;
 use claimwatch::series::reference::{self, CLAIMANT_ID, FIELDS};
 use claimwatch::series::{CheckKind, SeriesKey, cross_checks, daily_rows};
 use claimwatch::store::{ItemFiling, SeriesQuery, StoryChoice};
-use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
 fn query(metric: Metric) -> SeriesQuery {
@@ -80,12 +80,18 @@ async fn the_general_staffs_daily_figures_rebuild_exactly_and_their_irregular_da
     let records = &found["record day"];
     assert!(records.len() > 20, "{}", records.len());
     let days_with_records: BTreeSet<NaiveDate> = records.iter().map(|(d, _)| *d).collect();
-    assert!(days_with_records.len() < days.len() / 5, "record days are rare");
+    assert!(
+        days_with_records.len() < days.len() / 5,
+        "record days are rare"
+    );
     for (kind, set) in &found {
         let list: Vec<String> = set.iter().map(|(d, m)| format!("{d} {m}")).collect();
         eprintln!("{kind} ({}): {}", set.len(), list.join(", "));
     }
-    assert!(!found.contains_key("corrected"), "the file has one value a day");
+    assert!(
+        !found.contains_key("corrected"),
+        "the file has one value a day"
+    );
 }
 
 #[tokio::test]
@@ -131,7 +137,10 @@ async fn injected_irregular_days_are_found() {
         s.file_item(&filing).await.unwrap();
     }
     let on_next = |metric| async move {
-        let rows = daily_rows(&s.series_points(&query(metric)).await.unwrap(), Period::Total);
+        let rows = daily_rows(
+            &s.series_points(&query(metric)).await.unwrap(),
+            Period::Total,
+        );
         cross_checks(&rows, true)
             .into_iter()
             .filter(|c| c.day == next)
@@ -139,11 +148,28 @@ async fn injected_irregular_days_are_found() {
             .collect::<Vec<_>>()
     };
     let personnel = on_next(Metric::Personnel).await;
-    assert!(personnel.contains(&CheckKind::DeltaMismatch { stated: 990, difference: -10 }));
-    assert!(personnel.iter().any(|k| matches!(k, CheckKind::Decrease { .. })));
+    assert!(personnel.contains(&CheckKind::DeltaMismatch {
+        stated: 990,
+        difference: -10
+    }));
+    assert!(
+        personnel
+            .iter()
+            .any(|k| matches!(k, CheckKind::Decrease { .. }))
+    );
     let tanks = on_next(Metric::Tanks).await;
-    assert!(tanks.contains(&CheckKind::DeltaMismatch { stated: 5, difference: 8 }), "{tanks:?}");
-    assert!(tanks.iter().any(|k| matches!(k, CheckKind::Correction { replaced, .. } if replaced.len() == 1)));
+    assert!(
+        tanks.contains(&CheckKind::DeltaMismatch {
+            stated: 5,
+            difference: 8
+        }),
+        "{tanks:?}"
+    );
+    assert!(
+        tanks
+            .iter()
+            .any(|k| matches!(k, CheckKind::Correction { replaced, .. } if replaced.len() == 1))
+    );
     assert_eq!(on_next(Metric::Artillery).await, vec![]);
 }
 
