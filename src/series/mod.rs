@@ -5,6 +5,8 @@
 
 pub use claimwatch_core::series::*;
 pub mod chart;
+pub mod crosscheck;
 pub mod import;
 pub mod reference;
 pub mod view;
+pub mod weekly;
