@@ -181,7 +181,7 @@ mod tests {
             out
         };
         let en = fields(Lang::En);
-        assert_eq!(en.len(), 31);
+        assert_eq!(en.len(), 27);
         for lang in [Lang::Uk, Lang::Ru] {
             for ((k, e), (k2, o)) in en.iter().zip(fields(lang)) {
                 assert_eq!(k, &k2);

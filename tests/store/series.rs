@@ -84,7 +84,11 @@ async fn claims_become_points_restated_once_and_corrections_kept_and_flagged() {
         key: SeriesKey::total("ua_general_staff", Metric::Tanks),
         ..personnel()
     };
-    assert_eq!(s.series_points(&tanks).await.unwrap().len(), 1);
+    assert_eq!(
+        s.series_points(&tanks).await.unwrap().len(),
+        2,
+        "one tanks point a day"
+    );
     let later = SeriesQuery {
         since: NaiveDate::from_ymd_opt(2026, 11, 22),
         ..personnel()

@@ -130,7 +130,7 @@ impl OutboxStore for SqliteStore {
                (SELECT s.chat_id FROM subscribers s WHERE s.id = outbox.subscriber_id) AS chat_id,
                (SELECT s.kind FROM subscribers s WHERE s.id = outbox.subscriber_id) AS kind,
                period, part, parts, body, state, attempts, next_attempt_at, last_error,
-               telegram_message_id",
+               telegram_message_id, photo_id",
         )
         .bind(to_ms(now))
         .bind(owner)
