@@ -20,6 +20,7 @@ pub mod digest;
 pub mod i18n;
 pub mod logging;
 pub mod pipeline;
+pub mod series;
 pub mod shutdown;
 pub mod sources;
 pub mod tz;

@@ -27,6 +27,8 @@ pub enum Screen {
     Hour,
     Zone,
     Language,
+    /// The weekly chart's day.
+    ChartDay,
 }
 
 /// What a button does.
@@ -42,6 +44,8 @@ pub enum Action {
     /// Time zone `COMMON_ZONES[i]`.
     Zone(usize),
     Language(Lang),
+    /// The weekly chart on ISO weekday 1–7, or 0 for none.
+    ChartDay(u32),
     /// Page `page` (0-based) of search session `session`.
     Page {
         session: u64,
@@ -64,11 +68,13 @@ impl Action {
                     Screen::Hour => "hour",
                     Screen::Zone => "zone",
                     Screen::Language => "lang",
+                    Screen::ChartDay => "chart",
                 }
             ),
             Action::Hour(h) => format!("h:{h}"),
             Action::Zone(i) => format!("z:{i}"),
             Action::Language(l) => format!("l:{}", l.as_str()),
+            Action::ChartDay(d) => format!("c:{d}"),
             Action::Page { session, page } => format!("p:{session:x}:{page}"),
             Action::Noop => "noop".into(),
         }
@@ -105,9 +111,11 @@ impl Action {
                 "hour" => Screen::Hour,
                 "zone" => Screen::Zone,
                 "lang" => Screen::Language,
+                "chart" => Screen::ChartDay,
                 _ => return None,
             })),
             "h" => small(arg, 23).map(Action::Hour),
+            "c" => small(arg, 7).map(Action::ChartDay),
             "z" => small(arg, COMMON_ZONES.len() as u32 - 1).map(|i| Action::Zone(i as usize)),
             "l" => match arg {
                 "en" => Some(Action::Language(Lang::En)),

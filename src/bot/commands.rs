@@ -36,6 +36,8 @@ pub enum Command {
     Digest,
     /// monitored sources and their health
     Sources,
+    /// a chart of claimed losses: /chart [metric] [30d|90d|1y] [claimant]
+    Chart(String),
 }
 
 /// Commands for the chats listed in `admin_chat_ids`.
@@ -118,6 +120,7 @@ pub fn description(lang: Lang, name: &str) -> Option<&'static str> {
         "recent" => c.recent,
         "digest" => c.digest,
         "sources" => c.sources,
+        "chart" => c.chart,
         "addsource" => c.addsource,
         "removesource" => c.removesource,
         "pausesource" => c.pausesource,

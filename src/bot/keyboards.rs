@@ -49,6 +49,43 @@ pub fn settings(sub: &Subscriber, lang: Lang) -> InlineKeyboardMarkup {
             ),
             digest,
         ],
+        vec![button(
+            fill(
+                crate::i18n::series_texts(lang).btn_chart,
+                &[("day", &chart_day_label(sub.chart_weekday, lang))],
+            ),
+            Action::Show(Screen::ChartDay),
+        )],
+    ])
+}
+
+/// The weekly chart's day as the reader sees it ("Mon", "пн", "off").
+pub fn chart_day_label(day: Option<chrono::Weekday>, lang: Lang) -> String {
+    match day {
+        Some(d) => texts(lang).digest.weekdays[d.num_days_from_monday() as usize].to_owned(),
+        None => crate::i18n::series_texts(lang).chart_off.to_owned(),
+    }
+}
+
+/// The seven weekdays and "off", the current one marked.
+pub fn chart_days(current: Option<chrono::Weekday>, lang: Lang) -> InlineKeyboardMarkup {
+    let current = crate::store::weekday_to_db(current) as u32;
+    let label = |n: u32| {
+        let name = chart_day_label(crate::store::weekday_from_db(i64::from(n)), lang);
+        if n == current {
+            format!("• {name}")
+        } else {
+            name
+        }
+    };
+    let days: Vec<InlineKeyboardButton> = (1..=7)
+        .map(|n| button(label(n), Action::ChartDay(n)))
+        .collect();
+    InlineKeyboardMarkup::new(vec![
+        days[..4].to_vec(),
+        days[4..].to_vec(),
+        vec![button(label(0), Action::ChartDay(0))],
+        back(lang),
     ])
 }
 

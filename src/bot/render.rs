@@ -221,6 +221,13 @@ pub fn settings_text(sub: &Subscriber, lang: Lang) -> String {
             t.settings_language,
             &[("language", &texts(lang).language_name)],
         ),
+        fill(
+            crate::i18n::series_texts(lang).settings_chart,
+            &[(
+                "day",
+                &crate::bot::keyboards::chart_day_label(sub.chart_weekday, lang),
+            )],
+        ),
         keywords,
         String::new(),
         t.settings_hint.to_owned(),

@@ -42,6 +42,7 @@ fn default_reader(config: &Config, since: Duration, lang: Lang, now: DateTime<Ut
         timezone: config.digest.timezone.clone(),
         ui_lang: lang,
         keywords: Vec::new(),
+        chart_weekday: None,
         last_digest_at: Some(now - since),
         next_digest_at: None,
         created_at: now,

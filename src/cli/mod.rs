@@ -10,6 +10,7 @@ mod migrate;
 mod poll;
 mod run;
 mod search;
+mod series;
 mod sources;
 
 pub use cluster::{cluster_jsonl, cluster_jsonl_with};
@@ -54,6 +55,8 @@ pub enum Command {
     Digest(DigestArgs),
     /// Search stored claims by keyword.
     Search(SearchArgs),
+    /// A claimant's loss series as CSV or JSON lines, or its chart as PNG.
+    Series(SeriesArgs),
     /// List, add, remove, pause or resume sources.
     #[command(subcommand)]
     Sources(SourcesCommand),
@@ -132,6 +135,35 @@ pub struct DigestArgs {
     /// Only deliver what the outbox holds (resume after a crash or a stop); enqueue nothing.
     #[arg(long)]
     pub deliver: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SeriesArgs {
+    /// What the series counts (personnel, tanks, artillery, uav, …).
+    #[arg(long, default_value = "personnel")]
+    pub metric: String,
+    /// A canonical claimant id (ua_general_staff, ru_mod, …).
+    #[arg(long, default_value = "ua_general_staff")]
+    pub claimant: String,
+    /// How many days back from the series' latest day, e.g. 30d, 90d, 365d.
+    #[arg(long, default_value = "90d")]
+    pub since: String,
+    /// The last day (YYYY-MM-DD); default: the series' latest day up to today.
+    #[arg(long)]
+    pub until: Option<chrono::NaiveDate>,
+    /// JSON lines instead of CSV.
+    #[arg(long, conflicts_with = "png")]
+    pub jsonl: bool,
+    /// Write the chart to this PNG file instead of printing the rows.
+    #[arg(long)]
+    pub png: Option<PathBuf>,
+    /// The chart's language: en, uk or ru.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// First file the General Staff's daily figures from this folder (the PetroIvaniuk
+    /// dataset's JSON files, as in shared/data/losses).
+    #[arg(long)]
+    pub import_reference: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -279,5 +311,6 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Cluster(_) => cluster::run(&config.cluster),
         Command::Digest(args) => digest::run(&config, args).await,
         Command::Search(args) => search::run(&config, args).await,
+        Command::Series(args) => series::run(&config, args).await,
     }
 }

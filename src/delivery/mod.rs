@@ -10,6 +10,7 @@
 
 pub mod bot;
 pub mod pace;
+mod photo;
 mod run;
 pub mod triage;
 
@@ -241,7 +242,10 @@ where
                 continue;
             }
         };
-        let result = send_part(&ctx.bot, &msg).await;
+        let result = match msg.photo_id {
+            Some(image) => photo::send_photo(&ctx.bot, ctx.store.as_ref(), &msg, image).await?,
+            None => send_part(&ctx.bot, &msg).await,
+        };
         let done = now.max(ctx.clock.now());
         ctx.pacer().complete(ticket, done);
         match triage::classify(result) {

@@ -17,6 +17,10 @@ pub struct TotalsReport {
     pub figures: Vec<(Figure, Option<i64>)>,
     /// The report's own link (the item the claim came from, else the story's first source).
     pub url: Option<String>,
+    /// Cross-checks on the report's day (see `series::crosscheck`), shown under it.
+    pub notes: Vec<String>,
+    /// When the report was claimed (its reporting day is the one checked).
+    pub claimed_at: chrono::DateTime<chrono::Utc>,
 }
 
 fn totals(c: &StoredClaim) -> Vec<&Figure> {
@@ -64,5 +68,7 @@ pub fn totals_report(recent: &[StoredClaim], candidates: &[StoryView]) -> Option
         story_id: latest.story_id,
         figures,
         url,
+        notes: Vec::new(),
+        claimed_at: latest.claimed_at,
     })
 }

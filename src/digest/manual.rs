@@ -44,6 +44,7 @@ pub async fn enqueue_now(
             period: period.to_owned(),
             parts: digest.parts,
             story_ids: digest.story_ids,
+            photo: digest.photo,
             period_end: digest.period_end,
             next_digest_at: None,
         };

@@ -54,6 +54,8 @@ pub struct ComposedDigest {
     pub period_end: DateTime<Utc>,
     /// Nothing new on the subscriber's topics and keywords.
     pub is_quiet: bool,
+    /// The weekly chart (`series::weekly`): sent as a photo, the last part its caption.
+    pub photo: Option<i64>,
 }
 
 /// Where a subscriber's next digest starts: their previous digest's end, else
@@ -119,7 +121,11 @@ pub async fn compose(
                 losses::RECENT_REPORTS,
             )
             .await?;
-        losses::totals_report(&recent, &candidates)
+        let mut report = losses::totals_report(&recent, &candidates);
+        if let Some(r) = report.as_mut() {
+            r.notes = crate::series::weekly::totals_notes(store, r, sub.ui_lang).await?;
+        }
+        report
     } else {
         None
     };
@@ -136,8 +142,19 @@ pub async fn compose(
         sources_shown: cfg.digest.sources_shown,
         quiet_day: cfg.digest.quiet_day,
     };
+    let mut parts = render::render(&input);
+    let tz = subscriber_tz(sub, cfg);
+    let chart = match parts.is_empty() {
+        true => None,
+        false => crate::series::weekly::weekly_chart(store, sub, &tz, now).await?,
+    };
+    let photo = chart.map(|c| {
+        parts.push(c.caption);
+        c.image_id
+    });
     Ok(ComposedDigest {
-        parts: render::render(&input),
+        parts,
+        photo,
         story_ids: selection.story_ids(),
         period_start: start,
         period_end: now,

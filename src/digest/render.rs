@@ -252,9 +252,13 @@ fn totals(input: &RenderInput<'_>, t: &DigestTexts, r: &TotalsReport) -> String 
         &[("who", &who), ("figures", &figures.join(", "))],
     );
     let full = link(r.url.as_deref(), &escape_html(t.full_report));
-    if r.url.is_some() && full != escape_html(t.full_report) {
+    let mut out = if r.url.is_some() && full != escape_html(t.full_report) {
         format!("• {line} · {full}")
     } else {
         format!("• {line}")
+    };
+    for n in &r.notes {
+        out.push_str(&format!("\n  ⚠️ <i>{}</i>", escape_html(n)));
     }
+    out
 }

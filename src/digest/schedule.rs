@@ -97,6 +97,7 @@ async fn enqueue_one(
         period: period_key(scheduled),
         parts: digest.parts,
         story_ids: digest.story_ids,
+        photo: digest.photo,
         period_end: digest.period_end,
         next_digest_at: Some(next),
     };

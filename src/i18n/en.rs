@@ -19,6 +19,7 @@ pub(super) static TEXTS: Texts = Texts {
             recent: "claims of the last 24 hours: /recent [refusals|losses]",
             digest: "the digest now",
             sources: "monitored sources and their health",
+            chart: "a chart of claimed losses: /chart [metric] [30d|90d|1y] [claimant]",
             addsource: "add a feed URL or @channel",
             removesource: "stop monitoring a source",
             pausesource: "pause a source",

@@ -5,7 +5,10 @@
 
 mod en;
 mod ru;
+mod series;
 mod uk;
+
+pub use series::{SeriesTexts, series_texts};
 
 use crate::model::Lang;
 use serde::Serialize;
@@ -179,6 +182,7 @@ pub struct CommandTexts {
     pub recent: &'static str,
     pub digest: &'static str,
     pub sources: &'static str,
+    pub chart: &'static str,
     pub addsource: &'static str,
     pub removesource: &'static str,
     pub pausesource: &'static str,

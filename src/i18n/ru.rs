@@ -19,6 +19,7 @@ pub(super) static TEXTS: Texts = Texts {
             recent: "заявления за последние сутки: /recent [refusals|losses]",
             digest: "дайджест сейчас",
             sources: "отслеживаемые источники и их состояние",
+            chart: "график заявленных потерь: /chart [показатель] [30d|90d|1y] [заявитель]",
             addsource: "добавить ленту (URL) или @канал",
             removesource: "перестать отслеживать источник",
             pausesource: "приостановить источник",

@@ -19,6 +19,7 @@ pub(super) static TEXTS: Texts = Texts {
             recent: "заяви за останню добу: /recent [refusals|losses]",
             digest: "дайджест зараз",
             sources: "джерела, що відстежуються, і їхній стан",
+            chart: "графік заявлених втрат: /chart [показник] [30d|90d|1y] [заявник]",
             addsource: "додати стрічку (URL) або @канал",
             removesource: "припинити відстежувати джерело",
             pausesource: "призупинити джерело",

@@ -8,6 +8,7 @@
 mod support;
 
 mod admin;
+mod chart;
 mod cli_search;
 mod fake_bot_api;
 mod groups;

@@ -36,7 +36,8 @@ async fn start_subscribes_with_defaults_in_the_users_language() {
                 "m:hour",
                 "m:zone",
                 "m:lang",
-                "d:off"
+                "d:off",
+                "m:chart"
             ]
         );
         let sub = h.subscriber(chat).await.expect("subscriber created");

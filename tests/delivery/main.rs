@@ -65,6 +65,7 @@ impl Rig {
             period: period.into(),
             parts: parts.iter().map(|p| p.to_string()).collect(),
             story_ids: vec![],
+            photo: None,
             period_end: self.clock_now(),
             next_digest_at: None,
         };

@@ -224,6 +224,7 @@ async fn the_delivery_loop_sends_what_is_enqueued_and_stops_on_shutdown() {
             period: "p".into(),
             parts: vec![format!("hello {chat}")],
             story_ids: vec![],
+            photo: None,
             period_end: now,
             next_digest_at: None,
         };

@@ -20,6 +20,7 @@ async fn a_deferred_message_keeps_its_attempts_and_error_and_later_parts_wait() 
         period: "p".into(),
         parts: vec!["a".into(), "b".into()],
         story_ids: vec![],
+        photo: None,
         period_end: t0(),
         next_digest_at: None,
     };

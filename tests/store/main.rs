@@ -8,6 +8,7 @@ mod items;
 mod leases;
 mod outbox;
 mod search;
+mod series;
 mod sources;
 mod stories;
 mod subscribers;

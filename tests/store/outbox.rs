@@ -13,6 +13,7 @@ fn digest(subscriber_id: i64, period: &str, parts: &[&str]) -> DigestEnqueue {
         period: period.into(),
         parts: parts.iter().map(|p| p.to_string()).collect(),
         story_ids: vec![],
+        photo: None,
         period_end: t0(),
         next_digest_at: Some(t0() + Duration::days(1)),
     }

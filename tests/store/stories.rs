@@ -137,6 +137,7 @@ async fn story_windows_and_delivery_history() {
             period: "p1".into(),
             parts: vec!["digest".into()],
             story_ids: vec![s1],
+            photo: None,
             period_end: t0(),
             next_digest_at: None,
         },

@@ -36,6 +36,7 @@ async fn upsert_creates_then_reactivates_keeping_settings() {
         ui_lang: Some(Lang::Uk),
         keywords: Some(vec!["псков".into(), "72-га ОМБр".into()]),
         next_digest_at: Some(Some(t0() + Duration::hours(3))),
+        chart_weekday: Some(Some(chrono::Weekday::Fri)),
     };
     let updated = s
         .update_subscriber(42, &update, t0())

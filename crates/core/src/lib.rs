@@ -5,4 +5,5 @@
 pub mod classify;
 pub mod cluster;
 pub mod model;
+pub mod series;
 pub mod text;

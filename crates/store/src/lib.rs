@@ -7,6 +7,7 @@ mod leases;
 mod outbox;
 pub mod postgres;
 mod rows;
+mod series;
 mod sources;
 pub mod sqlite;
 mod stories;
@@ -16,11 +17,12 @@ mod views;
 pub use items::ItemStore;
 pub use leases::LeaseStore;
 pub use outbox::{DigestEnqueue, OutboxMessage, OutboxState, OutboxStore};
+pub use series::{ChartImage, SeriesQuery, SeriesStore, SeriesSummary};
 pub use sources::{PollFailure, PollSuccess, SourceStore};
 pub use stories::{
     ClaimView, ItemFiling, SEARCH_CANDIDATES, SearchPage, SearchQuery, StoryChoice, StoryStore,
 };
-pub use subscribers::{SubscriberStore, SubscriberUpdate};
+pub use subscribers::{SubscriberStore, SubscriberUpdate, weekday_from_db, weekday_to_db};
 
 use async_trait::async_trait;
 use chrono::{DateTime, TimeZone, Utc};
@@ -71,7 +73,15 @@ pub struct Stats {
 /// Everything claimwatch stores.
 #[async_trait]
 pub trait Store:
-    SourceStore + ItemStore + StoryStore + SubscriberStore + OutboxStore + LeaseStore + Send + Sync
+    SourceStore
+    + ItemStore
+    + StoryStore
+    + SubscriberStore
+    + OutboxStore
+    + LeaseStore
+    + SeriesStore
+    + Send
+    + Sync
 {
     /// "sqlite" or "postgres".
     fn backend(&self) -> &'static str;

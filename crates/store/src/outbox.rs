@@ -76,6 +76,8 @@ pub struct OutboxMessage {
     pub next_attempt_at: DateTime<Utc>,
     pub last_error: Option<String>,
     pub telegram_message_id: Option<i64>,
+    /// A chart image (see `SeriesStore::chart_image`): sent with sendPhoto, `body` as caption.
+    pub photo_id: Option<i64>,
 }
 
 /// A rendered digest to enqueue for one subscriber.
@@ -88,6 +90,8 @@ pub struct DigestEnqueue {
     pub parts: Vec<String>,
     /// Stories the digest carries: recorded as delivered to this subscriber.
     pub story_ids: Vec<i64>,
+    /// A chart image sent as a photo with the last part as its caption (≤ 1,024 characters).
+    pub photo: Option<i64>,
     /// End of the period covered: becomes the subscriber's `last_digest_at`.
     pub period_end: DateTime<Utc>,
     /// The subscriber's next scheduled digest (`None` leaves it unchanged).

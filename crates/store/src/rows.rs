@@ -196,7 +196,7 @@ pub(crate) fn figure(row: &impl DbRow) -> Result<(i64, Figure)> {
 
 pub(crate) const SUBSCRIBER_COLUMNS: &str = "id, chat_id, kind, title, active, subscribed, \
     inactive_reason, topics, digest_time, timezone, ui_lang, keywords, last_digest_at, \
-    next_digest_at, created_at";
+    next_digest_at, created_at, chart_weekday";
 
 pub(crate) fn subscriber(row: &impl DbRow) -> Result<Subscriber> {
     let time = row.text("digest_time")?;
@@ -216,6 +216,7 @@ pub(crate) fn subscriber(row: &impl DbRow) -> Result<Subscriber> {
         ui_lang: parse("language", &row.text("ui_lang")?)?,
         keywords: serde_json::from_str(&keywords)
             .map_err(|e| StoreError::Corrupt(format!("keywords: {e}")))?,
+        chart_weekday: crate::subscribers::weekday_from_db(row.int("chart_weekday")?),
         last_digest_at: row.opt_time("last_digest_at")?,
         next_digest_at: row.opt_time("next_digest_at")?,
         created_at: row.time("created_at")?,
@@ -224,7 +225,7 @@ pub(crate) fn subscriber(row: &impl DbRow) -> Result<Subscriber> {
 
 pub(crate) const OUTBOX_COLUMNS: &str = "o.id, o.subscriber_id, s.chat_id, s.kind, o.period, \
     o.part, o.parts, o.body, o.state, o.attempts, o.next_attempt_at, o.last_error, \
-    o.telegram_message_id";
+    o.telegram_message_id, o.photo_id";
 
 pub(crate) fn outbox(row: &impl DbRow) -> Result<OutboxMessage> {
     let kind: ChatKind = parse("chat kind", &row.text("kind")?)?;
@@ -242,5 +243,6 @@ pub(crate) fn outbox(row: &impl DbRow) -> Result<OutboxMessage> {
         next_attempt_at: row.time("next_attempt_at")?,
         last_error: row.opt_text("last_error")?,
         telegram_message_id: row.opt_int("telegram_message_id")?,
+        photo_id: row.opt_int("photo_id")?,
     })
 }

@@ -14,8 +14,23 @@ pub struct SubscriberUpdate {
     pub timezone: Option<String>,
     pub ui_lang: Option<Lang>,
     pub keywords: Option<Vec<String>>,
+    /// `Some(None)` turns the weekly chart off.
+    pub chart_weekday: Option<Option<chrono::Weekday>>,
     /// `Some(None)` clears the schedule.
     pub next_digest_at: Option<Option<DateTime<Utc>>>,
+}
+
+/// The stored form of a weekly chart day: ISO weekday 1–7, 0 for none.
+pub fn weekday_to_db(day: Option<chrono::Weekday>) -> i64 {
+    day.map_or(0, |d| i64::from(d.number_from_monday()))
+}
+
+/// The weekly chart day of a stored number; anything outside 1–7 is none.
+pub fn weekday_from_db(n: i64) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
+    [Mon, Tue, Wed, Thu, Fri, Sat, Sun]
+        .get(usize::try_from(n).ok()?.checked_sub(1)?)
+        .copied()
 }
 
 #[async_trait]

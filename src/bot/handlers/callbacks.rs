@@ -124,6 +124,10 @@ where
                     t.pick_language.to_owned(),
                     keyboards::languages(&ctx.config.bot.languages(), lang),
                 ),
+                Screen::ChartDay => (
+                    crate::i18n::series_texts(lang).pick_chart_day.to_owned(),
+                    keyboards::chart_days(sub.chart_weekday, lang),
+                ),
             };
             edit_html(bot, chat, message_id, &text, Some(keyboard)).await?;
             return Ok(Notice::None);
@@ -159,6 +163,9 @@ where
             }
             update.ui_lang = Some(l);
             lang = l;
+        }
+        Action::ChartDay(d) => {
+            update.chart_weekday = Some(crate::store::weekday_from_db(i64::from(d)));
         }
         Action::Noop | Action::Page { .. } => return Ok(Notice::None),
     }

@@ -4,6 +4,7 @@
 
 mod admin;
 mod callbacks;
+mod chart;
 mod digest;
 mod membership;
 mod search;

@@ -1,8 +1,8 @@
 //! `/start`, `/help`, `/subscribe`, `/unsubscribe`, and the routing of every user command.
 
 use super::{
-    BotError, Ctx, HandlerResult, Req, admin, digest, may_configure, new_subscriber, next_digest,
-    search, send_html, settings,
+    BotError, Ctx, HandlerResult, Req, admin, chart, digest, may_configure, new_subscriber,
+    next_digest, search, send_html, settings,
 };
 use crate::bot::commands::{Command, admin_commands, user_commands};
 use crate::i18n::fill;
@@ -29,6 +29,7 @@ where
         Command::Recent(arg) => search::recent(bot, ctx, req, &arg).await,
         Command::Digest => digest::digest_now(bot, ctx, req).await,
         Command::Sources => admin::list_sources(bot, ctx, req).await,
+        Command::Chart(arg) => chart::chart(bot, ctx, req, &arg).await,
     }
 }
 

@@ -8,6 +8,7 @@
 
 mod answer;
 mod json;
+mod photo;
 pub mod updates;
 
 use super::http::{self, Request, Response, Server};
@@ -63,8 +64,22 @@ pub struct Sent {
     pub disable_preview: bool,
 }
 
+/// A photo the server accepted (sendPhoto).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Photo {
+    pub chat_id: i64,
+    pub message_id: i64,
+    pub caption: String,
+    pub parse_mode: Option<String>,
+    /// The uploaded bytes; empty when the photo was sent again by its file id.
+    pub png: Vec<u8>,
+    pub file_id: String,
+}
+
 #[derive(Default)]
 struct State {
+    photos: Vec<Photo>,
+    photo_ids: std::collections::HashSet<String>,
     calls: Vec<Call>,
     sent: Vec<Sent>,
     updates: VecDeque<(i64, Value)>,
@@ -207,6 +222,11 @@ impl FakeBotApi {
             .collect()
     }
 
+    /// Photos accepted by `sendPhoto`, in order.
+    pub fn photos(&self) -> Vec<Photo> {
+        self.lock().photos.clone()
+    }
+
     /// Messages accepted by `sendMessage`, in order.
     pub fn sent(&self) -> Vec<Sent> {
         self.lock().sent.clone()
@@ -253,26 +273,6 @@ impl FakeBotApi {
     }
 }
 
-/// The text fields of a multipart/form-data body, as a JSON object of strings.
-fn form_fields(body: &[u8], boundary: &str) -> Value {
-    let text = String::from_utf8_lossy(body);
-    let mut fields = serde_json::Map::new();
-    for part in text.split(&format!("--{boundary}")) {
-        let Some((head, value)) = part.split_once("\r\n\r\n") else {
-            continue;
-        };
-        let name = head
-            .split("name=\"")
-            .nth(1)
-            .and_then(|rest| rest.split('"').next());
-        if let Some(name) = name {
-            let value = value.strip_suffix("\r\n").unwrap_or(value);
-            fields.insert(name.to_owned(), Value::String(value.to_owned()));
-        }
-    }
-    Value::Object(fields)
-}
-
 async fn handle(
     req: Request,
     state: Arc<Mutex<State>>,
@@ -292,11 +292,21 @@ async fn handle(
         .header("content-type")
         .and_then(|c| c.split("boundary=").nth(1))
         .map(|b| b.trim_matches('"').to_owned());
+    let mut files = Vec::new();
     let params: Value = if req.body.is_empty() {
         json!({})
     } else if let Some(boundary) = multipart {
-        // setWebhook is sent as multipart/form-data (it may carry a certificate).
-        form_fields(&req.body, &boundary)
+        // setWebhook and sendPhoto are sent as multipart/form-data (a certificate, a photo).
+        let mut fields = serde_json::Map::new();
+        for part in photo::parts(&req.body, &boundary) {
+            if part.file_name.is_some() {
+                files.push(part);
+            } else {
+                let text = String::from_utf8_lossy(&part.bytes).into_owned();
+                fields.insert(part.name, Value::String(text));
+            }
+        }
+        Value::Object(fields)
     } else {
         match serde_json::from_slice(&req.body) {
             Ok(v) => v,
@@ -313,6 +323,9 @@ async fn handle(
         .collect();
     let resp = if method == "getUpdates" {
         get_updates(&params, &state, &changed).await
+    } else if method == "sendPhoto" {
+        let mut st = state.lock().unwrap_or_else(|p| p.into_inner());
+        photo::send_photo(&params, &files, &mut st)
     } else {
         let (resp, hold) = answer(&method, &params, &state);
         if hold {

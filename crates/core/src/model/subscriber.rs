@@ -98,6 +98,8 @@ pub struct Subscriber {
     pub timezone: String,
     pub ui_lang: Lang,
     pub keywords: Vec<String>,
+    /// The day of the week the digest carries the weekly chart; `None` for never.
+    pub chart_weekday: Option<chrono::Weekday>,
     /// End of the period covered by the last digest enqueued for this chat.
     pub last_digest_at: Option<DateTime<Utc>>,
     /// When the next scheduled digest is due.

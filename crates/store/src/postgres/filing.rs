@@ -88,6 +88,7 @@ pub(super) async fn add_claims(
         .fetch_one(&mut **tx)
         .await?;
         insert_figures(tx, id, c).await?;
+        super::series::record_claim(tx, id, item_id, claimed_at, c).await?;
         ids.push(id);
     }
     Ok(ids)
@@ -112,6 +113,12 @@ pub(super) async fn update_claims(tx: &mut Tx, updated: &[(i64, Claim)]) -> Resu
             .execute(&mut **tx)
             .await?;
         insert_figures(tx, *id, c).await?;
+        let (item_id, claimed_at): (i64, DateTime<Utc>) =
+            sqlx::query_as("SELECT item_id, claimed_at FROM claims WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut **tx)
+                .await?;
+        super::series::record_claim(tx, *id, item_id, claimed_at, c).await?;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ mod filing;
 mod items;
 mod leases;
 mod outbox;
+mod series;
 mod sources;
 mod stories;
 mod subscribers;
@@ -62,6 +63,20 @@ impl PostgresStore {
         &self.pool
     }
 
+    /// Whether migration `version` was applied before.
+    async fn has_migration(&self, version: i64) -> Result<bool> {
+        if self.applied_migrations().await? == 0 {
+            return Ok(false);
+        }
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM _sqlx_migrations WHERE version = $1 AND success",
+        )
+        .bind(version)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n > 0)
+    }
+
     async fn applied_migrations(&self) -> Result<usize> {
         let exists: bool = sqlx::query_scalar("SELECT to_regclass('_sqlx_migrations') IS NOT NULL")
             .fetch_one(&self.pool)
@@ -84,10 +99,15 @@ impl Store for PostgresStore {
 
     async fn migrate(&self) -> Result<usize> {
         let before = self.applied_migrations().await?;
+        let had_series = self.has_migration(crate::series::SERIES_MIGRATION).await?;
         MIGRATOR
             .run(&self.pool)
             .await
             .map_err(|e| StoreError::Migrate(claimwatch_core::text::redact_url(&e.to_string())))?;
+        if !had_series {
+            use crate::SeriesStore;
+            self.rebuild_series().await?;
+        }
         Ok(self.applied_migrations().await? - before)
     }
 

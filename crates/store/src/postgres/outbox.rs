@@ -32,8 +32,9 @@ impl OutboxStore for PostgresStore {
         let parts = d.parts.len() as i64;
         for (i, body) in d.parts.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO outbox (subscriber_id, period, part, parts, body, next_attempt_at, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $6)",
+                "INSERT INTO outbox (subscriber_id, period, part, parts, body, next_attempt_at,
+                   created_at, photo_id)
+                 VALUES ($1, $2, $3, $4, $5, $6, $6, $7)",
             )
             .bind(d.subscriber_id)
             .bind(&d.period)
@@ -41,6 +42,7 @@ impl OutboxStore for PostgresStore {
             .bind(parts)
             .bind(body)
             .bind(now)
+            .bind(d.photo.filter(|_| i as i64 + 1 == parts))
             .execute(&mut *tx)
             .await?;
         }

@@ -87,7 +87,7 @@ const BITMAP_WORK_MEM: &str = "64MB";
 type Match = (i64, DateTime<Utc>, f32);
 
 impl PostgresStore {
-    async fn claims_by_ids(&self, ids: &[i64]) -> Result<Vec<StoredClaim>> {
+    pub(super) async fn claims_by_ids(&self, ids: &[i64]) -> Result<Vec<StoredClaim>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }

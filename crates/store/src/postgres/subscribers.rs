@@ -78,7 +78,8 @@ impl SubscriberStore for PostgresStore {
                ui_lang = coalesce($6::text, ui_lang),
                keywords = coalesce($7::text, keywords),
                next_digest_at = CASE WHEN $8 THEN $9::timestamptz ELSE next_digest_at END,
-               updated_at = $10
+               updated_at = $10,
+               chart_weekday = coalesce($11::bigint, chart_weekday)
              WHERE chat_id = $1
              RETURNING {SUBSCRIBER_COLUMNS}"
         );
@@ -93,6 +94,7 @@ impl SubscriberStore for PostgresStore {
             .bind(u.next_digest_at.is_some())
             .bind(u.next_digest_at.flatten())
             .bind(now)
+            .bind(u.chart_weekday.map(crate::subscribers::weekday_to_db))
             .fetch_optional(&self.pool)
             .await?;
         row.as_ref().map(subscriber).transpose()

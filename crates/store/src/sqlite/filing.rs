@@ -86,6 +86,7 @@ pub(super) async fn add_claims(
         .fetch_one(&mut **tx)
         .await?;
         insert_figures(tx, id, c).await?;
+        super::series::record_claim(tx, id, item_id, claimed_at, c).await?;
         sqlx::query("INSERT INTO claims_fts (rowid, terms) VALUES (?1, ?2)")
             .bind(id)
             .bind(views::claim_search_terms(search_terms, c))
@@ -115,6 +116,12 @@ pub(super) async fn update_claims(tx: &mut Tx, updated: &[(i64, Claim)]) -> Resu
             .execute(&mut **tx)
             .await?;
         insert_figures(tx, *id, c).await?;
+        let (item_id, claimed_at): (i64, i64) =
+            sqlx::query_as("SELECT item_id, claimed_at FROM claims WHERE id = ?1")
+                .bind(id)
+                .fetch_one(&mut **tx)
+                .await?;
+        super::series::record_claim(tx, *id, item_id, crate::from_ms(claimed_at), c).await?;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ mod items;
 mod leases;
 mod outbox;
 mod search;
+mod series;
 mod sources;
 mod stories;
 mod subscribers;
@@ -69,6 +70,20 @@ impl SqliteStore {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
+    /// Whether migration `version` was applied before.
+    async fn has_migration(&self, version: i64) -> Result<bool> {
+        if self.applied_migrations().await? == 0 {
+            return Ok(false);
+        }
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM _sqlx_migrations WHERE version = ?1 AND success",
+        )
+        .bind(version)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n > 0)
+    }
+
     async fn applied_migrations(&self) -> Result<usize> {
         let exists: i64 = sqlx::query_scalar(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
@@ -93,10 +108,15 @@ impl Store for SqliteStore {
 
     async fn migrate(&self) -> Result<usize> {
         let before = self.applied_migrations().await?;
+        let had_series = self.has_migration(crate::series::SERIES_MIGRATION).await?;
         MIGRATOR
             .run(&self.pool)
             .await
             .map_err(|e| StoreError::Migrate(e.to_string()))?;
+        if !had_series {
+            use crate::SeriesStore;
+            self.rebuild_series().await?;
+        }
         Ok(self.applied_migrations().await? - before)
     }
 

@@ -26,8 +26,9 @@ impl OutboxStore for SqliteStore {
         let parts = d.parts.len() as i64;
         for (i, body) in d.parts.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO outbox (subscriber_id, period, part, parts, body, next_attempt_at, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                "INSERT INTO outbox (subscriber_id, period, part, parts, body, next_attempt_at,
+                   created_at, photo_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
             )
             .bind(d.subscriber_id)
             .bind(&d.period)
@@ -35,6 +36,7 @@ impl OutboxStore for SqliteStore {
             .bind(parts)
             .bind(body)
             .bind(to_ms(now))
+            .bind(d.photo.filter(|_| i as i64 + 1 == parts))
             .execute(&mut *tx)
             .await?;
         }
@@ -128,7 +130,7 @@ impl OutboxStore for SqliteStore {
                (SELECT s.chat_id FROM subscribers s WHERE s.id = outbox.subscriber_id) AS chat_id,
                (SELECT s.kind FROM subscribers s WHERE s.id = outbox.subscriber_id) AS kind,
                period, part, parts, body, state, attempts, next_attempt_at, last_error,
-               telegram_message_id",
+               telegram_message_id, photo_id",
         )
         .bind(to_ms(now))
         .bind(owner)

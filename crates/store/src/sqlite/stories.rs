@@ -45,7 +45,7 @@ pub(crate) fn fts_match(terms: &[String]) -> String {
 }
 
 impl SqliteStore {
-    async fn claims_by_ids(&self, ids: &[i64]) -> Result<Vec<StoredClaim>> {
+    pub(super) async fn claims_by_ids(&self, ids: &[i64]) -> Result<Vec<StoredClaim>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }

@@ -100,7 +100,8 @@ impl SubscriberStore for SqliteStore {
                ui_lang = coalesce(?6, ui_lang),
                keywords = coalesce(?7, keywords),
                next_digest_at = CASE WHEN ?8 THEN ?9 ELSE next_digest_at END,
-               updated_at = ?10
+               updated_at = ?10,
+               chart_weekday = coalesce(?11, chart_weekday)
              WHERE chat_id = ?1
              RETURNING {SUBSCRIBER_COLUMNS}"
         );
@@ -115,6 +116,7 @@ impl SubscriberStore for SqliteStore {
             .bind(u.next_digest_at.is_some())
             .bind(u.next_digest_at.flatten().map(to_ms))
             .bind(to_ms(now))
+            .bind(u.chart_weekday.map(crate::subscribers::weekday_to_db))
             .fetch_optional(&self.pool)
             .await?;
         row.as_ref().map(subscriber).transpose()
