@@ -13,6 +13,7 @@ pub mod manual;
 pub mod render;
 pub mod schedule;
 pub mod select;
+pub mod series_block;
 pub mod split;
 
 use crate::config::Config;
@@ -111,7 +112,8 @@ pub async fn compose(
     } else {
         first_item_texts(store, &candidates).await?
     };
-    let selection = select::select(&candidates, sub, &bodies, cfg.digest.max_entries);
+    let tz = subscriber_tz(sub, cfg);
+    let selection = select::select(&candidates, sub, &bodies, cfg.digest.max_entries, &tz);
     let totals = if sub.topics.losses {
         let recent = store
             .latest_claims_by_claimant(

@@ -8,6 +8,7 @@ use super::format::{
 };
 use super::losses::TotalsReport;
 use super::select::{GENERAL_STAFF, Selection, distinct_sources};
+use super::series_block::SeriesBlock;
 use super::split::{MAX_MESSAGE_UNITS, pack};
 use crate::config::QuietDay;
 use crate::i18n::{DigestTexts, plural, texts};
@@ -91,6 +92,7 @@ pub fn units(input: &RenderInput<'_>) -> Vec<String> {
         .map(|r| totals(input, t, r))
         .into_iter()
         .collect();
+    losses.extend(sel.series.iter().map(|b| series(input, t, b)));
     losses.extend(
         sel.losses
             .iter()
@@ -112,7 +114,10 @@ fn header(input: &RenderInput<'_>, t: &DigestTexts, title: &str, since: &str) ->
         counts.push(fill_html(form, &[("n", &n.to_string())]));
     }
     if input.follows_losses {
-        let n = (sel.losses.len() + sel.losses_more + usize::from(input.totals.is_some())) as u64;
+        let n = (sel.losses.len()
+            + sel.losses_more
+            + sel.series.len()
+            + usize::from(input.totals.is_some())) as u64;
         let form = plural(input.lang, n, t.loss_count);
         counts.push(fill_html(form, &[("n", &n.to_string())]));
     }
@@ -238,6 +243,49 @@ fn entry(input: &RenderInput<'_>, t: &DigestTexts, view: &StoryView, category: C
         out.push_str(&format!("\n{label}: {}", links.join(" · ")));
     }
     out
+}
+
+/// A daily reporter's block: one line, each part linking to its post.
+fn series(input: &RenderInput<'_>, t: &DigestTexts, b: &SeriesBlock) -> String {
+    let known = crate::classify::claimants::by_id(&b.claimant_id);
+    let who = known.map_or_else(
+        || escape_html(&b.claimant_id),
+        |k| escape_html(k.display(input.lang)),
+    );
+    let parts: Vec<String> = b
+        .parts
+        .iter()
+        .map(|p| {
+            let scope = p
+                .scope
+                .as_deref()
+                .map_or_else(|| escape_html(t.all_axes), |s| outside(s, MAX_NAME_CHARS));
+            let figures: Vec<String> = p
+                .figures
+                .iter()
+                .take(MAX_FIGURES)
+                .map(|f| escape_html(&figure(t, input.lang, f, None)))
+                .collect();
+            link(
+                p.url.as_deref(),
+                &format!("{scope}: {}", figures.join(", ")),
+            )
+        })
+        .collect();
+    let day = format!(
+        "{} {}",
+        b.day.format("%-d"),
+        t.months[chrono::Datelike::month0(&b.day) as usize]
+    );
+    let line = fill_html(
+        t.series_day,
+        &[
+            ("who", &format!("<b>{who}</b>")),
+            ("day", &escape_html(&day)),
+            ("parts", &parts.join(" · ")),
+        ],
+    );
+    format!("• {line}")
 }
 
 fn totals(input: &RenderInput<'_>, t: &DigestTexts, r: &TotalsReport) -> String {

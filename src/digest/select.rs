@@ -3,8 +3,10 @@
 //! the General Staff's running totals kept apart for the losses block, and within a section
 //! the most independent sources first, then the most recent.
 
+use super::series_block;
 use crate::model::{Category, SourceRef, StoryView, Subscriber};
 use crate::text::stem::{query_terms, stem_text};
+use crate::tz::ChatTz;
 use std::collections::{HashMap, HashSet};
 
 /// The claimant whose cumulative loss figures make the losses block (the classifier's
@@ -25,6 +27,8 @@ pub struct Selection<'a> {
     /// Stories carrying General Staff running totals: summed up by the losses block instead of
     /// listed, recorded as delivered with it.
     pub totals_stories: Vec<i64>,
+    /// Stories of a daily reporter's claim series: one block per claimant and day.
+    pub series: Vec<super::series_block::SeriesBlock>,
 }
 
 impl Selection<'_> {
@@ -36,6 +40,7 @@ impl Selection<'_> {
             .chain(&self.losses)
             .flat_map(|v| std::iter::once(v.story.id).chain(v.folded.iter().copied()))
             .chain(self.totals_stories.iter().copied())
+            .chain(self.series.iter().flat_map(|b| b.story_ids.iter().copied()))
             .collect();
         ids.sort_unstable();
         ids.dedup();
@@ -43,7 +48,7 @@ impl Selection<'_> {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.refusals.is_empty() && self.losses.is_empty()
+        self.refusals.is_empty() && self.losses.is_empty() && self.series.is_empty()
     }
 }
 
@@ -134,14 +139,23 @@ pub fn select<'a>(
     sub: &Subscriber,
     bodies: &HashMap<i64, String>,
     max_entries: usize,
+    tz: &ChatTz,
 ) -> Selection<'a> {
     let terms = keyword_terms(&sub.keywords);
     let mut sel = Selection::default();
+    let mut series: Vec<&StoryView> = Vec::new();
     for view in candidates {
         let has = |c: Category| view.claims.iter().any(|x| x.claim.category == c);
         if sub.topics.losses && is_general_staff_totals(view) {
             sel.totals_stories.push(view.story.id);
             sel.totals_stories.extend(view.folded.iter().copied());
+            continue;
+        }
+        if sub.topics.losses
+            && series_block::is_series(view)
+            && matches_keywords(view, bodies.get(&view.story.id).map(String::as_str), &terms)
+        {
+            series.push(view);
             continue;
         }
         let section = if sub.topics.refusal && has(Category::Refusal) {
@@ -161,5 +175,6 @@ pub fn select<'a>(
     sel.losses_more = sel.losses.len().saturating_sub(max_entries);
     sel.refusals.truncate(max_entries);
     sel.losses.truncate(max_entries);
+    sel.series = series_block::blocks(&series, tz);
     sel
 }

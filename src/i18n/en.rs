@@ -146,6 +146,8 @@ pub(super) static TEXTS: Texts = Texts {
         more_entries: "+{n} more: /recent",
         gs_totals: "{who}: Russian losses since 24 Feb 2022 — {figures}",
         full_report: "full report ›",
+        series_day: "{who}, {day}: {parts}",
+        all_axes: "all axes",
         quiet: "Nothing new on your topics {since}.",
         keywords: "Only reports mentioning: {keywords}",
         footer: "/search WORDS — older claims · /settings — topics, time, language",

@@ -225,6 +225,10 @@ pub struct DigestTexts {
     pub gs_totals: &'static str,
     /// The link to the General Staff's report.
     pub full_report: &'static str,
+    /// A daily reporter's figures of one day: `{who}, {day}: {parts}`.
+    pub series_day: &'static str,
+    /// A series part with no axis or group: the figure for every axis together.
+    pub all_axes: &'static str,
     /// A quiet day: `Nothing new on your topics since {since}.`
     pub quiet: &'static str,
     /// Shown when the chat filters by keywords: `Only reports mentioning: {keywords}`.

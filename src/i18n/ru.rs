@@ -161,6 +161,8 @@ pub(super) static TEXTS: Texts = Texts {
         more_entries: "ещё {n}: /recent",
         gs_totals: "{who}: потери России с 24.02.2022 — {figures}",
         full_report: "полный отчёт ›",
+        series_day: "{who}, {day}: {parts}",
+        all_axes: "все направления",
         quiet: "Ничего нового по вашим темам {since}.",
         keywords: "Только сообщения со словами: {keywords}",
         footer: "/search СЛОВА — более ранние заявления · /settings — темы, время, язык",

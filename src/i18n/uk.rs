@@ -161,6 +161,8 @@ pub(super) static TEXTS: Texts = Texts {
         more_entries: "ще {n}: /recent",
         gs_totals: "{who}: втрати Росії з 24.02.2022 — {figures}",
         full_report: "повний звіт ›",
+        series_day: "{who}, {day}: {parts}",
+        all_axes: "усі напрямки",
         quiet: "Нічого нового за вашими темами {since}.",
         keywords: "Лише повідомлення зі словами: {keywords}",
         footer: "/search СЛОВА — давніші заяви · /settings — теми, час, мова",

@@ -35,6 +35,10 @@ pub struct Known {
     pub side: Option<Side>,
     #[serde(default)]
     pub kind: Kind,
+    /// Reports figures every day, per axis or group (Russia's defence ministry): a digest
+    /// shows its figures of one day as one block.
+    #[serde(default)]
+    pub daily: bool,
     en: String,
     uk: String,
     ru: String,
