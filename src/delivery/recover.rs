@@ -36,10 +36,7 @@ pub async fn recover<S>(
         sender: ctx.sender_name(),
     };
     let resend = ctx.config.in_doubt == InDoubt::Resend;
-    let done = ctx
-        .store
-        .resolve_in_doubt(now, in_flight, resend)
-        .await?;
+    let done = ctx.store.resolve_in_doubt(now, in_flight, resend).await?;
     let (in_doubt, resend) = (done.found, done.resend);
     if in_doubt > 0 {
         match ctx.config.in_doubt {

@@ -42,8 +42,7 @@ async fn step<S: Sender>(
     until: Until,
     total: &mut DeliveryReport,
     last_resolve: &mut Option<DateTime<Utc>>,
-) -> Result<Next, DeliveryError>
-{
+) -> Result<Next, DeliveryError> {
     let now = ctx.clock.now();
     if last_resolve.is_none_or(|t| now - t >= RESOLVE_EVERY || t > now) {
         recover(ctx, now, false).await?;
@@ -72,8 +71,7 @@ async fn run<S: Sender>(
     ctx: &DeliveryCtx<S>,
     shutdown: &Shutdown,
     until: Until,
-) -> Result<DeliveryReport, DeliveryError>
-{
+) -> Result<DeliveryReport, DeliveryError> {
     let mut total = DeliveryReport::default();
     let mut last_resolve: Option<DateTime<Utc>> = None;
     while !shutdown.is_triggered() {
@@ -112,7 +110,6 @@ pub async fn run_delivery<S: Sender>(ctx: &DeliveryCtx<S>, shutdown: &Shutdown) 
 pub async fn drain_outbox<S: Sender>(
     ctx: &DeliveryCtx<S>,
     shutdown: &Shutdown,
-) -> Result<DeliveryReport, DeliveryError>
-{
+) -> Result<DeliveryReport, DeliveryError> {
     run(ctx, shutdown, Until::Drained).await
 }

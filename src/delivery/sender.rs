@@ -108,7 +108,10 @@ mod tests {
 
     #[test]
     fn a_first_send_is_the_body_alone() {
-        assert_eq!(outgoing(&message("<b>a</b>", 0, Lang::En)), vec!["<b>a</b>"]);
+        assert_eq!(
+            outgoing(&message("<b>a</b>", 0, Lang::En)),
+            vec!["<b>a</b>"]
+        );
     }
 
     #[test]
@@ -116,7 +119,9 @@ mod tests {
         let en = outgoing(&message("<b>a</b>", 1, Lang::En));
         assert_eq!(
             en,
-            vec!["<i>↻ Resent after an interruption; you may have received this already.</i>\n\n<b>a</b>"]
+            vec![
+                "<i>↻ Resent after an interruption; you may have received this already.</i>\n\n<b>a</b>"
+            ]
         );
         let uk = outgoing(&message("a", 2, Lang::Uk));
         assert!(uk[0].starts_with("<i>↻ Надіслано повторно"), "{uk:?}");

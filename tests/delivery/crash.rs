@@ -147,13 +147,20 @@ async fn assert_every_part_arrived(setup: &Setup, api: &FakeBotApi) -> Received 
         for text in &received {
             match text.strip_prefix(&marker) {
                 Some(body) => {
-                    assert_eq!(plain.last(), Some(&body), "chat {chat}: a repeat follows its part");
+                    assert_eq!(
+                        plain.last(),
+                        Some(&body),
+                        "chat {chat}: a repeat follows its part"
+                    );
                     marked += 1;
                 }
                 None => plain.push(text),
             }
         }
-        assert_eq!(plain, bodies, "chat {chat}: every part once unmarked, in order");
+        assert_eq!(
+            plain, bodies,
+            "chat {chat}: every part once unmarked, in order"
+        );
         for r in &rows {
             match r.state {
                 OutboxState::Sent => {}
@@ -168,7 +175,13 @@ async fn assert_every_part_arrived(setup: &Setup, api: &FakeBotApi) -> Received 
         let mut n = 0;
         for chat in CHATS {
             let sub = store.subscriber(chat).await.unwrap().unwrap();
-            n += store.outbox_of(sub.id).await.unwrap().iter().map(|r| r.resends).sum::<i64>();
+            n += store
+                .outbox_of(sub.id)
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| r.resends)
+                .sum::<i64>();
         }
         n
     };
@@ -196,7 +209,11 @@ async fn kill_in_flight(setup: &Setup, api: &FakeBotApi) -> usize {
     wait_received(api, 5).await;
     kill(child).await;
     api.release_held();
-    assert_eq!(api.sent().len(), 5, "the held message arrived before the kill");
+    assert_eq!(
+        api.sent().len(),
+        5,
+        "the held message arrived before the kill"
+    );
     5
 }
 
@@ -209,7 +226,10 @@ async fn kill_after_answer(setup: &Setup, api: &FakeBotApi, before: usize) -> us
         .unwrap();
     wait_received(api, before + 3).await;
     let mut lock = sqlx::SqliteConnection::connect(&setup.url).await.unwrap();
-    sqlx::raw_sql("BEGIN IMMEDIATE").execute(&mut lock).await.unwrap();
+    sqlx::raw_sql("BEGIN IMMEDIATE")
+        .execute(&mut lock)
+        .await
+        .unwrap();
     let answered = api.calls_of("sendMessage").len() + 1;
     api.release_held();
     assert!(
@@ -282,7 +302,10 @@ async fn after_a_kill_in_flight_the_restart_sends_it_again_marked_and_says_so() 
         out.contains("1 message(s) were in flight when the last run stopped: in doubt: sent again, marked as resent"),
         "{out}"
     );
-    assert!(out.contains("1 of them resent after a crash (marked)"), "{out}");
+    assert!(
+        out.contains("1 of them resent after a crash (marked)"),
+        "{out}"
+    );
     let got = assert_every_part_arrived(&setup, &api).await;
     assert_eq!((got.marked, got.in_doubt), (1, 0));
 }

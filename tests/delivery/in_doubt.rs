@@ -38,11 +38,20 @@ async fn resent_after(in_flight: bool) {
         kill_after_answer(w.start("one", config(), vec![Step::DieAfterAnswer]).await).await;
     }
     let row = &w.rows(sub).await[0];
-    assert_eq!((row.state, row.telegram_message_id), (OutboxState::Sending, None));
+    assert_eq!(
+        (row.state, row.telegram_message_id),
+        (OutboxState::Sending, None)
+    );
 
     let q = w.process(config(), vec![]).await.in_sender_role("two");
     let found = recover(&q, w.now(), false).await.unwrap();
-    assert_eq!(found, Recovery { in_doubt: 1, resend: 1 });
+    assert_eq!(
+        found,
+        Recovery {
+            in_doubt: 1,
+            resend: 1
+        }
+    );
     let row = &w.rows(sub).await[0];
     assert_eq!((row.state, row.resends), (OutboxState::Pending, 1));
     let r = step(&q).await;
@@ -96,13 +105,25 @@ async fn a_lease_left_by_a_process_outside_the_sender_role_is_in_doubt_once_it_e
     let p = w.process(config(), vec![Step::DieInFlight]).await;
     kill_in_flight(p).await;
     let q = w.process(config(), vec![]).await;
-    assert_eq!(recover(&q, w.now(), false).await.unwrap(), Recovery::default());
+    assert_eq!(
+        recover(&q, w.now(), false).await.unwrap(),
+        Recovery::default()
+    );
     w.clock
         .advance(Duration::from_std(LEASE).unwrap() + Duration::seconds(1));
     let found = recover(&q, w.now(), false).await.unwrap();
-    assert_eq!(found, Recovery { in_doubt: 1, resend: 1 });
+    assert_eq!(
+        found,
+        Recovery {
+            in_doubt: 1,
+            resend: 1
+        }
+    );
     assert_eq!(step(&q).await.resent, 1);
-    assert_eq!(w.telegram.received(1), vec!["a".to_string(), marked(Lang::En, "a")]);
+    assert_eq!(
+        w.telegram.received(1),
+        vec!["a".to_string(), marked(Lang::En, "a")]
+    );
     assert_eq!(w.rows(sub).await[0].state, OutboxState::Sent);
 }
 
@@ -117,7 +138,13 @@ async fn with_skip_a_message_in_doubt_is_never_sent_again() {
     kill_in_flight(w.start("one", skip.clone(), vec![Step::DieInFlight]).await).await;
     let q = w.process(skip, vec![]).await.in_sender_role("two");
     let found = recover(&q, w.now(), false).await.unwrap();
-    assert_eq!(found, Recovery { in_doubt: 1, resend: 0 });
+    assert_eq!(
+        found,
+        Recovery {
+            in_doubt: 1,
+            resend: 0
+        }
+    );
     for _ in 0..3 {
         step(&q).await;
         w.clock.advance(Duration::seconds(1));
@@ -171,7 +198,10 @@ async fn an_answer_the_database_refused_is_written_first_and_never_resent() {
     assert!(recover(&p, w.now(), false).await.is_err());
     assert_eq!(w.rows(sub).await[0].state, OutboxState::Sending);
     refuse_sent_marks(&w.db.url, false).await;
-    assert_eq!(recover(&p, w.now(), false).await.unwrap(), Recovery::default());
+    assert_eq!(
+        recover(&p, w.now(), false).await.unwrap(),
+        Recovery::default()
+    );
     assert_eq!(p.unwritten_answers(), 0);
     let row = &w.rows(sub).await[0];
     assert_eq!(

@@ -36,7 +36,11 @@ async fn accepted_parts_are_sent_with_their_ids_and_a_busy_chat_waits_its_turn()
     let p = w.start("one", DeliveryConfig::default(), vec![]).await;
     assert_eq!(w.rows(sub).await[0].state, OutboxState::Pending);
     let r = step(&p).await;
-    assert_eq!((r.leased, r.sent, r.deferred), (2, 1, 1), "b waits a second");
+    assert_eq!(
+        (r.leased, r.sent, r.deferred),
+        (2, 1, 1),
+        "b waits a second"
+    );
     let rows = w.rows(sub).await;
     assert_eq!(
         (rows[0].state, rows[0].telegram_message_id, rows[0].attempts),

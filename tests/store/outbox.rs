@@ -223,7 +223,10 @@ async fn in_doubt_messages_left_by_skip_are_resent_once_resend_is_chosen() {
     s.lease_next(t0(), "me", LEASE).await.unwrap().unwrap();
     let later = t0() + Duration::minutes(10);
     let all = InFlight::default();
-    assert_eq!(s.resolve_in_doubt(later, all, false).await.unwrap().found, 1);
+    assert_eq!(
+        s.resolve_in_doubt(later, all, false).await.unwrap().found,
+        1
+    );
     assert!(s.lease_next(later, "me", LEASE).await.unwrap().is_none());
     let resolved = s.resolve_in_doubt(later, all, true).await.unwrap();
     assert_eq!((resolved.found, resolved.resend), (0, 1));
@@ -240,9 +243,21 @@ async fn a_new_sender_or_a_lone_process_finds_sends_in_flight_in_doubt_at_once()
             .await
             .unwrap();
     }
-    let old = s.lease_next(t0(), "sender:a", LEASE).await.unwrap().unwrap();
-    let cli = s.lease_next(t0(), "pid42-cli", LEASE).await.unwrap().unwrap();
-    let mine = s.lease_next(t0(), "sender:b", LEASE).await.unwrap().unwrap();
+    let old = s
+        .lease_next(t0(), "sender:a", LEASE)
+        .await
+        .unwrap()
+        .unwrap();
+    let cli = s
+        .lease_next(t0(), "pid42-cli", LEASE)
+        .await
+        .unwrap()
+        .unwrap();
+    let mine = s
+        .lease_next(t0(), "sender:b", LEASE)
+        .await
+        .unwrap()
+        .unwrap();
     let soon = t0() + Duration::seconds(5);
     let found = |in_flight| async move {
         s.resolve_in_doubt(soon, in_flight, false)

@@ -4,8 +4,8 @@
 
 use super::Result;
 use async_trait::async_trait;
-use claimwatch_core::model::Lang;
 use chrono::{DateTime, Utc};
+use claimwatch_core::model::Lang;
 use std::fmt;
 use std::str::FromStr;
 use std::time::Duration;
