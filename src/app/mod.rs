@@ -175,7 +175,8 @@ async fn sender(app: App, bot: Bot, stop: Shutdown) {
         bot,
         app.config.delivery.clone(),
         app.clock.clone(),
-    );
+    )
+    .in_sender_role(&app.owner);
     let schedule = ScheduleCtx {
         store: app.store.clone(),
         config: app.config.clone(),

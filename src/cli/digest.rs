@@ -4,7 +4,7 @@
 
 use super::{CliError, DigestArgs};
 use crate::clock::SystemClock;
-use crate::config::{Config, parse_duration};
+use crate::config::{Config, InDoubt, parse_duration};
 use crate::delivery::{self, DeliveryCtx, bot::bot_from_env};
 use crate::digest::{self, manual};
 use crate::model::{ChatKind, Lang, Subscriber};
@@ -97,10 +97,23 @@ async fn send(config: &Config, args: &DigestArgs) -> Result<(), CliError> {
     let bot = bot_from_env().map_err(|e| CliError::Usage(e.to_string()))?;
     let store = super::open_store(config).await?;
     let now = Utc::now();
-    let in_doubt = delivery::recover_in_flight(store.as_ref(), now).await?;
-    if in_doubt > 0 {
+    let ctx = DeliveryCtx::new(
+        store.clone(),
+        bot,
+        config.delivery.clone(),
+        Arc::new(SystemClock),
+    );
+    let found = delivery::recover(&ctx, now, true)
+        .await
+        .map_err(|e| CliError::Other(anyhow!(e)))?;
+    if found.in_doubt > 0 {
+        let what = match config.delivery.in_doubt {
+            InDoubt::Resend => "in doubt: sent again, marked as resent",
+            InDoubt::Skip => "marked in_doubt, not resent (delivery.in_doubt = \"skip\")",
+        };
         println!(
-            "{in_doubt} message(s) were in flight when the last run stopped: marked in_doubt, not resent"
+            "{} message(s) were in flight when the last run stopped: {what}",
+            found.in_doubt
         );
     }
     if args.send_now {
@@ -115,19 +128,13 @@ async fn send(config: &Config, args: &DigestArgs) -> Result<(), CliError> {
     }
     let shutdown = Shutdown::new();
     shutdown.listen_for_signals();
-    let ctx = DeliveryCtx::new(
-        store.clone(),
-        bot,
-        config.delivery.clone(),
-        Arc::new(SystemClock),
-    );
     let result = delivery::drain_outbox(&ctx, &shutdown).await;
     let summary = summarize(store.as_ref(), now).await;
     store.close().await;
     let r = result.map_err(|e| CliError::Other(anyhow!(e)))?;
     println!(
-        "sent {} message(s); {} failed; {} chat(s) made inactive; {} migrated; {} 429 wait(s); {}",
-        r.sent, r.failed, r.deactivated, r.migrated, r.rate_limited, summary
+        "sent {} message(s), {} of them resent after a crash (marked); {} failed; {} chat(s) made inactive; {} migrated; {} 429 wait(s); {}",
+        r.sent, r.resent, r.failed, r.deactivated, r.migrated, r.rate_limited, summary
     );
     if shutdown.is_triggered() {
         println!("stopped by a signal: `claimwatch digest --deliver` finishes the delivery");
@@ -137,7 +144,10 @@ async fn send(config: &Config, args: &DigestArgs) -> Result<(), CliError> {
 
 async fn summarize(store: &dyn Store, now: DateTime<Utc>) -> String {
     match store.stats(now - Duration::days(1)).await {
-        Ok(s) => format!("outbox: {} pending, {} in doubt", s.pending, s.in_doubt),
+        Ok(s) => format!(
+            "outbox: {} pending, {} in doubt, {} resent after a crash in the last day",
+            s.pending, s.in_doubt, s.resent_since
+        ),
         Err(e) => format!("outbox counts unavailable: {e}"),
     }
 }

@@ -2,10 +2,12 @@
 //! Every option has a default (see `config/claimwatch.toml`); a bad value is a
 //! [`ConfigError`] naming the option and what was expected.
 
+mod delivery;
 mod duration;
 mod env;
 mod validate;
 
+pub use delivery::{DeliveryConfig, InDoubt};
 pub use duration::{HumanDuration, parse_duration};
 
 use crate::model::{Lang, Topics};
@@ -195,34 +197,6 @@ impl DigestConfig {
             }
         }
         t
-    }
-}
-
-/// Outbox delivery pacing and retries.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct DeliveryConfig {
-    /// Messages per second over all chats.
-    pub global_per_second: u32,
-    /// Messages per second to one chat.
-    pub per_chat_per_second: u32,
-    /// Messages per minute to one group, supergroup or channel.
-    pub per_group_per_minute: u32,
-    /// Attempts before a message is given up (network errors only; 429 waits don't count).
-    pub max_attempts: u32,
-    /// First retry delay after a network error; doubles per attempt.
-    pub retry_base: HumanDuration,
-}
-
-impl Default for DeliveryConfig {
-    fn default() -> Self {
-        DeliveryConfig {
-            global_per_second: 30,
-            per_chat_per_second: 1,
-            per_group_per_minute: 20,
-            max_attempts: 10,
-            retry_base: HumanDuration::secs(5),
-        }
     }
 }
 

@@ -1,13 +1,10 @@
 //! The loops around [`deliver_due`]: [`run_delivery`] for the bot (until shutdown) and
-//! [`drain_outbox`] for the command line (until nothing deliverable is left), plus start-up
-//! recovery of sends a dead process left in flight.
+//! [`drain_outbox`] for the command line (until nothing deliverable is left). Both look for
+//! sends left in flight by a stopped sender regularly (see [`recover`]).
 
-use super::{DeliveryCtx, DeliveryError, DeliveryReport, LEASE, deliver_due};
+use super::{DeliveryCtx, DeliveryError, DeliveryReport, Sender, deliver_due, recover};
 use crate::shutdown::Shutdown;
-use crate::store::{Store, StoreError};
 use chrono::{DateTime, Duration, Utc};
-use teloxide::RequestError;
-use teloxide::prelude::Requester;
 
 /// Longest sleep when nothing is due (new digests also wake the loop through `ctx.wake`).
 const IDLE: Duration = Duration::seconds(5);
@@ -17,32 +14,13 @@ const NOTHING_SENDABLE: Duration = Duration::milliseconds(500);
 /// How often expired leases are looked for while running.
 const RESOLVE_EVERY: Duration = Duration::minutes(1);
 
-/// Messages left `sending` by a process that died become `in_doubt` (never resent). One SQLite
-/// file serves one instance, so at its start-up every leftover is a dead process's and all are
-/// resolved at once; on a shared database only leases that have ended are.
-pub async fn recover_in_flight(store: &dyn Store, now: DateTime<Utc>) -> Result<u64, StoreError> {
-    let horizon = if store.backend() == "sqlite" {
-        now + Duration::from_std(LEASE).unwrap_or(Duration::minutes(2)) + Duration::minutes(1)
-    } else {
-        now
-    };
-    let n = store.resolve_in_doubt(horizon).await?;
-    if n > 0 {
-        tracing::warn!(
-            count = n,
-            "messages were in flight when the last run stopped: marked in_doubt, not resent"
-        );
-    }
-    Ok(n)
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Until {
     Shutdown,
     Drained,
 }
 
-async fn sleep_until<R>(ctx: &DeliveryCtx<R>, shutdown: &Shutdown, at: DateTime<Utc>) {
+async fn sleep_until<S>(ctx: &DeliveryCtx<S>, shutdown: &Shutdown, at: DateTime<Utc>) {
     let wait = (at - ctx.clock.now()).clamp(Duration::zero(), IDLE);
     let wait = wait.to_std().unwrap_or_default();
     tokio::select! {
@@ -59,18 +37,15 @@ enum Next {
     Done,
 }
 
-async fn step<R>(
-    ctx: &DeliveryCtx<R>,
+async fn step<S: Sender>(
+    ctx: &DeliveryCtx<S>,
     until: Until,
     total: &mut DeliveryReport,
     last_resolve: &mut Option<DateTime<Utc>>,
-) -> Result<Next, DeliveryError>
-where
-    R: Requester<Err = RequestError>,
-{
+) -> Result<Next, DeliveryError> {
     let now = ctx.clock.now();
     if last_resolve.is_none_or(|t| now - t >= RESOLVE_EVERY || t > now) {
-        ctx.store.resolve_in_doubt(now).await?;
+        recover(ctx, now, false).await?;
         *last_resolve = Some(now);
     }
     let step = deliver_due(ctx, now).await?;
@@ -92,14 +67,11 @@ where
     })
 }
 
-async fn run<R>(
-    ctx: &DeliveryCtx<R>,
+async fn run<S: Sender>(
+    ctx: &DeliveryCtx<S>,
     shutdown: &Shutdown,
     until: Until,
-) -> Result<DeliveryReport, DeliveryError>
-where
-    R: Requester<Err = RequestError>,
-{
+) -> Result<DeliveryReport, DeliveryError> {
     let mut total = DeliveryReport::default();
     let mut last_resolve: Option<DateTime<Utc>> = None;
     while !shutdown.is_triggered() {
@@ -117,13 +89,10 @@ where
     Ok(total)
 }
 
-/// Delivers until `shutdown`: the bot's delivery loop. Starts with [`recover_in_flight`]
-/// (call it once per process); errors are logged and retried.
-pub async fn run_delivery<R>(ctx: &DeliveryCtx<R>, shutdown: &Shutdown) -> DeliveryReport
-where
-    R: Requester<Err = RequestError>,
-{
-    if let Err(e) = recover_in_flight(ctx.store.as_ref(), ctx.clock.now()).await {
+/// Delivers until `shutdown`: the bot's delivery loop. Starts with [`recover`] for a process
+/// just started; errors are logged and retried.
+pub async fn run_delivery<S: Sender>(ctx: &DeliveryCtx<S>, shutdown: &Shutdown) -> DeliveryReport {
+    if let Err(e) = recover(ctx, ctx.clock.now(), true).await {
         tracing::error!(error = %e, "cannot resolve sends left in flight; they resolve when their lease ends");
     }
     match run(ctx, shutdown, Until::Shutdown).await {
@@ -135,14 +104,12 @@ where
     }
 }
 
-/// Delivers until no message can be sent any more (every one sent, failed or in doubt; ones
-/// waiting for a retry are waited for), or `shutdown`.
-pub async fn drain_outbox<R>(
-    ctx: &DeliveryCtx<R>,
+/// Delivers until no message can be sent any more (every one sent or failed, or in doubt with
+/// `in_doubt = "skip"`; ones waiting for a retry are waited for), or `shutdown`. Call
+/// [`recover`] first.
+pub async fn drain_outbox<S: Sender>(
+    ctx: &DeliveryCtx<S>,
     shutdown: &Shutdown,
-) -> Result<DeliveryReport, DeliveryError>
-where
-    R: Requester<Err = RequestError>,
-{
+) -> Result<DeliveryReport, DeliveryError> {
     run(ctx, shutdown, Until::Drained).await
 }

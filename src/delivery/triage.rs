@@ -6,7 +6,6 @@
 use regex::Regex;
 use std::sync::OnceLock;
 use std::time::Duration;
-use teloxide::types::Message;
 use teloxide::{ApiError, RequestError};
 
 /// What to do with a message after one send.
@@ -30,14 +29,10 @@ pub enum Outcome {
     Unauthorized(String),
 }
 
-/// Classifies the result of one `sendMessage`.
-pub fn classify(result: Result<Message, RequestError>) -> Outcome {
+/// Classifies the result of one `sendMessage` (the message id when it was accepted).
+pub fn classify(result: Result<i64, RequestError>) -> Outcome {
     let err = match result {
-        Ok(m) => {
-            return Outcome::Sent {
-                message_id: i64::from(m.id.0),
-            };
-        }
+        Ok(message_id) => return Outcome::Sent { message_id },
         Err(e) => e,
     };
     match err {

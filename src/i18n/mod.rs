@@ -148,8 +148,10 @@ pub struct BotTexts {
     pub source_resumed: &'static str,
     pub source_config_note: &'static str,
     /// `{sources}`, `{paused}`, `{items}`, `{claims}`, `{stories}`, `{active}`, `{total}`,
-    /// `{sent}`, `{pending}`, `{failed}`, `{in_doubt}`.
+    /// `{sent}`, `{pending}`, `{failed}`, `{resent}`, `{in_doubt}`.
     pub stats: &'static str,
+    /// At the top of a message sent again after a crash (plain text; shown in italics).
+    pub resent_marker: &'static str,
     /// `{claimant}`.
     pub hit_claims: &'static str,
     /// `{source}`: a claim whose claimant is unknown.

@@ -2,8 +2,11 @@
 
 use crate::seed;
 use crate::support::bot_harness::{ADMIN, BotHarness};
+use crate::support::t0;
 use claimwatch::i18n::texts;
 use claimwatch::model::{Lang, SourceKind};
+use claimwatch::store::{DigestEnqueue, InFlight};
+use std::time::Duration;
 
 #[tokio::test]
 async fn an_admin_adds_pauses_resumes_and_removes_sources() {
@@ -84,17 +87,39 @@ async fn stats_count_the_last_day() {
         src,
         "Отказались воевать",
         seed::refusal("A", None, 3),
-        crate::support::t0(),
+        t0(),
     )
     .await;
     h.say(901, 901, "en", "/start", 2).await;
+    // A message in flight when its sender died: found in doubt, put back to be sent again.
+    let sub = store.subscriber(901).await.unwrap().unwrap();
+    let digest = DigestEnqueue {
+        subscriber_id: sub.id,
+        period: "p".into(),
+        parts: vec!["x".into()],
+        story_ids: vec![],
+        period_end: t0(),
+        next_digest_at: None,
+        photo: None,
+    };
+    store.enqueue_digest(&digest, t0()).await.unwrap();
+    store
+        .lease_next(t0(), "dead", Duration::from_secs(1))
+        .await
+        .unwrap();
+    let lone = InFlight {
+        all: true,
+        sender: None,
+    };
+    store.resolve_in_doubt(t0(), lone, true).await.unwrap();
     let reply = h.ask(ADMIN, "en", "/stats").await;
     for line in [
         "Sources: 1 (0 paused)",
         "Items: 1",
         "Claims: 1 in 1 stories",
         "Subscribers: 1 active of 1",
-        "Last day: 0 messages sent",
+        "Last day: 0 messages sent, 0 failed, 1 resent after a crash",
+        "Queue: 1 pending, 0 in doubt",
     ] {
         assert!(reply.contains(line), "{line}: {reply}");
     }

@@ -1,12 +1,15 @@
-//! Crash-restart: the real binary fans a digest out to the fake Bot API and is SIGKILLed —
-//! once while a send is in flight, once between two sends — then restarted. Every subscriber
-//! must end up with every part of their digest exactly once.
+//! Crash-restart: the real binary fans a digest out to the fake Bot API and is SIGKILLed three
+//! times — while a send is in flight, between Telegram's answer and the `sent` mark, and
+//! between two sends — and restarted each time. Every subscriber gets every part; each kill
+//! costs at most one repeat, marked. With `delivery.in_doubt = "skip"` nothing is repeated and
+//! the message in flight is left in doubt.
 
 use crate::seed;
 use crate::support::bot_api::{FakeBotApi, TOKEN};
 use chrono::{Duration, Utc};
 use claimwatch::model::Lang;
 use claimwatch::store::{self, OutboxState};
+use sqlx::Connection;
 use std::os::unix::process::ExitStatusExt;
 use std::path::PathBuf;
 use std::process::Stdio;
@@ -113,12 +116,23 @@ async fn finish(mut cmd: Command) -> String {
     stdout
 }
 
-/// Every subscriber received each part of its digest exactly once, in order; returns how
-/// many rows ended in doubt.
-async fn assert_each_part_once(setup: &Setup, api: &FakeBotApi) -> usize {
+/// What the subscribers received, checked against the outbox.
+struct Received {
+    /// Messages sent again after a crash (each carried the marker).
+    marked: usize,
+    /// Rows left in doubt (never resent).
+    in_doubt: usize,
+}
+
+/// Every subscriber received each part of its digest, in order, exactly once unmarked; every
+/// marked repeat comes right after the part it repeats.
+async fn assert_every_part_arrived(setup: &Setup, api: &FakeBotApi) -> Received {
+    let marker = format!(
+        "<i>{}</i>\n\n",
+        claimwatch::i18n::texts(Lang::En).bot.resent_marker
+    );
     let store = store::open(&setup.url).await.unwrap();
-    let mut in_doubt = 0;
-    let mut total = 0;
+    let (mut marked, mut in_doubt, mut total) = (0, 0, 0);
     for chat in CHATS {
         let sub = store.subscriber(chat).await.unwrap().unwrap();
         let rows = store.outbox_of(sub.id).await.unwrap();
@@ -129,9 +143,23 @@ async fn assert_each_part_once(setup: &Setup, api: &FakeBotApi) -> usize {
         );
         let bodies: Vec<&str> = rows.iter().map(|r| r.body.as_str()).collect();
         let received: Vec<String> = api.sent_to(chat).into_iter().map(|m| m.text).collect();
+        let mut plain: Vec<&str> = Vec::new();
+        for text in &received {
+            match text.strip_prefix(&marker) {
+                Some(body) => {
+                    assert_eq!(
+                        plain.last(),
+                        Some(&body),
+                        "chat {chat}: a repeat follows its part"
+                    );
+                    marked += 1;
+                }
+                None => plain.push(text),
+            }
+        }
         assert_eq!(
-            received, bodies,
-            "chat {chat}: every part exactly once, in order"
+            plain, bodies,
+            "chat {chat}: every part once unmarked, in order"
         );
         for r in &rows {
             match r.state {
@@ -142,77 +170,158 @@ async fn assert_each_part_once(setup: &Setup, api: &FakeBotApi) -> usize {
         }
         total += rows.len();
     }
-    assert_eq!(api.sent().len(), total, "nothing else was sent");
+    assert_eq!(api.sent().len(), total + marked, "nothing else was sent");
+    let resent: i64 = {
+        let mut n = 0;
+        for chat in CHATS {
+            let sub = store.subscriber(chat).await.unwrap().unwrap();
+            n += store
+                .outbox_of(sub.id)
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| r.resends)
+                .sum::<i64>();
+        }
+        n
+    };
+    assert_eq!(resent as usize, marked, "each repeat is a counted resend");
     store.close().await;
-    in_doubt
+    Received { marked, in_doubt }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn killed_while_a_send_is_in_flight_the_restart_neither_loses_nor_repeats() {
-    let setup = prepare().await;
-    let api = FakeBotApi::start().await;
+/// Waits until the fake Bot API has received `n` messages in all.
+async fn wait_received(api: &FakeBotApi, n: usize) {
+    let got = api
+        .wait_until(StdDuration::from_secs(60), |_| api.sent().len() >= n)
+        .await;
+    assert!(got, "{n} messages received (got {})", api.sent().len());
+    // Let a held request reach its wait for the release.
+    tokio::time::sleep(StdDuration::from_millis(300)).await;
+}
+
+const SEND_NOW: [&str; 4] = ["digest", "--send-now", "--period", "crash-test"];
+
+/// Kill 1: the fifth send is held in flight. Returns the messages received.
+async fn kill_in_flight(setup: &Setup, api: &FakeBotApi) -> usize {
     api.hold_send(5);
-    let child = claimwatch(
-        &setup,
-        &api,
-        &["digest", "--send-now", "--period", "crash-test"],
-        &[],
-    )
-    .spawn()
-    .unwrap();
-    assert!(
-        api.wait_held(StdDuration::from_secs(60)).await,
-        "the fifth send arrives"
-    );
+    let child = claimwatch(setup, api, &SEND_NOW, &[]).spawn().unwrap();
+    wait_received(api, 5).await;
     kill(child).await;
     api.release_held();
     assert_eq!(
         api.sent().len(),
         5,
-        "the held message was received before the kill"
+        "the held message arrived before the kill"
     );
+    5
+}
 
-    let out = finish(claimwatch(&setup, &api, &["digest", "--deliver"], &[])).await;
-    assert!(out.contains("message(s) were in flight"), "{out}");
-    // The held send is in doubt and not resent; so may be sends answered just before the kill
-    // whose "sent" mark was not yet written. Each of them was received, exactly once.
-    let in_doubt = assert_each_part_once(&setup, &api).await;
-    assert!((1..=5).contains(&in_doubt), "{in_doubt} in doubt");
+/// Kill 2: the third send of a restart is answered while the test holds SQLite's write lock,
+/// so the process is stuck writing the answer when it is killed.
+async fn kill_after_answer(setup: &Setup, api: &FakeBotApi, before: usize) -> usize {
+    api.hold_send(3);
+    let child = claimwatch(setup, api, &["digest", "--deliver"], &[])
+        .spawn()
+        .unwrap();
+    wait_received(api, before + 3).await;
+    let mut lock = sqlx::SqliteConnection::connect(&setup.url).await.unwrap();
+    sqlx::raw_sql("BEGIN IMMEDIATE")
+        .execute(&mut lock)
+        .await
+        .unwrap();
+    let answered = api.calls_of("sendMessage").len() + 1;
+    api.release_held();
+    assert!(
+        api.wait_for("sendMessage", answered, StdDuration::from_secs(10))
+            .await,
+        "the held send was answered"
+    );
+    tokio::time::sleep(StdDuration::from_millis(500)).await;
+    kill(child).await;
+    sqlx::raw_sql("ROLLBACK").execute(&mut lock).await.unwrap();
+    lock.close().await.unwrap();
+    let held = api.sent().pop().unwrap();
+    let store = store::open(&setup.url).await.unwrap();
+    let sub = store.subscriber(held.chat_id).await.unwrap().unwrap();
+    let rows = store.outbox_of(sub.id).await.unwrap();
+    store.close().await;
+    let row = rows.iter().find(|r| held.text.ends_with(&r.body)).unwrap();
+    assert_eq!(
+        (row.state, row.telegram_message_id),
+        (OutboxState::Sending, None),
+        "killed after the answer, before the sent mark"
+    );
+    before + 3
+}
+
+/// Kill 3: at one message a second, the process waits for its next slot.
+async fn kill_between_sends(setup: &Setup, api: &FakeBotApi, before: usize) {
+    let slow = [("CLAIMWATCH_DELIVERY__GLOBAL_PER_SECOND", "1")];
+    let child = claimwatch(setup, api, &["digest", "--deliver"], &slow)
+        .spawn()
+        .unwrap();
+    wait_received(api, before + 2).await;
+    kill(child).await;
+    assert_eq!(api.sent().len(), before + 2, "killed between sends");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn killed_between_two_sends_the_same_send_now_resumes_without_enqueuing_again() {
+async fn killed_three_times_every_part_arrives_with_at_most_one_marked_repeat_per_kill() {
     let setup = prepare().await;
     let api = FakeBotApi::start().await;
-    let slow = [("CLAIMWATCH_DELIVERY__GLOBAL_PER_SECOND", "1")];
-    let child = claimwatch(
-        &setup,
-        &api,
-        &["digest", "--send-now", "--period", "crash-test"],
-        &slow,
-    )
-    .spawn()
-    .unwrap();
-    assert!(
-        api.wait_for("sendMessage", 3, StdDuration::from_secs(60))
-            .await
-    );
-    // One message a second: the process now waits for the next slot.
-    tokio::time::sleep(StdDuration::from_millis(300)).await;
-    kill(child).await;
-    assert_eq!(api.sent().len(), 3, "killed between sends");
-
-    let out = finish(claimwatch(
-        &setup,
-        &api,
-        &["digest", "--send-now", "--period", "crash-test"],
-        &[],
-    ))
-    .await;
+    let received = kill_in_flight(&setup, &api).await;
+    let received = kill_after_answer(&setup, &api, received).await;
+    kill_between_sends(&setup, &api, received).await;
+    // The same --send-now resumes: nothing is enqueued twice, nothing was in flight.
+    let out = finish(claimwatch(&setup, &api, &SEND_NOW, &[])).await;
     assert!(
         out.contains("enqueued 0 digest(s)") && out.contains("6 already enqueued"),
         "{out}"
     );
     assert!(!out.contains("in flight"), "{out}");
-    assert_eq!(assert_each_part_once(&setup, &api).await, 0);
+    let got = assert_every_part_arrived(&setup, &api).await;
+    assert_eq!(
+        (got.marked, got.in_doubt),
+        (2, 0),
+        "one marked repeat for each kill with a send in flight or unrecorded, none for the kill between sends"
+    );
+    assert!(
+        out.contains("outbox: 0 pending, 0 in doubt, 2 resent after a crash in the last day"),
+        "{out}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_a_kill_in_flight_the_restart_sends_it_again_marked_and_says_so() {
+    let setup = prepare().await;
+    let api = FakeBotApi::start().await;
+    kill_in_flight(&setup, &api).await;
+    let out = finish(claimwatch(&setup, &api, &["digest", "--deliver"], &[])).await;
+    assert!(
+        out.contains("1 message(s) were in flight when the last run stopped: in doubt: sent again, marked as resent"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 of them resent after a crash (marked)"),
+        "{out}"
+    );
+    let got = assert_every_part_arrived(&setup, &api).await;
+    assert_eq!((got.marked, got.in_doubt), (1, 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_skip_a_kill_in_flight_leaves_the_message_in_doubt_and_repeats_nothing() {
+    let setup = prepare().await;
+    let api = FakeBotApi::start().await;
+    let skip = [("CLAIMWATCH_DELIVERY__IN_DOUBT", "skip")];
+    api.hold_send(5);
+    let child = claimwatch(&setup, &api, &SEND_NOW, &skip).spawn().unwrap();
+    wait_received(&api, 5).await;
+    kill(child).await;
+    api.release_held();
+    let out = finish(claimwatch(&setup, &api, &["digest", "--deliver"], &skip)).await;
+    assert!(out.contains("marked in_doubt, not resent"), "{out}");
+    let got = assert_every_part_arrived(&setup, &api).await;
+    assert_eq!((got.marked, got.in_doubt), (0, 1));
 }

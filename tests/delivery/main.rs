@@ -1,6 +1,7 @@
 //! The delivery suite: the outbox worker through the real teloxide client against the fake
 //! Bot API (pacing, 429 storms, blocked chats, migrated groups, network errors, hostile
-//! digests), driven by a manual clock; and crash-restart tests that SIGKILL the real binary
+//! digests), driven by a manual clock; the outbox state machine through every transition with
+//! a scripted sender, crashes included; and crash-restart tests that SIGKILL the real binary
 //! mid fan-out.
 
 #[path = "../support/mod.rs"]
@@ -11,6 +12,9 @@ mod seed;
 
 mod crash;
 mod faults;
+mod in_doubt;
+mod machine;
+mod scripted;
 mod send;
 mod store;
 

@@ -1,8 +1,9 @@
 //! `claimwatch run` as deployed: the real binary against a loopback feed server, the fake Bot
 //! API and a real database (the backend `CLAIMWATCH_TEST_BACKEND` chooses). One instance reads
 //! feeds, files claims, answers commands, sends scheduled digests and stops cleanly on SIGTERM;
-//! two instances share one database, and when the one sending is killed mid fan-out the other
-//! finishes it: every subscriber gets exactly one digest and every source keeps being polled.
+//! two instances share one database, and when the one sending is killed mid fan-out (three
+//! times) another finishes it: every subscriber gets its digest, a repeat only marked and at
+//! most one per kill, and every source keeps being polled.
 
 #[path = "../support/mod.rs"]
 mod support;

@@ -1,7 +1,10 @@
 //! Two instances on one PostgreSQL database (the deployment for several instances): the one
-//! sending a fan-out is killed (SIGKILL) while a message is in flight; the other takes the sender role once its lease runs out and finishes
-//! the fan-out. Every subscriber gets exactly one digest; every source keeps being polled on
-//! schedule and never by both instances at once.
+//! sending a fan-out is killed (SIGKILL) three times at different points — a message held in
+//! flight, the instant a held answer is let go, and anywhere mid fan-out — and a new instance
+//! is started after each kill but the last. Each time another instance takes the sender role
+//! once the lease runs out and sends what the dead one left in doubt again, marked. Every
+//! subscriber gets its digest, with at most one marked repeat per kill; every source keeps
+//! being polled on schedule and never by both instances at once.
 
 use crate::process::{Instance, eventually, write_config};
 use crate::support::bot_api::FakeBotApi;
@@ -9,38 +12,23 @@ use crate::support::db::TestDb;
 use crate::support::feed_server::FeedServer;
 use crate::war_feed;
 use claimwatch::model::{ChatKind, Lang, NewSubscriber, Topics};
-use claimwatch::store::SubscriberUpdate;
+use claimwatch::store::{Store, SubscriberUpdate};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-const SUBSCRIBERS: i64 = 40;
+const SUBSCRIBERS: i64 = 60;
 const LEASE: Duration = Duration::from_secs(3);
+const KILLS: usize = 3;
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_killed_sender_is_replaced_and_no_digest_is_lost_or_doubled() {
-    if crate::support::db::backend() != "postgres" {
-        // Several instances share a PostgreSQL database; one SQLite file serves one instance.
-        eprintln!(
-            "NOTICE: two instances need PostgreSQL (CLAIMWATCH_TEST_BACKEND=postgres); not run on SQLite"
-        );
-        return;
-    }
-    let db = TestDb::new().await;
-    let store = db.store.clone();
-    let feeds = FeedServer::start().await;
-    let paths = ["a.xml", "b.xml", "c.xml"];
-    for (i, p) in paths.iter().enumerate() {
-        war_feed(&feeds, p, &format!("outlet{i}"));
-    }
-    let urls: Vec<String> = paths.iter().map(|p| feeds.url(p)).collect();
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let config = write_config(dir.path(), &db.url, &urls, "3s");
+fn chat(i: i64) -> i64 {
+    10_000 + i
+}
 
-    // Subscribers due for a digest at once.
+async fn subscribe_all(store: &dyn Store) {
     let now = chrono::Utc::now();
-    for chat in 1..=SUBSCRIBERS {
+    for i in 1..=SUBSCRIBERS {
         let new = NewSubscriber {
-            chat_id: 10_000 + chat,
+            chat_id: chat(i),
             kind: ChatKind::Private,
             title: None,
             topics: Topics::ALL,
@@ -50,123 +38,116 @@ async fn a_killed_sender_is_replaced_and_no_digest_is_lost_or_doubled() {
         };
         store.upsert_subscriber(&new, now).await.unwrap();
     }
-    // The claims must be filed before the digests are composed: start one instance, wait.
-    let mut a = Instance::start(&config, &api, dir.path().join("a.log"));
-    let filed = eventually(Duration::from_secs(30), || async {
-        store
-            .stats(now - chrono::Duration::days(1))
-            .await
-            .is_ok_and(|s| s.claims >= 2)
-    })
-    .await;
-    assert!(filed, "{}", a.output());
-    let mut b = Instance::start(&config, &api, dir.path().join("b.log"));
+}
 
-    // Hold the 15th digest in flight, then make every digest due.
-    api.hold_send(15);
+async fn make_all_due(store: &dyn Store) {
     let due = SubscriberUpdate {
         next_digest_at: Some(Some(chrono::Utc::now())),
         ..Default::default()
     };
-    for chat in 1..=SUBSCRIBERS {
-        store
-            .update_subscriber(10_000 + chat, &due, chrono::Utc::now())
-            .await
-            .unwrap();
+    for i in 1..=SUBSCRIBERS {
+        let now = chrono::Utc::now();
+        store.update_subscriber(chat(i), &due, now).await.unwrap();
     }
-    assert!(
-        api.wait_held(Duration::from_secs(60)).await,
-        "fan-out started:\n{}\n{}",
-        a.output(),
-        b.output()
-    );
-    let sender = store
-        .lease_holder("sender", chrono::Utc::now())
-        .await
-        .unwrap()
-        .expect("a sender");
-    let killed_at = Instant::now();
-    let (dead, alive) = if sender.contains(&format!(":{}:", a.pid())) {
-        (&mut a, &mut b)
-    } else {
-        (&mut b, &mut a)
-    };
-    assert!(sender.contains(&format!(":{}:", dead.pid())), "{sender}");
-    dead.kill();
-    api.release_held();
+}
 
-    // The survivor takes the sender role within a minute (once the 3 s lease runs out).
-    let alive_id = format!(":{}:", alive.pid());
-    let took_over = eventually(Duration::from_secs(60), || async {
-        store
+/// The digests each chat received: (unmarked, marked).
+fn digests(api: &FakeBotApi, chat: i64) -> (usize, usize) {
+    let marker = claimwatch::i18n::texts(Lang::En).bot.resent_marker;
+    let texts: Vec<String> = api
+        .sent_to(chat)
+        .into_iter()
+        .map(|m| m.text)
+        .filter(|t| t.contains("Claimwatch digest"))
+        .collect();
+    let marked = texts.iter().filter(|t| t.contains(marker)).count();
+    (texts.len() - marked, marked)
+}
+
+/// The running instances; kills the one holding the sender role.
+struct Cluster {
+    store: Arc<dyn Store>,
+    config: std::path::PathBuf,
+    dir: tempfile::TempDir,
+    alive: Vec<Instance>,
+    dead: Vec<Instance>,
+    started: usize,
+}
+
+impl Cluster {
+    fn start(&mut self, api: &FakeBotApi) {
+        let log = self.dir.path().join(format!("{}.log", self.started));
+        self.started += 1;
+        self.alive.push(Instance::start(&self.config, api, log));
+    }
+
+    /// Kills the sender (SIGKILL) and returns when that happened.
+    async fn kill_sender(&mut self) -> Instant {
+        let holder = self
+            .store
             .lease_holder("sender", chrono::Utc::now())
             .await
-            .ok()
-            .flatten()
-            .is_some_and(|h| h.contains(&alive_id))
-    })
-    .await;
-    assert!(took_over, "no sender after the kill:\n{}", alive.output());
-    let took_over_after = killed_at.elapsed();
-    assert!(
-        took_over_after < Duration::from_secs(60),
-        "took over after {took_over_after:?}"
-    );
-
-    let digests = |api: &FakeBotApi| {
-        api.sent()
-            .into_iter()
-            .filter(|m| m.text.contains("Claimwatch digest"))
-            .count() as i64
-    };
-    // Generous: a loaded CI machine runs other suites beside this one.
-    if !api
-        .wait_until(Duration::from_secs(120), |_| digests(&api) >= SUBSCRIBERS)
-        .await
-    {
-        let mut missing = String::new();
-        for chat in 1..=SUBSCRIBERS {
-            if api.sent_to(10_000 + chat).is_empty() {
-                let sub = store.subscriber(10_000 + chat).await.ok().flatten();
-                let rows = match &sub {
-                    Some(s) => store.outbox_of(s.id).await.unwrap_or_default(),
-                    None => Vec::new(),
-                };
-                missing.push_str(&format!(
-                    "chat {}: next digest {:?}; outbox {:?}\n",
-                    10_000 + chat,
-                    sub.and_then(|s| s.next_digest_at),
-                    rows.iter()
-                        .map(|r| (r.state, r.attempts, r.next_attempt_at, r.last_error.clone()))
-                        .collect::<Vec<_>>()
-                ));
-            }
-        }
-        panic!(
-            "the survivor did not finish the fan-out ({} of {SUBSCRIBERS}):\n{missing}\nthe survivor:\n{}\nthe killed instance:\n{}",
-            digests(&api),
-            alive.output(),
-            dead.output()
-        );
-    }
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    for chat in 1..=SUBSCRIBERS {
-        let got = api
-            .sent_to(10_000 + chat)
+            .unwrap()
+            .expect("a sender");
+        let i = self
+            .alive
             .iter()
-            .filter(|m| m.text.contains("Claimwatch digest"))
-            .count();
-        assert_eq!(got, 1, "chat {} got {got} digests", 10_000 + chat);
+            .position(|x| holder.contains(&format!(":{}:", x.pid())))
+            .unwrap_or_else(|| panic!("the sender {holder} is one of ours"));
+        let mut dead = self.alive.remove(i);
+        dead.kill();
+        self.dead.push(dead);
+        Instant::now()
     }
-    let holder = store
-        .lease_holder("sender", chrono::Utc::now())
-        .await
-        .unwrap()
-        .unwrap();
-    assert!(holder.contains(&alive_id), "{holder}");
 
-    // Polling went on: every source polled after the kill, never twice at once, on schedule.
-    let after_kill = Instant::now();
+    fn logs(&self) -> String {
+        self.alive
+            .iter()
+            .chain(&self.dead)
+            .map(|i| format!("── {} ──\n{}", i.log.display(), i.output()))
+            .collect()
+    }
+}
+
+/// Waits until `n` messages in all have been received.
+async fn received(api: &FakeBotApi, n: usize, c: &Cluster) {
+    let ok = api
+        .wait_until(Duration::from_secs(90), |_| api.sent().len() >= n)
+        .await;
+    assert!(
+        ok,
+        "{n} messages received ({}):\n{}",
+        api.sent().len(),
+        c.logs()
+    );
+}
+
+/// The three kills; returns when the last happened.
+async fn kill_three_times(api: &FakeBotApi, c: &mut Cluster) -> Instant {
+    // 1: a message held in flight.
+    let target = api.sent().len() + 10;
+    api.hold_send(10);
+    received(api, target, c).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    c.kill_sender().await;
+    api.release_held();
+    c.start(api);
+    // 2: the next sender's tenth message held, let go, and its sender killed at once.
+    let target = api.sent().len() + 10;
+    api.hold_send(10);
+    received(api, target, c).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    api.release_held();
+    c.kill_sender().await;
+    c.start(api);
+    // 3: anywhere, five messages into the next sender's work.
+    let target = api.sent().len() + 5;
+    received(api, target, c).await;
+    c.kill_sender().await
+}
+
+/// Every source polled after the last kill, never twice within 800 ms, never left 5 leases.
+async fn assert_polling_went_on(feeds: &FeedServer, paths: &[&str], killed_at: Instant) {
     assert!(
         eventually(Duration::from_secs(15), || async {
             paths
@@ -174,8 +155,7 @@ async fn a_killed_sender_is_replaced_and_no_digest_is_lost_or_doubled() {
                 .all(|p| feeds.requests(p).iter().any(|r| r.received > killed_at))
         })
         .await,
-        "sources polled after the kill:\n{}",
-        alive.output()
+        "sources polled after the last kill"
     );
     for p in paths {
         let times: Vec<Instant> = feeds.requests(p).iter().map(|r| r.received).collect();
@@ -184,21 +164,110 @@ async fn a_killed_sender_is_replaced_and_no_digest_is_lost_or_doubled() {
             let gap = pair[1] - pair[0];
             assert!(
                 gap >= Duration::from_millis(800),
-                "{p} polled twice within {gap:?}:\n{}\n{}",
-                alive.output(),
-                std::fs::read_to_string(dir.path().join(if alive.log.ends_with("a.log") {
-                    "b.log"
-                } else {
-                    "a.log"
-                }))
-                .unwrap_or_default()
+                "{p} polled twice within {gap:?}"
             );
             assert!(gap <= LEASE * 5, "{p} waited {gap:?} between polls");
         }
     }
-    assert!(after_kill.elapsed() < Duration::from_secs(20));
-    let status = alive
-        .terminate(Duration::from_secs(30))
-        .expect("exits after SIGTERM");
-    assert!(status.success(), "{}", alive.output());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sender_killed_three_times_loses_no_digest_and_repeats_at_most_one_per_kill_marked() {
+    if crate::support::db::backend() != "postgres" {
+        // Several instances share a PostgreSQL database; one SQLite file serves one instance.
+        eprintln!(
+            "NOTICE: two instances need PostgreSQL (CLAIMWATCH_TEST_BACKEND=postgres); not run on SQLite"
+        );
+        return;
+    }
+    let db = TestDb::new().await;
+    let feeds = FeedServer::start().await;
+    let paths = ["a.xml", "b.xml", "c.xml"];
+    for (i, p) in paths.iter().enumerate() {
+        war_feed(&feeds, p, &format!("outlet{i}"));
+    }
+    let urls: Vec<String> = paths.iter().map(|p| feeds.url(p)).collect();
+    let api = FakeBotApi::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(dir.path(), &db.url, &urls, "3s");
+    subscribe_all(db.store.as_ref()).await;
+    let mut c = Cluster {
+        store: db.store.clone(),
+        config,
+        dir,
+        alive: Vec::new(),
+        dead: Vec::new(),
+        started: 0,
+    };
+    // The claims must be filed before the digests are composed: start one instance, wait.
+    c.start(&api);
+    let store = db.store.clone();
+    let filed = eventually(Duration::from_secs(30), || async {
+        let since = chrono::Utc::now() - chrono::Duration::days(1);
+        store.stats(since).await.is_ok_and(|s| s.claims >= 2)
+    })
+    .await;
+    assert!(filed, "{}", c.logs());
+    c.start(&api);
+    make_all_due(db.store.as_ref()).await;
+    let last_kill = kill_three_times(&api, &mut c).await;
+
+    // Generous: a loaded CI machine runs other suites beside this one.
+    let all_arrived = || (1..=SUBSCRIBERS).all(|i| digests(&api, chat(i)) != (0, 0));
+    if !api
+        .wait_until(Duration::from_secs(120), |_| all_arrived())
+        .await
+    {
+        panic!("{}", missing(&api, db.store.as_ref(), &c).await);
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let mut repeats = 0;
+    for i in 1..=SUBSCRIBERS {
+        let (unmarked, marked) = digests(&api, chat(i));
+        assert!(
+            unmarked <= 1,
+            "chat {}: {unmarked} unmarked digests",
+            chat(i)
+        );
+        assert!(unmarked + marked >= 1, "chat {}: no digest", chat(i));
+        repeats += unmarked + marked - 1;
+    }
+    let marked: usize = (1..=SUBSCRIBERS).map(|i| digests(&api, chat(i)).1).sum();
+    eprintln!("{KILLS} kills, {SUBSCRIBERS} digests, {marked} marked resends, {repeats} repeats");
+    assert!(repeats <= KILLS, "{repeats} repeats for {KILLS} kills");
+    assert!(
+        marked >= 1,
+        "the message held in flight at the first kill was resent, marked"
+    );
+    let resent = db
+        .store
+        .stats(chrono::Utc::now() - chrono::Duration::days(1))
+        .await;
+    assert_eq!(resent.unwrap().resent_since as usize, marked);
+
+    assert_polling_went_on(&feeds, &paths, last_kill).await;
+    for mut alive in std::mem::take(&mut c.alive) {
+        let status = alive.terminate(Duration::from_secs(30));
+        assert!(status.is_some_and(|s| s.success()), "{}", alive.output());
+    }
+}
+
+/// Which chats have no digest, with their outbox rows, and every instance's log.
+async fn missing(api: &FakeBotApi, store: &dyn Store, c: &Cluster) -> String {
+    let mut out = String::new();
+    for i in 1..=SUBSCRIBERS {
+        if digests(api, chat(i)) == (0, 0) {
+            let sub = store.subscriber(chat(i)).await.ok().flatten();
+            let rows = match &sub {
+                Some(s) => store.outbox_of(s.id).await.unwrap_or_default(),
+                None => Vec::new(),
+            };
+            let rows: Vec<_> = rows
+                .iter()
+                .map(|r| (r.state, r.attempts, r.resends, r.last_error.clone()))
+                .collect();
+            out.push_str(&format!("chat {}: outbox {rows:?}\n", chat(i)));
+        }
+    }
+    format!("digests missing:\n{out}\n{}", c.logs())
 }

@@ -1,10 +1,11 @@
 //! The delivery outbox: idempotent enqueue per subscriber and period, parts leased once and
-//! in order, retries, failures and sends whose outcome is unknown.
+//! in order, retries, failures, and sends whose outcome is unknown: in doubt when their lease
+//! ends or another sender takes over, then sent again, marked and counted.
 
 use crate::subscribers::new_sub;
 use crate::support::{db::TestDb, t0};
 use chrono::Duration;
-use claimwatch::store::{DigestEnqueue, OutboxState};
+use claimwatch::store::{DigestEnqueue, InDoubtResolved, InFlight, OutboxState};
 use std::time::Duration as StdDuration;
 
 fn digest(subscriber_id: i64, period: &str, parts: &[&str]) -> DigestEnqueue {
@@ -136,20 +137,14 @@ async fn retries_failures_and_in_doubt() {
     assert_eq!(third.attempts, 2);
     assert_eq!(third.last_error.as_deref(), Some("timeout"));
 
-    // Left `sending` by a dead process: in doubt once the lease ends, never resent.
+    // Left `sending` by a dead process: in doubt once the lease ends, not leased as such.
+    let skip = |at| s.resolve_in_doubt(at, InFlight::default(), false);
     assert_eq!(
-        s.resolve_in_doubt(t0() + Duration::seconds(41))
-            .await
-            .unwrap(),
-        0,
+        skip(t0() + Duration::seconds(41)).await.unwrap(),
+        InDoubtResolved::default(),
         "lease still held"
     );
-    assert_eq!(
-        s.resolve_in_doubt(t0() + Duration::minutes(10))
-            .await
-            .unwrap(),
-        1
-    );
+    assert_eq!(skip(t0() + Duration::minutes(10)).await.unwrap().found, 1);
     assert_eq!(
         s.outbox_message(third.id).await.unwrap().unwrap().state,
         OutboxState::InDoubt
@@ -180,4 +175,114 @@ async fn retries_failures_and_in_doubt() {
         (stats.in_doubt, stats.pending, stats.failed_since),
         (1, 0, 2)
     );
+}
+
+#[tokio::test]
+async fn an_in_doubt_message_is_sent_again_marked_before_later_parts_and_counted() {
+    let db = TestDb::new().await;
+    let s = &db.store;
+    let (a, _) = s.upsert_subscriber(&new_sub(1), t0()).await.unwrap();
+    s.enqueue_digest(&digest(a.id, "p", &["x", "y"]), t0())
+        .await
+        .unwrap();
+    let x = s.lease_next(t0(), "me", LEASE).await.unwrap().unwrap();
+    assert_eq!((x.resends, x.lang), (0, claimwatch::model::Lang::En));
+    let later = t0() + Duration::minutes(10);
+    let resolved = s
+        .resolve_in_doubt(later, InFlight::default(), true)
+        .await
+        .unwrap();
+    assert_eq!((resolved.found, resolved.resend), (1, 1));
+    let again = s
+        .resolve_in_doubt(later, InFlight::default(), true)
+        .await
+        .unwrap();
+    assert_eq!(again, InDoubtResolved::default(), "once per doubt");
+    let again = s.lease_next(later, "me", LEASE).await.unwrap().unwrap();
+    assert_eq!(
+        (again.id, again.resends, again.attempts, again.state),
+        (x.id, 1, 2, OutboxState::Sending),
+        "x again, before y"
+    );
+    s.mark_sent(again.id, Some(7), later).await.unwrap();
+    let y = s.lease_next(later, "me", LEASE).await.unwrap().unwrap();
+    assert_eq!((y.body.as_str(), y.resends), ("y", 0));
+    let stats = s.stats(later - Duration::days(1)).await.unwrap();
+    assert_eq!((stats.resent_since, stats.in_doubt), (1, 0));
+    let stats = s.stats(later + Duration::seconds(1)).await.unwrap();
+    assert_eq!(stats.resent_since, 0, "counted from when it was resent");
+}
+
+#[tokio::test]
+async fn in_doubt_messages_left_by_skip_are_resent_once_resend_is_chosen() {
+    let db = TestDb::new().await;
+    let s = &db.store;
+    let (a, _) = s.upsert_subscriber(&new_sub(1), t0()).await.unwrap();
+    s.enqueue_digest(&digest(a.id, "p", &["x"]), t0())
+        .await
+        .unwrap();
+    s.lease_next(t0(), "me", LEASE).await.unwrap().unwrap();
+    let later = t0() + Duration::minutes(10);
+    let all = InFlight::default();
+    assert_eq!(
+        s.resolve_in_doubt(later, all, false).await.unwrap().found,
+        1
+    );
+    assert!(s.lease_next(later, "me", LEASE).await.unwrap().is_none());
+    let resolved = s.resolve_in_doubt(later, all, true).await.unwrap();
+    assert_eq!((resolved.found, resolved.resend), (0, 1));
+    assert!(s.lease_next(later, "me", LEASE).await.unwrap().is_some());
+}
+
+#[tokio::test]
+async fn a_new_sender_or_a_lone_process_finds_sends_in_flight_in_doubt_at_once() {
+    let db = TestDb::new().await;
+    let s = &db.store;
+    for chat in 1..=3 {
+        let (sub, _) = s.upsert_subscriber(&new_sub(chat), t0()).await.unwrap();
+        s.enqueue_digest(&digest(sub.id, "p", &["x"]), t0())
+            .await
+            .unwrap();
+    }
+    let old = s
+        .lease_next(t0(), "sender:a", LEASE)
+        .await
+        .unwrap()
+        .unwrap();
+    let cli = s
+        .lease_next(t0(), "pid42-cli", LEASE)
+        .await
+        .unwrap()
+        .unwrap();
+    let mine = s
+        .lease_next(t0(), "sender:b", LEASE)
+        .await
+        .unwrap()
+        .unwrap();
+    let soon = t0() + Duration::seconds(5);
+    let found = |in_flight| async move {
+        s.resolve_in_doubt(soon, in_flight, false)
+            .await
+            .unwrap()
+            .found
+    };
+    assert_eq!(found(InFlight::default()).await, 0, "leases still held");
+    let sender_b = InFlight {
+        all: false,
+        sender: Some("sender:b"),
+    };
+    assert_eq!(
+        found(sender_b).await,
+        1,
+        "only the former sender's send, not the command line's nor its own"
+    );
+    let state = |id| async move { s.outbox_message(id).await.unwrap().unwrap().state };
+    assert_eq!(state(old.id).await, OutboxState::InDoubt);
+    assert_eq!(state(cli.id).await, OutboxState::Sending);
+    assert_eq!(state(mine.id).await, OutboxState::Sending);
+    let lone = InFlight {
+        all: true,
+        sender: None,
+    };
+    assert_eq!(found(lone).await, 2, "every send in flight");
 }

@@ -16,7 +16,9 @@ mod views;
 
 pub use items::ItemStore;
 pub use leases::LeaseStore;
-pub use outbox::{DigestEnqueue, OutboxMessage, OutboxState, OutboxStore};
+pub use outbox::{
+    DigestEnqueue, InDoubtResolved, InFlight, OutboxMessage, OutboxState, OutboxStore,
+};
 pub use series::{ChartImage, SeriesQuery, SeriesStore, SeriesSummary};
 pub use sources::{PollFailure, PollSuccess, SourceStore};
 pub use stories::{
@@ -67,7 +69,10 @@ pub struct Stats {
     pub sent_since: i64,
     pub pending: i64,
     pub failed_since: i64,
+    /// Outbox messages in doubt now (waiting to be sent again, or left with `in_doubt = "skip"`).
     pub in_doubt: i64,
+    /// Outbox messages sent again after a crash since `since` (each carried the marker).
+    pub resent_since: i64,
 }
 
 /// Everything claimwatch stores.

@@ -1,8 +1,11 @@
-//! The delivery outbox: digests written before they are sent, sent at most once each.
+//! The delivery outbox: digests written before they are sent. Every message arrives at least
+//! once; a message in flight at a crash may arrive twice, and the repeat is marked (see
+//! `docs/delivery.md` for the states and the in-doubt rule).
 
 use super::Result;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use claimwatch_core::model::Lang;
 use std::fmt;
 use std::str::FromStr;
 use std::time::Duration;
@@ -17,7 +20,8 @@ pub enum OutboxState {
     Sent,
     /// Given up (chat blocked or gone, or attempts exhausted).
     Failed,
-    /// The process died while the send was in flight: never resent (see the README).
+    /// Its sender stopped while the send was in flight: it may or may not have arrived. Sent
+    /// again, marked, with `delivery.in_doubt = "resend"` (the default); left so with `"skip"`.
     InDoubt,
 }
 
@@ -78,6 +82,33 @@ pub struct OutboxMessage {
     pub telegram_message_id: Option<i64>,
     /// A chart image (see `SeriesStore::chart_image`): sent with sendPhoto, `body` as caption.
     pub photo_id: Option<i64>,
+    /// How many times it was sent again after being found in doubt: a send with `resends > 0`
+    /// carries the "resent after an interruption" marker.
+    pub resends: i64,
+    /// The subscriber's language (for the marker).
+    pub lang: Lang,
+}
+
+/// Which sends still `sending` with a live lease [`OutboxStore::resolve_in_doubt`] also takes
+/// to be in doubt.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct InFlight<'a> {
+    /// Every one: the caller is the only process on its database (SQLite) and has just
+    /// started, so whatever is in flight was left by a dead process.
+    pub all: bool,
+    /// The current holder of the sender role (`sender:…`): every other `sender:…` worker's
+    /// (only the role's holder sends, so they were left by a dead or replaced instance).
+    pub sender: Option<&'a str>,
+}
+
+/// What [`OutboxStore::resolve_in_doubt`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct InDoubtResolved {
+    /// Messages found in flight from a sender that stopped: now in doubt.
+    pub found: u64,
+    /// Messages in doubt put back to be sent again, marked (some may have been in doubt
+    /// before, kept so while `in_doubt = "skip"`).
+    pub resend: u64,
 }
 
 /// A rendered digest to enqueue for one subscriber.
@@ -121,6 +152,8 @@ pub trait OutboxStore: Send + Sync {
         owner: &str,
         lease: Duration,
     ) -> Result<Option<OutboxMessage>>;
+    /// Telegram accepted the message: its id and the `sent` state, in one statement (written the
+    /// moment the answer arrives, so the window in which a crash loses it is one write).
     async fn mark_sent(
         &self,
         id: i64,
@@ -140,9 +173,17 @@ pub trait OutboxStore: Send + Sync {
     /// A leased message that was not sent (its chat must wait: pacing or a pause) goes back to
     /// pending, due at `next_attempt_at`, with its attempt given back and its last error kept.
     async fn defer_outbox(&self, id: i64, next_attempt_at: DateTime<Utc>) -> Result<()>;
-    /// Messages left `sending` by a process that died (lease ended before `now`) become
-    /// `in_doubt`. Returns how many.
-    async fn resolve_in_doubt(&self, now: DateTime<Utc>) -> Result<u64>;
+    /// Messages left `sending` by a sender that stopped become `in_doubt`: those whose lease
+    /// ended before `now`, and those `in_flight` names. With `resend`, in the same
+    /// transaction, every `in_doubt` message goes back to pending to be sent again, marked:
+    /// `resends` is counted and `resent_at` set to `now` (so a later part of its digest never
+    /// overtakes it).
+    async fn resolve_in_doubt(
+        &self,
+        now: DateTime<Utc>,
+        in_flight: InFlight<'_>,
+        resend: bool,
+    ) -> Result<InDoubtResolved>;
     /// Pending messages of a chat that cannot receive any more are failed. Returns how many.
     async fn fail_pending_for(&self, subscriber_id: i64, error: &str) -> Result<u64>;
     async fn outbox_message(&self, id: i64) -> Result<Option<OutboxMessage>>;

@@ -225,7 +225,7 @@ pub(crate) fn subscriber(row: &impl DbRow) -> Result<Subscriber> {
 
 pub(crate) const OUTBOX_COLUMNS: &str = "o.id, o.subscriber_id, s.chat_id, s.kind, o.period, \
     o.part, o.parts, o.body, o.state, o.attempts, o.next_attempt_at, o.last_error, \
-    o.telegram_message_id, o.photo_id";
+    o.telegram_message_id, o.photo_id, o.resends, s.ui_lang";
 
 pub(crate) fn outbox(row: &impl DbRow) -> Result<OutboxMessage> {
     let kind: ChatKind = parse("chat kind", &row.text("kind")?)?;
@@ -244,5 +244,7 @@ pub(crate) fn outbox(row: &impl DbRow) -> Result<OutboxMessage> {
         last_error: row.opt_text("last_error")?,
         telegram_message_id: row.opt_int("telegram_message_id")?,
         photo_id: row.opt_int("photo_id")?,
+        resends: row.int("resends")?,
+        lang: parse("language", &row.text("ui_lang")?)?,
     })
 }

@@ -153,6 +153,7 @@ where
             ("sent", &s.sent_since),
             ("pending", &s.pending),
             ("failed", &s.failed_since),
+            ("resent", &s.resent_since),
             ("in_doubt", &s.in_doubt),
         ],
     );

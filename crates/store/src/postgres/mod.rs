@@ -124,7 +124,8 @@ impl Store for PostgresStore {
                (SELECT count(*) FROM outbox WHERE state = 'sent' AND sent_at >= $1),
                (SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')),
                (SELECT count(*) FROM outbox WHERE state = 'failed' AND created_at >= $1),
-               (SELECT count(*) FROM outbox WHERE state = 'in_doubt')",
+               (SELECT count(*) FROM outbox WHERE state = 'in_doubt'),
+               (SELECT count(*) FROM outbox WHERE resent_at >= $1)",
         )
         .bind(since)
         .fetch_one(&self.pool)
@@ -141,6 +142,7 @@ impl Store for PostgresStore {
             pending: row.try_get(8)?,
             failed_since: row.try_get(9)?,
             in_doubt: row.try_get(10)?,
+            resent_since: row.try_get(11)?,
         })
     }
 

@@ -3,7 +3,7 @@
 
 use super::PostgresStore;
 use crate::Result;
-use crate::outbox::{DigestEnqueue, OutboxMessage, OutboxStore};
+use crate::outbox::{DigestEnqueue, InDoubtResolved, InFlight, OutboxMessage, OutboxStore};
 use crate::rows::{OUTBOX_COLUMNS, outbox};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -195,16 +195,45 @@ impl OutboxStore for PostgresStore {
         Ok(())
     }
 
-    async fn resolve_in_doubt(&self, now: DateTime<Utc>) -> Result<u64> {
-        let done = sqlx::query(
+    async fn resolve_in_doubt(
+        &self,
+        now: DateTime<Utc>,
+        in_flight: InFlight<'_>,
+        resend: bool,
+    ) -> Result<InDoubtResolved> {
+        let mut tx = self.pool.begin().await?;
+        let found = sqlx::query(
             "UPDATE outbox SET state = 'in_doubt',
-               last_error = 'process stopped while the send was in flight; not resent'
-             WHERE state = 'sending' AND lease_until < $1",
+               last_error = 'in flight when its sender stopped: in doubt'
+             WHERE state = 'sending'
+               AND ($3 OR lease_until < $1
+                    OR ($2::text IS NOT NULL AND lease_owner LIKE 'sender:%'
+                        AND lease_owner <> $2))",
         )
         .bind(now)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected())
+        .bind(in_flight.sender)
+        .bind(in_flight.all)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let mut resent = 0;
+        if resend {
+            resent = sqlx::query(
+                "UPDATE outbox SET state = 'pending', resends = resends + 1, resent_at = $1,
+                   lease_owner = NULL, lease_until = NULL,
+                   last_error = 'in doubt after an interruption: sent again, marked'
+                 WHERE state = 'in_doubt'",
+            )
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        tx.commit().await?;
+        Ok(InDoubtResolved {
+            found,
+            resend: resent,
+        })
     }
 
     async fn fail_pending_for(&self, subscriber_id: i64, error: &str) -> Result<u64> {

@@ -133,7 +133,8 @@ impl Store for SqliteStore {
                (SELECT count(*) FROM outbox WHERE state = 'sent' AND sent_at >= ?1),
                (SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')),
                (SELECT count(*) FROM outbox WHERE state = 'failed' AND created_at >= ?1),
-               (SELECT count(*) FROM outbox WHERE state = 'in_doubt')",
+               (SELECT count(*) FROM outbox WHERE state = 'in_doubt'),
+               (SELECT count(*) FROM outbox WHERE resent_at >= ?1)",
         )
         .bind(to_ms(since))
         .fetch_one(&self.pool)
@@ -150,6 +151,7 @@ impl Store for SqliteStore {
             pending: row.try_get(8)?,
             failed_since: row.try_get(9)?,
             in_doubt: row.try_get(10)?,
+            resent_since: row.try_get(11)?,
         })
     }
 

@@ -1,0 +1,118 @@
+//! The delivery context: the store, the sender, the settings, the clock, the pacer, this
+//! worker's lease name, and Telegram's answers that are not written yet.
+//!
+//! An answer is written the moment it arrives. If the database refuses the write, the answer
+//! stays here and is written before anything else — before any lease is resolved or any
+//! message sent — so this process never sends again a message it knows Telegram accepted.
+
+use super::pace::{PaceLimits, Pacer};
+use crate::clock::Clock;
+use crate::config::DeliveryConfig;
+use crate::store::{Store, StoreError};
+use chrono::{DateTime, Utc};
+use std::sync::{Arc, Mutex, MutexGuard};
+use tokio::sync::Notify;
+
+/// The prefix of the lease names of the `sender` role's worker (see
+/// [`DeliveryCtx::in_sender_role`]).
+pub const SENDER_PREFIX: &str = "sender:";
+
+/// Telegram accepted outbox message `id` as `message_id` at `at`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Answer {
+    pub id: i64,
+    pub message_id: i64,
+    pub at: DateTime<Utc>,
+}
+
+/// Everything a delivery step needs. `S` is a [`super::Sender`]: `Bot` in tests and
+/// `Throttle<Bot>` or `Bot` in production (pacing is ours either way), or a scripted sender in
+/// the state-machine tests.
+pub struct DeliveryCtx<S> {
+    pub store: Arc<dyn Store>,
+    pub bot: S,
+    pub config: DeliveryConfig,
+    /// Read while a step runs, to stamp when each send finished.
+    pub clock: Arc<dyn Clock>,
+    /// Lease owner name: this worker.
+    pub owner: String,
+    /// Notified when new messages are enqueued, to wake the loop.
+    pub wake: Arc<Notify>,
+    /// Whether this worker holds the `sender` role (then `owner` starts with
+    /// [`SENDER_PREFIX`]).
+    sender_role: bool,
+    pacer: Mutex<Pacer>,
+    answers: Mutex<Vec<Answer>>,
+}
+
+impl<S> DeliveryCtx<S> {
+    pub fn new(
+        store: Arc<dyn Store>,
+        bot: S,
+        config: DeliveryConfig,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        let pacer = Pacer::new(PaceLimits {
+            global_per_second: config.global_per_second,
+            per_chat_per_second: config.per_chat_per_second,
+            per_group_per_minute: config.per_group_per_minute,
+        });
+        DeliveryCtx {
+            store,
+            bot,
+            config,
+            clock,
+            owner: format!("pid{}-{:08x}", std::process::id(), fastrand::u32(..)),
+            wake: Arc::new(Notify::new()),
+            sender_role: false,
+            pacer: Mutex::new(pacer),
+            answers: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// This worker delivers for the `sender` role of `instance`: its leases are named
+    /// `sender:<instance>`. Only the role's holder sends, so what another `sender:` worker left
+    /// in flight is in doubt as soon as this one starts (see [`super::recover`]).
+    pub fn in_sender_role(mut self, instance: &str) -> Self {
+        self.owner = format!("{SENDER_PREFIX}{instance}");
+        self.sender_role = true;
+        self
+    }
+
+    /// This worker's lease name when it holds the `sender` role.
+    pub fn sender_name(&self) -> Option<&str> {
+        self.sender_role.then_some(self.owner.as_str())
+    }
+
+    pub(super) fn pacer(&self) -> MutexGuard<'_, Pacer> {
+        self.pacer.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn answers(&self) -> MutexGuard<'_, Vec<Answer>> {
+        self.answers.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Answers Telegram gave that the database has not taken yet.
+    pub fn unwritten_answers(&self) -> usize {
+        self.answers().len()
+    }
+
+    /// Writes `answer` (the message id and the `sent` mark), keeping it in memory until the
+    /// database takes it.
+    pub(super) async fn record_answer(&self, answer: Answer) -> Result<(), StoreError> {
+        self.answers().push(answer);
+        self.write_answers().await
+    }
+
+    /// Writes the answers not yet written, oldest first; stops at the first failure (that
+    /// one and the later ones stay in memory).
+    pub(super) async fn write_answers(&self) -> Result<(), StoreError> {
+        loop {
+            let Some(a) = self.answers().first().copied() else {
+                return Ok(());
+            };
+            self.store.mark_sent(a.id, Some(a.message_id), a.at).await?;
+            self.answers().retain(|x| *x != a);
+        }
+    }
+}
