@@ -85,7 +85,7 @@ pub async fn run(config: &Config, args: SearchArgs) -> Result<(), CliError> {
     }
     let store = super::open_store(config).await?;
     let since = Utc::now() - window;
-    let page = store
+    let mut page = store
         .search_claims(&SearchQuery {
             terms,
             since,
@@ -94,6 +94,10 @@ pub async fn run(config: &Config, args: SearchArgs) -> Result<(), CliError> {
             offset: 0,
         })
         .await?;
+    // A claim told twice is shown once, with both sources.
+    let read = page.hits.len() as i64;
+    page.hits = crate::store::ClaimView::fold(page.hits);
+    page.total -= read - page.hits.len() as i64;
     let more = if page.total_capped { "+" } else { "" };
     println!(
         "{}{more} claims match {:?} since {} (showing {})",

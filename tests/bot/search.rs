@@ -249,12 +249,14 @@ async fn a_query_longer_than_callback_data_still_pages() {
     let store = h.db.store.as_ref();
     let src = seed::source(store, "https://a.example/rss", "A").await;
     let text = "Военнослужащие мотострелковой бригады отказались идти в наступление под Бахмутом";
+    // Seven reports with seven counts: seven claims (one claim told seven times would be
+    // shown once).
     for i in 0..7 {
         seed::claim_at(
             store,
             src,
             &format!("{text} {i}"),
-            seed::refusal("A", None, 10),
+            seed::refusal("A", None, 10 + i),
             t0() - Duration::hours(i + 1),
         )
         .await;
@@ -332,5 +334,57 @@ async fn recent_lists_the_last_day_by_topic() {
         h.ask(607, "en", "/recent").await,
         "🕐 No claims in the last 24 hours."
     );
+    h.stop().await;
+}
+
+#[tokio::test]
+async fn a_claim_told_by_two_channels_is_listed_once_with_both_sources() {
+    let h = BotHarness::start().await;
+    let store = h.db.store.as_ref();
+    let a = seed::source(store, "https://a.example/rss", "Channel A").await;
+    let b = seed::source(store, "https://b.example/rss", "Channel B").await;
+    // The same ministry figure in a standalone post and, hours later, in another channel's
+    // round-up; and the next day's figure, which is another claim.
+    let told = |at: i64| {
+        let mut c = seed::losses("Russian Ministry of Defence");
+        c.claimant_id = Some("ru_mod".into());
+        c.figures.truncate(1);
+        c.figures[0].value = 300 + at;
+        c
+    };
+    seed::claim_at(
+        store,
+        a,
+        "Потери ВСУ за сутки 300",
+        told(0),
+        t0() - Duration::hours(6),
+    )
+    .await;
+    seed::claim_at(
+        store,
+        b,
+        "Главное за день: потери ВСУ 300",
+        told(0),
+        t0() - Duration::hours(2),
+    )
+    .await;
+    seed::claim_at(
+        store,
+        a,
+        "Потери ВСУ за сутки 301",
+        told(1),
+        t0() - Duration::hours(30),
+    )
+    .await;
+    let recent = h.ask(608, "en", "/recent").await;
+    assert_eq!(recent.matches("<b>300</b>").count(), 1, "{recent}");
+    assert!(
+        recent.contains("Channel A") && recent.contains("Channel B"),
+        "{recent}"
+    );
+    let found = h.ask(608, "en", "/search 3d потери").await;
+    assert!(found.contains("<b>2</b> claims"), "{found}");
+    assert_eq!(found.matches("<b>300</b>").count(), 1, "{found}");
+    assert_eq!(found.matches("<b>301</b>").count(), 1, "{found}");
     h.stop().await;
 }

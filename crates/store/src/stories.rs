@@ -24,6 +24,14 @@ pub struct ClaimView {
     pub sources: Vec<SourceRef>,
 }
 
+impl ClaimView {
+    /// Claims told twice (a round-up and the post it restates, two channels) shown once, with
+    /// the sources of both (`cluster::fold`); the order is kept.
+    pub fn fold(views: Vec<ClaimView>) -> Vec<ClaimView> {
+        claimwatch_core::cluster::fold::fold_claims(views, |v| &v.claim, |v| &mut v.sources)
+    }
+}
+
 /// A page of search results and the total number of matches.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchPage {

@@ -8,7 +8,7 @@ use crate::bot::search_sessions::SearchSession;
 use crate::bot::split::{MESSAGE_BUDGET, visible_len};
 use crate::i18n::{fill, plural, texts};
 use crate::model::Category;
-use crate::store::{SearchQuery, StoreError};
+use crate::store::{ClaimView, SearchPage, SearchQuery, StoreError};
 use crate::text::stem::query_terms;
 use crate::tz::ChatTz;
 use chrono::Duration;
@@ -104,6 +104,9 @@ where
     Ok(())
 }
 
+/// Search hits read and folded at once: a page is cut from them (claims told twice shown once).
+const FOLD_WINDOW: i64 = 200;
+
 /// One page of a search: its text and its pager. Pages past the end show the last page.
 pub(super) async fn render_page(
     ctx: &Ctx,
@@ -114,20 +117,17 @@ pub(super) async fn render_page(
 ) -> Result<(String, Option<InlineKeyboardMarkup>), StoreError> {
     let lang = session.lang;
     let t = &texts(lang).bot;
-    let query = |page: u32| SearchQuery {
-        terms: session.terms.clone(),
-        since: session.since,
-        category: None,
-        limit: PAGE_SIZE,
-        offset: i64::from(page) * PAGE_SIZE,
-    };
-    let mut page_no = page;
-    let mut result = ctx.store.search_claims(&query(page_no)).await?;
+    let result = folded_search(ctx, session).await?;
     let pages = u32::try_from((result.total + PAGE_SIZE - 1) / PAGE_SIZE).unwrap_or(u32::MAX);
-    if result.hits.is_empty() && pages > 0 && page_no >= pages {
-        page_no = pages - 1;
-        result = ctx.store.search_claims(&query(page_no)).await?;
-    }
+    let page_no = page.min(pages.saturating_sub(1));
+    let from = usize::try_from(i64::from(page_no) * PAGE_SIZE).unwrap_or(usize::MAX);
+    let hits: Vec<ClaimView> = result
+        .hits
+        .iter()
+        .skip(from)
+        .take(PAGE_SIZE as usize)
+        .cloned()
+        .collect();
     let shown_query = esc(&session.query, 80);
     let days = days_phrase(lang, session.days);
     if result.total == 0 {
@@ -153,8 +153,7 @@ pub(super) async fn render_page(
     );
     let first = i64::from(page_no) * PAGE_SIZE;
     let body = |compact: bool| {
-        let hits: Vec<String> = result
-            .hits
+        let hits: Vec<String> = hits
             .iter()
             .enumerate()
             .map(|(i, h)| claim_hit(h, (first + i as i64 + 1) as usize, lang, tz, compact))
@@ -166,6 +165,27 @@ pub(super) async fn render_page(
         html = body(true);
     }
     Ok((html, keyboards::pager(id, page_no, pages)))
+}
+
+/// The session's first [`FOLD_WINDOW`] hits, folded; `total` counts the folded hits, plus
+/// the matches past the window when there are more.
+async fn folded_search(ctx: &Ctx, session: &SearchSession) -> Result<SearchPage, StoreError> {
+    let query = SearchQuery {
+        terms: session.terms.clone(),
+        since: session.since,
+        category: None,
+        limit: FOLD_WINDOW,
+        offset: 0,
+    };
+    let result = ctx.store.search_claims(&query).await?;
+    let read = result.hits.len() as i64;
+    let hits = ClaimView::fold(result.hits);
+    let total = hits.len() as i64 + (result.total - read).max(0);
+    Ok(SearchPage {
+        hits,
+        total,
+        total_capped: result.total_capped,
+    })
 }
 
 pub(super) async fn recent<R>(bot: &R, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult
@@ -189,7 +209,7 @@ where
     let hours = window / 3600;
     let since = req.now - Duration::seconds(i64::try_from(window).unwrap_or(86_400));
     let limit = (RECENT_SHOWN * 5) as i64;
-    let claims = ctx.store.recent_claims(since, category, limit).await?;
+    let claims = ClaimView::fold(ctx.store.recent_claims(since, category, limit).await?);
     if claims.is_empty() {
         let text = fill(t.recent_none, &[("hours", &hours)]);
         return say(bot, req, &text).await;

@@ -108,6 +108,9 @@ pub enum Role {
     NumberWord(i64),
     Multiplier(i64),
     PlaceType,
+    /// A group of forces by name ("группировка войск «Запад»"): the scope of the ministry's
+    /// figures for it.
+    GroupName,
     PlacePreposition,
     NotPlace,
     UnitType,
@@ -275,6 +278,7 @@ fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("attribution", "person_roles") => Role::PersonRole,
         ("attribution", "persons") => Role::Person,
         ("places", "types") => Role::PlaceType,
+        ("places", "groups") => Role::GroupName,
         ("places", "prepositions") => Role::PlacePreposition,
         ("places", "not_places") => Role::NotPlace,
         ("units", "types") => Role::UnitType,

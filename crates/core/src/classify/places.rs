@@ -158,8 +158,26 @@ fn places(ctx: &Ctx, range: Range<usize>) -> Vec<(usize, usize)> {
     out
 }
 
-/// The place nearest to `anchor` in sentence `s`, as written.
+/// The place nearest to `anchor` in sentence `s`, as written; else a group of forces named
+/// there ("группировки войск «Запад»").
 pub fn location(ctx: &Ctx, s: usize, anchor: usize) -> Option<String> {
-    let (f, l) = nearest(places(ctx, ctx.sentence(s)), anchor)?;
-    Some(ctx.doc.span(f, l).to_owned())
+    let range = ctx.sentence(s);
+    let spans = places(ctx, range.clone());
+    let (f, l) = nearest(spans, anchor).or_else(|| {
+        ctx.within(range, |r| r == Role::GroupName)
+            .map(|x| (x.first, x.last))
+            .next()
+    })?;
+    Some(balanced(ctx.doc.span(f, l)))
+}
+
+/// A name cut before its closing quote ("войск «Запад") gets it back.
+fn balanced(span: &str) -> String {
+    let mut out = span.to_owned();
+    if out.matches('«').count() > out.matches('»').count() {
+        out.push('»');
+    } else if out.matches('"').count() % 2 == 1 {
+        out.push('"');
+    }
+    out
 }

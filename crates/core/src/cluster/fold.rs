@@ -6,7 +6,7 @@
 //! the claims of several stories becomes a source of each of them.
 
 use super::claims::normalise_name;
-use crate::model::{Category, Claim, StoredClaim, StoryView};
+use crate::model::{Category, Claim, SourceRef, StoredClaim, StoryView};
 use chrono::Duration;
 
 /// Two tellings further apart than this are two reports (the next day's figures).
@@ -113,6 +113,40 @@ pub fn fold(mut views: Vec<StoryView>) -> Vec<StoryView> {
         k.story.source_count = distinct(k);
     }
     kept
+}
+
+/// Folds a list of claims shown one by one (`/recent`, `/search`), keeping its order: a claim
+/// that is one claim with an earlier one (see [`same_report`]) is dropped and its sources
+/// join the earlier one's.
+pub fn fold_claims<T>(
+    items: Vec<T>,
+    claim: impl Fn(&T) -> &StoredClaim,
+    sources: impl Fn(&mut T) -> &mut Vec<SourceRef>,
+) -> Vec<T> {
+    let mut kept: Vec<T> = Vec::with_capacity(items.len());
+    for mut item in items {
+        let earlier = kept.iter().position(|k| {
+            same_report(claim(k), claim(&item)) || same_story(claim(k), claim(&item))
+        });
+        match earlier {
+            Some(i) => {
+                let extra = std::mem::take(sources(&mut item));
+                let into = sources(&mut kept[i]);
+                for s in extra {
+                    if !into.iter().any(|x| x.item_id == s.item_id) {
+                        into.push(s);
+                    }
+                }
+            }
+            None => kept.push(item),
+        }
+    }
+    kept
+}
+
+/// One story's claim twice (a claim and its restatement filed with the same story).
+fn same_story(a: &StoredClaim, b: &StoredClaim) -> bool {
+    a.story_id == b.story_id && a.claim.category == b.claim.category && a.claim == b.claim
 }
 
 fn distinct(v: &StoryView) -> i64 {
