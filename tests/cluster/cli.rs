@@ -180,3 +180,29 @@ fn the_classifiers_claims_join_one_claim_told_in_other_languages() {
          not; one commander's figure in English and Ukrainian is one story"
     );
 }
+
+fn dated(id: &str, lang: &str, source: &str, published: &str, text: &str) -> String {
+    serde_json::json!({
+        "id": id, "lang": lang, "source": source, "published": published, "text": text
+    })
+    .to_string()
+        + "\n"
+}
+
+#[test]
+fn one_case_told_in_ukrainian_russian_and_english_joins_and_another_case_of_the_unit_does_not() {
+    let input = [
+        dated("en", "en", "wire", "2026-11-20T08:00:00Z", "Ukraine's State Bureau of Investigation said 56 soldiers of the 155th Mechanized Brigade deserted while training in France."),
+        dated("uk", "uk", "site", "2026-11-20T10:00:00Z", "ДБР повідомило, що 56 військових 155-ї механізованої бригади дезертирували під час навчання у Франції."),
+        dated("ru", "ru", "channel", "2026-11-20T12:00:00Z", "ГБР Украины сообщило, что 56 военных 155-й механизированной бригады дезертировали во время обучения во Франции."),
+        // The same brigade, three days later, another case: another story.
+        dated("later", "uk", "site2", "2026-11-23T09:00:00Z", "ДБР: 20 військових 155-ї бригади самовільно залишили частину на Покровському напрямку."),
+        // Another brigade with the same count on the same day: another story.
+        dated("other", "ru", "channel2", "2026-11-20T13:00:00Z", "ГБР Украины: 56 военных 47-й механизированной бригады дезертировали во время обучения в Польше."),
+    ]
+    .concat();
+    let (out, ok) = cluster(&input);
+    assert!(ok);
+    let story: Vec<&str> = out.iter().map(|v| v["story"].as_str().unwrap()).collect();
+    assert_eq!(story, ["en", "en", "en", "later", "other"]);
+}

@@ -245,7 +245,44 @@ pub fn incident_keys(claims: &[Claim]) -> Vec<IncidentKey> {
         });
     refusals
         .chain(claims.iter().filter_map(event_key))
+        .chain(claims.iter().filter_map(unit_count_key))
         .collect()
+}
+
+/// The units an item's claims name, as language-blind keys, sorted and distinct.
+pub fn unit_keys(claims: &[Claim]) -> Vec<u64> {
+    let mut keys: Vec<u64> = claims
+        .iter()
+        .filter_map(|c| unit_key(c.unit.as_deref()?))
+        .map(|u| hash64(u.as_bytes()))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Items whose claims both name units, none in common: different incidents, however alike
+/// their wording ("56 soldiers of the 155th brigade" and "56 soldiers of the 47th").
+pub fn units_conflict(a: &[u64], b: &[u64]) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|k| b.contains(k))
+}
+
+/// One unit and one count ("56 soldiers of the 155th brigade deserted"): the same incident in
+/// any language, even where only one telling names the place.
+fn unit_count_key(c: &Claim) -> Option<IncidentKey> {
+    if c.other_conflict {
+        return None;
+    }
+    let unit = unit_key(c.unit.as_deref()?)?;
+    let f = c.figures.iter().find(|f| f.value >= 2)?;
+    Some(IncidentKey {
+        key: combine(
+            combine(hash64(b"unit count"), hash64(unit.as_bytes())),
+            combine(hash64(f.metric.as_str().as_bytes()), f.value as u64),
+        ),
+        count: Some(f.value),
+        event: false,
+    })
 }
 
 /// True when two incident keys name one incident.
@@ -479,7 +516,8 @@ mod tests {
         ru.location = Some("Псков".into());
         ru.figures.clear();
         let b = incident_keys(&[ru]);
-        assert_eq!(a.len(), 1);
+        // Unit and place, and unit and count.
+        assert_eq!(a.len(), 2);
         assert!(incidents_agree(&a[0], &b[0]), "no count on one side");
         let mut more = c.clone();
         more.figures[0].value = 80;

@@ -2,7 +2,7 @@
 //! window. Pure and deterministic: no I/O, no clock (time comes from the items), story ids come
 //! from the caller, ties go to the oldest item.
 
-use super::claims::{agreement, figures_conflict, incidents_agree};
+use super::claims::{agreement, figures_conflict, incidents_agree, units_conflict};
 use super::dates::days_conflict;
 use super::events::EventIndex;
 use super::fingerprint::{Fingerprint, MIN_TOKENS};
@@ -17,12 +17,13 @@ fn in_window(doc: &DocState, published: i64, span: i64) -> bool {
 }
 
 /// Whether two texts, however alike their wording, tell different reports: their numbers
-/// mostly disagree, their claims value one claimant's metric differently, or their headlines
-/// name different days.
+/// mostly disagree, their claims value one claimant's metric differently or name different
+/// units, or their headlines name different days.
 fn texts_disagree(fp: &Fingerprint, d: &DocState) -> bool {
     conflict(&fp.numbers, &d.numbers)
         || figures_conflict(&fp.figures, &d.figures)
         || days_conflict(&fp.days, &d.days)
+        || units_conflict(&fp.units, &d.units)
 }
 
 /// A candidate story for an item.

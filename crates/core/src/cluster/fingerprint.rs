@@ -3,7 +3,9 @@
 //! match forwarded posts. Pure: boilerplate decisions read the caller's per-source counts.
 
 use super::ClusterDoc;
-use super::claims::{FigureKey, IncidentKey, figure_keys, incident_keys, normalise_name};
+use super::claims::{
+    FigureKey, IncidentKey, figure_keys, incident_keys, normalise_name, unit_keys,
+};
 use super::dates::headline_days;
 use super::minhash::Signature;
 use super::numbers::numbers;
@@ -39,6 +41,8 @@ pub struct Fingerprint {
     pub names: Vec<u64>,
     pub figures: Vec<FigureKey>,
     pub incidents: Vec<IncidentKey>,
+    /// The units its claims name, as language-blind keys, sorted.
+    pub units: Vec<u64>,
 }
 
 /// A source or channel name as a key: "@Name", "t.me/Name", "https://t.me/s/Name" and "name"
@@ -106,6 +110,7 @@ impl Fingerprint {
             names,
             figures: figure_keys(doc.claims),
             incidents: incident_keys(doc.claims),
+            units: unit_keys(doc.claims),
         }
     }
 }

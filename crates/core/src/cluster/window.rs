@@ -32,6 +32,7 @@ pub struct DocState {
     pub roundup: bool,
     pub figures: Box<[FigureKey]>,
     pub incidents: Box<[IncidentKey]>,
+    pub units: Box<[u64]>,
 }
 
 /// Item sequence numbers per key, with lazy removal.
@@ -159,6 +160,7 @@ impl Window {
                 roundup: fp.roundup,
                 figures: fp.figures.into_boxed_slice(),
                 incidents: fp.incidents.into_boxed_slice(),
+                units: fp.units.into_boxed_slice(),
             },
         );
         seq
