@@ -3,7 +3,7 @@
 
 mod backfill;
 pub mod classify;
-mod cluster;
+pub mod cluster;
 mod digest;
 pub mod eval;
 mod migrate;

@@ -10,6 +10,7 @@ mod compose;
 mod content;
 mod schedule;
 mod seed;
+mod week;
 
 use claimwatch::config::Config;
 use claimwatch::digest::split::utf16_len;
