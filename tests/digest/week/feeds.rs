@@ -29,7 +29,7 @@ fn week_posts(data: &Path) -> Vec<Post> {
         for m in posts {
             let date = m["date"].as_str().unwrap();
             let day = date.get(..10).unwrap_or("");
-            if day < FIRST_DAY || day > LAST_DAY {
+            if !(FIRST_DAY..=LAST_DAY).contains(&day) {
                 continue;
             }
             out.push(Post {
