@@ -204,6 +204,32 @@ fn side_by_trigger(
     }
 }
 
+/// A figure counted by a verb of destroying ("ВС РФ поразили три пусковые установки",
+/// "уничтожено около 100 бойцов") with no period of its own tells one strike or battle; "ВСУ
+/// потеряли до 480" (a loss word) may be a day's or any other tally and stays open.
+fn struck(f: &FigureHit, trigger: Option<&PhraseMatch<Role>>) -> bool {
+    use crate::model::Metric::{Killed, Personnel, Wounded};
+    // One strike or battle destroys dozens, not the hundreds or thousands of a tally.
+    let incident_scale = match f.metric {
+        Personnel | Killed | Wounded => f.value <= 300,
+        _ => f.value <= 30,
+    };
+    f.period.is_none()
+        && incident_scale
+        && trigger.is_some_and(|x| matches!(x.role, Role::AgentVerb | Role::DestroyedWord))
+}
+
+/// "уничтожено две гаубицы Д-30 и до семи миномётных расчётов ВСУ": the owner named at the
+/// end of the figure's clause, after an enumeration, is the loser.
+fn owner_after(ctx: &Ctx, f: &FigureHit) -> Option<(Marker, bool)> {
+    let clause = ctx.clause(f.last);
+    let m = ctx
+        .markers(f.last + 1..clause.end.max(f.last + 1))
+        .into_iter()
+        .next()?;
+    (m.side.is_some() && !after_agent_word(ctx, &m)).then_some((m, false))
+}
+
 /// The one side named before sentence `s` in its paragraph, when the paragraph names only
 /// one ("ВСУшникам пришлось отступать … до 20 человек «трёхсотые»"): the losses told there
 /// without a side are that side's.
@@ -391,6 +417,9 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
             side = anchor.and_then(|(_, _, side)| *side);
         }
         if side.is_none() {
+            side = owner_after(ctx, f);
+        }
+        if side.is_none() {
             side = attacked_side(ctx, s);
         }
         if side.is_none() {
@@ -415,8 +444,12 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
                 metric: refine_personnel(ctx, f, trigger.as_ref()),
                 value: f.value,
                 delta: f.delta.map(|d| d.value),
-                cumulative: f.cumulative,
-                period: f.period,
+                cumulative: f
+                    .cumulative
+                    .or(struck(f, trigger.as_ref()).then_some(false)),
+                period: f
+                    .period
+                    .or(struck(f, trigger.as_ref()).then_some(crate::model::Period::Event)),
                 qualifier: f.qualifier,
                 low: f.num.low,
                 high: f.num.low.map(|_| f.value),
