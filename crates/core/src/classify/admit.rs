@@ -5,8 +5,8 @@
 use super::context::Ctx;
 use super::figures::FigureHit;
 use super::lexicon::Role;
-use super::losses::{hypothetical_before, is_trigger, own_end};
 use super::matcher::PhraseMatch;
+use super::mention::{hypothetical_before, is_trigger, own_end};
 use crate::model::Metric;
 
 /// A figure counted by a word that also counts civilians ("человек", "погибших") is a loss

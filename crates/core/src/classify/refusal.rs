@@ -6,7 +6,7 @@
 use super::context::{Ctx, Marker};
 use super::figures::FigureHit;
 use super::lexicon::Role;
-use super::losses::{Mention, Taken};
+use super::mention::{Mention, Taken};
 use crate::model::{Category, Figure, Metric};
 
 /// How far (in words) a number of people may stand from the refusal phrase.

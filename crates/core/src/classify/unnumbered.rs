@@ -5,7 +5,7 @@
 
 use super::context::Ctx;
 use super::lexicon::Role;
-use super::losses::{Mention, SideMark, hypothetical_before, is_passive, nearest};
+use super::mention::{Mention, SideMark, hypothetical_before, is_passive, nearest};
 use crate::model::{Category, Metric};
 
 fn is_air(r: Role) -> bool {

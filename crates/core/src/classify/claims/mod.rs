@@ -11,7 +11,7 @@ mod segments;
 use super::attribution::{self, Claimant};
 use super::claimants::Kind;
 use super::context::{Ctx, opposite};
-use super::losses::Mention;
+use super::mention::Mention;
 use super::places;
 use crate::model::{Category, Claim, Metric, Period, Side};
 use merge::Origin;

@@ -28,7 +28,9 @@ pub(super) fn singulars(ctx: &Ctx, out: &mut Vec<FigureHit>) {
         }
         // One soldier or officer counts only where a word of killing or wounding stands right
         // beside him ("погибшим оказался командир", "an officer was killed").
-        if metric == Metric::Personnel && !hurt_beside(ctx, out, x.first, m.last.max(x.last)) {
+        if metric == Metric::Personnel
+            && (!hurt_beside(ctx, out, x.first, m.last.max(x.last)) || !at_war(ctx))
+        {
             continue;
         }
         // "командир бригады капитан 1-го ранга": one person named twice.
@@ -90,6 +92,18 @@ pub(super) fn singulars(ctx: &Ctx, out: &mut Vec<FigureHit>) {
     if added {
         out.sort_by_key(|f| f.first);
     }
+}
+
+/// The text is about this war: it names a side, a claimant of the war (a ministry, a
+/// service) or a place of the war's gazetteer. An officer's death in another story (an
+/// expedition, a crime abroad) is no loss claim.
+fn at_war(ctx: &Ctx) -> bool {
+    ctx.m.all().iter().any(|x| {
+        matches!(
+            x.role,
+            Role::Side(_) | Role::Enemy | Role::Claimant(_) | Role::PlaceName
+        )
+    })
 }
 
 /// A killed or wounded word in the clause of tokens `first..=last` that is not already said

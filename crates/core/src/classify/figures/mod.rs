@@ -3,6 +3,7 @@
 //! running total or a period's count. Whether a figure is a loss or a refusal is decided by
 //! the caller.
 
+mod deltas;
 mod implied;
 mod nouns;
 mod period;
@@ -118,7 +119,7 @@ pub fn find(ctx: &Ctx) -> Vec<FigureHit> {
             .map(|n| ctx.start_of(n.first));
         out[i].delta = delta_after(ctx, &out[i], limit);
     }
-    super::deltas::apply(ctx, &mut out);
+    deltas::apply(ctx, &mut out);
     period::apply(ctx, &mut out);
     out
 }

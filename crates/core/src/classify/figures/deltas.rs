@@ -3,10 +3,10 @@
 //! останню добу — 1 040". The day's part of a running total is that total's delta, the same as a
 //! "(+1,230)" beside it; a part of another period ("including 40,000 in October") is not.
 
-use super::context::Ctx;
-use super::figures::{Delta, FigureHit};
-use super::lexicon::Role;
-use super::numbers::Num;
+use super::super::context::Ctx;
+use super::super::lexicon::Role;
+use super::super::numbers::Num;
+use super::{Delta, FigureHit};
 
 /// How many words may stand between the number and the start of the day marker after it.
 const DAY_REACH: usize = 3;
