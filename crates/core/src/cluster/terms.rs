@@ -4,7 +4,6 @@
 //! live ones — so one hash probe serves the frequency and the postings alike.
 
 use super::fasthash::StableMap;
-use super::window::DocState;
 use std::mem::size_of;
 
 /// A term's occurrence in an item: the item, 1 + ln(term frequency), and the item's tf-idf
@@ -63,13 +62,13 @@ impl TermIndex {
         }
     }
 
-    /// Drops dead postings when they outnumber live ones.
-    pub fn compact_if_needed(&mut self, docs: &StableMap<u64, DocState>) {
+    /// Drops dead postings (of items `alive` no longer knows) when they outnumber live ones.
+    pub fn compact_if_needed(&mut self, alive: impl Fn(u64) -> bool) {
         if self.dead <= self.live + 4096 {
             return;
         }
         for t in self.map.values_mut() {
-            t.postings.retain(|p| docs.contains_key(&p.seq));
+            t.postings.retain(|p| alive(p.seq));
         }
         self.map.shrink_to_fit();
         self.live = self.map.values().map(|t| t.postings.len()).sum();

@@ -180,7 +180,7 @@ impl Window {
         }
         if removed > 0 {
             let docs = &self.docs;
-            self.terms.compact_if_needed(docs);
+            self.terms.compact_if_needed(|seq| docs.contains_key(&seq));
             for lists in [
                 &mut self.bands,
                 &mut self.urls,

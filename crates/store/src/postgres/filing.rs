@@ -2,11 +2,10 @@
 //! figures and search terms), marking items processed — as steps inside one transaction, so
 //! the pipeline can file an item atomically.
 
+use super::Tx;
 use crate::{Result, views};
 use chrono::{DateTime, Utc};
 use claimwatch_core::model::Claim;
-
-pub(super) type Tx = sqlx::Transaction<'static, sqlx::Postgres>;
 
 pub(super) async fn create_story(
     tx: &mut Tx,

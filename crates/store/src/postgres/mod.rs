@@ -11,6 +11,9 @@ mod sources;
 mod stories;
 mod subscribers;
 
+/// A write transaction of this backend.
+pub(crate) type Tx = sqlx::Transaction<'static, sqlx::Postgres>;
+
 pub use stories::SEARCH_PROBE;
 
 use super::{Result, Stats, Store, StoreError};

@@ -2,7 +2,7 @@
 //! and chart images. Days are DATE columns.
 
 use super::PostgresStore;
-use super::filing::Tx;
+use super::Tx;
 use crate::Result;
 use crate::rows::DbRow;
 use crate::series::{

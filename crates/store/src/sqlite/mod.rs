@@ -11,6 +11,9 @@ mod sources;
 mod stories;
 mod subscribers;
 
+/// A write transaction of this backend.
+pub(crate) type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
+
 use super::{Result, Stats, Store, StoreError, to_ms};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};

@@ -2,7 +2,7 @@
 //! chart images. Days are stored as `YYYY-MM-DD` text, which sorts as dates do.
 
 use super::SqliteStore;
-use super::filing::Tx;
+use super::Tx;
 use crate::rows::DbRow;
 use crate::series::{
     ChartImage, FIRST_DAY, LAST_DAY, POINT_COLUMNS, SeriesQuery, SeriesStore, SeriesSummary,
