@@ -39,7 +39,13 @@ fn military_enough(
         {
             let from = x.first.saturating_sub(4).max(range.start);
             let to = (x.last + 4).min(range.end);
-            ctx.within(from..to, military).next().is_some() || !ctx.markers(from..to).is_empty()
+            // People "destroyed" in a battle ("в ходе боёв около 90 человек было уничтожено")
+            // are soldiers: civilians are said to be killed, not destroyed.
+            let destroyed_in_battle =
+                x.role != Role::LossWord && ctx.any_within(range.clone(), Role::EventMarker);
+            ctx.within(from..to, military).next().is_some()
+                || !ctx.markers(from..to).is_empty()
+                || destroyed_in_battle
         }
         _ => false,
     }

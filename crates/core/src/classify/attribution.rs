@@ -8,6 +8,9 @@ use super::context::Ctx;
 use super::lexicon::Role;
 use crate::model::Side;
 
+/// How many of a post's first sentences make its lead.
+const LEAD_SENTENCES: usize = 4;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claimant {
     pub name: String,
@@ -64,6 +67,7 @@ fn institutions(ctx: &Ctx, s: usize) -> Vec<Claimant> {
                 d.known.kind == Kind::Institution
                     && (d.langs.is_empty() || d.langs.contains(&ctx.lang))
                     && (!d.attributed_only || ctx.names_source(*first, *last))
+                    && !targeted(ctx, *first)
             })
         })
         .collect();
@@ -85,6 +89,18 @@ fn institutions(ctx: &Ctx, s: usize) -> Vec<Claimant> {
     }
     out
 }
+
+/// "ракетный удар по штабу подразделения ГУР": a name a few words after a strike's target
+/// word is what was struck, not who tells it.
+fn targeted(ctx: &Ctx, first: usize) -> bool {
+    let clause = ctx.clause(first);
+    let from = first.saturating_sub(TARGET_REACH).max(clause.start);
+    ctx.within(from..first, |r| r == Role::Target)
+        .any(|x| x.last < first && first - x.last <= TARGET_REACH)
+}
+
+/// How far before a name a strike's target word reaches.
+const TARGET_REACH: usize = 6;
 
 fn is_name_word(ctx: &Ctx, t: usize) -> bool {
     let tok = ctx.doc.tokens[t];
@@ -272,5 +288,13 @@ pub fn resolve(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
             }
         }
     }
-    None
+    lead_source(ctx, s)
+}
+
+/// The lead: a source the post's first sentences give for what they tell ("По данным SHOT,
+/// …", "Британская разведка пишет") tells the rest of it, when nobody nearer is named.
+fn lead_source(ctx: &Ctx, s: usize) -> Option<Claimant> {
+    (0..LEAD_SENTENCES.min(s))
+        .filter(|&k| attributed(ctx, k))
+        .find_map(|k| in_sentence(ctx, k, ctx.sentence(k).start))
 }

@@ -66,6 +66,9 @@ pub enum Role {
     AttackBy(Side),
     /// Capitalised words that are not first names ("Ранее", "Also").
     NotName,
+    /// Words that make what follows the target of a strike ("удар по штабу …"): a name there
+    /// is not a source.
+    Target,
     /// Known place names (a gazetteer of stems).
     PlaceName,
     NotAfterMetric,
@@ -253,6 +256,7 @@ fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("sides", "attacks_by_ukraine") => Role::AttackBy(Side::Ukraine),
         ("sides", "attacks_by_russia") => Role::AttackBy(Side::Russia),
         ("attribution", "not_names") => Role::NotName,
+        ("attribution", "targets") => Role::Target,
         ("places", "names") => Role::PlaceName,
         ("losses", "passive_auxiliaries") => Role::PassiveAux,
         ("figures", "link_verbs") => Role::LinkVerb,

@@ -142,14 +142,9 @@ fn side_by_trigger(
 /// "уничтожено около 100 бойцов") with no period of its own tells one strike or battle; "ВСУ
 /// потеряли до 480" (a loss word) may be a day's or any other tally and stays open.
 fn struck(f: &FigureHit, trigger: Option<&PhraseMatch<Role>>) -> bool {
-    use crate::model::Metric::{Killed, Personnel, Wounded};
     // One strike or battle destroys dozens, not the hundreds or thousands of a tally.
-    let incident_scale = match f.metric {
-        Personnel | Killed | Wounded => f.value <= 300,
-        _ => f.value <= 30,
-    };
     f.period.is_none()
-        && incident_scale
+        && figures::incident_scale(f)
         && trigger.is_some_and(|x| matches!(x.role, Role::AgentVerb | Role::DestroyedWord))
 }
 
@@ -361,21 +356,28 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
                 .map(|m| (m, false));
         }
         let ev = evidence(ctx, f, trigger.as_ref(), same_sentence.map(|(_, _, l)| l));
+        let metric = refine_personnel(ctx, f, trigger.as_ref());
+        let struck = struck(f, trigger.as_ref());
+        let (cumulative, period) = if f.cumulative.is_none() && figures::whole_war(metric, f.value)
+        {
+            (Some(true), Some(crate::model::Period::Total))
+        } else {
+            (
+                f.cumulative.or(struck.then_some(false)),
+                f.period.or(struck.then_some(crate::model::Period::Event)),
+            )
+        };
         out.push(Mention {
             category: Category::Losses,
             sentence: s,
             anchor: trigger.map_or(f.first, |x| x.first.min(f.first)),
             evidence: ev,
             figure: Some(Figure {
-                metric: refine_personnel(ctx, f, trigger.as_ref()),
+                metric,
                 value: f.value,
                 delta: f.delta.map(|d| d.value),
-                cumulative: f
-                    .cumulative
-                    .or(struck(f, trigger.as_ref()).then_some(false)),
-                period: f
-                    .period
-                    .or(struck(f, trigger.as_ref()).then_some(crate::model::Period::Event)),
+                cumulative,
+                period,
                 qualifier: f.qualifier,
                 low: f.num.low,
                 high: f.num.low.map(|_| f.value),

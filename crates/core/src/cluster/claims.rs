@@ -12,7 +12,7 @@
 
 use super::fasthash::combine;
 use super::incident::{latin, place_key, unit_key};
-use crate::model::{Category, Claim, Metric};
+use crate::model::{Category, Claim, Metric, Qualifier};
 use crate::text::hash::hash64;
 use std::sync::OnceLock;
 
@@ -29,6 +29,9 @@ pub struct FigureKey {
     /// the next report ("more than 250" every day), unlike running totals. Not part of
     /// [`FigureKey::hash`].
     pub period: bool,
+    /// "до 250" and "более 250" are two claims; a figure told without its hedge agrees with
+    /// either. Not part of [`FigureKey::hash`].
+    pub qualifier: Option<Qualifier>,
 }
 
 impl FigureKey {
@@ -162,6 +165,7 @@ pub fn figure_keys(claims: &[Claim]) -> Vec<FigureKey> {
                 metric: f.metric,
                 value: f.value,
                 period: f.cumulative == Some(false),
+                qualifier: f.qualifier,
             })
         })
         .collect();
@@ -190,7 +194,14 @@ fn compare_groups(a: &[FigureKey], b: &[FigureKey]) -> (Vec<(i64, bool)>, bool) 
             let eb = j + b[j..].iter().take_while(|k| group(k) == gb).count();
             let before = shared.len();
             for x in &a[i..ea] {
-                let mut same = b[j..eb].iter().filter(|y| y.value == x.value).peekable();
+                let hedges_agree = |y: &&FigureKey| {
+                    x.qualifier.is_none() || y.qualifier.is_none() || x.qualifier == y.qualifier
+                };
+                let mut same = b[j..eb]
+                    .iter()
+                    .filter(|y| y.value == x.value)
+                    .filter(hedges_agree)
+                    .peekable();
                 if same.peek().is_some() {
                     let period = x.period || same.any(|y| y.period);
                     shared.push((x.value, period));
@@ -458,6 +469,21 @@ mod tests {
         );
         assert_eq!(claimant_key(Some(" — ")), None);
         assert_eq!(claimant_key(None), None);
+    }
+
+    #[test]
+    fn a_value_hedged_two_ways_is_no_shared_figure() {
+        use crate::model::Qualifier;
+        let hedged = |q: Option<Qualifier>| {
+            let mut c = claim(GS, &[(Metric::Personnel, 250)]);
+            c.figures[0].qualifier = q;
+            figure_keys(&[c])
+        };
+        let up_to = hedged(Some(Qualifier::UpTo));
+        let more = hedged(Some(Qualifier::MoreThan));
+        assert_eq!(agreement(&up_to, &more), None);
+        assert!(agreement(&up_to, &hedged(None)).is_some());
+        assert!(agreement(&more, &more).is_some());
     }
 
     fn figures_agree(a: &[FigureKey], b: &[FigureKey]) -> bool {

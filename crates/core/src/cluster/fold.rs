@@ -51,7 +51,9 @@ pub fn same_report(a: &StoredClaim, b: &StoredClaim) -> bool {
             if !periods_agree {
                 continue;
             }
-            if !same_value(f.value, g.value) {
+            let hedges_agree =
+                f.qualifier.is_none() || g.qualifier.is_none() || f.qualifier == g.qualifier;
+            if !same_value(f.value, g.value) || !hedges_agree {
                 return false;
             }
             shared = true;
@@ -253,6 +255,21 @@ mod tests {
         let out = fold(vec![a, b]);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].folded, vec![2]);
+    }
+
+    #[test]
+    fn up_to_and_more_than_one_value_are_two_claims() {
+        use crate::model::Qualifier;
+        let hedged = |id: i64, q: Option<Qualifier>| {
+            let mut c = claim(id, id, 0, &[(Metric::Personnel, 250)]);
+            c.claim.figures[0].qualifier = q;
+            view(id, id, 0, vec![c])
+        };
+        let up_to = hedged(1, Some(Qualifier::UpTo));
+        let more = hedged(2, Some(Qualifier::MoreThan));
+        assert_eq!(fold(vec![up_to.clone(), more]).len(), 2);
+        // Told without its hedge, it is the same figure.
+        assert_eq!(fold(vec![up_to, hedged(3, None)]).len(), 1);
     }
 
     #[test]

@@ -252,16 +252,37 @@ fn roundup_claimants(ctx: &Ctx, drafts: &mut [Draft]) {
     }
 }
 
+/// The one side that every mention of the category naming a side names: a post that tells
+/// one side's losses (or refusals) says so once and leaves it out of the next sentence
+/// ("…ВСУ попытались контратаковать … ликвидировано до 20 человек"). Not in a round-up,
+/// whose bulletins each tell their own.
+fn post_side(ctx: &Ctx, mentions: &[&Mention]) -> Option<Side> {
+    if segments::bullets(ctx) >= ROUNDUP_BULLETS {
+        return None;
+    }
+    let mut sides = mentions
+        .iter()
+        .filter(|m| !m.other_conflict)
+        .filter_map(|m| {
+            let claimant = attribution::resolve(ctx, m.sentence, m.anchor);
+            side_of(ctx, m, claimant.as_ref())
+        });
+    let first = sides.next()?;
+    sides.all(|s| s == first).then_some(first)
+}
+
 /// Builds the claims of one category from its mentions (in text order).
 pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> {
     let segs = segments::segments(ctx);
     let mut drafts: Vec<Draft> = Vec::new();
-    for m in mentions.iter().filter(|m| m.category == category) {
+    let ours: Vec<&Mention> = mentions.iter().filter(|m| m.category == category).collect();
+    let post_side = post_side(ctx, &ours);
+    for m in ours {
         let claimant = attribution::resolve(ctx, m.sentence, m.anchor);
         if m.needs_claimant && claimant.is_none() {
             continue;
         }
-        let side = side_of(ctx, m, claimant.as_ref());
+        let side = side_of(ctx, m, claimant.as_ref()).or(post_side.filter(|_| !m.other_conflict));
         let name = claimant.as_ref().map(|c| c.name.clone());
         let at = Place {
             segment: segs.get(m.sentence).copied().unwrap_or(0),

@@ -8,6 +8,8 @@ mod implied;
 mod nouns;
 mod period;
 
+pub use period::{incident_scale, whole_war};
+
 use super::context::Ctx;
 use super::lexicon::Role;
 use super::numbers::Num;

@@ -150,18 +150,41 @@ fn cumulative_of(
         let any_total = kinds.contains(&Mark::Total);
         (!any_total).then_some(Mark::Span(None))
     };
-    let heading = || list_heading(ctx, ctx.doc.sentence_of(f.first));
-    match unique(sentence.clone()).or_else(|| heading().and_then(|h| unique(ctx.sentence(h)))) {
+    let s = ctx.doc.sentence_of(f.first);
+    let heading = || list_heading(ctx, s);
+    // A period named earlier in the paragraph frames what follows ("за сутки … было
+    // зафиксировано девять атак. … Украинцы потеряли 20 человек").
+    let framed = || {
+        earlier_in_paragraph(ctx, s)
+            .find_map(|k| unique(ctx.sentence(k)))
+            .filter(|m| matches!(m, Mark::Span(Some(_))))
+    };
+    match unique(sentence.clone())
+        .or_else(|| heading().and_then(|h| unique(ctx.sentence(h))))
+        .or_else(framed)
+    {
         Some(mark) => (Some(mark.cumulative()), None, mark.period()),
         None => (None, None, None),
     }
 }
 
+/// The sentences before `s` in its paragraph, nearest first, at most `FRAME_REACH`.
+fn earlier_in_paragraph<'a>(ctx: &'a Ctx, s: usize) -> impl Iterator<Item = usize> + 'a {
+    let paragraph = ctx.doc.sentences.get(s).map(|x| x.paragraph);
+    (s.saturating_sub(FRAME_REACH)..s)
+        .rev()
+        .take_while(move |&k| Some(ctx.doc.sentences[k].paragraph) == paragraph)
+}
+
+/// How many sentences back a period or an incident frames a figure.
+const FRAME_REACH: usize = 2;
+
 /// A figure too large for anything but a running total (no side loses 20,000 soldiers or
 /// 500 tanks in a month): "Российские потери убитыми и ранеными превышают 700 тысяч".
 fn beyond_any_period(f: &FigureHit) -> bool {
     match f.metric {
-        Metric::Personnel | Metric::Killed | Metric::Wounded => f.value >= 100_000,
+        Metric::Killed => whole_war(f.metric, f.value),
+        Metric::Personnel | Metric::Wounded => f.value >= 100_000,
         Metric::Tanks | Metric::Apc | Metric::Artillery | Metric::Vehicles => f.value >= 1_000,
         _ => false,
     }
@@ -169,8 +192,26 @@ fn beyond_any_period(f: &FigureHit) -> bool {
 
 /// A figure with no period of its own in a sentence about one incident (a strike, an assault,
 /// an exchange of bodies) counts that incident.
+/// An incident told in the sentence before, in the same paragraph, frames a count of its scale
+/// ("…попытался прорвать границу … Оба раза безуспешно, потери — семь боевиков убиты").
 fn event_of(ctx: &Ctx, f: &FigureHit) -> Option<Period> {
     let sentence = ctx.doc.sentence_range(f.first);
-    ctx.any_within(sentence, Role::EventMarker)
-        .then_some(Period::Event)
+    let s = ctx.doc.sentence_of(f.first);
+    let told = |k: usize| ctx.any_within(ctx.sentence(k), Role::EventMarker);
+    let before = || incident_scale(f) && earlier_in_paragraph(ctx, s).take(1).any(told);
+    (ctx.any_within(sentence, Role::EventMarker) || before()).then_some(Period::Event)
+}
+
+/// The dead of a whole war, not of a month ("на фронте погибли 30 тысяч"): a count of the
+/// killed alone this large is a running total.
+pub fn whole_war(metric: Metric, value: i64) -> bool {
+    metric == Metric::Killed && value >= 20_000
+}
+
+/// A count one strike or battle can reach: dozens of soldiers, a few machines.
+pub fn incident_scale(f: &FigureHit) -> bool {
+    match f.metric {
+        Metric::Personnel | Metric::Killed | Metric::Wounded => f.value <= 300,
+        _ => f.value <= 30,
+    }
 }

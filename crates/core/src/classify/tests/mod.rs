@@ -2,6 +2,7 @@
 //! family (refusals, losses, traps that must not fire, what a claim says).
 
 mod claims;
+mod discourse;
 mod extraction;
 mod losses;
 mod matcher;

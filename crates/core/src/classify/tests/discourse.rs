@@ -1,0 +1,95 @@
+//! What a post says once and its later sentences take for granted: the source named in the
+//! lead, the side named once, a period or an incident told a sentence earlier; and what a name
+//! in the wrong place is not (the target of a strike is no source).
+
+use super::{claims_of, run};
+use crate::classify::Category;
+use crate::model::{Metric, Period, Side};
+
+#[test]
+fn the_source_named_in_the_lead_tells_the_rest_of_the_post() {
+    let c = run(
+        "Штурм продолжается на северной окраине города.\n\nПо данным Readovka, наступление идёт с двух сторон. Позиции переходят из рук в руки.\n\nКонтратака отбита, противник потерял до 40 военнослужащих.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].claimant.as_deref(), Some("Readovka"));
+    // A lead that attributes nothing leaves the claim to the channel.
+    let d = run(
+        "Штурм продолжается на северной окраине города.\n\nНаступление идёт с двух сторон. Позиции переходят из рук в руки.\n\nКонтратака отбита, противник потерял до 40 военнослужащих.",
+    );
+    assert_eq!(claims_of(&d, Category::Losses)[0].claimant, None);
+}
+
+#[test]
+fn a_side_named_once_holds_for_the_posts_other_losses() {
+    let c = run(
+        "Подразделения ВСУ потеряли на этом участке 60 военнослужащих. Во второй половине дня атака повторилась, уничтожено ещё 15 человек и два танка.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert!(!claims.is_empty());
+    assert!(
+        claims.iter().all(|x| x.side == Some(Side::Ukraine)),
+        "{claims:?}"
+    );
+    // Two sides named: the unnamed one stays open.
+    let d = run(
+        "Подразделения ВСУ потеряли на этом участке 60 военнослужащих, российские войска потеряли 20 военнослужащих. Во второй половине дня уничтожено ещё два танка.",
+    );
+    let tanks = claims_of(&d, Category::Losses)
+        .into_iter()
+        .find(|x| x.figures.iter().any(|f| f.metric == Metric::Tanks))
+        .expect("the tanks");
+    assert_eq!(tanks.side, None, "{tanks:?}");
+}
+
+#[test]
+fn a_period_or_an_incident_told_a_sentence_earlier_frames_the_count() {
+    let c = run(
+        "За сутки противник шесть раз пытался атаковать позиции у села. Все атаки отбиты. Украинские войска потеряли 35 военнослужащих.",
+    );
+    let f = &claims_of(&c, Category::Losses)[0].figures[0];
+    assert_eq!((f.value, f.period), (35, Some(Period::Day)), "{f:?}");
+    let d = run(
+        "Диверсионная группа ВСУ попыталась прорваться через границу у села. Потери — девять боевиков убиты.",
+    );
+    let f = &claims_of(&d, Category::Losses)[0].figures[0];
+    assert_eq!((f.value, f.period), (9, Some(Period::Event)), "{f:?}");
+}
+
+#[test]
+fn people_destroyed_in_a_battle_are_soldiers() {
+    let c = run("В ходе боёв за высоту около 70 человек было уничтожено.");
+    let figures: Vec<_> = claims_of(&c, Category::Losses)
+        .iter()
+        .flat_map(|x| x.figures.iter().map(|f| (f.metric, f.value)))
+        .collect();
+    assert_eq!(figures, vec![(Metric::Personnel, 70)]);
+    // Without a battle, people are not counted as soldiers.
+    assert!(run("Около 70 человек было уничтожено.").claims.is_empty());
+}
+
+#[test]
+fn the_dead_of_a_whole_war_are_a_running_total() {
+    let c = run("Ранее президент говорил, что на фронте погибли 43 тысячи украинских военных.");
+    let f = &claims_of(&c, Category::Losses)[0].figures[0];
+    assert_eq!((f.metric, f.value), (Metric::Killed, 43_000));
+    assert_eq!(f.period, Some(Period::Total));
+}
+
+#[test]
+fn every_day_is_a_daily_figure() {
+    let c = run("Каждый день в среднем погибают 120 российских военных, подсчитали журналисты.");
+    let f = &claims_of(&c, Category::Losses)[0].figures[0];
+    assert_eq!((f.value, f.period), (120, Some(Period::Day)), "{f:?}");
+}
+
+#[test]
+fn the_target_of_a_strike_is_not_its_source() {
+    let c = run(
+        "«В результате ракетного удара по штабу подразделения ГУР в Харькове уничтожено до 30 военнослужащих», добавили в Минобороны России.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].claimant_id.as_deref(), Some("ru_mod"));
+}
