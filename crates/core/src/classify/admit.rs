@@ -118,6 +118,11 @@ pub fn refine_personnel(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<R
     }
     .max(clause.start);
     let to = own_end(ctx, f).min(clause.end).max(from);
+    // "потери России (с учетом раненых) в 1500 человек": killed and wounded together.
+    let sentence = ctx.doc.sentence_range(f.first);
+    if ctx.any_within(sentence, Role::WithWounded) {
+        return Metric::Personnel;
+    }
     let mut roles: Vec<Role> = ctx
         .within(from..to, |r| matches!(r, Role::Killed | Role::Wounded))
         .map(|x| x.role)

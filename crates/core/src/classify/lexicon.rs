@@ -32,6 +32,9 @@ pub enum Role {
     DestroyedWord,
     Killed,
     Wounded,
+    /// "с учетом раненых", "including the wounded": the figure counts the killed and the
+    /// wounded together.
+    WithWounded,
     MilitaryContext,
     CivilianContext,
     Interception,
@@ -240,6 +243,7 @@ fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("losses", "destroyed_words") => Role::DestroyedWord,
         ("losses", "killed") => Role::Killed,
         ("losses", "wounded") => Role::Wounded,
+        ("losses", "with_wounded") => Role::WithWounded,
         ("losses", "military_context") => Role::MilitaryContext,
         ("losses", "civilian_context") => Role::CivilianContext,
         ("losses", "interception") => Role::Interception,

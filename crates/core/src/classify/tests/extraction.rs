@@ -205,3 +205,25 @@ fn running_totals_and_period_counts() {
         vec![(Metric::Personnel, 31_000)]
     );
 }
+
+#[test]
+fn a_count_with_the_wounded_is_personnel() {
+    let cases = [
+        "Источник в НАТО оценил потери России в октябре (с учетом раненых) в 1200 человек в день.",
+        "Втрати росіян разом з пораненими сягнули 1300 осіб за добу, оцінив речник.",
+        "Russia lost 1,100 soldiers a day in October, including the wounded, a NATO official estimated.",
+    ];
+    for text in cases {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        let f = &claims[0].figures[0];
+        assert_eq!(f.metric, Metric::Personnel, "{text}");
+        assert_eq!(f.period, Some(Period::Day), "{text}");
+    }
+    let nato = run(cases[0]);
+    assert_eq!(
+        claims_of(&nato, Category::Losses)[0].claimant_id.as_deref(),
+        Some("nato")
+    );
+}
