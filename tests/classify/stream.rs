@@ -51,9 +51,9 @@ const ISSUE_CLAIM_FLOORS: ClaimFloors = ClaimFloors {
 const MEASURED_CLAIM_FLOORS: ClaimFloors = ClaimFloors {
     precision: None,
     recall: None,
-    claimant: Some(0.64),
-    side: Some(0.64),
-    fully: Some(0.37),
+    claimant: Some(0.67),
+    side: Some(0.69),
+    fully: Some(0.46),
 };
 
 #[test]
