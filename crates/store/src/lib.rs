@@ -4,6 +4,7 @@
 
 mod items;
 mod leases;
+mod ops;
 mod outbox;
 pub mod postgres;
 mod rows;
@@ -16,6 +17,7 @@ mod views;
 
 pub use items::ItemStore;
 pub use leases::LeaseStore;
+pub use ops::{Backlog, ExportQuery, OpsStore, SchemaStatus};
 pub use outbox::{DigestEnqueue, OutboxMessage, OutboxState, OutboxStore};
 pub use series::{ChartImage, SeriesQuery, SeriesStore, SeriesSummary};
 pub use sources::{PollFailure, PollSuccess, SourceStore};
@@ -80,6 +82,7 @@ pub trait Store:
     + OutboxStore
     + LeaseStore
     + SeriesStore
+    + OpsStore
     + Send
     + Sync
 {
