@@ -4,9 +4,11 @@
 
 mod duration;
 mod env;
+mod ops;
 mod validate;
 
 pub use duration::{HumanDuration, parse_duration};
+pub use ops::{ListenAddr, LogConfig, LogFormat, ServerConfig};
 
 use crate::model::{Lang, Topics};
 use crate::text::redact_url;
@@ -49,6 +51,8 @@ pub struct Config {
     pub cluster: ClusterConfig,
     pub bot: BotConfig,
     pub run: RunConfig,
+    pub server: ServerConfig,
+    pub log: LogConfig,
     pub sources: Vec<SourceConfig>,
 }
 
@@ -64,6 +68,8 @@ impl Default for Config {
             cluster: ClusterConfig::default(),
             bot: BotConfig::default(),
             run: RunConfig::default(),
+            server: ServerConfig::default(),
+            log: LogConfig::default(),
             sources: Vec::new(),
         }
     }

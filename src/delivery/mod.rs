@@ -254,6 +254,7 @@ where
                     .mark_sent(&ctx.store, msg.id, message_id, done)
                     .await?;
                 report.sent += 1;
+                crate::ops::metrics::record::digest_part_sent(&msg.period, msg.part, done);
             }
             outcome => record(ctx, &msg, outcome, done, report).await?,
         }

@@ -75,6 +75,7 @@ where
     }
     let step = deliver_due(ctx, now).await?;
     total.add(&step);
+    crate::ops::metrics::record::delivery(&step);
     if step.more {
         return Ok(Next::Continue);
     }

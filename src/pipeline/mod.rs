@@ -13,7 +13,7 @@ pub use rebuild::{rebuild, rebuild_with, source_names};
 use crate::classify::{ClassifyInput, classify};
 use crate::cluster::{self, Assignment, ClusterDoc, Clusterer};
 use crate::config::ClusterConfig;
-use crate::model::{Claim, Item, StoredClaim};
+use crate::model::{Category, Claim, Item, StoredClaim};
 use crate::store::{ItemFiling, Store, StoreError, StoryChoice};
 use crate::text::stem::stem_text;
 use chrono::{DateTime, Utc};
@@ -42,6 +42,9 @@ pub struct PipelineReport {
     pub claims_added: usize,
     /// Stored claims a joining item completed (more figures, deltas, unit or place).
     pub claims_updated: usize,
+    /// Relevant items with a refusal claim, and with a loss claim (an item may have both).
+    pub refusal_items: usize,
+    pub loss_items: usize,
 }
 
 impl PipelineReport {
@@ -52,6 +55,8 @@ impl PipelineReport {
         self.joined += o.joined;
         self.claims_added += o.claims_added;
         self.claims_updated += o.claims_updated;
+        self.refusal_items += o.refusal_items;
+        self.loss_items += o.loss_items;
     }
 }
 
@@ -188,6 +193,9 @@ impl Pipeline {
             return Ok(report);
         }
         report.relevant = 1;
+        let has = |c: Category| usize::from(ours.iter().any(|claim| claim.category == c));
+        report.refusal_items = has(Category::Refusal);
+        report.loss_items = has(Category::Losses);
         let claims = cluster::merge_claims(&ours);
         let names = self.names_of(it.source_id).await?;
         let names: Vec<&str> = names.iter().map(String::as_str).collect();

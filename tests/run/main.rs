@@ -3,12 +3,17 @@
 //! feeds, files claims, answers commands, sends scheduled digests and stops cleanly on SIGTERM;
 //! two instances share one database, and when the one sending is killed mid fan-out the other
 //! finishes it: every subscriber gets exactly one digest and every source keeps being polled.
+//! The HTTP endpoints: `/metrics` scraped by a real Prometheus, `/readyz` following the
+//! database.
 
 #[path = "../support/mod.rs"]
 mod support;
 
+mod endpoints;
 mod instance;
 mod process;
+mod prometheus;
+mod readiness;
 mod roles;
 mod two_instances;
 

@@ -121,12 +121,18 @@ pub(super) async fn render_page(
         limit: PAGE_SIZE,
         offset: i64::from(page) * PAGE_SIZE,
     };
+    let search = |q: SearchQuery| async move {
+        let started = std::time::Instant::now();
+        let result = ctx.store.search_claims(&q).await;
+        crate::ops::metrics::record::search(started.elapsed());
+        result
+    };
     let mut page_no = page;
-    let mut result = ctx.store.search_claims(&query(page_no)).await?;
+    let mut result = search(query(page_no)).await?;
     let pages = u32::try_from((result.total + PAGE_SIZE - 1) / PAGE_SIZE).unwrap_or(u32::MAX);
     if result.hits.is_empty() && pages > 0 && page_no >= pages {
         page_no = pages - 1;
-        result = ctx.store.search_claims(&query(page_no)).await?;
+        result = search(query(page_no)).await?;
     }
     let shown_query = esc(&session.query, 80);
     let days = days_phrase(lang, session.days);
