@@ -74,15 +74,15 @@ pub async fn run(app: App, bot: Bot, shutdown: Shutdown) -> Result<(), AppError>
     let wake_pipeline = Arc::new(Notify::new());
     let mut tasks = tokio::task::JoinSet::new();
     let (store, clock) = (app.store.clone(), app.clock.clone());
-    let endpoints = crate::ops::start(
+    let webhook = crate::ops::start(
         &app.config,
         store,
         bot.clone(),
         clock,
         &shutdown,
         &mut tasks,
-    );
-    let webhook = endpoints.await?;
+    )
+    .await?;
     tracing::info!(instance = %app.owner, backend = app.store.backend(), "claimwatch running");
 
     {
@@ -139,6 +139,14 @@ pub async fn run(app: App, bot: Bot, shutdown: Shutdown) -> Result<(), AppError>
     }
 
     shutdown.wait().await;
+    drain(tasks).await;
+    app.store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Lets the tasks finish their work in flight, for up to [`SHUTDOWN_GRACE`].
+async fn drain(mut tasks: tokio::task::JoinSet<()>) {
     let drained = tokio::time::timeout(SHUTDOWN_GRACE, async {
         while let Some(done) = tasks.join_next().await {
             if let Err(e) = done
@@ -153,9 +161,6 @@ pub async fn run(app: App, bot: Bot, shutdown: Shutdown) -> Result<(), AppError>
         tracing::warn!("some work was still in flight after the grace period; it will be redone");
         tasks.abort_all();
     }
-    app.store.close().await;
-    tracing::info!("stopped");
-    Ok(())
 }
 
 /// The `pipeline` role: process pending items whenever pollers store some (or every

@@ -13,6 +13,7 @@ use std::time::Duration;
 use teloxide::RequestError;
 use teloxide::dispatching::DefaultKey;
 use teloxide::prelude::{Dispatcher, Requester};
+use teloxide::requests::Request;
 use teloxide::update_listeners::webhooks::{Options, axum_to_router};
 
 /// How long deleting the webhook may take at shutdown.
@@ -50,7 +51,9 @@ fn shared_options(config: &Config) -> Result<Options, BotRunError> {
 }
 
 /// Sets the webhook and dispatches its updates through the shared server: teloxide's router
-/// goes into `slot` while the dispatcher runs and out of it after; then the webhook is deleted.
+/// goes into `slot` while the dispatcher runs. Its update stream ends only when the router is
+/// dropped, so once the dispatcher stops the listener (shutdown), the webhook is deleted and
+/// the router taken out of the slot, which lets the dispatcher return.
 pub(super) async fn dispatch_shared<R>(
     dispatcher: &mut Dispatcher<R, BotError, DefaultKey>,
     bot: R,
@@ -63,21 +66,28 @@ where
     <R as Requester>::GetUpdates: Send,
 {
     let options = shared_options(config)?;
-    let (listener, deleted, router) = axum_to_router(bot, options)
+    let (listener, stopped, router) = axum_to_router(bot.clone(), options)
         .await
         .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))?;
     slot.install(router);
-    let result = dispatcher
-        .try_dispatch_with_listener(listener, Arc::new(ListenerErrors))
-        .await
-        .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())));
-    slot.clear();
-    // Resolves once the listener is stopped, after deleting the webhook.
-    if tokio::time::timeout(WEBHOOK_DELETE_WAIT, deleted)
-        .await
-        .is_err()
-    {
-        tracing::warn!("the webhook was not deleted in time; Telegram keeps posting to it");
-    }
-    result
+    let dispatch = dispatcher.try_dispatch_with_listener(listener, Arc::new(ListenerErrors));
+    tokio::pin!(dispatch);
+    // `stopped` resolves after the listener is stopped, once the webhook is deleted.
+    let unplug = async {
+        stopped.await;
+        slot.clear();
+    };
+    let result = tokio::select! {
+        result = &mut dispatch => {
+            // It ended on its own (getMe failed): nothing will stop the listener.
+            slot.clear();
+            let deleted = tokio::time::timeout(WEBHOOK_DELETE_WAIT, bot.delete_webhook().send());
+            if !matches!(deleted.await, Ok(Ok(_))) {
+                tracing::warn!("the webhook could not be deleted; Telegram keeps posting to it");
+            }
+            result
+        }
+        () = unplug => dispatch.await,
+    };
+    result.map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))
 }

@@ -135,18 +135,20 @@ where
         }
     };
     let database = async {
-        tokio::time::timeout(timeout, store.ping())
+        let database = tokio::time::timeout(timeout, store.ping())
             .await
-            .map_err(bounded("database"))?
-            .map(|()| store.backend().to_owned())
-            .map_err(|e| e.to_string())
-    };
-    let schema = async {
-        let status = tokio::time::timeout(timeout, store.schema_status())
+            .map_err(bounded("database"))
+            .and_then(|r| r.map_err(|e| e.to_string()))
+            .map(|()| store.backend().to_owned());
+        if database.is_err() {
+            return (database, Err("not checked: no database".to_owned()));
+        }
+        let schema = tokio::time::timeout(timeout, store.schema_status())
             .await
-            .map_err(bounded("database"))?
-            .map_err(|e| e.to_string())?;
-        schema_outcome(&status)
+            .map_err(bounded("database"))
+            .and_then(|r| r.map_err(|e| e.to_string()))
+            .and_then(|status| schema_outcome(&status));
+        (database, schema)
     };
     let telegram = async {
         let me = tokio::time::timeout(timeout, bot.get_me().send())
@@ -155,7 +157,7 @@ where
             .map_err(|e| redact_token(&e.to_string()))?;
         Ok(format!("@{}", me.username()))
     };
-    let (database, schema, telegram) = tokio::join!(database, schema, telegram);
+    let ((database, schema), telegram) = tokio::join!(database, telegram);
     Checked {
         at,
         database,

@@ -193,9 +193,7 @@ impl Pipeline {
             return Ok(report);
         }
         report.relevant = 1;
-        let has = |c: Category| usize::from(ours.iter().any(|claim| claim.category == c));
-        report.refusal_items = has(Category::Refusal);
-        report.loss_items = has(Category::Losses);
+        (report.refusal_items, report.loss_items) = categories_of(&ours);
         let claims = cluster::merge_claims(&ours);
         let names = self.names_of(it.source_id).await?;
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -263,6 +261,12 @@ impl Pipeline {
         report.claims_updated = plan.update.len();
         Ok(report)
     }
+}
+
+/// Whether `claims` hold a refusal claim and a loss claim, as counts of one item (0 or 1).
+fn categories_of(claims: &[Claim]) -> (usize, usize) {
+    let has = |c: Category| usize::from(claims.iter().any(|claim| claim.category == c));
+    (has(Category::Refusal), has(Category::Losses))
 }
 
 /// What a joining item's claims do to its story.

@@ -16,6 +16,7 @@ mod prometheus;
 mod readiness;
 mod roles;
 mod two_instances;
+mod webhook;
 
 use support::feed_server::{FeedServer, Route};
 

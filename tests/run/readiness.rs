@@ -55,7 +55,7 @@ async fn readyz_follows_a_postgresql_server_that_stops_and_comes_back() {
     let failing = until_status(port, 503, Duration::from_secs(10)).await;
     let (took, body) = failing.unwrap_or_else(|| panic!("/readyz never failed:\n{}", run.output()));
     eprintln!(
-        "readyz failed {} ms after PostgreSQL stopped",
+        "readyz failed {} ms after PostgreSQL stopped:\n{body}",
         took.as_millis()
     );
     assert!(

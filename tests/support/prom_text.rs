@@ -112,6 +112,48 @@ fn family_of<'a>(name: &'a str, types: &HashMap<String, String>) -> &'a str {
     name
 }
 
+/// A `# TYPE` or `# HELP` line (other comments are allowed and ignored).
+fn meta(line: &str, types: &mut HashMap<String, String>) -> Result<(), String> {
+    let mut parts = line.splitn(3, ' ');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("TYPE"), Some(name), Some(kind)) => {
+            if !matches!(
+                kind,
+                "counter" | "gauge" | "histogram" | "summary" | "untyped"
+            ) {
+                return Err(format!("unknown type {kind}"));
+            }
+            if types.insert(name.to_owned(), kind.to_owned()).is_some() {
+                return Err("a second TYPE line".into());
+            }
+            Ok(())
+        }
+        (Some("HELP"), Some(name), _) if valid_name(name, true) => Ok(()),
+        (Some("HELP" | "TYPE"), _, _) => Err("malformed".into()),
+        _ => Ok(()),
+    }
+}
+
+/// `name{labels} value [timestamp]`.
+fn sample(line: &str) -> Result<Sample, String> {
+    let name_end = line.find(['{', ' ']).ok_or("no value")?;
+    let name = &line[..name_end];
+    if !valid_name(name, true) {
+        return Err(format!("bad metric name {name:?}"));
+    }
+    let (labels, rest) = parse_labels(&line[name_end..])?;
+    let mut fields = rest.split_whitespace();
+    let value = fields.next().and_then(parse_value).ok_or("bad value")?;
+    if fields.next().is_some_and(|t| t.parse::<i64>().is_err()) || fields.next().is_some() {
+        return Err("bad timestamp".into());
+    }
+    Ok(Sample {
+        name: name.to_owned(),
+        labels,
+        value,
+    })
+}
+
 /// Parses a whole scrape, strictly.
 pub fn parse(text: &str) -> Result<Scrape, String> {
     let mut scrape = Scrape::default();
@@ -122,56 +164,19 @@ pub fn parse(text: &str) -> Result<Scrape, String> {
         if line.is_empty() {
             continue;
         }
-        if let Some(meta) = line.strip_prefix("# ") {
-            let mut parts = meta.splitn(3, ' ');
-            match (parts.next(), parts.next(), parts.next()) {
-                (Some("TYPE"), Some(name), Some(kind)) => {
-                    if !matches!(
-                        kind,
-                        "counter" | "gauge" | "histogram" | "summary" | "untyped"
-                    ) {
-                        return Err(at(format!("unknown type {kind}")));
-                    }
-                    if scrape
-                        .types
-                        .insert(name.to_owned(), kind.to_owned())
-                        .is_some()
-                    {
-                        return Err(at("a second TYPE line".into()));
-                    }
-                }
-                (Some("HELP"), Some(name), _) if valid_name(name, true) => {}
-                (Some("HELP" | "TYPE"), _, _) => return Err(at("malformed".into())),
-                _ => {}
-            }
+        if let Some(rest) = line.strip_prefix("# ") {
+            meta(rest, &mut scrape.types).map_err(at)?;
             continue;
         }
-        let name_end = line.find(['{', ' ']).ok_or_else(|| at("no value".into()))?;
-        let name = &line[..name_end];
-        if !valid_name(name, true) {
-            return Err(at(format!("bad metric name {name:?}")));
-        }
-        let (labels, rest) = parse_labels(&line[name_end..]).map_err(at)?;
-        let mut fields = rest.split_whitespace();
-        let value = fields
-            .next()
-            .and_then(parse_value)
-            .ok_or_else(|| at("bad value".into()))?;
-        if fields.next().is_some_and(|t| t.parse::<i64>().is_err()) || fields.next().is_some() {
-            return Err(at("bad timestamp".into()));
-        }
-        let family = family_of(name, &scrape.types).to_owned();
+        let sample = sample(line).map_err(at)?;
+        let family = family_of(&sample.name, &scrape.types).to_owned();
         if family != current {
             if done.contains(&family) {
                 return Err(at(format!("samples of {family} are not together")));
             }
             done.push(std::mem::replace(&mut current, family));
         }
-        scrape.samples.push(Sample {
-            name: name.to_owned(),
-            labels,
-            value,
-        });
+        scrape.samples.push(sample);
     }
     check_histograms(&scrape)?;
     Ok(scrape)

@@ -11,8 +11,19 @@ use sqlx::Row;
 
 #[async_trait]
 impl OpsStore for PostgresStore {
+    /// An idle pooled connection answers; else a fresh connection is made, so a stopped or
+    /// unreachable server is reported at once with the reason (the pool would keep retrying
+    /// until its acquire timeout).
     async fn ping(&self) -> Result<()> {
-        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        use sqlx::{ConnectOptions, Connection};
+        if let Some(mut conn) = self.pool.try_acquire()
+            && sqlx::query("SELECT 1").execute(&mut *conn).await.is_ok()
+        {
+            return Ok(());
+        }
+        let mut conn = self.pool.connect_options().connect().await?;
+        sqlx::query("SELECT 1").execute(&mut conn).await?;
+        conn.close().await?;
         Ok(())
     }
 
