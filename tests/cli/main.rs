@@ -9,3 +9,4 @@ mod check;
 mod commands;
 mod demo;
 mod export;
+mod logs;
