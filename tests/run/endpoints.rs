@@ -18,9 +18,9 @@ pub fn free_port() -> u16 {
     probe.local_addr().expect("local address").port()
 }
 
-/// `[server]` on `port` with a one-second check interval.
-pub fn server_section(port: u16) -> String {
-    format!("[server]\nlisten = \"127.0.0.1:{port}\"\ncheck_interval = \"1s\"\n")
+/// `[server]` on `port`, checking every `interval` ("1s").
+pub fn server_section(port: u16, interval: &str) -> String {
+    format!("[server]\nlisten = \"127.0.0.1:{port}\"\ncheck_interval = \"{interval}\"\n")
 }
 
 /// GET `url`: status and body, or None when nothing answers.
@@ -208,7 +208,13 @@ async fn metrics_after_one_poll_and_one_digest_reach_a_real_prometheus() {
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let sources = [feeds.url("wire.xml"), gone];
-    let config = write_config_with(dir.path(), &db.url, &sources, "3s", &server_section(port));
+    let config = write_config_with(
+        dir.path(),
+        &db.url,
+        &sources,
+        "3s",
+        &server_section(port, "1s"),
+    );
     let run = Instance::start(&config, &api, dir.path().join("run.log"));
     one_poll_and_one_digest(&run, &api, &db).await;
 

@@ -11,9 +11,9 @@ use crate::support::pg_server::PgServer;
 use std::time::{Duration, Instant};
 
 /// The check interval the tests configure: the longest a failure may go unreported.
-const INTERVAL: Duration = Duration::from_secs(1);
+const INTERVAL: Duration = Duration::from_secs(2);
 /// Room for the test's own polling (every 50 ms) and a loaded machine.
-const SLACK: Duration = Duration::from_millis(300);
+const SLACK: Duration = Duration::from_millis(500);
 
 /// Polls `/readyz` every 50 ms until its status is `want`; how long that took, and the body.
 async fn until_status(port: u16, want: u16, limit: Duration) -> Option<(Duration, String)> {
@@ -30,7 +30,7 @@ async fn until_status(port: u16, want: u16, limit: Duration) -> Option<(Duration
 }
 
 fn start(database_url: &str, api: &FakeBotApi, dir: &std::path::Path, port: u16) -> Instance {
-    let config = write_config_with(dir, database_url, &[], "3s", &server_section(port));
+    let config = write_config_with(dir, database_url, &[], "3s", &server_section(port, "2s"));
     Instance::start(&config, api, dir.join("run.log"))
 }
 
