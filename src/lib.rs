@@ -19,6 +19,7 @@ pub mod delivery;
 pub mod digest;
 pub mod i18n;
 pub mod logging;
+pub mod ops;
 pub mod pipeline;
 pub mod series;
 pub mod shutdown;

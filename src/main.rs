@@ -5,8 +5,8 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Logging starts once the config is read: its format may come from there.
     let cli = Cli::parse();
-    claimwatch::logging::init();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -11,11 +11,13 @@
 
 pub mod role;
 
-use crate::bot::{BotDeps, ComposedDigestSource, FetchingSourceChecker, run_bot};
+use crate::bot::{BotDeps, ComposedDigestSource, FetchingSourceChecker, run_bot_sharing};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::delivery::{DeliveryCtx, run_delivery};
 use crate::digest::schedule::{ScheduleCtx, run_scheduler};
+use crate::ops::metrics::record;
+use crate::ops::server::WebhookSlot;
 use crate::pipeline::Pipeline;
 use crate::shutdown::Shutdown;
 use crate::sources::{PollContext, run_pollers_with};
@@ -40,6 +42,8 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(20);
 pub enum AppError {
     #[error("cannot set up polling: {0}")]
     Polling(String),
+    #[error("{0}")]
+    Server(#[from] crate::ops::server::BindError),
 }
 
 /// What the running instance shares between its tasks.
@@ -68,14 +72,25 @@ pub async fn run(app: App, bot: Bot, shutdown: Shutdown) -> Result<(), AppError>
             .map_err(|e| AppError::Polling(e.to_string()))?,
     );
     let wake_pipeline = Arc::new(Notify::new());
-    tracing::info!(instance = %app.owner, backend = app.store.backend(), "claimwatch running");
     let mut tasks = tokio::task::JoinSet::new();
+    let (store, clock) = (app.store.clone(), app.clock.clone());
+    let webhook = crate::ops::start(
+        &app.config,
+        store,
+        bot.clone(),
+        clock,
+        &shutdown,
+        &mut tasks,
+    )
+    .await?;
+    tracing::info!(instance = %app.owner, backend = app.store.backend(), "claimwatch running");
 
     {
         let (app, shutdown, wake) = (app.clone(), shutdown.clone(), wake_pipeline.clone());
         let poll = poll.clone();
         tasks.spawn(async move {
             run_pollers_with(&poll, app.clock.as_ref(), &shutdown, |reports| {
+                record::polls(&reports);
                 if reports.iter().any(|r| !r.new_item_ids.is_empty()) {
                     wake.notify_one();
                 }
@@ -111,13 +126,27 @@ pub async fn run(app: App, bot: Bot, shutdown: Shutdown) -> Result<(), AppError>
             let role = app.role("telegram");
             let (store, clock, owner) = (app.store.clone(), app.clock.clone(), app.owner.clone());
             hold_role(store, role, owner, clock, shutdown, |stop| {
-                telegram(app.clone(), poll.clone(), bot.clone(), stop)
+                telegram(
+                    app.clone(),
+                    poll.clone(),
+                    bot.clone(),
+                    webhook.clone(),
+                    stop,
+                )
             })
             .await;
         });
     }
 
     shutdown.wait().await;
+    drain(tasks).await;
+    app.store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Lets the tasks finish their work in flight, for up to [`SHUTDOWN_GRACE`].
+async fn drain(mut tasks: tokio::task::JoinSet<()>) {
     let drained = tokio::time::timeout(SHUTDOWN_GRACE, async {
         while let Some(done) = tasks.join_next().await {
             if let Err(e) = done
@@ -132,9 +161,6 @@ pub async fn run(app: App, bot: Bot, shutdown: Shutdown) -> Result<(), AppError>
         tracing::warn!("some work was still in flight after the grace period; it will be redone");
         tasks.abort_all();
     }
-    app.store.close().await;
-    tracing::info!("stopped");
-    Ok(())
 }
 
 /// The `pipeline` role: process pending items whenever pollers store some (or every
@@ -147,6 +173,7 @@ async fn pipeline_loop(app: App, wake: Arc<Notify>, stop: Shutdown) {
             .await
         {
             Ok(r) => {
+                record::pipeline(&r);
                 if r.processed > 0 {
                     tracing::info!(report = %r, "pipeline step");
                 }
@@ -188,8 +215,15 @@ async fn sender(app: App, bot: Bot, stop: Shutdown) {
     );
 }
 
-/// The `telegram` role: the update loop, replies paced by teloxide's throttle.
-async fn telegram(app: App, poll: Arc<PollContext>, bot: Bot, stop: Shutdown) {
+/// The `telegram` role: the update loop, replies paced by teloxide's throttle. In webhook mode
+/// with the HTTP endpoints on, the webhook is served by their server (`webhook`).
+async fn telegram(
+    app: App,
+    poll: Arc<PollContext>,
+    bot: Bot,
+    webhook: Option<WebhookSlot>,
+    stop: Shutdown,
+) {
     let deps = BotDeps {
         store: app.store.clone(),
         config: app.config.clone(),
@@ -204,7 +238,7 @@ async fn telegram(app: App, poll: Arc<PollContext>, bot: Bot, stop: Shutdown) {
         }),
     };
     let bot = bot.throttle(Limits::default());
-    if let Err(e) = run_bot(deps, bot, stop).await {
+    if let Err(e) = run_bot_sharing(deps, bot, stop, webhook).await {
         tracing::error!(error = %e, "the Telegram update loop stopped");
     }
 }

@@ -24,6 +24,7 @@ pub use source_check::FetchingSourceChecker;
 use crate::clock::Clock;
 use crate::config::{BotMode, Config};
 use crate::model::Lang;
+use crate::ops::server::WebhookSlot;
 use crate::shutdown::Shutdown;
 use crate::store::Store;
 use handlers::Ctx;
@@ -191,6 +192,24 @@ where
     <R as Requester>::GetMe: Send,
     <R as Requester>::DeleteWebhook: Send,
 {
+    run_bot_sharing(deps, bot, shutdown, None).await
+}
+
+/// [`run_bot`]; in webhook mode with `shared` given, the webhook is served by the HTTP
+/// endpoints' server (its router installed in the slot while the bot runs) instead of a server
+/// of its own.
+pub async fn run_bot_sharing<R>(
+    deps: BotDeps,
+    bot: R,
+    shutdown: Shutdown,
+    shared: Option<WebhookSlot>,
+) -> Result<(), BotRunError>
+where
+    R: Requester<Err = RequestError> + Clone + Send + Sync + 'static,
+    <R as Requester>::GetUpdates: Send,
+    <R as Requester>::GetMe: Send,
+    <R as Requester>::DeleteWebhook: Send,
+{
     register_commands(&bot, &deps.config).await;
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema::<R>())
         .dependencies(deps.dependency_map())
@@ -224,16 +243,21 @@ where
                     .await
                     .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))
             }
-            BotMode::Webhook => {
-                let options = webhook::options(&deps.config)?;
-                let listener = teloxide::update_listeners::webhooks::axum(bot, options)
-                    .await
-                    .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))?;
-                dispatcher
-                    .try_dispatch_with_listener(listener, Arc::new(ListenerErrors))
-                    .await
-                    .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))
-            }
+            BotMode::Webhook => match shared {
+                Some(slot) => {
+                    webhook::dispatch_shared(&mut dispatcher, bot, &deps.config, &slot).await
+                }
+                None => {
+                    let options = webhook::options(&deps.config)?;
+                    let listener = teloxide::update_listeners::webhooks::axum(bot, options)
+                        .await
+                        .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))?;
+                    dispatcher
+                        .try_dispatch_with_listener(listener, Arc::new(ListenerErrors))
+                        .await
+                        .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))
+                }
+            },
         }
     }
     .await;

@@ -2,10 +2,12 @@
 //! module. Exit status: 0 success, 1 failure, 2 bad configuration or usage.
 
 mod backfill;
+mod check;
 pub mod classify;
 pub mod cluster;
 mod digest;
 pub mod eval;
+mod export;
 mod migrate;
 mod poll;
 mod run;
@@ -13,7 +15,9 @@ mod search;
 mod series;
 mod sources;
 
+pub use check::CheckArgs;
 pub use cluster::{cluster_jsonl, cluster_jsonl_with};
+pub use export::{ExportArgs, ExportFormat};
 
 use crate::config::{Config, ConfigError};
 use crate::store::{self, Store};
@@ -35,6 +39,9 @@ pub struct Cli {
         default_value = "config/claimwatch.toml"
     )]
     pub config: PathBuf,
+    /// Log format: text or json (one JSON object per line); default: `[log] format`.
+    #[arg(long, global = true, value_name = "FORMAT")]
+    pub log_format: Option<crate::config::LogFormat>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -64,6 +71,11 @@ pub enum Command {
     Backfill(BackfillArgs),
     /// Create or upgrade the database schema.
     Migrate,
+    /// Check the configuration, the database, the bot token and every source; print a
+    /// checklist. Exit 0 only if everything passes.
+    Check(CheckArgs),
+    /// Write stored claims as CSV or JSON lines: one row per claim.
+    Export(ExportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -298,7 +310,13 @@ pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>, CliError> {
 
 /// Runs one parsed command line.
 pub async fn run(cli: Cli) -> Result<(), CliError> {
-    let config = load_config(&cli)?;
+    let loaded = load_config(&cli);
+    let configured = loaded.as_ref().map(|c| c.log.format).unwrap_or_default();
+    crate::logging::init_with(cli.log_format.unwrap_or(configured));
+    if let Command::Check(args) = &cli.command {
+        return check::run(&cli.config, args, loaded).await;
+    }
+    let config = loaded?;
     tracing::debug!(database = %config.redacted_database_url(), "configuration loaded");
     match cli.command {
         Command::Migrate => migrate::run(&config).await,
@@ -312,5 +330,8 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Digest(args) => digest::run(&config, args).await,
         Command::Search(args) => search::run(&config, args).await,
         Command::Series(args) => series::run(&config, args).await,
+        Command::Export(args) => export::run(&config, args).await,
+        // Answered above, configuration errors included.
+        Command::Check(_) => Ok(()),
     }
 }

@@ -5,10 +5,12 @@
 mod delivery;
 mod duration;
 mod env;
+mod ops;
 mod validate;
 
 pub use delivery::{DeliveryConfig, InDoubt};
 pub use duration::{HumanDuration, parse_duration};
+pub use ops::{ListenAddr, LogConfig, LogFormat, ServerConfig};
 
 use crate::model::{Lang, Topics};
 use crate::text::redact_url;
@@ -51,6 +53,8 @@ pub struct Config {
     pub cluster: ClusterConfig,
     pub bot: BotConfig,
     pub run: RunConfig,
+    pub server: ServerConfig,
+    pub log: LogConfig,
     pub sources: Vec<SourceConfig>,
 }
 
@@ -66,6 +70,8 @@ impl Default for Config {
             cluster: ClusterConfig::default(),
             bot: BotConfig::default(),
             run: RunConfig::default(),
+            server: ServerConfig::default(),
+            log: LogConfig::default(),
             sources: Vec::new(),
         }
     }

@@ -146,6 +146,23 @@ fn bad_values_name_their_option() {
             &[("CLAIMWATCH_SOURCES", "x")],
             "sources (from CLAIMWATCH_SOURCES)",
         ),
+        ("[server]\nlisten = \"localhost\"", &[], "server.listen"),
+        (
+            "[server]\ncheck_interval = \"10ms\"",
+            &[],
+            "server.check_interval",
+        ),
+        (
+            "[bot]\nmode = \"webhook\"\nwebhook_url = \"https://x.example/h\"\n[server]\nlisten = \"127.0.0.1:9464\"",
+            &[],
+            "server.listen",
+        ),
+        ("[log]\nformat = \"xml\"", &[], "log.format"),
+        (
+            "",
+            &[("CLAIMWATCH_SERVER__LISTEN", "9464")],
+            "server.listen",
+        ),
     ];
     for (text, vars, option) in cases {
         let err = load(text, vars).expect_err(text);
@@ -194,4 +211,29 @@ fn passwords_are_redacted() {
     assert!(!redact_url("postgres://u:p@ss@h/db").contains("p@ss"));
     let err = load("database_url = \"mysql://u:hunter2@h/db\"", &[]).unwrap_err();
     assert!(!err.to_string().contains("hunter2"), "{err}");
+}
+
+#[test]
+fn server_and_log_options_read_into_real_types() {
+    let c = load(
+        "[server]\nlisten = \"127.0.0.1:9464\"\ncheck_interval = \"5s\"\n[log]\nformat = \"json\"\n",
+        &[],
+    )
+    .unwrap();
+    assert_eq!(c.server.listen.0, Some("127.0.0.1:9464".parse().unwrap()));
+    assert_eq!(c.server.check_interval, HumanDuration::secs(5));
+    assert_eq!(c.log.format, LogFormat::Json);
+    assert_eq!(
+        Config::default().server.listen,
+        ListenAddr(None),
+        "off by default"
+    );
+    let env = load("", &[("CLAIMWATCH_SERVER__LISTEN", "[::1]:9000")]).unwrap();
+    assert_eq!(env.server.listen.0, Some("[::1]:9000".parse().unwrap()));
+    // In webhook mode the endpoints may share the webhook's own address.
+    let shared = load(
+        "[bot]\nmode = \"webhook\"\nwebhook_url = \"https://x.example/h\"\nwebhook_listen = \"127.0.0.1:8443\"\n[server]\nlisten = \"127.0.0.1:8443\"\n",
+        &[],
+    );
+    assert!(shared.is_ok(), "{shared:?}");
 }

@@ -177,6 +177,7 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
     if c.run.database_pool_size == 0 {
         return Err(bad("run.database_pool_size", "expected at least 1"));
     }
+    validate_server(c)?;
     for (i, s) in c.sources.iter().enumerate() {
         if let Err(e) = crate::sources::address::SourceAddress::parse(&s.url) {
             return Err(bad(format!("sources[{i}].url"), e.to_string()));
@@ -197,6 +198,26 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
                 "expected a duration above zero",
             ));
         }
+    }
+    Ok(())
+}
+
+/// `[server]`: a check interval of at least a second; in webhook mode the endpoints share the
+/// webhook's server, so an address set here must be the webhook's.
+fn validate_server(c: &Config) -> Result<(), ConfigError> {
+    if c.server.check_interval.0 < std::time::Duration::from_secs(1) {
+        return Err(bad("server.check_interval", "expected at least 1s"));
+    }
+    if let (BotMode::Webhook, Some(listen)) = (c.bot.mode, c.server.listen.0)
+        && c.bot.webhook_listen.parse::<std::net::SocketAddr>().ok() != Some(listen)
+    {
+        return Err(bad(
+            "server.listen",
+            format!(
+                "expected \"\" or the address of bot.webhook_listen ({}) when bot.mode = \"webhook\": the endpoints share the webhook's server",
+                c.bot.webhook_listen
+            ),
+        ));
     }
     Ok(())
 }

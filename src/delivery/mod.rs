@@ -138,6 +138,7 @@ pub async fn deliver_due<S: Sender>(
             Outcome::Sent { .. } => {
                 report.sent += 1;
                 report.resent += usize::from(msg.resends > 0);
+                crate::ops::metrics::record::digest_part_sent(&msg.period, msg.part, done);
             }
             outcome => record::record(ctx, &msg, outcome, done, &mut report).await?,
         }

@@ -50,6 +50,7 @@ async fn step<S: Sender>(
     }
     let step = deliver_due(ctx, now).await?;
     total.add(&step);
+    crate::ops::metrics::record::delivery(&step);
     if step.more {
         return Ok(Next::Continue);
     }

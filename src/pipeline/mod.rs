@@ -13,7 +13,7 @@ pub use rebuild::{rebuild, rebuild_with, source_names};
 use crate::classify::{ClassifyInput, classify};
 use crate::cluster::{self, Assignment, ClusterDoc, Clusterer};
 use crate::config::ClusterConfig;
-use crate::model::{Claim, Item, StoredClaim};
+use crate::model::{Category, Claim, Item, StoredClaim};
 use crate::store::{ItemFiling, Store, StoreError, StoryChoice};
 use crate::text::stem::stem_text;
 use chrono::{DateTime, Utc};
@@ -42,6 +42,9 @@ pub struct PipelineReport {
     pub claims_added: usize,
     /// Stored claims a joining item completed (more figures, deltas, unit or place).
     pub claims_updated: usize,
+    /// Relevant items with a refusal claim, and with a loss claim (an item may have both).
+    pub refusal_items: usize,
+    pub loss_items: usize,
 }
 
 impl PipelineReport {
@@ -52,6 +55,8 @@ impl PipelineReport {
         self.joined += o.joined;
         self.claims_added += o.claims_added;
         self.claims_updated += o.claims_updated;
+        self.refusal_items += o.refusal_items;
+        self.loss_items += o.loss_items;
     }
 }
 
@@ -188,6 +193,7 @@ impl Pipeline {
             return Ok(report);
         }
         report.relevant = 1;
+        (report.refusal_items, report.loss_items) = categories_of(&ours);
         let claims = cluster::merge_claims(&ours);
         let names = self.names_of(it.source_id).await?;
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -255,6 +261,12 @@ impl Pipeline {
         report.claims_updated = plan.update.len();
         Ok(report)
     }
+}
+
+/// Whether `claims` hold a refusal claim and a loss claim, as counts of one item (0 or 1).
+fn categories_of(claims: &[Claim]) -> (usize, usize) {
+    let has = |c: Category| usize::from(claims.iter().any(|claim| claim.category == c));
+    (has(Category::Refusal), has(Category::Losses))
 }
 
 /// What a joining item's claims do to its story.

@@ -4,14 +4,20 @@
 //! two instances share one database, and when the one sending is killed mid fan-out (three
 //! times) another finishes it: every subscriber gets its digest, a repeat only marked and at
 //! most one per kill, and every source keeps being polled.
+//! The HTTP endpoints: `/metrics` scraped by a real Prometheus, `/readyz` following the
+//! database.
 
 #[path = "../support/mod.rs"]
 mod support;
 
+mod endpoints;
 mod instance;
 mod process;
+mod prometheus;
+mod readiness;
 mod roles;
 mod two_instances;
+mod webhook;
 
 use support::feed_server::{FeedServer, Route};
 

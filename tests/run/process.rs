@@ -7,6 +7,17 @@ use std::time::{Duration, Instant};
 
 /// A config for `run` against loopback servers: fast polling, a short role lease.
 pub fn write_config(dir: &Path, database_url: &str, feeds: &[String], lease_ttl: &str) -> PathBuf {
+    write_config_with(dir, database_url, feeds, lease_ttl, "")
+}
+
+/// [`write_config`] with `extra` TOML sections (`[server]`, …) added before the sources.
+pub fn write_config_with(
+    dir: &Path,
+    database_url: &str,
+    feeds: &[String],
+    lease_ttl: &str,
+    extra: &str,
+) -> PathBuf {
     let sources: String = feeds
         .iter()
         .map(|f| format!("\n[[sources]]\nurl = \"{f}\"\nlang = \"en\"\n"))
@@ -31,6 +42,7 @@ retry_base = "1s"
 
 [run]
 lease_ttl = "{lease_ttl}"
+{extra}
 {sources}"#
     );
     let path = dir.join("claimwatch.toml");

@@ -6,6 +6,7 @@ mod support;
 
 mod items;
 mod leases;
+mod ops;
 mod outbox;
 mod search;
 mod series;

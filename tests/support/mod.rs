@@ -10,6 +10,8 @@ pub mod bot_harness;
 pub mod db;
 pub mod feed_server;
 pub mod http;
+pub mod pg_server;
+pub mod prom_text;
 pub mod seed;
 pub mod tg_html;
 

@@ -4,6 +4,7 @@
 
 mod items;
 mod leases;
+mod ops;
 mod outbox;
 pub mod postgres;
 mod rows;
@@ -16,6 +17,7 @@ mod views;
 
 pub use items::ItemStore;
 pub use leases::LeaseStore;
+pub use ops::{Backlog, ExportQuery, OpsStore, SchemaStatus};
 pub use outbox::{
     DigestEnqueue, InDoubtResolved, InFlight, OutboxMessage, OutboxState, OutboxStore,
 };
@@ -85,6 +87,7 @@ pub trait Store:
     + OutboxStore
     + LeaseStore
     + SeriesStore
+    + OpsStore
     + Send
     + Sync
 {

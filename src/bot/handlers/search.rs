@@ -177,7 +177,10 @@ async fn folded_search(ctx: &Ctx, session: &SearchSession) -> Result<SearchPage,
         limit: FOLD_WINDOW,
         offset: 0,
     };
-    let result = ctx.store.search_claims(&query).await?;
+    let started = std::time::Instant::now();
+    let result = ctx.store.search_claims(&query).await;
+    crate::ops::metrics::record::search(started.elapsed());
+    let result = result?;
     let read = result.hits.len() as i64;
     let hits = ClaimView::fold(result.hits);
     let total = hits.len() as i64 + (result.total - read).max(0);

@@ -21,6 +21,7 @@ fn spawn_poll(ctx: &PollContext, source: Source, now: DateTime<Utc>) -> JoinHand
             Ok(report) => report,
             Err(_) => {
                 let mut report = PollReport::empty(&source, now);
+                report.error_kind = Some("deadline");
                 let message = format!("poll took longer than {}s", deadline.as_secs());
                 record_failure(&ctx, &source, &mut report, &message, None, now).await;
                 report.elapsed = started.elapsed();
@@ -44,6 +45,7 @@ fn track(
         handle.await.unwrap_or_else(|e| {
             tracing::error!(source = fallback.source_id, error = %e, "a poll task failed");
             fallback.outcome = PollOutcome::Error(format!("poll task failed: {e}"));
+            fallback.error_kind = Some("internal");
             fallback
         })
     }

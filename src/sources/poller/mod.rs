@@ -4,6 +4,7 @@
 //! (classify, cluster); pollers neither classify nor cluster.
 
 mod due;
+mod kind;
 mod run;
 pub(crate) mod step;
 
@@ -137,6 +138,8 @@ pub struct PollReport {
     pub skipped: usize,
     pub next_check_at: DateTime<Utc>,
     pub elapsed: Duration,
+    /// What kind of error failed the poll (`timeout`, `http_404`, `parse`, …), for metrics.
+    pub error_kind: Option<&'static str>,
 }
 
 impl PollReport {
@@ -152,6 +155,7 @@ impl PollReport {
             skipped: 0,
             next_check_at: now,
             elapsed: Duration::ZERO,
+            error_kind: None,
         }
     }
 }

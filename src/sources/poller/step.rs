@@ -214,6 +214,7 @@ pub async fn poll_source(ctx: &PollContext, source: &Source, now: DateTime<Utc>)
         Err(e) => Err(e),
     };
     if let Err(e) = result {
+        report.error_kind = Some(super::kind::error_kind(&e));
         let retry_after = e.retry_after(now);
         record_failure(ctx, source, &mut report, &e.to_string(), retry_after, now).await;
     }

@@ -5,6 +5,7 @@
 mod filing;
 mod items;
 mod leases;
+mod ops;
 mod outbox;
 mod series;
 mod sources;

@@ -153,7 +153,7 @@ impl PostgresStore {
         Ok(views::story_views(ids, stories, claims, sources))
     }
 
-    async fn claim_views(&self, claim_ids: &[i64]) -> Result<Vec<ClaimView>> {
+    pub(super) async fn claim_views(&self, claim_ids: &[i64]) -> Result<Vec<ClaimView>> {
         let claims = self.claims_by_ids(claim_ids).await?;
         let stories = self.story_views(&views::story_ids_of(&claims)).await?;
         Ok(views::claim_views(claims, &stories))

@@ -4,6 +4,7 @@
 mod filing;
 mod items;
 mod leases;
+mod ops;
 mod outbox;
 mod search;
 mod series;
