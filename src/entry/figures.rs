@@ -49,7 +49,7 @@ fn category(lang: Lang, n: i64) -> usize {
 
 /// The form of a noun after `n`, plainly or after a qualifier (a preposition in Ukrainian and
 /// Russian, which takes the genitive).
-pub fn form<'a>(lang: Lang, forms: &'a Forms, n: i64, qualified: bool) -> &'a str {
+pub fn form(lang: Lang, forms: &Forms, n: i64, qualified: bool) -> &'static str {
     let [one, few, many, one_after] = *forms;
     match (category(lang, n), qualified) {
         (0, false) => one,

@@ -65,7 +65,7 @@ fn every_claim_renders_a_whole_sentence_in_every_language() {
             for with_source in [true, false] {
                 let srcs = if with_source { &sources[..] } else { &[] };
                 let html = render(&c, "", srcs, lang);
-                crate::assert_valid_parts(&[html.clone()]);
+                crate::assert_valid_parts(std::slice::from_ref(&html));
                 let first = html.lines().next().unwrap_or("");
                 for bad in [
                     "{", "}", "null", "None", "  ", " ,", " :", "()", "«»", "( ", " )", "<b></b>",

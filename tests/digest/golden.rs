@@ -192,9 +192,12 @@ fn unknown_place(lang: Lang) -> String {
     )
 }
 
+/// One golden case: its name and how it renders in a language.
+type Case = (&'static str, fn(Lang) -> String);
+
 /// Every case of one language, as the golden file holds them.
 pub fn cases(lang: Lang) -> String {
-    let all: [(&str, fn(Lang) -> String); 6] = [
+    let all: [Case; 6] = [
         ("refusal", refusal),
         ("general staff totals", totals),
         ("ministry daily series", series),

@@ -150,10 +150,10 @@ fn drop_broken_tail(s: &str) -> String {
     let Some(body) = s.strip_suffix('…').or_else(|| s.strip_suffix("...")) else {
         return s.to_owned();
     };
-    if body.chars().last().is_some_and(is_letter) {
-        if let Some(space) = body.rfind(' ') {
-            return format!("{}…", trim_end_punct(&body[..space]));
-        }
+    if body.chars().last().is_some_and(is_letter)
+        && let Some(space) = body.rfind(' ')
+    {
+        return format!("{}…", trim_end_punct(&body[..space]));
     }
     s.to_owned()
 }
