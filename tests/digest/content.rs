@@ -64,7 +64,7 @@ async fn hostile_titles_names_and_links_are_escaped() {
     );
     assert!(
         text.contains(
-            "script&gt;alert(1)&lt;/script&gt; Tom &amp; Jerry &quot;refused&quot; &lt;/b&gt;"
+            "&lt;script&gt;alert(1)&lt;/script&gt; Tom &amp; Jerry &quot;refused&quot; &lt;/b&gt;"
         ),
         "{text}"
     );

@@ -124,20 +124,44 @@ fn strip_decoration(s: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Leading punctuation, bullets and shouted words ("Срочно:", "BREAKING —") removed.
+/// True for what may open a line only as decoration: bullets, dashes, colons, quote marks of
+/// Markdown ("> "), stray punctuation.
+fn is_lead(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '•' | '·'
+                | '-'
+                | '—'
+                | '–'
+                | ':'
+                | '|'
+                | '>'
+                | '!'
+                | '.'
+                | ','
+                | ';'
+                | '+'
+                | '='
+                | '/'
+                | '\\'
+                | '#'
+                | '*'
+                | '_'
+                | '~'
+        )
+}
+
+/// Leading bullets and punctuation and shouted words ("Срочно:", "BREAKING —") removed.
 fn strip_front(s: &str) -> &str {
-    let mut s = s.trim_start_matches(|c: char| {
-        !c.is_alphanumeric() && !matches!(c, '«' | '"' | '(' | '„' | '“')
-    });
+    let mut s = s.trim_start_matches(is_lead);
     loop {
         let word_end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
         let word = s[..word_end].to_lowercase();
         let rest = s[word_end..].trim_start();
         let punctuated = rest.starts_with([':', '!', '—', '-', '|', '.']);
         if word_end > 0 && SHOUTS.contains(&word.as_str()) && punctuated {
-            s = rest.trim_start_matches(|c: char| {
-                !c.is_alphanumeric() && !matches!(c, '«' | '"' | '(')
-            });
+            s = rest.trim_start_matches(is_lead);
         } else {
             return s;
         }
