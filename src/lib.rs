@@ -7,7 +7,7 @@
 //! cluster) live in `claimwatch-core` and storage in `claimwatch-store`; both are re-exported
 //! here under their old names.
 
-pub use claimwatch_core::{classify, cluster, model, text};
+pub use claimwatch_core::{classify, cluster, model, names, text};
 pub use claimwatch_store as store;
 
 pub mod app;
@@ -17,6 +17,7 @@ pub mod clock;
 pub mod config;
 pub mod delivery;
 pub mod digest;
+pub mod entry;
 pub mod i18n;
 pub mod logging;
 pub mod ops;

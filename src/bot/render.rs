@@ -2,8 +2,9 @@
 //! outside string goes through `escape_html` (and is shortened); links are only http(s).
 
 use crate::config::Config;
-use crate::i18n::{BotTexts, fill, plural, texts};
-use crate::model::{Category, Lang, Metric, Side, Source, Subscriber, Topics};
+use crate::entry::{EntryInput, Style};
+use crate::i18n::{fill, plural, texts};
+use crate::model::{Category, Lang, Metric, Source, SourceRef, Subscriber, Topics};
 use crate::store::ClaimView;
 use crate::text::{escape_html, truncate_chars};
 use crate::tz::ChatTz;
@@ -85,105 +86,31 @@ pub fn topics_label(lang: Lang, topics: Topics) -> String {
     }
 }
 
-fn category_line(t: &BotTexts, c: Category) -> String {
-    match c {
-        Category::Refusal => format!("🚫 <b>{}</b>", t.cat_refusal),
-        Category::Losses => format!("💥 <b>{}</b>", t.cat_losses),
-    }
-}
-
-/// One search or `/recent` hit: what, when, who claims it, about whom, figures, evidence and
-/// links to its sources. `compact` leaves out the evidence and most figures.
+/// One search or `/recent` hit, rendered as the digest renders an entry (`entry`): its number,
+/// the claim line, what did not fit, the phrase that decided it (unless `compact`), and its
+/// sources with the post's headline and the local time of the claim.
 pub fn claim_hit(view: &ClaimView, index: usize, lang: Lang, tz: &ChatTz, compact: bool) -> String {
-    let t = &texts(lang).bot;
-    let c = &view.claim.claim;
-    let mut lines = vec![format!(
-        "<b>{index}.</b> {} · {}",
-        category_line(t, c.category),
-        local_time(view.claim.claimed_at, tz)
-    )];
-    let who = match c.claimant.as_deref().filter(|s| !s.trim().is_empty()) {
-        Some(name) => fill(
-            t.hit_claims,
-            &[("claimant", &format!("<b>{}</b>", esc(name, 120)))],
-        ),
-        None => {
-            let source = view
-                .sources
-                .first()
-                .map(|s| s.source_name.as_str())
-                .unwrap_or("?");
-            fill(
-                t.hit_reports,
-                &[("source", &format!("<b>{}</b>", esc(source, 80)))],
-            )
-        }
+    let mut seen = std::collections::HashSet::new();
+    let sources: Vec<&SourceRef> = view
+        .sources
+        .iter()
+        .filter(|s| seen.insert(s.source_id))
+        .collect();
+    let input = EntryInput {
+        claim: Some(&view.claim.claim),
+        category: view.claim.claim.category,
+        title: &view.story.title,
+        sources,
+        when: Some(view.claim.claimed_at),
     };
-    let side = c.side.map(|s| match s {
-        Side::Russia => t.side_russia,
-        Side::Ukraine => t.side_ukraine,
-    });
-    lines.push(match side {
-        Some(side) => format!("{who} · {side}"),
-        None => who,
-    });
-    let place: Vec<String> = [
-        c.unit.as_deref().map(|u| format!("🎖 {}", esc(u, 100))),
-        c.location.as_deref().map(|l| format!("📍 {}", esc(l, 100))),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if !place.is_empty() {
-        lines.push(place.join(" · "));
-    }
-    if !c.figures.is_empty() {
-        let figures: Vec<String> = c
-            .figures
-            .iter()
-            .take(if compact { 3 } else { 8 })
-            .map(|f| {
-                let delta = f
-                    .delta
-                    .map(|d| format!(" ({}{})", if d >= 0 { "+" } else { "" }, number(lang, d)))
-                    .unwrap_or_default();
-                format!(
-                    "{} <b>{}</b>{delta}",
-                    metric_name(lang, f.metric),
-                    number(lang, f.value)
-                )
-            })
-            .collect();
-        lines.push(figures.join(" · "));
-    }
-    if let Some(ev) = c
-        .evidence
-        .first()
-        .filter(|e| !compact && !e.trim().is_empty())
-    {
-        lines.push(format!("<i>«{}»</i>", esc(ev, 200)));
-    }
-    if !view.sources.is_empty() {
-        let links: Vec<String> = view
-            .sources
-            .iter()
-            .take(SOURCES_SHOWN)
-            .map(|s| {
-                let name = esc(&s.source_name, 60);
-                match s.url.as_deref().and_then(safe_href) {
-                    Some(href) => format!("<a href=\"{href}\">{name}</a>"),
-                    None => name,
-                }
-            })
-            .collect();
-        let more = view.sources.len().saturating_sub(SOURCES_SHOWN);
-        let mut line = format!("{}: {}", t.hit_sources, links.join(" · "));
-        if more > 0 {
-            line.push_str(&format!(" · {}", fill(t.more_sources, &[("n", &more)])));
-        }
-        lines.push(line);
-    }
-    lines.join("\n")
+    let style = Style {
+        lang,
+        tz,
+        marker: format!("<b>{index}.</b>"),
+        sources_shown: SOURCES_SHOWN,
+        evidence: !compact,
+    };
+    crate::entry::render(&input, &style)
 }
 
 /// The settings summary shown above the settings keyboard.

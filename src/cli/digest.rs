@@ -1,5 +1,5 @@
 //! `claimwatch digest`: `--print` renders a digest to stdout (no token needed; nothing is
-//! recorded); `--send-now` enqueues the current digest for every active subscriber and
+//! recorded), as Telegram HTML or with `--plain` as terminal text; `--send-now` enqueues the current digest for every active subscriber and
 //! delivers it; `--deliver` only drains the outbox (resume after a crash or a stop).
 
 use super::{CliError, DigestArgs};
@@ -88,7 +88,11 @@ async fn print(config: &Config, args: &DigestArgs) -> Result<(), CliError> {
         if n > 1 {
             println!("──── message {} of {n} ────", i + 1);
         }
-        println!("{part}");
+        if args.plain {
+            println!("{}", crate::entry::plain::to_plain(part));
+        } else {
+            println!("{part}");
+        }
     }
     Ok(())
 }

@@ -137,6 +137,9 @@ pub struct DigestArgs {
     /// With --print and no --chat: the language, en, uk or ru (default en).
     #[arg(long, requires = "print", conflicts_with = "chat")]
     pub lang: Option<String>,
+    /// With --print: text for a terminal, without HTML (links as "text <address>").
+    #[arg(long, requires = "print")]
+    pub plain: bool,
     /// Enqueue the current digest for every active subscriber and deliver it.
     #[arg(long, conflicts_with = "deliver")]
     pub send_now: bool,
@@ -188,6 +191,9 @@ pub struct SearchArgs {
     pub since: Option<String>,
     #[arg(long, default_value_t = 10)]
     pub limit: i64,
+    /// The hits' language: en, uk or ru.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
 }
 
 #[derive(Debug, Subcommand)]

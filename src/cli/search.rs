@@ -1,66 +1,23 @@
-//! `claimwatch search WORDS… [--since 7d] [--limit N]`: the bot's `/search` from the shell,
-//! through the same store query, printed as plain text.
+//! `claimwatch search WORDS… [--since 7d] [--limit N] [--lang uk]`: the bot's `/search` from
+//! the shell, through the same store query and the same rendering, printed as plain text.
 
 use super::{CliError, SearchArgs};
+use crate::bot::render::{chat_tz, claim_hit};
 use crate::config::{Config, parse_duration};
-use crate::model::Side;
+use crate::entry::plain::to_plain;
+use crate::model::Lang;
 use crate::store::{ClaimView, SearchQuery};
 use crate::text::stem::query_terms;
 use crate::text::truncate_chars;
+use crate::tz::ChatTz;
 use chrono::{Duration, Utc};
 
 /// Words searched at most (as in the bot).
 const MAX_TERMS: usize = 8;
 
-/// One hit as plain text, indented under its number.
-pub fn plain_hit(n: usize, v: &ClaimView) -> String {
-    let c = &v.claim.claim;
-    let who = match &c.claimant {
-        Some(name) => format!("{} claims", truncate_chars(name, 120)),
-        None => format!(
-            "{} reports",
-            v.sources.first().map_or("?", |s| s.source_name.as_str())
-        ),
-    };
-    let about = match c.side {
-        Some(Side::Russia) => " · about Russian forces",
-        Some(Side::Ukraine) => " · about Ukrainian forces",
-        None => "",
-    };
-    let mut lines = vec![format!(
-        "{n:>3}. [{}] {} · {who}{about}",
-        c.category,
-        v.claim.claimed_at.format("%Y-%m-%d %H:%M UTC")
-    )];
-    let place: Vec<&str> = [c.unit.as_deref(), c.location.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    if !place.is_empty() {
-        lines.push(format!("     {}", place.join(" · ")));
-    }
-    if !c.figures.is_empty() {
-        let figures: Vec<String> = c
-            .figures
-            .iter()
-            .map(|f| match f.delta {
-                Some(d) => format!("{} {} ({d:+})", f.metric, f.value),
-                None => format!("{} {}", f.metric, f.value),
-            })
-            .collect();
-        lines.push(format!("     {}", figures.join(", ")));
-    }
-    if let Some(e) = c.evidence.first() {
-        lines.push(format!("     «{}»", truncate_chars(e, 200)));
-    }
-    for s in v.sources.iter().take(5) {
-        lines.push(format!(
-            "     source: {} {}",
-            s.source_name,
-            s.url.as_deref().unwrap_or("")
-        ));
-    }
-    lines.join("\n")
+/// One hit as plain text: the bot's `/search` hit (`entry`) without its markup.
+pub fn plain_hit(n: usize, v: &ClaimView, lang: Lang, tz: &ChatTz) -> String {
+    to_plain(&claim_hit(v, n, lang, tz, false))
 }
 
 pub async fn run(config: &Config, args: SearchArgs) -> Result<(), CliError> {
@@ -75,6 +32,11 @@ pub async fn run(config: &Config, args: SearchArgs) -> Result<(), CliError> {
     if !(1..=1000).contains(&args.limit) {
         return Err(CliError::Usage("--limit must be between 1 and 1000".into()));
     }
+    let lang: Lang = args
+        .lang
+        .parse()
+        .map_err(|e| CliError::Usage(format!("--lang: {e}")))?;
+    let tz = chat_tz(None, config);
     let words = args.words.join(" ");
     let terms = query_terms(&words, MAX_TERMS);
     if terms.is_empty() {
@@ -107,7 +69,7 @@ pub async fn run(config: &Config, args: SearchArgs) -> Result<(), CliError> {
         page.hits.len()
     );
     for (i, hit) in page.hits.iter().enumerate() {
-        println!("{}", plain_hit(i + 1, hit));
+        println!("{}\n", plain_hit(i + 1, hit, lang, &tz));
     }
     store.close().await;
     Ok(())

@@ -1,8 +1,7 @@
-//! Small formatting pieces of the digest: numbers, local dates, metric and claimant names,
-//! safe links. Everything here returns Telegram HTML with outside text already escaped.
+//! Small formatting pieces of the digest: numbers, local dates, metric names, safe links. Everything here returns Telegram HTML with outside text already escaped.
 
 use crate::i18n::{DigestTexts, fill};
-use crate::model::{Figure, Lang, Metric};
+use crate::model::{Lang, Metric};
 use crate::text::{escape_html, truncate_chars};
 use crate::tz::ChatTz;
 use chrono::{DateTime, Datelike, Timelike, Utc};
@@ -92,29 +91,6 @@ pub fn metric_name(t: &DigestTexts, m: Metric) -> &'static str {
         Metric::GroundRobots => n.ground_robots,
         Metric::Equipment => n.equipment,
     }
-}
-
-/// "tanks 1,251 (+3)"; `change` overrides the figure's own delta when given.
-pub fn figure(t: &DigestTexts, lang: Lang, f: &Figure, change: Option<i64>) -> String {
-    let base = format!("{} {}", metric_name(t, f.metric), number(lang, f.value));
-    match change.or(f.delta) {
-        Some(d) => format!("{base} ({})", delta(lang, d)),
-        None => base,
-    }
-}
-
-/// How a claimant is shown (escaped): a known institution in the reader's language, anyone
-/// else as written (trimmed, cut to [`MAX_NAME_CHARS`]).
-pub fn claimant(t: &DigestTexts, raw: &str) -> String {
-    let raw = raw.trim();
-    if let Some(k) = t
-        .claimants
-        .iter()
-        .find(|k| k.canonical.eq_ignore_ascii_case(raw))
-    {
-        return escape_html(k.display);
-    }
-    escape_html(&truncate_chars(raw, MAX_NAME_CHARS))
 }
 
 /// True when `raw` names the claimant `canonical` (compared ignoring case and edge spaces).
@@ -211,21 +187,6 @@ mod tests {
         assert_eq!(number(Lang::En, i64::MIN), "-9,223,372,036,854,775,808");
         assert_eq!(delta(Lang::En, 150), "+150");
         assert_eq!(delta(Lang::En, -3), "−3");
-    }
-
-    #[test]
-    fn known_claimants_are_translated_others_kept_and_escaped() {
-        let uk = &texts(Lang::Uk).digest;
-        assert_eq!(
-            claimant(uk, "general staff of the armed forces of ukraine"),
-            "Генштаб ЗСУ"
-        );
-        let en = &texts(Lang::En).digest;
-        assert_eq!(
-            claimant(en, " Defence Intelligence of Ukraine "),
-            "Ukraine's Defence Intelligence"
-        );
-        assert_eq!(claimant(en, "<b>ASTRA</b>"), "&lt;b&gt;ASTRA&lt;/b&gt;");
     }
 
     #[test]

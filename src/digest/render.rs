@@ -1,26 +1,20 @@
 //! The digest as Telegram HTML, in the reader's language and time zone: a header, the
-//! refusals, the losses (the General Staff's totals first), a footer. Pure: it renders what
-//! it is given, and returns indivisible units (an entry, a heading with its first entry) that
-//! `split` packs into messages.
+//! refusals, the losses (the General Staff's totals first, then a daily reporter's blocks), a
+//! footer. Entries are rendered by `entry`, as `/recent` and `/search` render them. Pure: it
+//! renders what it is given, and returns indivisible units (an entry, a heading with its
+//! first entry) that `split` packs into messages.
 
-use super::format::{
-    MAX_NAME_CHARS, claimant, figure, fill_html, link, local_when, outside, since, zone_label,
-};
+use super::format::{fill_html, local_when, outside, since, zone_label};
 use super::losses::TotalsReport;
-use super::select::{GENERAL_STAFF, Selection, distinct_sources};
-use super::series_block::SeriesBlock;
+use super::select::{Selection, distinct_sources};
 use super::split::{MAX_MESSAGE_UNITS, pack};
 use crate::config::QuietDay;
+use crate::entry::{EntryInput, Style, blocks};
 use crate::i18n::{DigestTexts, plural, texts};
-use crate::model::{Category, Lang, Side, StoredClaim, StoryView};
+use crate::model::{Category, Lang, StoredClaim, StoryView};
 use crate::text::escape_html;
 use crate::tz::ChatTz;
 use chrono::{DateTime, Utc};
-
-/// Longest story title shown, in characters.
-const MAX_TITLE_CHARS: usize = 300;
-/// Figures shown per entry (the General Staff's block shows all of its report's).
-const MAX_FIGURES: usize = 12;
 
 /// Everything one digest shows.
 #[derive(Debug)]
@@ -77,7 +71,7 @@ pub fn units(input: &RenderInput<'_>) -> Vec<String> {
         let entries = sel
             .refusals
             .iter()
-            .map(|v| entry(input, t, v, Category::Refusal))
+            .map(|v| entry(input, v, Category::Refusal))
             .collect();
         section(
             &mut units,
@@ -89,15 +83,11 @@ pub fn units(input: &RenderInput<'_>) -> Vec<String> {
     }
     let mut losses: Vec<String> = input
         .totals
-        .map(|r| totals(input, t, r))
+        .map(|r| blocks::totals(r, input.lang))
         .into_iter()
         .collect();
-    losses.extend(sel.series.iter().map(|b| series(input, t, b)));
-    losses.extend(
-        sel.losses
-            .iter()
-            .map(|v| entry(input, t, v, Category::Losses)),
-    );
+    losses.extend(sel.series.iter().map(|b| blocks::series(b, input.lang)));
+    losses.extend(sel.losses.iter().map(|v| entry(input, v, Category::Losses)));
     if !losses.is_empty() {
         section(&mut units, t, t.section_losses, losses, sel.losses_more);
     }
@@ -165,148 +155,21 @@ fn primary(view: &StoryView, category: Category) -> Option<&StoredClaim> {
         .or(view.claims.first())
 }
 
-fn entry(input: &RenderInput<'_>, t: &DigestTexts, view: &StoryView, category: Category) -> String {
-    let sources = distinct_sources(view);
-    let claim = primary(view, category);
-    let title_raw = if view.story.title.trim().is_empty() {
-        claim
-            .and_then(|c| c.claim.evidence.first())
-            .map(String::as_str)
-            .unwrap_or("—")
-    } else {
-        view.story.title.as_str()
+/// A story's entry, rendered as everywhere else (`entry`).
+fn entry(input: &RenderInput<'_>, view: &StoryView, category: Category) -> String {
+    let entry = EntryInput {
+        claim: primary(view, category).map(|c| &c.claim),
+        category,
+        title: &view.story.title,
+        sources: distinct_sources(view),
+        when: None,
     };
-    let what = outside(title_raw, MAX_TITLE_CHARS);
-    let named = claim
-        .and_then(|c| c.claim.claimant.as_deref())
-        .filter(|c| !c.trim().is_empty());
-    let first_line = match named {
-        Some(who) => fill_html(
-            t.claims,
-            &[
-                ("who", &format!("<b>{}</b>", claimant(t, who))),
-                ("what", &what),
-            ],
-        ),
-        None => {
-            let who = sources
-                .first()
-                .map(|s| outside(&s.source_name, MAX_NAME_CHARS))
-                .unwrap_or_else(|| escape_html(t.unattributed));
-            fill_html(
-                t.reports,
-                &[("who", &format!("<b>{who}</b>")), ("what", &what)],
-            )
-        }
+    let style = Style {
+        lang: input.lang,
+        tz: &input.tz,
+        marker: "•".into(),
+        sources_shown: input.sources_shown,
+        evidence: false,
     };
-    let mut out = format!("• {first_line}");
-    if let Some(c) = claim {
-        let mut meta: Vec<String> = Vec::new();
-        match c.claim.side {
-            Some(Side::Russia) => meta.push(escape_html(t.side_russia)),
-            Some(Side::Ukraine) => meta.push(escape_html(t.side_ukraine)),
-            None => {}
-        }
-        for field in [&c.claim.unit, &c.claim.location].into_iter().flatten() {
-            if !field.trim().is_empty() {
-                meta.push(outside(field, MAX_NAME_CHARS));
-            }
-        }
-        meta.extend(
-            c.claim
-                .figures
-                .iter()
-                .take(MAX_FIGURES)
-                .map(|f| escape_html(&figure(t, input.lang, f, None))),
-        );
-        if c.claim.figures.len() > MAX_FIGURES {
-            meta.push("…".into());
-        }
-        if !meta.is_empty() {
-            out.push_str(&format!("\n<i>{}</i>", meta.join(" · ")));
-        }
-    }
-    if !sources.is_empty() {
-        let n = sources.len();
-        let label = fill_html(
-            plural(input.lang, n as u64, t.sources),
-            &[("n", &n.to_string())],
-        );
-        let mut links: Vec<String> = sources
-            .iter()
-            .take(input.sources_shown.max(1))
-            .map(|s| link(s.url.as_deref(), &outside(&s.source_name, 60)))
-            .collect();
-        if n > input.sources_shown.max(1) {
-            links.push(format!("+{}", n - input.sources_shown.max(1)));
-        }
-        out.push_str(&format!("\n{label}: {}", links.join(" · ")));
-    }
-    out
-}
-
-/// A daily reporter's block: one line, each part linking to its post.
-fn series(input: &RenderInput<'_>, t: &DigestTexts, b: &SeriesBlock) -> String {
-    let known = crate::classify::claimants::by_id(&b.claimant_id);
-    let who = known.map_or_else(
-        || escape_html(&b.claimant_id),
-        |k| escape_html(k.display(input.lang)),
-    );
-    let parts: Vec<String> = b
-        .parts
-        .iter()
-        .map(|p| {
-            let scope = p
-                .scope
-                .as_deref()
-                .map_or_else(|| escape_html(t.all_axes), |s| outside(s, MAX_NAME_CHARS));
-            let figures: Vec<String> = p
-                .figures
-                .iter()
-                .take(MAX_FIGURES)
-                .map(|f| escape_html(&figure(t, input.lang, f, None)))
-                .collect();
-            link(
-                p.url.as_deref(),
-                &format!("{scope}: {}", figures.join(", ")),
-            )
-        })
-        .collect();
-    let day = format!(
-        "{} {}",
-        b.day.format("%-d"),
-        t.months[chrono::Datelike::month0(&b.day) as usize]
-    );
-    let line = fill_html(
-        t.series_day,
-        &[
-            ("who", &format!("<b>{who}</b>")),
-            ("day", &escape_html(&day)),
-            ("parts", &parts.join(" · ")),
-        ],
-    );
-    format!("• {line}")
-}
-
-fn totals(input: &RenderInput<'_>, t: &DigestTexts, r: &TotalsReport) -> String {
-    let figures: Vec<String> = r
-        .figures
-        .iter()
-        .map(|(f, change)| escape_html(&figure(t, input.lang, f, *change)))
-        .collect();
-    let who = format!("<b>{}</b>", claimant(t, GENERAL_STAFF));
-    let line = fill_html(
-        t.gs_totals,
-        &[("who", &who), ("figures", &figures.join(", "))],
-    );
-    let full = link(r.url.as_deref(), &escape_html(t.full_report));
-    let mut out = if r.url.is_some() && full != escape_html(t.full_report) {
-        format!("• {line} · {full}")
-    } else {
-        format!("• {line}")
-    };
-    for n in &r.notes {
-        out.push_str(&format!("\n  ⚠️ <i>{}</i>", escape_html(n)));
-    }
-    out
+    crate::entry::render(&entry, &style)
 }

@@ -1,10 +1,11 @@
 //! A claim series in the digest: a claimant that reports every day (Russia's defence ministry,
-//! per axis and group) gets one block per day — "Russia's defence ministry, past day: up to
-//! 1,515 across all axes · Kursk axis 300, 2 tanks · «Юг» group 370" — each part linking to
-//! the post it came from, instead of one entry per post.
+//! per axis and group) gets one block per day — "Russia's defence ministry claims Ukrainian
+//! losses over the past day, 16 Nov: all axes — up to 1,515 troops; Kursk axis — up to 300
+//! troops, 2 tanks" (worded by `entry::blocks`) — each part linking to the post it came from,
+//! instead of one entry per post.
 
 use crate::classify::claimants;
-use crate::model::{Category, Figure, Period, StoredClaim, StoryView};
+use crate::model::{Category, Figure, Period, Side, StoredClaim, StoryView};
 use crate::tz::ChatTz;
 use chrono::NaiveDate;
 
@@ -22,6 +23,8 @@ pub struct SeriesPart {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeriesBlock {
     pub claimant_id: String,
+    /// Whose losses, when the day's claims agree.
+    pub side: Option<Side>,
     pub day: NaiveDate,
     pub parts: Vec<SeriesPart>,
     /// The stories the block delivers.
@@ -74,6 +77,7 @@ pub fn blocks(views: &[&StoryView], tz: &ChatTz) -> Vec<SeriesBlock> {
                 None => {
                     out.push(SeriesBlock {
                         claimant_id: id,
+                        side: c.claim.side,
                         day,
                         parts: Vec::new(),
                         story_ids: Vec::new(),
@@ -82,6 +86,9 @@ pub fn blocks(views: &[&StoryView], tz: &ChatTz) -> Vec<SeriesBlock> {
                 }
             };
             let b = &mut out[i];
+            if b.side != c.claim.side {
+                b.side = None;
+            }
             let scope = c.claim.location.clone().or_else(|| c.claim.unit.clone());
             let part = SeriesPart {
                 scope,

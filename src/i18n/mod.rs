@@ -4,10 +4,12 @@
 //! that every language has every string with the same placeholders.
 
 mod en;
+mod entry;
 mod ru;
 mod series;
 mod uk;
 
+pub use entry::{EntryTexts, Forms, Nouns, entry_texts};
 pub use series::{SeriesTexts, series_texts};
 
 use crate::model::Lang;
@@ -212,36 +214,19 @@ pub struct DigestTexts {
     pub loss_count: [&'static str; 3],
     pub section_refusals: &'static str,
     pub section_losses: &'static str,
-    /// An entry with a named claimant: `{who} claims: {what}`.
-    pub claims: &'static str,
-    /// An entry whose text names no claimant; `{who}` is the first outlet.
-    pub reports: &'static str,
-    /// Who a claim is about.
-    pub side_russia: &'static str,
-    pub side_ukraine: &'static str,
     /// `{n} sources` as [one, few, many], before the links.
     pub sources: [&'static str; 3],
     /// Entries left out of a long section: `+{n} more: /recent`.
     pub more_entries: &'static str,
-    /// The General Staff's running totals: `{who}: Russian losses since 24 Feb 2022 — {figures}`.
-    pub gs_totals: &'static str,
     /// The link to the General Staff's report.
     pub full_report: &'static str,
-    /// A daily reporter's figures of one day: `{who}, {day}: {parts}`.
-    pub series_day: &'static str,
-    /// A series part with no axis or group: the figure for every axis together.
-    pub all_axes: &'static str,
     /// A quiet day: `Nothing new on your topics since {since}.`
     pub quiet: &'static str,
     /// Shown when the chat filters by keywords: `Only reports mentioning: {keywords}`.
     pub keywords: &'static str,
     /// The last line: commands to go further.
     pub footer: &'static str,
-    /// A claim with neither claimant nor source.
-    pub unattributed: &'static str,
     pub metrics: MetricNames,
-    /// Display names of claimants the classifier names canonically (English institution names).
-    pub claimants: [KnownClaimant; 8],
 }
 
 /// What each figure counts, as shown in the digest (see `model::Metric`).
@@ -268,14 +253,6 @@ pub struct MetricNames {
     pub deserters: &'static str,
     pub ground_robots: &'static str,
     pub equipment: &'static str,
-}
-
-/// A claimant's canonical name (as the classifier emits it, compared ignoring case) and how
-/// the digest shows it.
-#[derive(Debug, Serialize)]
-pub struct KnownClaimant {
-    pub canonical: &'static str,
-    pub display: &'static str,
 }
 
 /// All strings of one language.

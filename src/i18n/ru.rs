@@ -154,20 +154,12 @@ pub(super) static TEXTS: Texts = Texts {
         ],
         section_refusals: "ОТКАЗЫ",
         section_losses: "ПОТЕРИ",
-        claims: "{who} утверждает: {what}",
-        reports: "{who} сообщает: {what}",
-        side_russia: "российские войска",
-        side_ukraine: "украинские войска",
         sources: ["{n} источник", "{n} источника", "{n} источников"],
         more_entries: "ещё {n}: /recent",
-        gs_totals: "{who}: потери России с 24.02.2022 — {figures}",
         full_report: "полный отчёт ›",
-        series_day: "{who}, {day}: {parts}",
-        all_axes: "все направления",
         quiet: "Ничего нового по вашим темам {since}.",
         keywords: "Только сообщения со словами: {keywords}",
         footer: "/search СЛОВА — более ранние заявления · /settings — темы, время, язык",
-        unattributed: "Неназванный источник",
         metrics: super::MetricNames {
             personnel: "личный состав",
             killed: "убитые",
@@ -191,39 +183,5 @@ pub(super) static TEXTS: Texts = Texts {
             ground_robots: "наземные роботизированные комплексы",
             equipment: "техника",
         },
-        claimants: [
-            super::KnownClaimant {
-                canonical: "General Staff of the Armed Forces of Ukraine",
-                display: "Генштаб ВСУ",
-            },
-            super::KnownClaimant {
-                canonical: "Defence Intelligence of Ukraine",
-                display: "ГУР Минобороны Украины",
-            },
-            super::KnownClaimant {
-                canonical: "Russian Ministry of Defence",
-                display: "Минобороны РФ",
-            },
-            super::KnownClaimant {
-                canonical: "Ministry of Defence of Ukraine",
-                display: "Минобороны Украины",
-            },
-            super::KnownClaimant {
-                canonical: "Security Service of Ukraine",
-                display: "СБУ",
-            },
-            super::KnownClaimant {
-                canonical: "Armed Forces of Ukraine",
-                display: "ВСУ",
-            },
-            super::KnownClaimant {
-                canonical: "UK Ministry of Defence",
-                display: "Минобороны Великобритании",
-            },
-            super::KnownClaimant {
-                canonical: "Institute for the Study of War",
-                display: "Институт изучения войны (ISW)",
-            },
-        ],
     },
 };

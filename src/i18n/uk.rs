@@ -154,20 +154,12 @@ pub(super) static TEXTS: Texts = Texts {
         ],
         section_refusals: "ВІДМОВИ",
         section_losses: "ВТРАТИ",
-        claims: "{who} стверджує: {what}",
-        reports: "{who} повідомляє: {what}",
-        side_russia: "російські війська",
-        side_ukraine: "українські війська",
         sources: ["{n} джерело", "{n} джерела", "{n} джерел"],
         more_entries: "ще {n}: /recent",
-        gs_totals: "{who}: втрати Росії з 24.02.2022 — {figures}",
         full_report: "повний звіт ›",
-        series_day: "{who}, {day}: {parts}",
-        all_axes: "усі напрямки",
         quiet: "Нічого нового за вашими темами {since}.",
         keywords: "Лише повідомлення зі словами: {keywords}",
         footer: "/search СЛОВА — давніші заяви · /settings — теми, час, мова",
-        unattributed: "Неназване джерело",
         metrics: super::MetricNames {
             personnel: "особовий склад",
             killed: "загиблі",
@@ -191,39 +183,5 @@ pub(super) static TEXTS: Texts = Texts {
             ground_robots: "наземні роботизовані комплекси",
             equipment: "техніка",
         },
-        claimants: [
-            super::KnownClaimant {
-                canonical: "General Staff of the Armed Forces of Ukraine",
-                display: "Генштаб ЗСУ",
-            },
-            super::KnownClaimant {
-                canonical: "Defence Intelligence of Ukraine",
-                display: "ГУР Міноборони",
-            },
-            super::KnownClaimant {
-                canonical: "Russian Ministry of Defence",
-                display: "Міноборони РФ",
-            },
-            super::KnownClaimant {
-                canonical: "Ministry of Defence of Ukraine",
-                display: "Міноборони України",
-            },
-            super::KnownClaimant {
-                canonical: "Security Service of Ukraine",
-                display: "СБУ",
-            },
-            super::KnownClaimant {
-                canonical: "Armed Forces of Ukraine",
-                display: "ЗСУ",
-            },
-            super::KnownClaimant {
-                canonical: "UK Ministry of Defence",
-                display: "Міноборони Великої Британії",
-            },
-            super::KnownClaimant {
-                canonical: "Institute for the Study of War",
-                display: "Інститут вивчення війни (ISW)",
-            },
-        ],
     },
 };

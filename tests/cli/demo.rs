@@ -53,8 +53,8 @@ fn poll_once_then_print_shows_a_real_digest_offline() {
     );
     assert!(digest.contains("2 sources"), "{digest}");
     // The General Staff's totals, restated in English and Ukrainian, completed into one table.
-    assert!(digest.contains("tanks 11,214 (+5)"), "{digest}");
-    assert!(digest.contains("personnel 1,152,340 (+1,230)"), "{digest}");
+    assert!(digest.contains("11,214 tanks (+5)"), "{digest}");
+    assert!(digest.contains("1,152,340 troops (+1,230)"), "{digest}");
     // Each entry says who claims it.
     assert!(
         digest.contains("Ukraine's Defence Intelligence"),

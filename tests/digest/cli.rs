@@ -58,14 +58,31 @@ async fn print_renders_the_current_digest_without_a_token() {
     assert_eq!(code, Some(0), "{err}");
     assert!(out.starts_with("<b>Claimwatch digest</b> · "), "{out}");
     assert!(
-        out.contains("• <b>ASTRA</b> reports: Mobilised men refused to go back to the front"),
+        out.contains("• <b>ASTRA</b> reports 12 Russian soldiers refused orders in the Belgorod area\n1 source: <a href=\"https://"),
         "{out}"
     );
-    assert!(out.contains("Belgorod · refusers 12"), "{out}");
+    assert!(
+        out.contains("\">Mobilised men refused to go back to the front</a> (ASTRA)"),
+        "{out}"
+    );
     let (_, out, _) = run(&cli, &["digest", "--print", "--lang", "uk"]).await;
     assert!(
-        out.contains("Дайджест Claimwatch") && out.contains("відмовники 12"),
+        out.contains("Дайджест Claimwatch")
+            && out.contains("<b>ASTRA</b> повідомляє: 12 військових ЗС РФ відмовилися виконувати наказ (Бєлгород)"),
         "{out}"
+    );
+    // --plain: the same digest as terminal text, links after their text.
+    let (code, plain, err) = run(&cli, &["digest", "--print", "--plain"]).await;
+    assert_eq!(code, Some(0), "{err}");
+    assert!(plain.starts_with("Claimwatch digest · "), "{plain}");
+    assert!(
+        plain.contains("• ASTRA reports 12 Russian soldiers refused orders in the Belgorod area\n1 source: Mobilised men refused to go back to the front <https://"),
+        "{plain}"
+    );
+    assert!(!plain.contains("</"), "{plain}");
+    assert!(
+        !plain.contains("&amp;") && !plain.contains("<b>"),
+        "{plain}"
     );
     let (_, out, _) = run(&cli, &["digest", "--print", "--since", "2h"]).await;
     assert!(out.contains("Nothing new on your topics"), "{out}");

@@ -73,11 +73,11 @@ async fn hostile_titles_names_and_links_are_escaped() {
         "entities in outside text are shown, not interpreted"
     );
     assert!(
-        text.contains("<b>&lt;/b&gt;&lt;i&gt;Fake claimant</b> claims:"),
+        text.contains("<b>&lt;/b&gt;&lt;i&gt;Fake claimant</b> says 3 Russian soldiers of «&lt;u&gt;unit&lt;/u&gt;»"),
         "{text}"
     );
     assert!(
-        text.contains("&lt;b&gt;Evil&lt;/b&gt; &amp; Co &quot;news&quot;</a>"),
+        text.contains("(&lt;b&gt;Evil&lt;/b&gt; &amp; Co &quot;news&quot;)"),
         "{text}"
     );
     assert!(
@@ -321,9 +321,14 @@ async fn a_claim_with_hundreds_of_figures_stays_one_readable_entry() {
     assert_valid_parts(&d.parts);
     assert_eq!(d.parts.len(), 1);
     let text = &d.parts[0];
-    assert_eq!(text.matches("deserters 1,").count(), 12, "{text}");
+    // Twelve figures at most: one on the claim line, eleven under it, then "…".
     assert!(
-        text.contains("deserters 1,000,011 (+11) · …</i>\n1 source: <a href="),
+        text.contains("says 1,000,000 Russian soldiers of «&lt;unit&gt;» deserted"),
+        "{text}"
+    );
+    assert_eq!(text.matches(" deserters (+").count(), 11, "{text}");
+    assert!(
+        text.contains("1,000,011 deserters (+11), …</i>\n1 source: <a href="),
         "{text}"
     );
 }

@@ -5,9 +5,11 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod bad_input;
 mod cli;
 mod compose;
 mod content;
+mod golden;
 mod schedule;
 mod seed;
 mod week;

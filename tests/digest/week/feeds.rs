@@ -98,6 +98,14 @@ pub fn write_week(data: &Path, dir: &Path) -> PathBuf {
     path
 }
 
+/// Every post's text of the week, by post id (`<channel file prefix>_<message id>`).
+pub fn post_texts(data: &Path) -> std::collections::HashMap<String, String> {
+    week_posts(data)
+        .into_iter()
+        .map(|p| (p.id, p.text))
+        .collect()
+}
+
 /// The post ids an entry links to (`https://t.me/c/<channel>/<message>`).
 pub fn linked_posts(block: &str) -> Vec<String> {
     block

@@ -9,8 +9,10 @@
 //! issue 14's floors (≥ 95 % relevant, ≤ 2 % repeats, ≥ 90 % of stories) as met or not.
 
 mod feeds;
+mod reader;
 mod score;
 
+use claimwatch::model::Lang;
 use score::{Entry, Scores};
 use std::path::Path;
 
@@ -79,4 +81,45 @@ async fn the_week_digest_and_recent_show_relevant_stories_once() {
     assert!(recent_scores.irrelevant == 0, "{recent_scores}");
     assert!(recent_scores.repeat_share() <= 0.15, "{recent_scores}");
     assert!(recent_scores.coverage() >= 0.65, "{recent_scores}");
+}
+
+#[tokio::test]
+async fn the_week_reads_at_a_glance_in_each_readers_language() {
+    let Some(data) = crate::support::shared_data() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let config = feeds::write_week(&data, dir.path());
+    let (ok, out, err) = claimwatch(dir.path(), &config, &["poll", "--once"]);
+    assert!(ok, "poll failed: {out}\n{err}");
+    let posts = feeds::post_texts(&data);
+    let url = format!("sqlite://{}", dir.path().join("week.db").display());
+    let store = claimwatch::store::open(&url).await.unwrap();
+    let since = chrono::Utc::now() - chrono::Duration::days(8);
+    let claims = store.recent_claims(since, None, 1000).await.unwrap();
+    store.close().await;
+    for lang in [Lang::En, Lang::Uk, Lang::Ru] {
+        let args = [
+            "digest",
+            "--print",
+            "--since",
+            "7d",
+            "--lang",
+            lang.as_str(),
+        ];
+        let (ok, digest, err) = claimwatch(dir.path(), &config, &args);
+        assert!(ok, "digest failed: {err}");
+        let r = reader::read(&digest, lang, &posts, &claims);
+        println!(
+            "week, {lang} reader: {} entries; {} with a known claimant, {} named in {lang}; {} problems",
+            r.entries,
+            r.known,
+            r.named_right,
+            r.problems.len()
+        );
+        assert!(r.entries >= 10, "{lang}: {}\n{digest}", r.entries);
+        assert!(r.known >= r.entries / 2, "{lang}: {r:?}\n{digest}");
+        assert!(r.problems.is_empty(), "{lang}: {:#?}\n{digest}", r.problems);
+        assert_eq!(r.named_right, r.known, "{lang}");
+    }
 }

@@ -2,6 +2,7 @@
 //! content hashing, Telegram HTML escaping and URL redaction. All plain functions.
 
 pub mod hash;
+pub mod headline;
 pub mod html;
 pub mod lang;
 mod redact;
