@@ -35,6 +35,10 @@ pub enum Role {
     /// "с учетом раненых", "including the wounded": the figure counts the killed and the
     /// wounded together.
     WithWounded,
+    /// "имен", "names": what a list of the dead counts.
+    NameCount,
+    /// "поименный список погибших", "a list of the dead".
+    DeadList,
     MilitaryContext,
     CivilianContext,
     Interception,
@@ -244,6 +248,8 @@ fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("losses", "killed") => Role::Killed,
         ("losses", "wounded") => Role::Wounded,
         ("losses", "with_wounded") => Role::WithWounded,
+        ("losses", "name_counts") => Role::NameCount,
+        ("losses", "dead_lists") => Role::DeadList,
         ("losses", "military_context") => Role::MilitaryContext,
         ("losses", "civilian_context") => Role::CivilianContext,
         ("losses", "interception") => Role::Interception,

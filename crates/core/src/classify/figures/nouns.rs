@@ -33,6 +33,11 @@ pub(super) fn noun_after(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, u
             let weak = weak || ctx.has_at(x.first, Role::CivilAmbiguous);
             return Some((metric, weak, x.first, x.last));
         }
+        if let Some(x) = ctx.longest_at(p, |r| r == Role::NameCount)
+            && dead_list_before(ctx, p)
+        {
+            return Some((Metric::Killed, false, x.first, x.last));
+        }
         if skipped >= 3 || !ctx.is_modifier(p) {
             return None;
         }
@@ -41,6 +46,18 @@ pub(super) fn noun_after(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, u
     }
     None
 }
+
+/// "ведёт поименный список российских военных, погибших … В этом списке почти 80 тысяч имен":
+/// names counted in a list of the dead, described in the sentence or up to three before, are
+/// the dead.
+fn dead_list_before(ctx: &Ctx, t: usize) -> bool {
+    let s = ctx.doc.sentence_of(t);
+    let from = ctx.sentence(s.saturating_sub(DEAD_LIST_REACH)).start;
+    ctx.any_within(from..t, Role::DeadList)
+}
+
+/// How many sentences back a list of the dead is described.
+const DEAD_LIST_REACH: usize = 3;
 
 /// The metric ending right before token `k` (a list line "танків ‒ 854").
 fn metric_ending_at(ctx: &Ctx, k: usize) -> Option<(Metric, bool, usize, usize)> {

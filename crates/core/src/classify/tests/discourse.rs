@@ -93,3 +93,20 @@ fn the_target_of_a_strike_is_not_its_source() {
     assert_eq!(claims.len(), 1, "{claims:?}");
     assert_eq!(claims[0].claimant_id.as_deref(), Some("ru_mod"));
 }
+
+#[test]
+fn names_in_a_list_of_the_dead_count_the_dead() {
+    let c = run(
+        "Журналисты третий год ведут поименный список российских военных, погибших на войне.\n\nСейчас в этом списке более 90 тысяч имен.",
+    );
+    let f = &claims_of(&c, Category::Losses)[0].figures[0];
+    assert_eq!((f.metric, f.value), (Metric::Killed, 90_000));
+    assert_eq!(f.period, Some(Period::Total));
+    assert_eq!(claims_of(&c, Category::Losses)[0].side, Some(Side::Russia));
+    // Names of anything else count nothing.
+    assert!(
+        run("В базе избирателей более 90 тысяч имен.")
+            .claims
+            .is_empty()
+    );
+}

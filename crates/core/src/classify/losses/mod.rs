@@ -3,16 +3,17 @@
 //! reported destroyed without a number. Each becomes a mention with its evidence and the side
 //! marker that tells whose loss it is.
 
+mod sides;
+
 use super::admit::{accepts, other_war, refine_personnel};
-use super::context::{Ctx, Marker};
+use super::context::Ctx;
 use super::figures::{self, FigureHit};
 use super::lexicon::Role;
 use super::matcher::PhraseMatch;
-use super::mention::{
-    Mention, SideMark, TRIGGER_REACH, Taken, is_passive, is_trigger, nearest, own_end,
-};
+use super::mention::{Mention, SideMark, TRIGGER_REACH, Taken, is_trigger};
 use super::unnumbered;
 use crate::model::{Category, Figure};
+use sides::{attacked_side, dead_list_side, owner_after, segment_side, side_of};
 
 /// The loss word the figure belongs to: a loss or destroying word before an "убитыми", one
 /// before the figure before one after it, then the nearest.
@@ -36,108 +37,6 @@ fn trigger_for(ctx: &Ctx, f: &FigureHit) -> Option<PhraseMatch<Role>> {
         .copied()
 }
 
-/// An impersonal short participle ("уничтожено", "ликвидировано", "знищено"): neuter
-/// singular, its subject unnamed.
-fn impersonal(ctx: &Ctx, t: usize) -> bool {
-    let w = ctx.doc.word(t);
-    w.chars().count() > 5 && (w.ends_with("но") || w.ends_with("то"))
-}
-
-/// "силами ВС РФ ликвидировано": a marker right after an agent word names the attacker.
-fn after_agent_word(ctx: &Ctx, m: &Marker) -> bool {
-    m.first > 0 && ctx.has_at(m.first - 1, Role::AgentMark)
-}
-
-/// Whose loss: a marker on the figure itself ("1 240 солдат ВСУ", "four Russian tanks"), the
-/// side beside the loss word ("потери ВСУ", "Russia has lost"), or the attacker before an
-/// active verb ("Ukrainian forces destroyed") — the loss then being the other side's.
-fn side_of(
-    ctx: &Ctx,
-    f: &FigureHit,
-    trigger: Option<&PhraseMatch<Role>>,
-    prev_last: Option<usize>,
-) -> Option<(Marker, bool)> {
-    let own = nearest(ctx.markers(f.first..own_end(ctx, f)), f.first);
-    match own {
-        // "14 танков противника": whose enemy is told by the attacker, if named.
-        Some(m) if m.side.is_none() => {
-            let by_trigger = side_by_trigger(ctx, f, trigger, prev_last);
-            return by_trigger
-                .filter(|(b, _)| b.side.is_some())
-                .or(Some((m, after_agent_word(ctx, &m))));
-        }
-        Some(m) => return Some((m, after_agent_word(ctx, &m))),
-        None => {}
-    }
-    side_by_trigger(ctx, f, trigger, prev_last)
-}
-
-fn side_by_trigger(
-    ctx: &Ctx,
-    f: &FigureHit,
-    trigger: Option<&PhraseMatch<Role>>,
-    prev_last: Option<usize>,
-) -> Option<(Marker, bool)> {
-    // "Russian military fatalities have reached 990,800": modifiers before a leading noun.
-    if f.metric_first < f.num.first {
-        let clause = ctx.clause(f.metric_first);
-        let from = f.metric_first.saturating_sub(3).max(clause.start);
-        if let Some(m) = ctx.markers(from..f.metric_first).into_iter().last() {
-            return Some((m, false));
-        }
-    }
-    let x = trigger?;
-    let clause = ctx.clause(x.first);
-    let floor = clause.start.max(prev_last.map_or(0, |p| p + 1));
-    let before = |reach: usize| {
-        let from = x.first.saturating_sub(reach).max(floor);
-        ctx.markers(from..x.first.max(from)).into_iter().last()
-    };
-    let after = || {
-        let to = (x.last + 4).min(clause.end).max(x.last + 1);
-        ctx.markers(x.last + 1..to).into_iter().next()
-    };
-    match x.role {
-        Role::AgentVerb if !is_passive(ctx, x) => {
-            let between = ctx.markers(x.last + 1..f.first.max(x.last + 1));
-            if let Some(m) = between.into_iter().next() {
-                return Some((m, false));
-            }
-            before(6).map(|m| (m, true))
-        }
-        // "потери ВСУ", "Russian losses", "Russia has lost", "lost by Russia": the side named
-        // is the loser — right beside the word first, then the subject before it, then the
-        // subject of the sentence ("ВСУ попытались выбраться, потеряв около 130 бойцов").
-        Role::LossWord => {
-            let beside = ctx
-                .markers(x.last + 1..(x.last + 3).min(clause.end).max(x.last + 1))
-                .into_iter()
-                .next()
-                .or_else(|| before(1));
-            let sentence = ctx.doc.sentence_range(x.first);
-            let subject = || {
-                let from = sentence
-                    .start
-                    .max(prev_last.map_or(0, |p| p + 1))
-                    .max(x.first.saturating_sub(14));
-                ctx.markers(from..clause.start.max(from)).into_iter().last()
-            };
-            beside
-                .or_else(|| before(10))
-                .or_else(after)
-                .or_else(subject)
-                .map(|m| (m, false))
-        }
-        // "уничтожено … ВСУ", "силами ВС РФ ликвидировано": the loser unless named as agent.
-        // An impersonal participle ("ВС РФ ликвидировано более 600 человек") takes its
-        // patient after it: a side before it is the agent; a plural one agrees with the side
-        // before it ("подразделения ВСУ уничтожены").
-        _ => after().map(|m| (m, after_agent_word(ctx, &m))).or_else(|| {
-            before(6).map(|m| (m, after_agent_word(ctx, &m) || impersonal(ctx, x.last)))
-        }),
-    }
-}
-
 /// A figure counted by a verb of destroying ("ВС РФ поразили три пусковые установки",
 /// "уничтожено около 100 бойцов") with no period of its own tells one strike or battle; "ВСУ
 /// потеряли до 480" (a loss word) may be a day's or any other tally and stays open.
@@ -146,71 +45,6 @@ fn struck(f: &FigureHit, trigger: Option<&PhraseMatch<Role>>) -> bool {
     f.period.is_none()
         && figures::incident_scale(f)
         && trigger.is_some_and(|x| matches!(x.role, Role::AgentVerb | Role::DestroyedWord))
-}
-
-/// "уничтожено две гаубицы Д-30 и до семи миномётных расчётов ВСУ": the owner named at the
-/// end of the figure's clause, after an enumeration, is the loser.
-fn owner_after(ctx: &Ctx, f: &FigureHit) -> Option<(Marker, bool)> {
-    let clause = ctx.clause(f.last);
-    let m = ctx
-        .markers(f.last + 1..clause.end.max(f.last + 1))
-        .into_iter()
-        .next()?;
-    (m.side.is_some() && !after_agent_word(ctx, &m)).then_some((m, false))
-}
-
-/// The one side named before sentence `s` in its paragraph, when the paragraph names only
-/// one ("ВСУшникам пришлось отступать … до 20 человек «трёхсотые»"): the losses told there
-/// without a side are that side's.
-fn segment_side(ctx: &Ctx, s: usize) -> Option<(Marker, bool)> {
-    let paragraph = ctx.doc.sentences.get(s)?.paragraph;
-    let from = (0..=s)
-        .rev()
-        .take_while(|&k| ctx.doc.sentences[k].paragraph == paragraph)
-        .last()?;
-    let markers = ctx.markers(ctx.sentence(from).start..ctx.sentence(s).start);
-    let first = *markers.first()?;
-    let side = first.side?;
-    markers
-        .iter()
-        .all(|m| m.side == Some(side))
-        .then_some((first, false))
-}
-
-/// The side attacked around sentence `s`: an attack verb with a side marker before it in its
-/// clause ("ВСУ нанесли удар ATACMS по аэродрому", "Russian forces struck …"), in the sentence
-/// or the one before it in the paragraph; the losses told there without a side of their own
-/// are the attacked side's.
-fn attacked_side(ctx: &Ctx, s: usize) -> Option<(Marker, bool)> {
-    let paragraph = ctx.doc.sentences.get(s)?.paragraph;
-    // The sentence, up to three before it in its paragraph, then the lead paragraph.
-    let mut sentences: Vec<usize> = (s.saturating_sub(3)..=s)
-        .rev()
-        .filter(|&k| ctx.doc.sentences[k].paragraph == paragraph)
-        .collect();
-    if paragraph == 1 {
-        sentences.extend((0..s).filter(|&k| ctx.doc.sentences[k].paragraph == 0));
-    }
-    for k in sentences {
-        let range = ctx.sentence(k);
-        for x in ctx.within(range.clone(), |r| r == Role::AttackVerb) {
-            let clause = ctx.clause(x.first);
-            if let Some(m) = ctx.markers(clause.start..x.first).into_iter().last() {
-                return Some((m, true));
-            }
-        }
-        if let Some(x) = ctx.within(range, |r| matches!(r, Role::AttackBy(_))).next()
-            && let Role::AttackBy(side) = x.role
-        {
-            let m = Marker {
-                side: Some(side),
-                first: x.first,
-                last: x.last,
-            };
-            return Some((m, true));
-        }
-    }
-    None
 }
 
 /// Evidence for a figure: from the loss word and its subject when they come right before
@@ -345,6 +179,9 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
         }
         if side.is_none() {
             side = segment_side(ctx, s);
+        }
+        if side.is_none() {
+            side = dead_list_side(ctx, f);
         }
         if side.is_none()
             && let Some(h) = heading
