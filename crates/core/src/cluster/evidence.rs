@@ -100,7 +100,7 @@ impl<'a> Search<'a> {
             .is_some_and(|f| self.window.source_named(d.source_id, f))
     }
 
-    /// 1. The same article: an item at the same canonical URL.
+    /// The same article (evidence 1): an item at the same canonical URL.
     pub fn same_url(&mut self) {
         for seq in sharing(&self.window.urls, self.fp.url.into_iter()) {
             if self.within(seq, self.span).is_some() {
@@ -109,8 +109,8 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// 4. The same claim: another source's item stating the same figures, within the claim
-    /// span (shorter when every shared figure is for a period).
+    /// The same claim (evidence 4): another source's item stating the same figures, within
+    /// the claim span (shorter when every shared figure is for a period).
     pub fn same_claim(&mut self) {
         let claim_span = millis(self.tuning.claim_span, self.span);
         let period_span = millis(self.tuning.period_claim_span, self.span);
@@ -130,8 +130,8 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// 5. The same incident: an item whose incident agrees; a loss event told again by its
-    /// own source is a follow-up of the same story.
+    /// The same incident (evidence 5): an item whose incident agrees; a loss event told again
+    /// by its own source is a follow-up of the same story.
     pub fn same_incident(&mut self) {
         let keys = self.fp.incidents.iter().map(|k| k.key);
         for seq in sharing(&self.window.incidents, keys) {
@@ -148,8 +148,8 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// 2 and 3. A forwarded post or a near-duplicate: items in the same MinHash bands whose
-    /// estimated Jaccard similarity is high enough.
+    /// A forwarded post or a near-duplicate (evidence 2 and 3): items in the same MinHash
+    /// bands whose estimated Jaccard similarity is high enough.
     pub fn near_duplicates(&mut self) {
         let Some(sig) = &self.fp.signature else {
             return;
@@ -184,8 +184,8 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// 6. Similar wording (or a forwarded post's): tf-idf cosine high enough, between
-    /// different sources' items that are no round-ups.
+    /// Similar wording (evidence 6, or 2 for a forwarded post): tf-idf cosine high enough,
+    /// between different sources' items that are no round-ups.
     pub fn similar_text(&mut self, dfs: &[u32], fp_norm: f32, scratch: &mut score::Scratch) {
         let tuning = self.tuning;
         if !tuning.text_similarity || self.fp.tokens < MIN_TOKENS {

@@ -60,18 +60,15 @@ fn count_letters(text: &str) -> Counts {
     c
 }
 
-fn is_link(word: &str) -> bool {
-    word.contains("://") || word.contains("www.") || word.contains("t.me/")
-}
-
-fn has_links(text: &str) -> bool {
-    text.contains("://") || text.contains("www.") || text.contains("t.me/")
+/// Whether `s` holds a web address.
+fn has_link(s: &str) -> bool {
+    s.contains("://") || s.contains("www.") || s.contains("t.me/")
 }
 
 /// The text without web addresses, whose transliterated slugs would look like English.
 fn without_links(text: &str) -> String {
     text.split_whitespace()
-        .filter(|w| !is_link(w))
+        .filter(|w| !has_link(w))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -80,7 +77,7 @@ fn without_links(text: &str) -> String {
 pub fn detect(text: &str) -> Lang {
     let text = &text[..text.floor_char_boundary(SAMPLE_BYTES)];
     let cleaned;
-    let text = if has_links(text) {
+    let text = if has_link(text) {
         cleaned = without_links(text);
         // A text that is nothing but an address is read as written.
         if cleaned.chars().filter(|c| is_letter(*c)).count() >= 3 {

@@ -55,8 +55,11 @@ pub fn build(files: &[(&str, &str)]) -> Result<Lexicon, LexiconError> {
     })
 }
 
+/// Each file parsed (name, contents), in order.
+type Parsed<'a> = Vec<(&'a str, File)>;
+
 /// Each file parsed, in order, and the sets of all files together.
-fn parse<'a>(files: &[(&'a str, &str)]) -> Result<(Vec<(&'a str, File)>, Sets), LexiconError> {
+fn parse<'a>(files: &[(&'a str, &str)]) -> Result<(Parsed<'a>, Sets), LexiconError> {
     let mut parsed = Vec::new();
     let mut sets = Sets::new();
     for (name, text) in files {
