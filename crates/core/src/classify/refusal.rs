@@ -5,7 +5,8 @@
 
 use super::context::{Ctx, Marker};
 use super::figures::FigureHit;
-use super::lexicon::Role;
+use super::lexicon::{RefusalRule, Role};
+use super::matcher::PhraseMatch;
 use super::mention::{Mention, Taken};
 use crate::model::{Category, Figure, Metric};
 
@@ -49,73 +50,25 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
         let Some(rule) = ctx.lex.refusal_rules.get(rule_id as usize) else {
             continue;
         };
-        let range = ctx.sentence(s);
-        if rule.has_needs && !ctx.any_within(range.clone(), Role::RefusalNeeds(rule_id)) {
-            continue;
-        }
-        if ctx.any_within(range.clone(), Role::RefusalUnless(rule_id)) {
+        if !rule_holds(ctx, rule_id, rule, s) {
             continue;
         }
         last_sentence = Some(s);
-        let figure = figs
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| {
-                ctx.doc.sentence_of(f.first) == s
-                    && matches!(
-                        f.metric,
-                        Metric::Personnel | Metric::Refusers | Metric::Deserters
-                    )
-            })
-            .map(|(i, f)| {
-                let d = if f.last < x.first {
-                    x.first - f.last
-                } else {
-                    f.first.saturating_sub(x.last)
-                };
-                (d, i, f)
-            })
-            .filter(|(d, _, _)| *d <= FIGURE_REACH)
-            .min_by_key(|(d, _, _)| *d)
-            .map(|(_, i, f)| {
-                taken.push(Taken {
-                    fig: i,
-                    first: x.first,
-                    last: x.last,
-                });
-                f
+        let figure = counted(ctx, figs, s, x).map(|(i, f)| {
+            taken.push(Taken {
+                fig: i,
+                first: x.first,
+                last: x.last,
             });
-        let mut start = x.first;
-        let mut end = x.last;
-        if let Some(f) = figure {
-            start = start.min(f.first);
-            end = end.max(f.last);
-            if let Some(q) = ctx.covering(f.first.saturating_sub(1), 3, |r| r == Role::Qualifier)
-                && q.last + 1 == f.first
-                && q.first < start
-            {
-                start = q.first;
-            }
-        }
+            f
+        });
         let marker = subject_side(ctx, x.first, x.last);
         out.push(Mention {
             category: Category::Refusal,
             sentence: s,
             anchor: x.first,
-            evidence: (ctx.start_of(start), ctx.end_of(end)),
-            figure: figure.map(|f| Figure {
-                metric: match f.metric {
-                    Metric::Personnel => rule.metric,
-                    m => m,
-                },
-                value: f.value,
-                delta: None,
-                cumulative: f.cumulative,
-                period: f.period,
-                qualifier: f.qualifier,
-                low: f.num.low,
-                high: f.num.low.map(|_| f.value),
-            }),
+            evidence: evidence(ctx, x, figure),
+            figure: figure.map(|f| refusal_figure(f, rule)),
             side: marker.map(|m| (m, false)),
             daily: false,
             needs_claimant: false,
@@ -124,4 +77,71 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
         });
     }
     (out, taken)
+}
+
+/// Whether sentence `s` holds one of the rule's `needs` phrases (when it has any) and none of
+/// its `unless` phrases.
+fn rule_holds(ctx: &Ctx, rule_id: u16, rule: &RefusalRule, s: usize) -> bool {
+    let range = ctx.sentence(s);
+    if rule.has_needs && !ctx.any_within(range.clone(), Role::RefusalNeeds(rule_id)) {
+        return false;
+    }
+    !ctx.any_within(range, Role::RefusalUnless(rule_id))
+}
+
+/// The figure of people that the refusal phrase `x` in sentence `s` counts, and its index:
+/// the nearest within reach.
+fn counted<'f>(
+    ctx: &Ctx,
+    figs: &'f [FigureHit],
+    s: usize,
+    x: &PhraseMatch<Role>,
+) -> Option<(usize, &'f FigureHit)> {
+    figs.iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            ctx.doc.sentence_of(f.first) == s
+                && matches!(
+                    f.metric,
+                    Metric::Personnel | Metric::Refusers | Metric::Deserters
+                )
+        })
+        .map(|(i, f)| (f.gap(x.first, x.last), i, f))
+        .filter(|(d, _, _)| *d <= FIGURE_REACH)
+        .min_by_key(|(d, _, _)| *d)
+        .map(|(_, i, f)| (i, f))
+}
+
+/// Evidence: the refusal phrase, with its figure and the figure's qualifier.
+fn evidence(ctx: &Ctx, x: &PhraseMatch<Role>, figure: Option<&FigureHit>) -> (usize, usize) {
+    let mut start = x.first;
+    let mut end = x.last;
+    if let Some(f) = figure {
+        start = start.min(f.first);
+        end = end.max(f.last);
+        if let Some(q) = ctx.covering(f.first.saturating_sub(1), 3, |r| r == Role::Qualifier)
+            && q.last + 1 == f.first
+            && q.first < start
+        {
+            start = q.first;
+        }
+    }
+    (ctx.start_of(start), ctx.end_of(end))
+}
+
+/// The claim's figure: people counted by a refusal phrase are what the rule counts.
+fn refusal_figure(f: &FigureHit, rule: &RefusalRule) -> Figure {
+    Figure {
+        metric: match f.metric {
+            Metric::Personnel => rule.metric,
+            m => m,
+        },
+        value: f.value,
+        delta: None,
+        cumulative: f.cumulative,
+        period: f.period,
+        qualifier: f.qualifier,
+        low: f.num.low,
+        high: f.num.low.map(|_| f.value),
+    }
 }

@@ -31,6 +31,7 @@ mod claims;
 mod dates;
 mod engine;
 mod events;
+mod evidence;
 mod fasthash;
 mod fingerprint;
 pub mod fold;

@@ -6,7 +6,7 @@
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
 use super::super::numbers::Num;
-use super::{Delta, FigureHit};
+use super::hit::{Delta, FigureHit};
 
 /// How many words may stand between the number and the start of the day marker after it.
 const DAY_REACH: usize = 3;

@@ -4,8 +4,10 @@
 
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
+use super::super::matcher::PhraseMatch;
 use super::super::numbers::Num;
-use super::{FigureHit, before_qualifiers, qualifiers_before};
+use super::hit::FigureHit;
+use super::qualifiers::{before_qualifiers, qualifiers_before};
 use crate::model::Metric;
 
 /// Singular nouns of equipment with no number before them ("…, танк, боевую машину пехоты и
@@ -14,84 +16,78 @@ use crate::model::Metric;
 pub(super) fn singulars(ctx: &Ctx, out: &mut Vec<FigureHit>) {
     let mut added = false;
     for x in ctx.m.all().iter().filter(|x| x.role == Role::Singular) {
-        if out.iter().any(|f| f.first <= x.last && x.first <= f.last) {
-            continue;
+        if let Some(f) = singular(ctx, out, x) {
+            out.push(f);
+            added = true;
         }
-        let Some(m) = ctx.longest_at(x.first, |r| matches!(r, Role::Metric(_))) else {
-            continue;
-        };
-        let Role::Metric(metric) = m.role else {
-            continue;
-        };
-        if matches!(metric, Metric::Uav | Metric::CruiseMissiles) {
-            continue;
-        }
-        // One soldier or officer counts only where a word of killing or wounding stands right
-        // beside him ("погибшим оказался командир", "an officer was killed").
-        if metric == Metric::Personnel
-            && (!hurt_beside(ctx, out, x.first, m.last.max(x.last)) || !at_war(ctx))
-        {
-            continue;
-        }
-        // "командир бригады капитан 1-го ранга": one person named twice.
-        let clause = ctx.clause(x.first);
-        if metric == Metric::Personnel
-            && out
-                .iter()
-                .any(|f| f.metric == Metric::Personnel && f.value == 1 && clause.contains(&f.first))
-        {
-            continue;
-        }
-        let k = before_qualifiers(ctx, x.first);
-        // A number (maybe with an adjective) right before: counted elsewhere, or a model.
-        let tight = |a: usize, b: usize| ctx.only_spaces_between(a, b);
-        let counted = k > 0
-            && ctx.doc.sentence_of(k - 1) == ctx.doc.sentence_of(k)
-            && tight(k - 1, k)
-            && (ctx.doc.tokens[k - 1].is_number
-                || (k > 1
-                    && ctx.is_modifier(k - 1)
-                    && tight(k - 2, k - 1)
-                    && ctx.doc.tokens[k - 2].is_number));
-        if counted {
-            continue;
-        }
-        let last = m.last.max(x.last);
-        let num = Num {
-            first: x.first,
-            last,
-            value: 1,
-            integer: true,
-            percent: false,
-            low: None,
-        };
-        out.push(FigureHit {
-            metric,
-            value: 1,
-            num,
-            first: x.first,
-            last,
-            metric_first: m.first,
-            metric_last: m.last,
-            // Aircraft, boats and cars have civilian twins: a military sentence is needed.
-            weak: ctx.has_at(m.first, Role::CivilAmbiguous)
-                || matches!(
-                    metric,
-                    Metric::Aircraft | Metric::Helicopters | Metric::Ships | Metric::Vehicles
-                ),
-            delta: None,
-            cumulative: None,
-            daily: false,
-            marker_last: None,
-            period: None,
-            qualifier: None,
-            anchor: None,
-        });
-        added = true;
     }
     if added {
         out.sort_by_key(|f| f.first);
     }
+}
+
+/// The figure of one that the singular noun `x` makes, unless a figure found (`out`) takes
+/// it, it counts nothing that is lost, or a number before it counts it.
+fn singular(ctx: &Ctx, out: &[FigureHit], x: &PhraseMatch<Role>) -> Option<FigureHit> {
+    if out.iter().any(|f| f.first <= x.last && x.first <= f.last) {
+        return None;
+    }
+    let m = ctx.longest_at(x.first, |r| matches!(r, Role::Metric(_)))?;
+    let Role::Metric(metric) = m.role else {
+        return None;
+    };
+    if matches!(metric, Metric::Uav | Metric::CruiseMissiles) {
+        return None;
+    }
+    if metric == Metric::Personnel && !one_person_hurt(ctx, out, x.first, m.last.max(x.last)) {
+        return None;
+    }
+    if counted_before(ctx, before_qualifiers(ctx, x.first)) {
+        return None;
+    }
+    let last = m.last.max(x.last);
+    let num = Num {
+        first: x.first,
+        last,
+        value: 1,
+        integer: true,
+        percent: false,
+        low: None,
+    };
+    // Aircraft, boats and cars have civilian twins: a military sentence is needed.
+    let weak = ctx.has_at(m.first, Role::CivilAmbiguous)
+        || matches!(
+            metric,
+            Metric::Aircraft | Metric::Helicopters | Metric::Ships | Metric::Vehicles
+        );
+    Some(FigureHit::new(metric, num, m.first, m.last, weak))
+}
+
+/// One soldier or officer (tokens `first..=last`) counts only where a word of killing or
+/// wounding stands right beside him ("погибшим оказался командир", "an officer was killed")
+/// in a text about this war, and not where his clause already counts one person
+/// ("командир бригады капитан 1-го ранга": one person named twice).
+fn one_person_hurt(ctx: &Ctx, out: &[FigureHit], first: usize, last: usize) -> bool {
+    if !hurt_beside(ctx, out, first, last) || !at_war(ctx) {
+        return false;
+    }
+    let clause = ctx.clause(first);
+    !out.iter()
+        .any(|f| f.metric == Metric::Personnel && f.value == 1 && clause.contains(&f.first))
+}
+
+/// A number (maybe with an adjective) right before token `k`, in its sentence: the noun is
+/// counted elsewhere, or names a model.
+fn counted_before(ctx: &Ctx, k: usize) -> bool {
+    let tight = |a: usize, b: usize| ctx.only_spaces_between(a, b);
+    k > 0
+        && ctx.doc.sentence_of(k - 1) == ctx.doc.sentence_of(k)
+        && tight(k - 1, k)
+        && (ctx.doc.tokens[k - 1].is_number
+            || (k > 1
+                && ctx.is_modifier(k - 1)
+                && tight(k - 2, k - 1)
+                && ctx.doc.tokens[k - 2].is_number))
 }
 
 /// The text is about this war: it names a side, a claimant of the war (a ministry, a
@@ -198,21 +194,9 @@ pub(super) fn ellipses(ctx: &Ctx, out: &mut Vec<FigureHit>) {
             continue;
         };
         added.push(FigureHit {
-            metric: a.metric,
-            value: num.value,
-            num: *num,
-            first: num.first,
-            last: num.last,
-            metric_first: num.first,
-            metric_last: num.last,
-            weak: a.weak,
-            delta: None,
-            cumulative: None,
-            daily: false,
-            marker_last: None,
-            period: None,
             qualifier: qualifiers_before(ctx, num.first).1,
             anchor: Some(a.first),
+            ..FigureHit::new(a.metric, *num, num.first, num.last, a.weak)
         });
     }
     if !added.is_empty() {

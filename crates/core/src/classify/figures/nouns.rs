@@ -5,7 +5,7 @@
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
 use super::super::numbers::Num;
-use super::before_qualifiers;
+use super::qualifiers::before_qualifiers;
 use crate::model::Metric;
 
 pub(super) fn metric_role(r: Role) -> Option<(Metric, bool)> {

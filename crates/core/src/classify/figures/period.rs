@@ -3,7 +3,8 @@
 
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
-use super::{FigureHit, list_heading};
+use super::heading::list_heading;
+use super::hit::FigureHit;
 
 /// Sets every figure's running-total flag and period (see `cumulative_of`); a figure the
 /// markers leave open counts one incident when its sentence is about one, or is a running

@@ -12,8 +12,8 @@ use super::lexicon::Role;
 use super::matcher::PhraseMatch;
 use super::mention::{Mention, SideMark, TRIGGER_REACH, Taken, is_trigger};
 use super::unnumbered;
-use crate::model::{Category, Figure};
-use sides::{attacked_side, dead_list_side, owner_after, segment_side, side_of};
+use crate::model::{Category, Figure, Period};
+use sides::{side_around, side_of};
 
 /// The loss word the figure belongs to: a loss or destroying word before an "убитыми", one
 /// before the figure before one after it, then the nearest.
@@ -88,14 +88,6 @@ fn evidence(
     (ctx.start_of(start_tok), end)
 }
 
-fn gap(f: &FigureHit, first: usize, last: usize) -> usize {
-    if last < f.first {
-        f.first - last
-    } else {
-        first.saturating_sub(f.last)
-    }
-}
-
 /// "…, including 1,230 over the past day, as well as 11,214 tanks (+5)": past the reach of
 /// its loss word, a figure still continues an enumeration that a list word ("as well as", "а
 /// также", "і") joins it to, when no other loss word stands between.
@@ -158,67 +150,23 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
             t.fig == i
                 && trigger
                     .as_ref()
-                    .is_none_or(|x| gap(f, t.first, t.last) < gap(f, x.first, x.last))
+                    .is_none_or(|x| f.gap(t.first, t.last) < f.gap(x.first, x.last))
         });
         if refused || !accepts(ctx, f, trigger.as_ref(), heading) {
             continue;
         }
         let same_sentence = prev.filter(|(ps, _, _)| *ps == s);
-        let mut side = side_of(ctx, f, trigger.as_ref(), same_sentence.map(|(_, _, l)| l));
-        if side.is_none() {
-            side = same_sentence.and_then(|(_, side, _)| side);
-        }
-        if side.is_none() {
-            side = anchor.and_then(|(_, _, side)| *side);
-        }
-        if side.is_none() {
-            side = owner_after(ctx, f);
-        }
-        if side.is_none() {
-            side = attacked_side(ctx, s);
-        }
-        if side.is_none() {
-            side = segment_side(ctx, s);
-        }
-        if side.is_none() {
-            side = dead_list_side(ctx, f);
-        }
-        if side.is_none()
-            && let Some(h) = heading
-        {
-            side = ctx
-                .markers(ctx.sentence(h))
-                .into_iter()
-                .next()
-                .map(|m| (m, false));
-        }
-        let ev = evidence(ctx, f, trigger.as_ref(), same_sentence.map(|(_, _, l)| l));
-        let metric = refine_personnel(ctx, f, trigger.as_ref());
-        let struck = struck(f, trigger.as_ref());
-        let (cumulative, period) = if f.cumulative.is_none() && figures::whole_war(metric, f.value)
-        {
-            (Some(true), Some(crate::model::Period::Total))
-        } else {
-            (
-                f.cumulative.or(struck.then_some(false)),
-                f.period.or(struck.then_some(crate::model::Period::Event)),
-            )
-        };
+        let prev_last = same_sentence.map(|(_, _, l)| l);
+        let side = side_of(ctx, f, trigger.as_ref(), prev_last)
+            .or(same_sentence.and_then(|(_, side, _)| side))
+            .or(anchor.and_then(|(_, _, side)| *side))
+            .or_else(|| side_around(ctx, f, s, heading));
         out.push(Mention {
             category: Category::Losses,
             sentence: s,
             anchor: trigger.map_or(f.first, |x| x.first.min(f.first)),
-            evidence: ev,
-            figure: Some(Figure {
-                metric,
-                value: f.value,
-                delta: f.delta.map(|d| d.value),
-                cumulative,
-                period,
-                qualifier: f.qualifier,
-                low: f.num.low,
-                high: f.num.low.map(|_| f.value),
-            }),
+            evidence: evidence(ctx, f, trigger.as_ref(), prev_last),
+            figure: Some(loss_figure(ctx, f, trigger.as_ref())),
             daily: f.daily,
             side,
             needs_claimant: false,
@@ -241,4 +189,29 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
     }
     out.sort_by_key(|m| m.evidence.0);
     out
+}
+
+/// The claim's figure: the metric refined by its loss word, and a running total for a
+/// whole-war figure, or one strike's count for a struck one, where the text does not say.
+fn loss_figure(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<Role>>) -> Figure {
+    let metric = refine_personnel(ctx, f, trigger);
+    let struck = struck(f, trigger);
+    let (cumulative, period) = if f.cumulative.is_none() && figures::whole_war(metric, f.value) {
+        (Some(true), Some(Period::Total))
+    } else {
+        (
+            f.cumulative.or(struck.then_some(false)),
+            f.period.or(struck.then_some(Period::Event)),
+        )
+    };
+    Figure {
+        metric,
+        value: f.value,
+        delta: f.delta.map(|d| d.value),
+        cumulative,
+        period,
+        qualifier: f.qualifier,
+        low: f.num.low,
+        high: f.num.low.map(|_| f.value),
+    }
 }

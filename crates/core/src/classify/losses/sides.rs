@@ -110,9 +110,32 @@ fn side_by_trigger(
         }),
     }
 }
+
+/// The side of a figure `f` in sentence `s` that names none of its own, from the text around
+/// it: the owner named after it, the side attacked nearby, the paragraph's one side, the side
+/// a list of the dead describes, or the first side its list's heading names.
+pub(super) fn side_around(
+    ctx: &Ctx,
+    f: &FigureHit,
+    s: usize,
+    heading: Option<usize>,
+) -> Option<(Marker, bool)> {
+    owner_after(ctx, f)
+        .or_else(|| attacked_side(ctx, s))
+        .or_else(|| segment_side(ctx, s))
+        .or_else(|| dead_list_side(ctx, f))
+        .or_else(|| {
+            let h = heading?;
+            ctx.markers(ctx.sentence(h))
+                .into_iter()
+                .next()
+                .map(|m| (m, false))
+        })
+}
+
 /// "уничтожено две гаубицы Д-30 и до семи миномётных расчётов ВСУ": the owner named at the
 /// end of the figure's clause, after an enumeration, is the loser.
-pub(super) fn owner_after(ctx: &Ctx, f: &FigureHit) -> Option<(Marker, bool)> {
+fn owner_after(ctx: &Ctx, f: &FigureHit) -> Option<(Marker, bool)> {
     let clause = ctx.clause(f.last);
     let m = ctx
         .markers(f.last + 1..clause.end.max(f.last + 1))
@@ -124,7 +147,7 @@ pub(super) fn owner_after(ctx: &Ctx, f: &FigureHit) -> Option<(Marker, bool)> {
 /// The one side named before sentence `s` in its paragraph, when the paragraph names only
 /// one ("ВСУшникам пришлось отступать … до 20 человек «трёхсотые»"): the losses told there
 /// without a side are that side's.
-pub(super) fn segment_side(ctx: &Ctx, s: usize) -> Option<(Marker, bool)> {
+fn segment_side(ctx: &Ctx, s: usize) -> Option<(Marker, bool)> {
     let paragraph = ctx.doc.sentences.get(s)?.paragraph;
     let from = (0..=s)
         .rev()
@@ -141,7 +164,7 @@ pub(super) fn segment_side(ctx: &Ctx, s: usize) -> Option<(Marker, bool)> {
 
 /// Names counted in a list of the dead ("поименный список российских военных, погибших …"):
 /// the side the list's description names.
-pub(super) fn dead_list_side(ctx: &Ctx, f: &FigureHit) -> Option<(Marker, bool)> {
+fn dead_list_side(ctx: &Ctx, f: &FigureHit) -> Option<(Marker, bool)> {
     if !ctx.has_at(f.metric_first, Role::NameCount) {
         return None;
     }
@@ -157,7 +180,7 @@ pub(super) fn dead_list_side(ctx: &Ctx, f: &FigureHit) -> Option<(Marker, bool)>
 /// clause ("ВСУ нанесли удар ATACMS по аэродрому", "Russian forces struck …"), in the sentence
 /// or the one before it in the paragraph; the losses told there without a side of their own
 /// are the attacked side's.
-pub(super) fn attacked_side(ctx: &Ctx, s: usize) -> Option<(Marker, bool)> {
+fn attacked_side(ctx: &Ctx, s: usize) -> Option<(Marker, bool)> {
     let paragraph = ctx.doc.sentences.get(s)?.paragraph;
     // The sentence, up to three before it in its paragraph, then the lead paragraph.
     let mut sentences: Vec<usize> = (s.saturating_sub(3)..=s)

@@ -2,9 +2,9 @@
 //! title's, a day's count as a running total's delta, what two mentions of one figure say
 //! merged into one.
 
-use super::{claims_of, run};
+use super::{claims_of, run, total};
 use crate::classify::{Category, Classification, ClassifyInput, classify};
-use crate::model::{Figure, Lang, Metric, Period, Qualifier};
+use crate::model::{Lang, Metric, Qualifier};
 
 fn with_title(title: &str, text: &str) -> Classification {
     classify(&ClassifyInput {
@@ -35,16 +35,12 @@ fn the_title_and_the_body_merge_into_one_figure() {
     assert_eq!(claims.len(), 1, "{claims:?}");
     assert_eq!(
         claims[0].figures,
-        vec![Figure {
-            metric: Metric::Personnel,
-            value: 950_000,
-            delta: Some(1_100),
-            cumulative: Some(true),
-            period: Some(Period::Total),
-            qualifier: Some(Qualifier::About),
-            low: None,
-            high: None,
-        }]
+        vec![total(
+            Metric::Personnel,
+            950_000,
+            Some(1_100),
+            Some(Qualifier::About)
+        )]
     );
 }
 
@@ -64,16 +60,7 @@ fn when_title_and_body_disagree_the_body_wins() {
     );
     assert_eq!(
         claims_of(&d, Category::Losses)[0].figures,
-        vec![Figure {
-            metric: Metric::Personnel,
-            value: 950_000,
-            delta: Some(1_100),
-            cumulative: Some(true),
-            period: Some(Period::Total),
-            qualifier: None,
-            low: None,
-            high: None,
-        }]
+        vec![total(Metric::Personnel, 950_000, Some(1_100), None)]
     );
     // Otherwise a second value of the metric is another claim: a figure for all axes and one
     // for an axis, each with its own period.

@@ -1,9 +1,9 @@
 //! What a claim says: claimant (canonical or as written), side, unit, place, numbers in every
 //! real form, evidence.
 
-use super::{claims_of, figures_of, run};
+use super::{claims_of, figures_of, run, total};
 use crate::classify::Category;
-use crate::model::{Figure, Metric, Period, Side};
+use crate::model::{Metric, Period, Side};
 
 #[test]
 fn numbers_in_every_real_form_become_figures() {
@@ -179,16 +179,7 @@ fn running_totals_and_period_counts() {
     let claims = claims_of(&c, Category::Losses);
     assert_eq!(
         claims[0].figures,
-        vec![Figure {
-            metric: Metric::Personnel,
-            value: 1_100_000,
-            delta: Some(1_040),
-            cumulative: Some(true),
-            period: Some(Period::Total),
-            qualifier: None,
-            low: None,
-            high: None,
-        }]
+        vec![total(Metric::Personnel, 1_100_000, Some(1_040), None)]
     );
     let unknown = run("Россия потеряла 500 танков.");
     assert_eq!(

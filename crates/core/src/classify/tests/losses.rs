@@ -1,6 +1,6 @@
 //! Loss rules: daily claims, running totals, lists, equipment without a number.
 
-use super::{claims_of, figures_of, run};
+use super::{claims_of, daily, figures_of, run, total};
 use crate::classify::Category;
 use crate::model::{Figure, Metric, Period, Qualifier, Side};
 
@@ -20,36 +20,9 @@ fn russian_defence_ministry_daily_claim() {
     assert_eq!(
         claim.figures,
         vec![
-            Figure {
-                metric: Metric::Personnel,
-                value: 1200,
-                delta: None,
-                cumulative: Some(false),
-                period: Some(Period::Day),
-                qualifier: Some(Qualifier::UpTo),
-                low: None,
-                high: None,
-            },
-            Figure {
-                metric: Metric::Tanks,
-                value: 3,
-                delta: None,
-                cumulative: Some(false),
-                period: Some(Period::Day),
-                qualifier: None,
-                low: None,
-                high: None,
-            },
-            Figure {
-                metric: Metric::Vehicles,
-                value: 12,
-                delta: None,
-                cumulative: Some(false),
-                period: Some(Period::Day),
-                qualifier: None,
-                low: None,
-                high: None,
-            },
+            daily(Metric::Personnel, 1200, Some(Qualifier::UpTo)),
+            daily(Metric::Tanks, 3, None),
+            daily(Metric::Vehicles, 12, None),
         ]
     );
     assert_eq!(claim.evidence[0], "ВСУ потеряли до 1 200 военнослужащих");
@@ -71,36 +44,14 @@ fn general_staff_list_in_ukrainian() {
     assert_eq!(
         f[..3],
         [
-            Figure {
-                metric: Metric::Personnel,
-                value: 880_460,
-                delta: Some(1150),
-                cumulative: Some(true),
-                period: Some(Period::Total),
-                qualifier: Some(Qualifier::About),
-                low: None,
-                high: None,
-            },
-            Figure {
-                metric: Metric::Tanks,
-                value: 10_190,
-                delta: Some(6),
-                cumulative: Some(true),
-                period: Some(Period::Total),
-                qualifier: None,
-                low: None,
-                high: None,
-            },
-            Figure {
-                metric: Metric::Artillery,
-                value: 23_250,
-                delta: Some(44),
-                cumulative: Some(true),
-                period: Some(Period::Total),
-                qualifier: None,
-                low: None,
-                high: None,
-            },
+            total(
+                Metric::Personnel,
+                880_460,
+                Some(1150),
+                Some(Qualifier::About)
+            ),
+            total(Metric::Tanks, 10_190, Some(6), None),
+            total(Metric::Artillery, 23_250, Some(44), None),
         ]
     );
     assert!(
@@ -125,38 +76,16 @@ fn general_staff_list_in_russian_with_a_period_line() {
     assert!(gs[1].figures.iter().all(|f| f.period == Some(Period::Day)));
     assert_eq!(gs[0].side, Some(Side::Russia));
     let figures = &gs[0].figures;
-    assert!(figures.contains(&Figure {
-        metric: Metric::Personnel,
-        value: 962_120,
-        delta: Some(1240),
-        cumulative: Some(true),
-        period: Some(Period::Total),
-        qualifier: Some(Qualifier::About),
-        low: None,
-        high: None,
-    }));
-    assert!(figures.contains(&Figure {
-        metric: Metric::Apc,
-        value: 22_370,
-        delta: Some(9),
-        cumulative: Some(true),
-        period: Some(Period::Total),
-        qualifier: None,
-        low: None,
-        high: None,
-    }));
+    assert!(figures.contains(&total(
+        Metric::Personnel,
+        962_120,
+        Some(1240),
+        Some(Qualifier::About)
+    )));
+    assert!(figures.contains(&total(Metric::Apc, 22_370, Some(9), None)));
     // The paragraph after the list counts one day: a claim of its own.
     let all: Vec<&Figure> = claims.iter().flat_map(|x| x.figures.iter()).collect();
-    assert!(all.contains(&&Figure {
-        metric: Metric::Vehicles,
-        value: 15,
-        delta: None,
-        cumulative: Some(false),
-        period: Some(Period::Day),
-        qualifier: None,
-        low: None,
-        high: None,
-    }));
+    assert!(all.contains(&&daily(Metric::Vehicles, 15, None)));
 }
 
 #[test]
@@ -190,16 +119,7 @@ fn english_daily_claim_with_killed_troops() {
     assert_eq!(claims[0].side, Some(Side::Ukraine));
     assert_eq!(
         claims[0].figures,
-        vec![Figure {
-            metric: Metric::Killed,
-            value: 1515,
-            delta: None,
-            cumulative: Some(false),
-            period: Some(Period::Day),
-            qualifier: Some(Qualifier::UpTo),
-            low: None,
-            high: None,
-        }]
+        vec![daily(Metric::Killed, 1515, Some(Qualifier::UpTo))]
     );
 }
 
@@ -216,16 +136,12 @@ fn estimates_by_officials_and_intelligence() {
     assert_eq!(claims[0].side, Some(Side::Russia));
     assert_eq!(
         claims[0].figures,
-        vec![Figure {
-            metric: Metric::Personnel,
-            value: 700_000,
-            delta: None,
-            cumulative: Some(true),
-            period: Some(Period::Total),
-            qualifier: Some(Qualifier::MoreThan),
-            low: None,
-            high: None,
-        }]
+        vec![total(
+            Metric::Personnel,
+            700_000,
+            None,
+            Some(Qualifier::MoreThan)
+        )]
     );
 
     let d = run(
@@ -337,7 +253,7 @@ fn a_list_word_continues_an_enumeration_past_the_loss_words_reach() {
 
 #[test]
 fn the_days_part_of_a_running_total_is_its_delta() {
-    for (text, total, delta) in [
+    for (text, value, delta) in [
         (
             "Потери российской армии с начала вторжения составили 900 000 человек, в том числе 1 300 за минувшие сутки.",
             900_000,
@@ -359,16 +275,7 @@ fn the_days_part_of_a_running_total_is_its_delta() {
         assert_eq!(claims.len(), 1, "{text}\n{claims:?}");
         assert_eq!(
             claims[0].figures,
-            vec![Figure {
-                metric: Metric::Personnel,
-                value: total,
-                delta: Some(delta),
-                cumulative: Some(true),
-                period: Some(Period::Total),
-                qualifier: None,
-                low: None,
-                high: None,
-            }],
+            vec![total(Metric::Personnel, value, Some(delta), None)],
             "{text}"
         );
     }

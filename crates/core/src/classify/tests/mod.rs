@@ -25,6 +25,32 @@ pub(super) fn claims_of(c: &Classification, category: Category) -> Vec<&Claim> {
     c.claims.iter().filter(|x| x.category == category).collect()
 }
 
+/// A running total since the war began as a claim states it: the day's change and the hedge.
+pub(super) fn total(
+    metric: Metric,
+    value: i64,
+    delta: Option<i64>,
+    qualifier: Option<Qualifier>,
+) -> Figure {
+    Figure {
+        delta,
+        cumulative: Some(true),
+        period: Some(Period::Total),
+        qualifier,
+        ..Figure::new(metric, value)
+    }
+}
+
+/// One day's count as a claim states it, with its hedge.
+pub(super) fn daily(metric: Metric, value: i64, qualifier: Option<Qualifier>) -> Figure {
+    Figure {
+        cumulative: Some(false),
+        period: Some(Period::Day),
+        qualifier,
+        ..Figure::new(metric, value)
+    }
+}
+
 /// Every figure of a category as (metric, value).
 pub(super) fn figures_of(c: &Classification, category: Category) -> Vec<(Metric, i64)> {
     claims_of(c, category)
@@ -50,26 +76,8 @@ fn the_design_example() {
             unit: None,
             location: None,
             figures: vec![
-                Figure {
-                    metric: Metric::Personnel,
-                    value: 28300,
-                    delta: Some(150),
-                    cumulative: Some(true),
-                    period: Some(Period::Total),
-                    qualifier: Some(Qualifier::About),
-                    low: None,
-                    high: None,
-                },
-                Figure {
-                    metric: Metric::Tanks,
-                    value: 1251,
-                    delta: Some(3),
-                    cumulative: Some(true),
-                    period: Some(Period::Total),
-                    qualifier: None,
-                    low: None,
-                    high: None,
-                },
+                total(Metric::Personnel, 28300, Some(150), Some(Qualifier::About)),
+                total(Metric::Tanks, 1251, Some(3), None),
             ],
             evidence: vec![
                 "Russia has lost about 28 300 troops since 24 February".into(),

@@ -1,0 +1,114 @@
+//! What a phrase found in a text stands for: the role each lexicon list gives its phrases.
+
+use crate::model::{Metric, Period, Qualifier, Side};
+
+/// What a phrase found in a text stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    RefusalTrigger(u16),
+    RefusalNeeds(u16),
+    RefusalUnless(u16),
+    /// A loss noun or verb: the side beside it lost ("потери ВСУ", "Russia has lost").
+    LossWord,
+    /// An active verb of destroying or killing: the side before it is the attacker.
+    AgentVerb,
+    /// "уничтожено", "знищено": destroyed, said of the loser.
+    DestroyedWord,
+    Killed,
+    Wounded,
+    /// "с учетом раненых", "including the wounded": the figure counts the killed and the
+    /// wounded together.
+    WithWounded,
+    /// "имен", "names": what a list of the dead counts.
+    NameCount,
+    /// "поименный список погибших", "a list of the dead".
+    DeadList,
+    MilitaryContext,
+    CivilianContext,
+    Interception,
+    Hypothetical,
+    /// Equipment reported destroyed without a number ("уничтожили танк").
+    Destroyed,
+    /// A share of a force lost ("lost 25% of its combat power").
+    ShareLost,
+    /// Not a loss at all ("lost the match", "потерял деньги").
+    NotLoss,
+    /// Another war or a security operation ("Сирия", "Gaza", "КТО"): out of scope.
+    OtherWar,
+    /// "was", "were": before an agent verb it makes the verb passive.
+    PassiveAux,
+    /// "reached", "составили": links a metric before it to a number after it.
+    LinkVerb,
+    Metric(Metric),
+    /// "человек", "people": personnel only where the sentence is military.
+    WeakPersonnel,
+    /// Nouns that count civilians or civilian things as readily as military ones ("погибших",
+    /// "автомобилей"): their figures need a military context.
+    CivilAmbiguous,
+    /// "сдался в плен", "captured": the people before it were taken prisoner, not killed.
+    Captured,
+    /// "силами", "by": the side after it did the destroying.
+    AgentMark,
+    /// "нанесли удар", "атаковали", "attacked": the side before it attacked, so losses told
+    /// near it without a side of their own are the other side's.
+    AttackVerb,
+    /// A weapon only one side fires (ATACMS, «Искандер»): an attack with it names the
+    /// attacker.
+    AttackBy(Side),
+    /// Capitalised words that are not first names ("Ранее", "Also").
+    NotName,
+    /// Words that make what follows the target of a strike ("удар по штабу …"): a name there
+    /// is not a source.
+    Target,
+    /// Known place names (a gazetteer of stems).
+    PlaceName,
+    NotAfterMetric,
+    /// A singular noun of equipment or soldier with no number before it ("танк", "боевую
+    /// машину пехоты", "a tank"): one of it, when a loss word governs it.
+    Singular,
+    Filler,
+    CountUnit,
+    Qualifier,
+    /// A qualifier that says how the figure is hedged ("до", "более", "около"); always found
+    /// together with `Qualifier`.
+    Hedge(Qualifier),
+    Running,
+    Period,
+    /// A period of a known length ("за неделю", "в ноябре", "since the start of the year");
+    /// always found together with `Period`.
+    Span(Period),
+    /// Words that put a figure in one incident ("в результате удара", "during the assault"):
+    /// a figure of that sentence with no period of its own counts the incident.
+    EventMarker,
+    /// A period of one day ("over the past day", "за сутки"): a part of a running total
+    /// said with it is the total's delta.
+    Daily,
+    /// "including", "в том числе", "з них": a part of the figure before follows.
+    Including,
+    /// "as well as", "а также", "і": the figures of an enumeration share their loss word.
+    ListJoin,
+    Side(Side),
+    Enemy,
+    CountryPreposition,
+    /// "в", "из", "у": before an army's abbreviation they mean membership ("в ЗСУ").
+    MemberPreposition,
+    Claimant(u16),
+    AttributionVerb,
+    Anaphora,
+    Outlet,
+    PersonRole,
+    /// A known official's surname ("Зеленский", "Syrskyi").
+    Person,
+    NumberWord(i64),
+    Multiplier(i64),
+    PlaceType,
+    /// A group of forces by name ("группировка войск «Запад»"): the scope of the ministry's
+    /// figures for it.
+    GroupName,
+    PlacePreposition,
+    NotPlace,
+    UnitType,
+    UnitAbbreviation,
+    OrdinalSuffix,
+    UnitDesignator,
+}

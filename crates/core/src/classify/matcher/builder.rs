@@ -1,0 +1,184 @@
+//! Collecting phrases and compiling them into a [`Matcher`]: phrase syntax, named sets, the
+//! word automaton and the index of each phrase's first word.
+
+use super::super::doc::normalize;
+use super::fnv::FnvBuild;
+use super::phrase::{AtomKind, NUMBER, Phrase, Step};
+use super::search::Matcher;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::collections::{BTreeMap, HashMap};
+
+/// The largest gap `~N` a phrase may ask for.
+const MAX_GAP: u8 = 12;
+/// How deep `@set` references may nest.
+const MAX_SET_DEPTH: usize = 4;
+
+/// Named sets of word patterns, referenced as `@name`.
+pub type Sets = BTreeMap<String, Vec<String>>;
+
+/// Collects phrases, then compiles them into a [`Matcher`].
+pub struct MatcherBuilder<R> {
+    atoms: Vec<(String, AtomKind)>,
+    atom_ids: HashMap<(String, AtomKind), u32>,
+    phrases: Vec<Phrase<R>>,
+}
+
+impl<R: Copy> Default for MatcherBuilder<R> {
+    fn default() -> Self {
+        Self {
+            atoms: Vec::new(),
+            atom_ids: HashMap::new(),
+            phrases: Vec::new(),
+        }
+    }
+}
+
+impl<R: Copy> MatcherBuilder<R> {
+    /// Adds one phrase with the role its matches will carry.
+    pub fn add(&mut self, phrase: &str, role: R, sets: &Sets) -> Result<(), String> {
+        let mut steps = Vec::new();
+        let mut gap = 0u8;
+        for part in phrase.split_whitespace() {
+            if let Some(n) = part.strip_prefix('~') {
+                gap = n
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|g| *g <= MAX_GAP)
+                    .ok_or_else(|| {
+                        format!("bad gap {part:?} in {phrase:?} (use ~0 … ~{MAX_GAP})")
+                    })?;
+                if steps.is_empty() {
+                    return Err(format!("a phrase cannot start with a gap: {phrase:?}"));
+                }
+                continue;
+            }
+            let mut alts = Vec::new();
+            for alt in part.split('|') {
+                self.expand(alt, sets, 0, &mut alts)
+                    .map_err(|e| format!("{e} in {phrase:?}"))?;
+            }
+            alts.sort_unstable();
+            alts.dedup();
+            steps.push(Step { alts, gap });
+            gap = 0;
+        }
+        if steps.is_empty() {
+            return Err("empty phrase".to_owned());
+        }
+        if gap != 0 {
+            return Err(format!("a phrase cannot end with a gap: {phrase:?}"));
+        }
+        self.phrases.push(Phrase { steps, role });
+        Ok(())
+    }
+
+    /// Adds to `out` the atom ids of one alternative: a word, a stem, `#` or a named set.
+    fn expand(
+        &mut self,
+        alt: &str,
+        sets: &Sets,
+        depth: usize,
+        out: &mut Vec<u32>,
+    ) -> Result<(), String> {
+        if let Some(name) = alt.strip_prefix('@') {
+            if depth >= MAX_SET_DEPTH {
+                return Err(format!("sets nest too deep at @{name}"));
+            }
+            let set = sets
+                .get(name)
+                .ok_or_else(|| format!("unknown set @{name}"))?;
+            for p in set {
+                for a in p.split('|') {
+                    self.expand(a, sets, depth + 1, out)?;
+                }
+            }
+            return Ok(());
+        }
+        if alt == "#" {
+            out.push(NUMBER);
+            return Ok(());
+        }
+        let (literal, kind) = if let Some(word) = alt.strip_prefix('=') {
+            (normalize(word), AtomKind::ExactCase(word.to_owned()))
+        } else if let Some(stem) = alt.strip_suffix('*') {
+            (normalize(stem), AtomKind::Prefix)
+        } else {
+            (normalize(alt), AtomKind::Exact)
+        };
+        check_literal(&literal).map_err(|e| format!("{e}: {alt:?}"))?;
+        let key = (literal, kind);
+        let id = match self.atom_ids.get(&key) {
+            Some(id) => *id,
+            None => {
+                let id = u32::try_from(self.atoms.len()).map_err(|_| "too many words")?;
+                self.atoms.push(key.clone());
+                self.atom_ids.insert(key, id);
+                id
+            }
+        };
+        out.push(id);
+        Ok(())
+    }
+
+    /// Compiles the phrases: the stem automaton, the exact-word table and the index of each
+    /// phrase's first word.
+    pub fn build(self) -> Result<Matcher<R>, String> {
+        let mut literals: Vec<String> = Vec::new();
+        let mut literal_ids: HashMap<String, usize> = HashMap::new();
+        let mut literal_atoms: Vec<Vec<u32>> = Vec::new();
+        let mut exact: HashMap<String, Vec<u32>, FnvBuild> = HashMap::default();
+        for (id, (lit, kind)) in self.atoms.iter().enumerate() {
+            if *kind != AtomKind::Prefix {
+                exact.entry(lit.clone()).or_default().push(id as u32);
+                continue;
+            }
+            let li = *literal_ids.entry(lit.clone()).or_insert_with(|| {
+                literals.push(lit.clone());
+                literal_atoms.push(Vec::new());
+                literals.len() - 1
+            });
+            literal_atoms[li].push(id as u32);
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&literals)
+            .map_err(|e| format!("cannot build the word automaton: {e}"))?;
+        let mut first_index: Vec<Vec<u32>> = vec![Vec::new(); self.atoms.len()];
+        let mut number_first = Vec::new();
+        for (p, phrase) in self.phrases.iter().enumerate() {
+            for &a in &phrase.steps[0].alts {
+                if a == NUMBER {
+                    number_first.push(p as u32);
+                } else {
+                    first_index[a as usize].push(p as u32);
+                }
+            }
+        }
+        Ok(Matcher {
+            ac,
+            literal_atoms,
+            exact,
+            kinds: self.atoms.into_iter().map(|(_, k)| k).collect(),
+            phrases: self.phrases,
+            first_index,
+            number_first,
+        })
+    }
+}
+
+/// A word pattern must be one token: letters (and apostrophes) only, or digits only.
+fn check_literal(lit: &str) -> Result<(), &'static str> {
+    if lit.is_empty() {
+        return Err("empty word");
+    }
+    let digits = lit.chars().all(|c| c.is_ascii_digit());
+    let letters = lit
+        .chars()
+        .all(|c| !c.is_ascii_digit() && (c.is_alphanumeric() || c == '\''));
+    if digits || letters {
+        Ok(())
+    } else {
+        Err("a word pattern must be all letters or all digits (hyphens and spaces split words)")
+    }
+}
