@@ -68,15 +68,15 @@ where
     if let Some(s) = ctx.store.source_by_url(&new.url).await? {
         let text = fill(
             t.source_exists,
-            &[("id", &s.id), ("name", &esc(s.display_name(), 120))],
+            &[("id", &s.id), ("name", &esc(&s.display_name(), 120))],
         );
         return say(bot, req, &text).await;
     }
     let s = ctx.store.upsert_source(&new, req.now).await?;
-    tracing::info!(source = s.id, url = %s.url, "source added from the chat");
+    tracing::info!(source = s.id, url = %crate::text::redact_url(&s.url), "source added from the chat");
     let text = fill(
         t.source_added,
-        &[("id", &s.id), ("name", &esc(s.display_name(), 120))],
+        &[("id", &s.id), ("name", &esc(&s.display_name(), 120))],
     );
     say(bot, req, &text).await
 }
@@ -125,7 +125,7 @@ where
             t.source_resumed
         }
     };
-    let name = esc(s.display_name(), 120);
+    let name = esc(&s.display_name(), 120);
     let mut text = fill(template, &[("id", &s.id), ("name", &name)]);
     if command == "removesource" && s.origin == SourceOrigin::Config {
         text.push('\n');

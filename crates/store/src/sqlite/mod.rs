@@ -31,8 +31,8 @@ impl SqliteStore {
     /// Opens (creating if missing) the database at `url` (`sqlite://PATH` or `sqlite::memory:`).
     pub async fn connect(url: &str) -> Result<SqliteStore> {
         let open_err = |e: sqlx::Error| StoreError::Open {
-            url: url.to_owned(),
-            reason: e.to_string(),
+            url: claimwatch_core::text::redact_url(url),
+            reason: claimwatch_core::text::redact_url(&e.to_string()),
         };
         let options = SqliteConnectOptions::from_str(url)
             .map_err(open_err)?
