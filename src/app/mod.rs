@@ -1,11 +1,11 @@
 //! `claimwatch run`: everything the bot does, wired together. Every instance polls its share of
-//! the due sources (sources are leased one by one); three roles run on one instance at a time
+//! the due sources (sources are leased one by one); two roles run on one instance at a time
 //! over a shared database, each under a renewable lease (see [`role`]):
 //!
 //! - `pipeline`: classifies and clusters the items pollers stored;
-//! - `sender`: the digest scheduler and the outbox delivery (one sender keeps Telegram's rate
-//!   limits for the whole database);
-//! - `telegram`: the update loop answering commands (Telegram allows one poller per token).
+//! - `sender`: everything that talks to Telegram — the digest scheduler, the outbox delivery
+//!   and the update loop answering commands (Telegram allows one poller per token) — so one
+//!   [`Gate`] paces every message of the database, replies first.
 //!
 //! When an instance dies its roles move to another within `run.lease_ttl` plus a third of it.
 
@@ -14,7 +14,7 @@ pub mod role;
 use crate::bot::{BotDeps, ComposedDigestSource, FetchingSourceChecker, run_bot};
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::delivery::{DeliveryCtx, run_delivery};
+use crate::delivery::{DeliveryCtx, Gate, run_delivery};
 use crate::digest::schedule::{ScheduleCtx, run_scheduler};
 use crate::pipeline::Pipeline;
 use crate::shutdown::Shutdown;
@@ -24,8 +24,6 @@ use role::{Role, hold_role};
 use std::sync::Arc;
 use std::time::Duration;
 use teloxide::Bot;
-use teloxide::adaptors::throttle::Limits;
-use teloxide::requests::RequesterExt;
 use tokio::sync::Notify;
 
 /// Items classified per pipeline step before new work is looked at again.
@@ -95,23 +93,29 @@ pub async fn run(app: App, bot: Bot, shutdown: Shutdown) -> Result<(), AppError>
         });
     }
     {
-        let (app, shutdown, bot) = (app.clone(), shutdown.clone(), bot.clone());
+        let gate = Arc::new(Gate::from_config(&app.config.delivery, app.clock.clone()));
+        // One context for the process: an answer Telegram gave that the database refused
+        // survives the role being lost and taken again, and is written first.
+        let delivery = DeliveryCtx::new(
+            app.store.clone(),
+            bot.clone(),
+            app.config.delivery.clone(),
+            app.clock.clone(),
+        )
+        .in_sender_role(&app.owner)
+        .with_gate(gate.clone());
+        let telegram = Telegram {
+            delivery: Arc::new(delivery),
+            poll,
+            bot,
+            gate,
+        };
+        let (app, shutdown) = (app.clone(), shutdown.clone());
         tasks.spawn(async move {
             let role = app.role("sender");
             let (store, clock, owner) = (app.store.clone(), app.clock.clone(), app.owner.clone());
             hold_role(store, role, owner, clock, shutdown, |stop| {
-                sender(app.clone(), bot.clone(), stop)
-            })
-            .await;
-        });
-    }
-    {
-        let (app, shutdown) = (app.clone(), shutdown.clone());
-        tasks.spawn(async move {
-            let role = app.role("telegram");
-            let (store, clock, owner) = (app.store.clone(), app.clock.clone(), app.owner.clone());
-            hold_role(store, role, owner, clock, shutdown, |stop| {
-                telegram(app.clone(), poll.clone(), bot.clone(), stop)
+                sender(app.clone(), telegram.clone(), stop)
             })
             .await;
         });
@@ -168,28 +172,32 @@ async fn pipeline_loop(app: App, wake: Arc<Notify>, stop: Shutdown) {
     }
 }
 
-/// The `sender` role: the digest scheduler and the outbox delivery, side by side.
-async fn sender(app: App, bot: Bot, stop: Shutdown) {
-    let delivery = DeliveryCtx::new(
-        app.store.clone(),
-        bot,
-        app.config.delivery.clone(),
-        app.clock.clone(),
-    )
-    .in_sender_role(&app.owner);
+/// What the `sender` role talks to Telegram with.
+#[derive(Clone)]
+struct Telegram {
+    delivery: Arc<DeliveryCtx<Bot>>,
+    poll: Arc<PollContext>,
+    bot: Bot,
+    gate: Arc<Gate>,
+}
+
+/// The `sender` role: the digest scheduler, the outbox delivery and the update loop, side by
+/// side, every message through one gate.
+async fn sender(app: App, tg: Telegram, stop: Shutdown) {
     let schedule = ScheduleCtx {
         store: app.store.clone(),
         config: app.config.clone(),
-        enqueued: delivery.wake.clone(),
+        enqueued: tg.delivery.wake.clone(),
     };
     tokio::join!(
         run_scheduler(&schedule, app.clock.as_ref(), &stop),
-        run_delivery(&delivery, &stop),
+        run_delivery(&tg.delivery, &stop),
+        updates(&app, &tg, stop.clone()),
     );
 }
 
-/// The `telegram` role: the update loop, replies paced by teloxide's throttle.
-async fn telegram(app: App, poll: Arc<PollContext>, bot: Bot, stop: Shutdown) {
+/// The update loop answering commands.
+async fn updates(app: &App, tg: &Telegram, stop: Shutdown) {
     let deps = BotDeps {
         store: app.store.clone(),
         config: app.config.clone(),
@@ -199,12 +207,12 @@ async fn telegram(app: App, poll: Arc<PollContext>, bot: Bot, stop: Shutdown) {
             config: app.config.clone(),
         }),
         checker: Arc::new(FetchingSourceChecker {
-            ctx: poll,
+            ctx: tg.poll.clone(),
             allow_private: app.config.http.allow_private_addresses,
         }),
+        gate: tg.gate.clone(),
     };
-    let bot = bot.throttle(Limits::default());
-    if let Err(e) = run_bot(deps, bot, stop).await {
+    if let Err(e) = run_bot(deps, tg.bot.clone(), stop).await {
         tracing::error!(error = %e, "the Telegram update loop stopped");
     }
 }

@@ -92,6 +92,47 @@ pub async fn hold_role<F, Fut>(
     }
 }
 
+/// Runs `work` once while this process (`owner`) holds `role`, renewing the lease meanwhile,
+/// and releases it after; `Ok(None)`, without running `work`, when another holds the role.
+/// `work` gets a shutdown that fires if the role is lost (it must then return soon).
+pub async fn with_role<F, Fut, T>(
+    store: &dyn Store,
+    role: &Role,
+    owner: &str,
+    clock: &dyn Clock,
+    work: F,
+) -> Result<Option<T>, crate::store::StoreError>
+where
+    F: FnOnce(Shutdown) -> Fut,
+    Fut: Future<Output = T>,
+{
+    if !store
+        .acquire_lease(role.name, owner, clock.now(), role.ttl)
+        .await?
+    {
+        return Ok(None);
+    }
+    let lost = Shutdown::new();
+    let task = work(lost.clone());
+    tokio::pin!(task);
+    let out = loop {
+        tokio::select! {
+            out = &mut task => break out,
+            _ = tokio::time::sleep(role.renew_every()) => {
+                let renewed = store.acquire_lease(role.name, owner, clock.now(), role.ttl).await;
+                if !matches!(renewed, Ok(true)) && !lost.is_triggered() {
+                    tracing::warn!(role = role.name, "role lost; stopping after the message in flight");
+                    lost.trigger();
+                }
+            }
+        }
+    };
+    if let Err(e) = store.release_lease(role.name, owner).await {
+        tracing::warn!(role = role.name, error = %e, "cannot release the role");
+    }
+    Ok(Some(out))
+}
+
 /// A name for this instance: host, process id and a random part.
 pub fn instance_id() -> String {
     let host = std::env::var("HOSTNAME")

@@ -5,6 +5,7 @@ mod backfill;
 pub mod classify;
 mod cluster;
 mod digest;
+mod digest_send;
 pub mod eval;
 mod migrate;
 mod poll;

@@ -11,7 +11,9 @@ use anyhow::anyhow;
 use std::sync::Arc;
 
 pub async fn run(config: Config) -> Result<(), CliError> {
-    let bot = bot_from_env().map_err(|e| CliError::Usage(e.to_string()))?;
+    // Longer than the long poll: an idle poll is answered before the client gives up.
+    let bot = bot_from_env(crate::bot::client_timeout(&config))
+        .map_err(|e| CliError::Usage(e.to_string()))?;
     let store = super::open_store(&config).await?;
     let shutdown = Shutdown::new();
     shutdown.listen_for_signals();
