@@ -19,6 +19,7 @@ use crate::digest::schedule::{ScheduleCtx, run_scheduler};
 use crate::pipeline::Pipeline;
 use crate::shutdown::Shutdown;
 use crate::sources::{PollContext, run_pollers_with};
+use crate::storage::StoreHealth;
 use crate::store::Store;
 use role::{Role, hold_role};
 use std::sync::Arc;
@@ -48,6 +49,8 @@ pub struct App {
     pub clock: Arc<dyn Clock>,
     /// This instance's name in role leases.
     pub owner: String,
+    /// The storage's health as this instance sees it (for a readiness check).
+    pub health: Arc<StoreHealth>,
 }
 
 impl App {
@@ -55,6 +58,9 @@ impl App {
         Role {
             name,
             ttl: self.config.run.lease_ttl.0,
+            // One SQLite file serves one instance: nobody else can take a role, so a storage
+            // fault does not stop the bot answering ("not saved, try again later").
+            keep_through_faults: self.store.backend() == "sqlite",
         }
     }
 }
@@ -104,8 +110,10 @@ pub async fn run(app: App, bot: Bot, shutdown: Shutdown) -> Result<(), AppError>
         )
         .in_sender_role(&app.owner)
         .with_gate(gate.clone());
+        let delivery = Arc::new(delivery);
+        tasks.spawn(flush_answers(delivery.clone(), shutdown.clone()));
         let telegram = Telegram {
-            delivery: Arc::new(delivery),
+            delivery,
             poll,
             bot,
             gate,
@@ -157,7 +165,7 @@ async fn pipeline_loop(app: App, wake: Arc<Notify>, stop: Shutdown) {
                 r.processed >= PIPELINE_STEP
             }
             Err(e) => {
-                tracing::error!(error = %e, "pipeline step failed; the items stay pending");
+                crate::storage::log_store_error(&e, "pipeline step failed; the items stay pending");
                 pipeline.reset();
                 false
             }
@@ -168,6 +176,19 @@ async fn pipeline_loop(app: App, wake: Arc<Notify>, stop: Shutdown) {
                 _ = tokio::time::sleep(PIPELINE_IDLE) => {}
                 _ = stop.wait() => {}
             }
+        }
+    }
+}
+
+/// Writes, every few seconds, answers Telegram gave that the database refused (a storage
+/// outage): a message Telegram accepted is marked sent as soon as the storage is back, even if
+/// this instance lost the sender role meanwhile, so nobody sends it again.
+async fn flush_answers(delivery: Arc<DeliveryCtx<Bot>>, shutdown: Shutdown) {
+    while shutdown.sleep(Duration::from_secs(2)).await {
+        if delivery.unwritten_answers() > 0
+            && let Err(e) = delivery.flush_answers().await
+        {
+            crate::storage::log_store_error(&e, "cannot write a sent message's answer yet");
         }
     }
 }

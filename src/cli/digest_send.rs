@@ -45,6 +45,7 @@ pub async fn send(config: &Config, args: &DigestArgs) -> Result<(), CliError> {
     let role = Role {
         name: "sender",
         ttl: config.run.lease_ttl.0,
+        keep_through_faults: false,
     };
     let owner = format!("cli:{}", instance_id());
     let outcome = loop {

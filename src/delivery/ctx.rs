@@ -115,6 +115,12 @@ impl<S> DeliveryCtx<S> {
         self.answers().len()
     }
 
+    /// Writes the answers Telegram gave that the database refused so far (call it while the
+    /// worker is not running, e.g. after its role was lost during a storage outage).
+    pub async fn flush_answers(&self) -> Result<(), StoreError> {
+        self.write_answers().await
+    }
+
     /// Writes `answer` (the message id and the `sent` mark), keeping it in memory until the
     /// database takes it.
     pub(super) async fn record_answer(&self, answer: Answer) -> Result<(), StoreError> {

@@ -31,9 +31,9 @@ pub(crate) async fn on_callback(bot: Bot, q: CallbackQuery, ctx: Ctx) -> Handler
     let notice = match handle(&bot, &q, &ctx).await {
         Ok(n) => n,
         Err(BotError::Store(e)) => {
-            tracing::error!(error = %e, "store failure while handling a button");
+            crate::storage::log_store_error(&e, "store failure while handling a button");
             let lang = ui_lang(&ctx.config, None, Some(&q.from));
-            Notice::Alert(texts(lang).bot.error.to_owned())
+            Notice::Alert(super::store_failure_text(&texts(lang).bot, &e).to_owned())
         }
         Err(e) => {
             tracing::warn!(error = %e, "a button press could not be completed");

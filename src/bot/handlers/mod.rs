@@ -208,6 +208,16 @@ pub(crate) async fn edit_html(
     }
 }
 
+/// What a user is told when the store failed: "not saved, try again later" when it is
+/// unavailable (never "saved"), else that something went wrong.
+pub(crate) fn store_failure_text(t: &'static BotTexts, e: &StoreError) -> &'static str {
+    if e.is_unavailable() {
+        t.not_saved
+    } else {
+        t.error
+    }
+}
+
 fn no_preview() -> LinkPreviewOptions {
     LinkPreviewOptions {
         is_disabled: true,
@@ -240,8 +250,16 @@ pub(crate) async fn on_message(bot: Bot, msg: Message, me: Me, ctx: Ctx) -> Hand
     if ignore {
         return Ok(());
     }
-    let sub = ctx.store.subscriber(msg.chat.id.0).await?;
     let user = msg.from.clone();
+    let sub = match ctx.store.subscriber(msg.chat.id.0).await {
+        Ok(sub) => sub,
+        Err(e) => {
+            crate::storage::log_store_error(&e, "store failure while handling a command");
+            let t = &texts(ui_lang(&ctx.config, None, user.as_ref())).bot;
+            send_html(&bot, msg.chat.id, store_failure_text(t, &e), None).await?;
+            return Ok(());
+        }
+    };
     let req = Req {
         chat: msg.chat.id,
         kind,
@@ -273,9 +291,10 @@ pub(crate) async fn on_message(bot: Bot, msg: Message, me: Me, ctx: Ctx) -> Hand
         }
     };
     if let Err(BotError::Store(e)) = &result {
-        // Tell the user something went wrong; the error itself goes to the log.
-        tracing::error!(chat = req.chat.0, error = %e, "store failure while handling a command");
-        send_html(&bot, req.chat, req.t().error, None).await?;
+        // Tell the user nothing was saved; the error itself goes to the log (an unavailable
+        // storage is reported by its health, once per outage).
+        crate::storage::log_store_error(e, "store failure while handling a command");
+        send_html(&bot, req.chat, store_failure_text(req.t(), e), None).await?;
         return Ok(());
     }
     result

@@ -13,6 +13,16 @@ use std::time::{Duration, Instant};
 /// Answers every method but getUpdates; the bool asks to hold the response.
 pub(super) fn answer(method: &str, p: &Value, state: &Arc<Mutex<State>>) -> (Response, bool) {
     let mut st = state.lock().unwrap_or_else(|p| p.into_inner());
+    let limited = match method {
+        "editMessageText" | "editMessageReplyMarkup" => {
+            st.limits.check(chat_id_of(p).unwrap_or(0), true)
+        }
+        "answerCallbackQuery" => st.limits.check(0, false),
+        _ => None,
+    };
+    if let Some(refused) = limited {
+        return (refused, false);
+    }
     let resp = match method {
         "getMe" => ok(json!({
             "id": BOT_ID, "is_bot": true, "first_name": "Claimwatch", "username": BOT_USERNAME,
@@ -125,6 +135,9 @@ fn send_message(p: &Value, st: &mut State) -> (Response, bool) {
             }
         }
         return (fault_response(&f), false);
+    }
+    if let Some(refused) = st.limits.check(chat, true) {
+        return (refused, false);
     }
     if let Some(limit) = st.global_limit {
         let now = Instant::now();

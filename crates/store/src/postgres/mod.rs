@@ -17,7 +17,7 @@ use super::{Result, Stats, Store, StoreError};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::{PgPool, Row};
+use sqlx::{Connection, PgPool, Row};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -42,7 +42,7 @@ impl PostgresStore {
             .application_name("claimwatch");
         // One direct connection first: a wrong host, port or password fails at once with a clear
         // error instead of after the pool's acquire timeout.
-        use sqlx::{ConnectOptions, Connection};
+        use sqlx::ConnectOptions;
         options
             .connect()
             .await
@@ -51,6 +51,15 @@ impl PostgresStore {
             .await
             .map_err(open_err)?;
         let pool = PgPoolOptions::new()
+            // A connection returned inside a transaction (a failed COMMIT or ROLLBACK) is
+            // closed, never handed out again.
+            .after_release(|conn, _| {
+                Box::pin(async move {
+                    // The ping runs after a rollback the dropped transaction queued.
+                    conn.ping().await?;
+                    Ok(!conn.is_in_transaction())
+                })
+            })
             .max_connections(pool_size.max(1))
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(options)

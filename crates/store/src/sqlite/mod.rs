@@ -1,6 +1,7 @@
 //! The SQLite backend: bundled SQLite in WAL mode, foreign keys on, a busy timeout, writes in
 //! `BEGIN IMMEDIATE` transactions (one writer at a time, no lock-upgrade deadlocks).
 
+mod file;
 mod filing;
 mod items;
 mod leases;
@@ -15,7 +16,7 @@ use super::{Result, Stats, Store, StoreError, to_ms};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Row, SqlitePool};
+use sqlx::{Connection, Row, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -25,6 +26,8 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqli
 #[derive(Clone, Debug)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// The database file (none in memory): checked before writes.
+    file: Option<file::DbFile>,
 }
 
 impl SqliteStore {
@@ -42,7 +45,18 @@ impl SqliteStore {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
         let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+        let path = options.get_filename().to_owned();
         let pool = SqlitePoolOptions::new()
+            // A connection returned while still inside a transaction (its COMMIT or ROLLBACK
+            // failed: disk full, I/O error) is closed, never handed out again: a later
+            // statement on it would run inside the dead transaction and seem to succeed.
+            .after_release(|conn, _| {
+                Box::pin(async move {
+                    // The ping runs after a rollback the dropped transaction queued.
+                    conn.ping().await?;
+                    Ok(!conn.is_in_transaction())
+                })
+            })
             .max_connections(if in_memory { 1 } else { 4 })
             .min_connections(if in_memory { 1 } else { 0 })
             .idle_timeout(if in_memory {
@@ -58,7 +72,8 @@ impl SqliteStore {
             .connect_with(options)
             .await
             .map_err(open_err)?;
-        Ok(SqliteStore { pool })
+        let file = (!in_memory).then(|| file::DbFile::opened(&path));
+        Ok(SqliteStore { pool, file })
     }
 
     pub fn pool(&self) -> &SqlitePool {
@@ -157,6 +172,10 @@ impl Store for SqliteStore {
 
     async fn close(&self) {
         self.pool.close().await;
+    }
+
+    fn check_writable(&self) -> Result<()> {
+        self.file.as_ref().map_or(Ok(()), file::DbFile::check)
     }
 }
 
