@@ -38,7 +38,7 @@ use std::time::Duration;
 use teloxide::dispatching::{UpdateFilterExt, UpdateHandler};
 use teloxide::dptree;
 use teloxide::error_handlers::ErrorHandler;
-use teloxide::payloads::SetMyCommandsSetters;
+use teloxide::payloads::{SendMessageSetters, SetMyCommandsSetters};
 use teloxide::prelude::{Dispatcher, Requester};
 use teloxide::requests::Request;
 use teloxide::types::{BotCommandScope, ChatId, Recipient, Update};
@@ -265,7 +265,10 @@ fn fair_share(deps: &BotDeps, bot: Bot) -> (flood::FloodGuard, fair::OnFlood) {
         let text = crate::i18n::fill(crate::i18n::texts(lang).bot.slow_down, &[("secs", &secs)]);
         let paced = paced.clone();
         tokio::spawn(async move {
-            let req = paced.inner().send_message(chat, text);
+            let req = paced
+                .inner()
+                .send_message(chat, text)
+                .parse_mode(teloxide::types::ParseMode::Html);
             if let Err(e) = paced.paced(chat, || req.send_ref()).await {
                 tracing::warn!(chat = chat.0, error = %redact_token(&e.to_string()), "cannot send the slow-down notice");
             }

@@ -60,8 +60,23 @@ impl BotHarness {
         change: impl FnOnce(&mut Config),
         make_checker: impl FnOnce(Arc<dyn Store>, &Config) -> Arc<dyn SourceChecker>,
     ) -> BotHarness {
+        Self::assemble(TestDb::new().await, change, make_checker).await
+    }
+
+    /// A harness on a database of the test's own (e.g. a watched store on a small disk).
+    pub async fn on_store(db: TestDb, change: impl FnOnce(&mut Config)) -> BotHarness {
+        Self::assemble(db, change, |_, config| {
+            Arc::new(AddressChecker::from_config(config))
+        })
+        .await
+    }
+
+    async fn assemble(
+        db: TestDb,
+        change: impl FnOnce(&mut Config),
+        make_checker: impl FnOnce(Arc<dyn Store>, &Config) -> Arc<dyn SourceChecker>,
+    ) -> BotHarness {
         let api = FakeBotApi::start().await;
-        let db = TestDb::new().await;
         let mut config = Config {
             admin_chat_ids: vec![ADMIN],
             ..Config::default()

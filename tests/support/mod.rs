@@ -12,6 +12,7 @@ pub mod feed_server;
 pub mod http;
 pub mod seed;
 pub mod tg_html;
+pub mod tmpfs;
 
 use chrono::{DateTime, TimeZone, Utc};
 

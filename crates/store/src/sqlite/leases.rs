@@ -27,8 +27,11 @@ impl LeaseStore for SqliteStore {
         .bind(owner)
         .bind(to_ms(until))
         .bind(to_ms(now))
-        .fetch_optional(&self.pool)
-        .await?;
+        // To the end, not `fetch_optional`: see `super::write_rows`.
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .next();
         Ok(holder.as_deref() == Some(owner))
     }
 

@@ -179,6 +179,18 @@ impl Store for SqliteStore {
     }
 }
 
+/// Runs a write that returns rows to its end and gives its first row. sqlx's `fetch_optional`
+/// and `fetch_one` on SQLite stop at the first row and reset the statement, and an error of its
+/// completion is then lost — above all the commit of an autocommit write on a full disk: the
+/// write is rolled back yet looks done ("saved"). `fetch_all` steps it to the end, so the error
+/// surfaces. Every write with `RETURNING` outside a transaction goes through here.
+pub(crate) async fn write_rows<'q>(
+    query: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>,
+    pool: &SqlitePool,
+) -> Result<Option<sqlx::sqlite::SqliteRow>> {
+    Ok(query.fetch_all(pool).await?.into_iter().next())
+}
+
 /// SQLite keeps timestamps as milliseconds since the epoch and booleans as integers.
 impl crate::rows::DbRow for sqlx::sqlite::SqliteRow {
     crate::rows::plain_columns!();

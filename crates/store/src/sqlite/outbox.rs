@@ -135,9 +135,8 @@ impl OutboxStore for SqliteStore {
         )
         .bind(to_ms(now))
         .bind(owner)
-        .bind(to_ms(until))
-        .fetch_optional(&self.pool)
-        .await?;
+        .bind(to_ms(until));
+        let row = super::write_rows(row, &self.pool).await?;
         row.as_ref().map(outbox).transpose()
     }
 

@@ -216,8 +216,12 @@ impl SeriesStore for SqliteStore {
         .bind(key)
         .bind(png)
         .bind(to_ms(now))
-        .fetch_one(&self.pool)
-        .await?;
+        // To the end, not `fetch_one`: see `super::write_rows`.
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| StoreError::NotFound(format!("chart image {key}")))?;
         Ok(id)
     }
 

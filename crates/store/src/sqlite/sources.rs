@@ -35,9 +35,10 @@ impl SourceStore for SqliteStore {
             .bind(s.lang.map(|l| l.as_str()))
             .bind(s.interval_secs)
             .bind(s.origin.as_str())
-            .bind(to_ms(now))
-            .fetch_one(&self.pool)
-            .await?;
+            .bind(to_ms(now));
+        let row = super::write_rows(row, &self.pool)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("source {}", s.url)))?;
         source(&row)
     }
 
@@ -168,8 +169,8 @@ impl SourceStore for SqliteStore {
             .bind(&f.error)
             .bind(to_ms(f.at))
             .bind(to_ms(f.next_check_at))
-            .bind(f.pause)
-            .fetch_optional(&self.pool)
+            .bind(f.pause);
+        let row = super::write_rows(row, &self.pool)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("source {id}")))?;
         source(&row)

@@ -116,9 +116,8 @@ impl SubscriberStore for SqliteStore {
             .bind(u.next_digest_at.is_some())
             .bind(u.next_digest_at.flatten().map(to_ms))
             .bind(to_ms(now))
-            .bind(u.chart_weekday.map(crate::subscribers::weekday_to_db))
-            .fetch_optional(&self.pool)
-            .await?;
+            .bind(u.chart_weekday.map(crate::subscribers::weekday_to_db));
+        let row = super::write_rows(row, &self.pool).await?;
         row.as_ref().map(subscriber).transpose()
     }
 
