@@ -255,15 +255,12 @@ pub fn client_timeout(config: &Config) -> Duration {
 fn fair_share(deps: &BotDeps, bot: Bot) -> (flood::FloodGuard, fair::OnFlood) {
     let c = &deps.config.bot;
     let guard = flood::FloodGuard::new(c.flood_burst, c.flood_per_minute, c.flood_pause.0);
-    let (config, paced) = (
-        deps.config.clone(),
-        paced::Paced::new(bot, deps.gate.clone()),
-    );
+    let (config, gate) = (deps.config.clone(), deps.gate.clone());
     let on_flood: fair::OnFlood = Arc::new(move |chat, user| {
         let lang = handlers::ui_lang(&config, None, user.as_ref());
         let secs = config.bot.flood_pause.0.as_secs().to_string();
         let text = crate::i18n::fill(crate::i18n::texts(lang).bot.slow_down, &[("secs", &secs)]);
-        let paced = paced.clone();
+        let paced = paced::Paced::new(bot.clone(), gate.clone());
         tokio::spawn(async move {
             let req = paced
                 .inner()

@@ -7,6 +7,7 @@
 use crate::delivery::Gate;
 use std::future::Future;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use teloxide::types::ChatId;
 use teloxide::{Bot, RequestError};
 
@@ -18,11 +19,18 @@ const MAX_TRIES: usize = 4;
 pub struct Paced {
     bot: Bot,
     gate: Arc<Gate>,
+    /// Messages sent so far for this update: the first goes before others' follow-ups.
+    sent: Arc<AtomicUsize>,
 }
 
 impl Paced {
+    /// For one update: its first message is a first answer, the rest follow-ups.
     pub fn new(bot: Bot, gate: Arc<Gate>) -> Self {
-        Paced { bot, gate }
+        Paced {
+            bot,
+            gate,
+            sent: Arc::new(AtomicUsize::new(0)),
+        }
     }
 
     /// The requester itself, for calls that send nothing to a chat.
@@ -63,7 +71,10 @@ impl Paced {
         loop {
             tries += 1;
             let ticket = match windows {
-                true => self.gate.acquire(chat.0, chat.0 < 0).await,
+                true => {
+                    let follow_up = self.sent.fetch_add(1, Ordering::SeqCst) > 0;
+                    self.gate.acquire(chat.0, chat.0 < 0, follow_up).await
+                }
                 false => self.gate.acquire_global().await,
             };
             let result = send().await;

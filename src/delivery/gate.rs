@@ -5,7 +5,8 @@
 //!
 //! Replies go first: a reply waits (FIFO among replies, never behind a digest part), while
 //! the outbox worker only asks ([`Gate::try_acquire`]) and is told to come back whenever a
-//! reply is waiting for the global window.
+//! reply is waiting for the global window. Among replies, a handler's first message goes
+//! before the follow-ups of others (a burst of commands gets every first answer out first).
 
 use super::pace::{PaceLimits, Pacer, Ticket, Wait};
 use crate::clock::Clock;
@@ -13,7 +14,7 @@ use crate::config::DeliveryConfig;
 use chrono::{DateTime, Duration, Utc};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use tokio::sync::Mutex as FifoLock;
+use tokio::sync::{Mutex as FifoLock, Notify};
 
 /// How long the outbox worker steps aside while replies wait.
 const YIELD: Duration = Duration::milliseconds(20);
@@ -29,21 +30,29 @@ pub struct Gate {
     queue: FifoLock<()>,
     /// Replies waiting for (or holding) the queue: the outbox steps aside while any do.
     replies_waiting: AtomicUsize,
+    /// First answers waiting for (or holding) the queue: follow-ups step aside while any do.
+    firsts_waiting: AtomicUsize,
+    /// Notified when the last waiting first answer got its slot.
+    firsts_done: Notify,
 }
 
-/// Counts a reply as waiting while it lives.
-struct Waiting<'a>(&'a AtomicUsize);
+/// Counts a reply as waiting while it lives; the last one out notifies `done`, if given.
+struct Waiting<'a>(&'a AtomicUsize, Option<&'a Notify>);
 
 impl<'a> Waiting<'a> {
-    fn new(count: &'a AtomicUsize) -> Self {
+    fn new(count: &'a AtomicUsize, done: Option<&'a Notify>) -> Self {
         count.fetch_add(1, Ordering::SeqCst);
-        Waiting(count)
+        Waiting(count, done)
     }
 }
 
 impl Drop for Waiting<'_> {
     fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
+        if self.0.fetch_sub(1, Ordering::SeqCst) == 1
+            && let Some(done) = self.1
+        {
+            done.notify_waiters();
+        }
     }
 }
 
@@ -54,6 +63,8 @@ impl Gate {
             clock,
             queue: FifoLock::new(()),
             replies_waiting: AtomicUsize::new(0),
+            firsts_waiting: AtomicUsize::new(0),
+            firsts_done: Notify::new(),
         }
     }
 
@@ -101,8 +112,9 @@ impl Gate {
         self.pacer().acquire(chat, group, now)
     }
 
-    /// For a reply: waits for a slot for a send to `chat`, ahead of any digest part.
-    pub async fn acquire(&self, chat: i64, group: bool) -> Ticket {
+    /// For a reply: waits for a slot for a send to `chat`, ahead of any digest part; a
+    /// `follow_up` (a handler's second message or later) also lets first answers go first.
+    pub async fn acquire(&self, chat: i64, group: bool, follow_up: bool) -> Ticket {
         loop {
             // The chat's own limits first, without holding up other chats' replies.
             loop {
@@ -113,7 +125,14 @@ impl Gate {
                     None => break,
                 }
             }
-            let _waiting = Waiting::new(&self.replies_waiting);
+            let _waiting = Waiting::new(&self.replies_waiting, None);
+            let _first = match follow_up {
+                true => {
+                    self.firsts_gone().await;
+                    None
+                }
+                false => Some(Waiting::new(&self.firsts_waiting, Some(&self.firsts_done))),
+            };
             let _turn = self.queue.lock().await;
             loop {
                 let now = self.clock.now();
@@ -128,9 +147,20 @@ impl Gate {
         }
     }
 
+    /// Returns once no first answer waits for the queue.
+    async fn firsts_gone(&self) {
+        loop {
+            let done = self.firsts_done.notified();
+            if self.firsts_waiting.load(Ordering::SeqCst) == 0 {
+                return;
+            }
+            done.await;
+        }
+    }
+
     /// For a callback answer: waits for a slot under the global limit alone, like a reply.
     pub async fn acquire_global(&self) -> Ticket {
-        let _waiting = Waiting::new(&self.replies_waiting);
+        let _waiting = Waiting::new(&self.replies_waiting, None);
         let _turn = self.queue.lock().await;
         loop {
             let now = self.clock.now();
@@ -194,7 +224,7 @@ mod tests {
         for chat in 0..30 {
             let g = g.clone();
             tasks.push(tokio::spawn(async move {
-                let t = g.acquire(chat, false).await;
+                let t = g.acquire(chat, false, false).await;
                 g.complete(t);
                 start.elapsed()
             }));
@@ -209,10 +239,10 @@ mod tests {
             times[29] >= std::time::Duration::from_millis(900),
             "{times:?}"
         );
-        let t = g.acquire(1, false).await;
+        let t = g.acquire(1, false, false).await;
         g.complete(t);
         let again = Instant::now();
-        let t = g.acquire(1, false).await;
+        let t = g.acquire(1, false, false).await;
         g.complete(t);
         assert!(again.elapsed() >= std::time::Duration::from_millis(900));
     }
@@ -225,7 +255,7 @@ mod tests {
         g.complete(first);
         let waiting = {
             let g = g.clone();
-            tokio::spawn(async move { g.acquire(11, false).await })
+            tokio::spawn(async move { g.acquire(11, false, false).await })
         };
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         assert_eq!(g.replies_waiting(), 1);

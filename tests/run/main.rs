@@ -8,7 +8,9 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod idle;
 mod instance;
+mod pace;
 mod process;
 mod roles;
 mod two_instances;

@@ -28,7 +28,7 @@ impl LeaseStore for SqliteStore {
         .bind(to_ms(until))
         .bind(to_ms(now))
         // To the end, not `fetch_optional`: see `super::write_rows`.
-        .fetch_all(&self.pool)
+        .fetch_all(&self.writer)
         .await?
         .into_iter()
         .next();
@@ -39,7 +39,7 @@ impl LeaseStore for SqliteStore {
         sqlx::query("DELETE FROM leases WHERE name = ?1 AND owner = ?2")
             .bind(name)
             .bind(owner)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }

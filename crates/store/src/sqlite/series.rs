@@ -217,7 +217,7 @@ impl SeriesStore for SqliteStore {
         .bind(png)
         .bind(to_ms(now))
         // To the end, not `fetch_one`: see `super::write_rows`.
-        .fetch_all(&self.pool)
+        .fetch_all(&self.writer)
         .await?
         .into_iter()
         .next()
@@ -243,7 +243,7 @@ impl SeriesStore for SqliteStore {
         sqlx::query("UPDATE chart_images SET file_id = ?2 WHERE id = ?1")
             .bind(id)
             .bind(file_id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }

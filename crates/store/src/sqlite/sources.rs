@@ -36,7 +36,7 @@ impl SourceStore for SqliteStore {
             .bind(s.interval_secs)
             .bind(s.origin.as_str())
             .bind(to_ms(now));
-        let row = super::write_rows(row, &self.pool)
+        let row = super::write_rows(row, &self.writer)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("source {}", s.url)))?;
         source(&row)
@@ -77,7 +77,7 @@ impl SourceStore for SqliteStore {
             sqlx::query("UPDATE sources SET removed_at = ?2 WHERE id = ?1 AND removed_at IS NULL")
                 .bind(id)
                 .bind(to_ms(Utc::now()))
-                .execute(&self.pool)
+                .execute(&self.writer)
                 .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -95,7 +95,7 @@ impl SourceStore for SqliteStore {
             )
             .bind(id)
             .bind(reason)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?
         } else {
             sqlx::query(
@@ -104,7 +104,7 @@ impl SourceStore for SqliteStore {
             )
             .bind(id)
             .bind(to_ms(now))
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?
         };
         Ok(done.rows_affected() == 1)
@@ -150,7 +150,7 @@ impl SourceStore for SqliteStore {
         .bind(to_ms(ok.at))
         .bind(&ok.title)
         .bind(ok.ttl_secs)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -170,7 +170,7 @@ impl SourceStore for SqliteStore {
             .bind(to_ms(f.at))
             .bind(to_ms(f.next_check_at))
             .bind(f.pause);
-        let row = super::write_rows(row, &self.pool)
+        let row = super::write_rows(row, &self.writer)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("source {id}")))?;
         source(&row)
@@ -180,7 +180,7 @@ impl SourceStore for SqliteStore {
         sqlx::query("UPDATE sources SET backfill_cursor = ?2 WHERE id = ?1")
             .bind(id)
             .bind(cursor)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
