@@ -16,6 +16,7 @@ mod groups;
 mod hostile;
 mod lifecycle;
 mod search;
+mod secrets;
 mod seed;
 mod settings;
 mod start;
