@@ -125,7 +125,12 @@ async fn keep<Fut: Future<Output = ()>>(
                         log_store_error(&e, "cannot renew a role; keeping it while its lease runs");
                     }
                     Err(e) => {
-                        tracing::warn!(role = role.name, error = %e, "the role's lease ran out unrenewed; stopping its work");
+                        // An unavailable storage is reported by its health, once per outage.
+                        if e.is_unavailable() {
+                            tracing::info!(role = role.name, error = %e, "the role's lease ran out unrenewed; stopping its work");
+                        } else {
+                            tracing::warn!(role = role.name, error = %e, "the role's lease ran out unrenewed; stopping its work");
+                        }
                         return Some(task);
                     }
                 }

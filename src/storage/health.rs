@@ -66,6 +66,8 @@ impl HealthReport {
 struct State {
     report: HealthReport,
     logged_at: Option<DateTime<Utc>>,
+    /// When the last outage ended: a call started before it failed within that outage.
+    recovered_at: Option<DateTime<Utc>>,
 }
 
 /// Shared by the store wrapper (which records every outcome) and whoever reports health.
@@ -87,6 +89,10 @@ impl StoreHealth {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    pub(super) fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
     pub fn report(&self) -> HealthReport {
         self.lock().report.clone()
     }
@@ -105,17 +111,23 @@ impl StoreHealth {
         st.report.reads = None;
         if was_down && st.report.is_ok() {
             st.logged_at = None;
+            st.recovered_at = Some(self.clock.now());
             tracing::info!("storage available again: writes and reads go through");
         }
     }
 
-    /// An operation of kind `op` failed; only an unavailable storage counts as a fault.
-    pub fn failed(&self, op: Op, error: &StoreError) {
+    /// An operation of kind `op`, started at `started`, failed; only an unavailable storage
+    /// counts as a fault, and a call that started before the last outage ended belongs to it
+    /// (a connection it waited for through the outage), not to a new one.
+    pub fn failed(&self, op: Op, started: DateTime<Utc>, error: &StoreError) {
         if !error.is_unavailable() {
             return;
         }
         let now = self.clock.now();
         let mut st = self.lock();
+        if st.report.is_ok() && st.recovered_at.is_some_and(|t| started < t) {
+            return;
+        }
         let starts = st.report.is_ok();
         let slot = match op {
             Op::Write => &mut st.report.writes,
@@ -162,9 +174,9 @@ mod tests {
     fn a_write_fault_shows_until_a_write_succeeds() {
         let (clock, h) = setup();
         let full = StoreError::Unavailable("database or disk is full".into());
-        h.failed(Op::Write, &full);
+        h.failed(Op::Write, clock.now(), &full);
         clock.advance(Duration::seconds(5));
-        h.failed(Op::Write, &full);
+        h.failed(Op::Write, clock.now(), &full);
         let r = h.report();
         assert!(!r.is_ok());
         let w = r.writes.as_ref().unwrap();
@@ -176,13 +188,22 @@ mod tests {
         h.succeeded(Op::Write);
         assert!(h.is_ok());
         assert_eq!(h.report().summary(), "ok");
+        // A call that waited through the outage and failed after it does not start another.
+        let before = clock.now() - Duration::seconds(3);
+        clock.advance(Duration::seconds(1));
+        h.failed(Op::Write, before, &full);
+        assert!(h.is_ok());
+        assert_eq!(h.report().outages, 1);
+        h.failed(Op::Write, clock.now(), &full);
+        assert_eq!(h.report().outages, 2);
     }
 
     #[test]
     fn only_an_unavailable_storage_is_a_fault() {
         let (_, h) = setup();
-        h.failed(Op::Write, &StoreError::Database("syntax error".into()));
-        h.failed(Op::Read, &StoreError::NotFound("x".into()));
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
+        h.failed(Op::Write, now, &StoreError::Database("syntax error".into()));
+        h.failed(Op::Read, now, &StoreError::NotFound("x".into()));
         assert!(h.is_ok());
         assert_eq!(h.report().outages, 0);
     }

@@ -36,16 +36,17 @@ pub fn watch(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> (Arc<dyn Store>, A
 
 impl Watched {
     async fn run<T>(&self, op: Op, call: impl Future<Output = Result<T>>) -> Result<T> {
+        let started = self.health.now();
         if op == Op::Write
             && let Err(e) = self.inner.check_writable()
         {
-            self.health.failed(op, &e);
+            self.health.failed(op, started, &e);
             return Err(e);
         }
         let result = call.await;
         match &result {
             Ok(_) => self.health.succeeded(op),
-            Err(e) => self.health.failed(op, e),
+            Err(e) => self.health.failed(op, started, e),
         }
         result
     }
@@ -60,9 +61,10 @@ impl Store for Watched {
     /// Not checked first: with nothing to apply it writes nothing, so a read-only database
     /// still opens (and then refuses writes, loudly).
     async fn migrate(&self) -> Result<usize> {
+        let started = self.health.now();
         let result = self.inner.migrate().await;
         if let Err(e) = &result {
-            self.health.failed(Op::Write, e);
+            self.health.failed(Op::Write, started, e);
         }
         result
     }

@@ -11,6 +11,8 @@ mod support;
 mod idle;
 mod instance;
 mod pace;
+mod pg_outage;
+mod pg_server;
 mod process;
 mod roles;
 mod two_instances;

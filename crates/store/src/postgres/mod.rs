@@ -61,7 +61,11 @@ impl PostgresStore {
                 })
             })
             .max_connections(pool_size.max(1))
-            .acquire_timeout(Duration::from_secs(30))
+            // While the server is down a call fails after this, not after half a minute; the
+            // outage is reported by the caller's health, so no "slow acquire" warning for each
+            // call that waited through it.
+            .acquire_timeout(Duration::from_secs(10))
+            .acquire_slow_threshold(Duration::from_secs(10))
             .connect_with(options)
             .await
             .map_err(open_err)?;
