@@ -309,7 +309,7 @@ pub async fn open_watched_store(
             if e.downcast_ref::<store::StoreError>()
                 .is_some_and(store::StoreError::is_unavailable) =>
         {
-            tracing::warn!(error = %e, "cannot sync the configured sources now");
+            tracing::info!(error = %e, "cannot sync the configured sources now");
         }
         Err(e) => return Err(e),
     }

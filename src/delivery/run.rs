@@ -106,8 +106,15 @@ async fn run<S: Sender>(
 /// Delivers until `shutdown`: the bot's delivery loop. Starts with [`recover`] for a process
 /// just started; errors are logged and retried.
 pub async fn run_delivery<S: Sender>(ctx: &DeliveryCtx<S>, shutdown: &Shutdown) -> DeliveryReport {
-    if let Err(e) = recover(ctx, ctx.clock.now(), true).await {
-        tracing::warn!(error = %e, "cannot resolve sends left in flight yet; retried every minute");
+    match recover(ctx, ctx.clock.now(), true).await {
+        Ok(_) => {}
+        Err(DeliveryError::Store(e)) => log_store_error(
+            &e,
+            "cannot resolve sends left in flight yet; retried every minute",
+        ),
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot resolve sends left in flight yet; retried every minute")
+        }
     }
     match run(ctx, shutdown, Until::Shutdown).await {
         Ok(r) => r,

@@ -14,6 +14,7 @@ mod pace;
 mod pg_outage;
 mod pg_server;
 mod process;
+mod read_only;
 mod roles;
 mod two_instances;
 
