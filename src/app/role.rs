@@ -181,6 +181,26 @@ where
     Ok(Some(out))
 }
 
+/// Whether the lease `holder` names a process of this host that is no longer running (a
+/// command or an instance killed before it could release its role). Unknown forms, other hosts
+/// and running processes are not dead.
+pub fn holder_is_dead_here(holder: &str) -> bool {
+    let name = holder.strip_prefix("cli:").unwrap_or(holder);
+    let mut parts = name.rsplitn(3, ':');
+    let (Some(_random), Some(pid), Some(host)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let Ok(pid) = pid.parse::<u32>() else {
+        return false;
+    };
+    let ours = instance_id();
+    let our_host = ours.rsplitn(3, ':').nth(2).unwrap_or("");
+    host == our_host
+        && pid != std::process::id()
+        && std::path::Path::new("/proc/self").exists()
+        && !std::path::Path::new("/proc").join(pid.to_string()).exists()
+}
+
 /// A name for this instance: host, process id and a random part.
 pub fn instance_id() -> String {
     let host = std::env::var("HOSTNAME")
@@ -190,4 +210,25 @@ pub fn instance_id() -> String {
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "host".into());
     format!("{host}:{}:{:04x}", std::process::id(), fastrand::u16(..))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_holder_is_dead_only_when_it_is_a_gone_process_of_this_host() {
+        let me = instance_id();
+        assert!(!holder_is_dead_here(&me), "this process runs");
+        let host = me.rsplitn(3, ':').nth(2).unwrap().to_owned();
+        // Beyond the kernel's largest pid: no such process.
+        assert!(holder_is_dead_here(&format!("cli:{host}:4999999:0abc")));
+        assert!(holder_is_dead_here(&format!("{host}:4999999:0abc")));
+        assert!(!holder_is_dead_here("other-host:4999999:0abc"));
+        assert!(!holder_is_dead_here("garbage"));
+        assert!(
+            !holder_is_dead_here(&format!("{host}:1:0abc")),
+            "pid 1 runs"
+        );
+    }
 }

@@ -5,7 +5,7 @@
 //! after the message in flight; the rest stays queued for the next run.
 
 use super::{CliError, DigestArgs};
-use crate::app::role::{Role, instance_id, with_role};
+use crate::app::role::{Role, holder_is_dead_here, instance_id, with_role};
 use crate::clock::{Clock, SystemClock};
 use crate::config::{Config, InDoubt};
 use crate::delivery::{self, DeliveryCtx, DeliveryReport, bot::bot_from_env};
@@ -137,6 +137,14 @@ async fn handed_over(
         match (holder, left) {
             (_, None) => return Ok(true),
             (None, Some(_)) => return Ok(false),
+            // Killed before it could let the role go: take it now rather than after its lease.
+            (Some(holder), Some(_)) if holder_is_dead_here(&holder) => {
+                store
+                    .release_lease("sender", &holder)
+                    .await
+                    .map_err(other)?;
+                return Ok(false);
+            }
             (Some(holder), Some(_)) if !told => {
                 println!(
                     "{holder} holds the sender role: it delivers the messages at the shared pace; waiting for the outbox to empty (a signal stops the waiting, not the delivery)"

@@ -10,7 +10,6 @@ mod support;
 
 mod idle;
 mod instance;
-mod pace;
 mod pg_outage;
 mod pg_server;
 mod process;
