@@ -98,36 +98,7 @@ pub async fn run(app: App, bot: Bot, shutdown: Shutdown) -> Result<(), AppError>
             .await;
         });
     }
-    {
-        let gate = Arc::new(Gate::from_config(&app.config.delivery, app.clock.clone()));
-        // One context for the process: an answer Telegram gave that the database refused
-        // survives the role being lost and taken again, and is written first.
-        let delivery = DeliveryCtx::new(
-            app.store.clone(),
-            bot.clone(),
-            app.config.delivery.clone(),
-            app.clock.clone(),
-        )
-        .in_sender_role(&app.owner)
-        .with_gate(gate.clone());
-        let delivery = Arc::new(delivery);
-        tasks.spawn(flush_answers(delivery.clone(), shutdown.clone()));
-        let telegram = Telegram {
-            delivery,
-            poll,
-            bot,
-            gate,
-        };
-        let (app, shutdown) = (app.clone(), shutdown.clone());
-        tasks.spawn(async move {
-            let role = app.role("sender");
-            let (store, clock, owner) = (app.store.clone(), app.clock.clone(), app.owner.clone());
-            hold_role(store, role, owner, clock, shutdown, |stop| {
-                sender(app.clone(), telegram.clone(), stop)
-            })
-            .await;
-        });
-    }
+    spawn_sender(&mut tasks, &app, bot, poll, &shutdown);
 
     shutdown.wait().await;
     let drained = tokio::time::timeout(SHUTDOWN_GRACE, async {
@@ -178,6 +149,44 @@ async fn pipeline_loop(app: App, wake: Arc<Notify>, stop: Shutdown) {
             }
         }
     }
+}
+
+/// Spawns the `sender` role's loop: everything that talks to Telegram, through one gate.
+fn spawn_sender(
+    tasks: &mut tokio::task::JoinSet<()>,
+    app: &App,
+    bot: Bot,
+    poll: Arc<PollContext>,
+    shutdown: &Shutdown,
+) {
+    let gate = Arc::new(Gate::from_config(&app.config.delivery, app.clock.clone()));
+    // One context for the process: an answer Telegram gave that the database refused survives
+    // the role being lost and taken again, and is written first.
+    let delivery = DeliveryCtx::new(
+        app.store.clone(),
+        bot.clone(),
+        app.config.delivery.clone(),
+        app.clock.clone(),
+    )
+    .in_sender_role(&app.owner)
+    .with_gate(gate.clone());
+    let delivery = Arc::new(delivery);
+    tasks.spawn(flush_answers(delivery.clone(), shutdown.clone()));
+    let telegram = Telegram {
+        delivery,
+        poll,
+        bot,
+        gate,
+    };
+    let (app, shutdown) = (app.clone(), shutdown.clone());
+    tasks.spawn(async move {
+        let role = app.role("sender");
+        let (store, clock, owner) = (app.store.clone(), app.clock.clone(), app.owner.clone());
+        hold_role(store, role, owner, clock, shutdown, |stop| {
+            sender(app.clone(), telegram.clone(), stop)
+        })
+        .await;
+    });
 }
 
 /// Writes, every few seconds, answers Telegram gave that the database refused (a storage

@@ -30,6 +30,15 @@ fn late_feed(feeds: &FeedServer) {
     );
 }
 
+/// Whether `n` items (and the first report's claims) are stored.
+async fn stored(store: std::sync::Arc<dyn claimwatch::store::Store>, n: i64) -> bool {
+    let since = chrono::Utc::now() - chrono::Duration::days(1);
+    store
+        .stats(since)
+        .await
+        .is_ok_and(|s| s.items >= n && s.claims >= 2)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn postgres_stopped_for_30_s_loses_nothing_doubles_nothing_and_warns_once() {
     if backend() != "postgres" {
@@ -49,16 +58,7 @@ async fn postgres_stopped_for_30_s_loses_nothing_doubles_nothing_and_warns_once(
     let config = write_config(dir.path(), &pg.url, &[feeds.url("a.xml")], "3s");
     subscribe_all(store.as_ref()).await;
     let mut run = Instance::start(&config, &api, dir.path().join("run.log"));
-    let items = |n: i64| {
-        let store = store.clone();
-        async move {
-            let since = chrono::Utc::now() - chrono::Duration::days(1);
-            store
-                .stats(since)
-                .await
-                .is_ok_and(|s| s.items >= n && s.claims >= 2)
-        }
-    };
+    let items = |n: i64| stored(store.clone(), n);
     assert!(
         eventually(Duration::from_secs(30), || items(2)).await,
         "{}",
@@ -102,8 +102,12 @@ async fn postgres_stopped_for_30_s_loses_nothing_doubles_nothing_and_warns_once(
     }
     assert_eq!(api.too_many_requests(), 0, "429s");
     let status = run.terminate(Duration::from_secs(40)).expect("stops");
-    let log = run.output();
-    assert!(status.success(), "{log}");
+    assert!(status.success(), "{}", run.output());
+    assert_reported_once(&run.output(), &pg.url);
+}
+
+/// One warning for the outage, one line when it ended, and the password never in the log.
+fn assert_reported_once(log: &str, url: &str) {
     let warnings = log
         .lines()
         .filter(|l| l.contains(" WARN ") || l.contains(" ERROR "))
@@ -112,8 +116,6 @@ async fn postgres_stopped_for_30_s_loses_nothing_doubles_nothing_and_warns_once(
     let outages = log.matches("nothing is changed until it recovers").count();
     assert_eq!(outages, 1, "one warning per outage:\n{log}");
     assert!(log.contains("storage available again"), "{log}");
-    assert!(
-        !log.contains(pg.url.rsplit_once('@').map_or("", |p| p.0)),
-        "the password stays out"
-    );
+    let secret = url.rsplit_once('@').map_or(url, |p| p.0);
+    assert!(!log.contains(secret), "the password stays out of the log");
 }

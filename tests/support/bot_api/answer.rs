@@ -13,14 +13,7 @@ use std::time::{Duration, Instant};
 /// Answers every method but getUpdates; the bool asks to hold the response.
 pub(super) fn answer(method: &str, p: &Value, state: &Arc<Mutex<State>>) -> (Response, bool) {
     let mut st = state.lock().unwrap_or_else(|p| p.into_inner());
-    let limited = match method {
-        "editMessageText" | "editMessageReplyMarkup" => {
-            st.limits.check(chat_id_of(p).unwrap_or(0), true)
-        }
-        "answerCallbackQuery" => st.limits.check(0, false),
-        _ => None,
-    };
-    if let Some(refused) = limited {
+    if let Some(refused) = over_limit(method, p, &mut st) {
         return (refused, false);
     }
     let resp = match method {
@@ -104,6 +97,18 @@ pub(super) fn answer(method: &str, p: &Value, state: &Arc<Mutex<State>>) -> (Res
         _ => err(404, "Not Found: method not found", None),
     };
     (resp, false)
+}
+
+/// Telegram's limits for edits (chat and global) and callback answers (global only);
+/// sendMessage and sendPhoto check theirs where they are answered.
+fn over_limit(method: &str, p: &Value, st: &mut State) -> Option<Response> {
+    match method {
+        "editMessageText" | "editMessageReplyMarkup" => {
+            st.limits.check(chat_id_of(p).unwrap_or(0), true)
+        }
+        "answerCallbackQuery" => st.limits.check(0, false),
+        _ => None,
+    }
 }
 
 fn message_json(chat: i64, id: i64, text: &str, markup: Option<&Value>) -> Value {

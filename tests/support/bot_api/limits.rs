@@ -6,6 +6,7 @@
 //! is counted as a "send into a frozen scope" (and answered 429 again), as Telegram would
 //! answer it, with a longer wait.
 
+use super::FakeBotApi;
 use super::json::err;
 use crate::support::http::Response;
 use serde_json::json;
@@ -87,5 +88,24 @@ impl Limits {
             }
         }
         None
+    }
+}
+
+impl FakeBotApi {
+    /// Enforces Telegram's limits: 30 messages/s overall, 1/s per chat, 20/min per group; a
+    /// request over one is answered 429 and freezes its chat until `retry_after`.
+    pub fn enforce_telegram_limits(&self) {
+        self.lock().limits.on = true;
+    }
+
+    /// Requests sent into a chat frozen by a 429 before its `retry_after` ran out.
+    pub fn frozen_sends(&self) -> u64 {
+        self.lock().limits.frozen_sends
+    }
+
+    /// Holds a `getUpdates` open for its full `timeout` up to `cap` (2 s by default, so tests
+    /// stop quickly).
+    pub fn set_long_poll_cap(&self, cap: Duration) {
+        self.lock().long_poll_cap = cap;
     }
 }

@@ -197,23 +197,6 @@ impl FakeBotApi {
         st.too_many + st.limits.too_many
     }
 
-    /// Enforces Telegram's limits: 30 messages/s overall, 1/s per chat, 20/min per group; a
-    /// request over one is answered 429 and freezes its chat until `retry_after`.
-    pub fn enforce_telegram_limits(&self) {
-        self.lock().limits.on = true;
-    }
-
-    /// Requests sent into a chat frozen by a 429 before its `retry_after` ran out.
-    pub fn frozen_sends(&self) -> u64 {
-        self.lock().limits.frozen_sends
-    }
-
-    /// Holds a `getUpdates` open for its full `timeout` up to `cap` (2 s by default, so tests
-    /// stop quickly).
-    pub fn set_long_poll_cap(&self, cap: Duration) {
-        self.lock().long_poll_cap = cap;
-    }
-
     /// Holds the response to the `n`-th send (1-based, counted from now on) until
     /// [`FakeBotApi::release_held`]; the message is recorded as received when it arrives.
     pub fn hold_send(&self, n: usize) {
