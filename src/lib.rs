@@ -25,4 +25,5 @@ pub mod pipeline;
 pub mod series;
 pub mod shutdown;
 pub mod sources;
+pub mod storage;
 pub mod tz;

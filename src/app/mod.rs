@@ -1,11 +1,11 @@
 //! `claimwatch run`: everything the bot does, wired together. Every instance polls its share of
-//! the due sources (sources are leased one by one); three roles run on one instance at a time
+//! the due sources (sources are leased one by one); two roles run on one instance at a time
 //! over a shared database, each under a renewable lease (see [`role`]):
 //!
 //! - `pipeline`: classifies and clusters the items pollers stored;
-//! - `sender`: the digest scheduler and the outbox delivery (one sender keeps Telegram's rate
-//!   limits for the whole database);
-//! - `telegram`: the update loop answering commands (Telegram allows one poller per token).
+//! - `sender`: everything that talks to Telegram — the digest scheduler, the outbox delivery
+//!   and the update loop answering commands (Telegram allows one poller per token) — so one
+//!   [`Gate`] paces every message of the database, replies first.
 //!
 //! When an instance dies its roles move to another within `run.lease_ttl` plus a third of it.
 
@@ -14,20 +14,19 @@ pub mod role;
 use crate::bot::{BotDeps, ComposedDigestSource, FetchingSourceChecker, run_bot_sharing};
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::delivery::{DeliveryCtx, run_delivery};
+use crate::delivery::{DeliveryCtx, Gate, run_delivery};
 use crate::digest::schedule::{ScheduleCtx, run_scheduler};
 use crate::ops::metrics::record;
 use crate::ops::server::WebhookSlot;
 use crate::pipeline::Pipeline;
 use crate::shutdown::Shutdown;
 use crate::sources::{PollContext, run_pollers_with};
+use crate::storage::StoreHealth;
 use crate::store::Store;
 use role::{Role, hold_role};
 use std::sync::Arc;
 use std::time::Duration;
 use teloxide::Bot;
-use teloxide::adaptors::throttle::Limits;
-use teloxide::requests::RequesterExt;
 use tokio::sync::Notify;
 
 /// Items classified per pipeline step before new work is looked at again.
@@ -54,6 +53,8 @@ pub struct App {
     pub clock: Arc<dyn Clock>,
     /// This instance's name in role leases.
     pub owner: String,
+    /// The storage's health as this instance sees it (for a readiness check).
+    pub health: Arc<StoreHealth>,
 }
 
 impl App {
@@ -61,6 +62,9 @@ impl App {
         Role {
             name,
             ttl: self.config.run.lease_ttl.0,
+            // One SQLite file serves one instance: nobody else can take a role, so a storage
+            // fault does not stop the bot answering ("not saved, try again later").
+            keep_through_faults: self.store.backend() == "sqlite",
         }
     }
 }
@@ -77,6 +81,7 @@ pub async fn run(app: App, bot: Bot, shutdown: Shutdown) -> Result<(), AppError>
     let webhook = crate::ops::start(
         &app.config,
         store,
+        app.health.clone(),
         bot.clone(),
         clock,
         &shutdown,
@@ -109,34 +114,7 @@ pub async fn run(app: App, bot: Bot, shutdown: Shutdown) -> Result<(), AppError>
             .await;
         });
     }
-    {
-        let (app, shutdown, bot) = (app.clone(), shutdown.clone(), bot.clone());
-        tasks.spawn(async move {
-            let role = app.role("sender");
-            let (store, clock, owner) = (app.store.clone(), app.clock.clone(), app.owner.clone());
-            hold_role(store, role, owner, clock, shutdown, |stop| {
-                sender(app.clone(), bot.clone(), stop)
-            })
-            .await;
-        });
-    }
-    {
-        let (app, shutdown) = (app.clone(), shutdown.clone());
-        tasks.spawn(async move {
-            let role = app.role("telegram");
-            let (store, clock, owner) = (app.store.clone(), app.clock.clone(), app.owner.clone());
-            hold_role(store, role, owner, clock, shutdown, |stop| {
-                telegram(
-                    app.clone(),
-                    poll.clone(),
-                    bot.clone(),
-                    webhook.clone(),
-                    stop,
-                )
-            })
-            .await;
-        });
-    }
+    spawn_sender(&mut tasks, &app, bot, poll, webhook, &shutdown);
 
     shutdown.wait().await;
     drain(tasks).await;
@@ -180,7 +158,7 @@ async fn pipeline_loop(app: App, wake: Arc<Notify>, stop: Shutdown) {
                 r.processed >= PIPELINE_STEP
             }
             Err(e) => {
-                tracing::error!(error = %e, "pipeline step failed; the items stay pending");
+                crate::storage::log_store_error(&e, "pipeline step failed; the items stay pending");
                 pipeline.reset();
                 false
             }
@@ -195,35 +173,87 @@ async fn pipeline_loop(app: App, wake: Arc<Notify>, stop: Shutdown) {
     }
 }
 
-/// The `sender` role: the digest scheduler and the outbox delivery, side by side.
-async fn sender(app: App, bot: Bot, stop: Shutdown) {
+/// Spawns the `sender` role's loop: everything that talks to Telegram, through one gate.
+fn spawn_sender(
+    tasks: &mut tokio::task::JoinSet<()>,
+    app: &App,
+    bot: Bot,
+    poll: Arc<PollContext>,
+    webhook: Option<WebhookSlot>,
+    shutdown: &Shutdown,
+) {
+    let gate = Arc::new(Gate::from_config(&app.config.delivery, app.clock.clone()));
+    // One context for the process: an answer Telegram gave that the database refused survives
+    // the role being lost and taken again, and is written first.
     let delivery = DeliveryCtx::new(
         app.store.clone(),
-        bot,
+        bot.clone(),
         app.config.delivery.clone(),
         app.clock.clone(),
     )
-    .in_sender_role(&app.owner);
+    .in_sender_role(&app.owner)
+    .with_gate(gate.clone());
+    let delivery = Arc::new(delivery);
+    tasks.spawn(flush_answers(delivery.clone(), shutdown.clone()));
+    let telegram = Telegram {
+        delivery,
+        poll,
+        bot,
+        gate,
+        webhook,
+    };
+    let (app, shutdown) = (app.clone(), shutdown.clone());
+    tasks.spawn(async move {
+        let role = app.role("sender");
+        let (store, clock, owner) = (app.store.clone(), app.clock.clone(), app.owner.clone());
+        hold_role(store, role, owner, clock, shutdown, |stop| {
+            sender(app.clone(), telegram.clone(), stop)
+        })
+        .await;
+    });
+}
+
+/// Writes, every few seconds, answers Telegram gave that the database refused (a storage
+/// outage): a message Telegram accepted is marked sent as soon as the storage is back, even if
+/// this instance lost the sender role meanwhile, so nobody sends it again.
+async fn flush_answers(delivery: Arc<DeliveryCtx<Bot>>, shutdown: Shutdown) {
+    while shutdown.sleep(Duration::from_secs(2)).await {
+        if delivery.unwritten_answers() > 0
+            && let Err(e) = delivery.flush_answers().await
+        {
+            crate::storage::log_store_error(&e, "cannot write a sent message's answer yet");
+        }
+    }
+}
+
+/// What the `sender` role talks to Telegram with.
+#[derive(Clone)]
+struct Telegram {
+    delivery: Arc<DeliveryCtx<Bot>>,
+    poll: Arc<PollContext>,
+    bot: Bot,
+    gate: Arc<Gate>,
+    /// In webhook mode with the HTTP endpoints on, the webhook is served by their server.
+    webhook: Option<WebhookSlot>,
+}
+
+/// The `sender` role: the digest scheduler, the outbox delivery and the update loop, side by
+/// side, every message through one gate.
+async fn sender(app: App, tg: Telegram, stop: Shutdown) {
     let schedule = ScheduleCtx {
         store: app.store.clone(),
         config: app.config.clone(),
-        enqueued: delivery.wake.clone(),
+        enqueued: tg.delivery.wake.clone(),
     };
     tokio::join!(
         run_scheduler(&schedule, app.clock.as_ref(), &stop),
-        run_delivery(&delivery, &stop),
+        run_delivery(&tg.delivery, &stop),
+        updates(&app, &tg, stop.clone()),
     );
 }
 
-/// The `telegram` role: the update loop, replies paced by teloxide's throttle. In webhook mode
-/// with the HTTP endpoints on, the webhook is served by their server (`webhook`).
-async fn telegram(
-    app: App,
-    poll: Arc<PollContext>,
-    bot: Bot,
-    webhook: Option<WebhookSlot>,
-    stop: Shutdown,
-) {
+/// The update loop answering commands.
+async fn updates(app: &App, tg: &Telegram, stop: Shutdown) {
     let deps = BotDeps {
         store: app.store.clone(),
         config: app.config.clone(),
@@ -233,12 +263,12 @@ async fn telegram(
             config: app.config.clone(),
         }),
         checker: Arc::new(FetchingSourceChecker {
-            ctx: poll,
+            ctx: tg.poll.clone(),
             allow_private: app.config.http.allow_private_addresses,
         }),
+        gate: tg.gate.clone(),
     };
-    let bot = bot.throttle(Limits::default());
-    if let Err(e) = run_bot_sharing(deps, bot, stop, webhook).await {
+    if let Err(e) = run_bot_sharing(deps, tg.bot.clone(), stop, tg.webhook.clone()).await {
         tracing::error!(error = %e, "the Telegram update loop stopped");
     }
 }

@@ -1,11 +1,16 @@
 //! Roles: work that one instance at a time must do over a shared database (classifying and
-//! clustering, sending digests, reading Telegram updates). An instance takes a role by taking
-//! its lease, renews it every third of its time-to-live, and stops the role's work when it cannot
-//! renew; when an instance dies, another takes the role once the lease runs out.
+//! clustering; talking to Telegram). An instance takes a role by taking its lease, renews it
+//! every third of its time-to-live, and stops the role's work when another took it or when its
+//! lease ran out unrenewed; when an instance dies, another takes the role once the lease runs
+//! out. While the storage is unavailable a renewal cannot succeed, but nobody else can take the
+//! role either: the work goes on until the lease would have run out (or, for a role that keeps
+//! through faults — one SQLite file serves one instance — for as long as the fault lasts).
 
 use crate::clock::Clock;
 use crate::shutdown::Shutdown;
-use crate::store::Store;
+use crate::storage::log_store_error;
+use crate::store::{Store, StoreError};
+use chrono::{DateTime, Utc};
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
@@ -16,11 +21,23 @@ pub struct Role {
     pub name: &'static str,
     /// The lease's time-to-live; renewed every third of it, tried for every third of it.
     pub ttl: Duration,
+    /// Keep (or take) the role while the storage is unavailable: for a database only this
+    /// instance uses (SQLite), so the bot still answers ("not saved") during a fault.
+    pub keep_through_faults: bool,
 }
 
 impl Role {
     fn renew_every(&self) -> Duration {
         (self.ttl / 3).max(Duration::from_millis(50))
+    }
+
+    fn expiry(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        now + chrono::Duration::from_std(self.ttl).unwrap_or(chrono::Duration::seconds(30))
+    }
+
+    /// Whether this failed renewal or take still lets the work go on.
+    fn tolerates(&self, e: &StoreError) -> bool {
+        self.keep_through_faults && e.is_unavailable()
     }
 }
 
@@ -40,56 +57,148 @@ pub async fn hold_role<F, Fut>(
 {
     let every = role.renew_every();
     while !shutdown.is_triggered() {
-        match store
+        let taken = match store
             .acquire_lease(role.name, &owner, clock.now(), role.ttl)
             .await
         {
-            Ok(true) => {
-                tracing::info!(role = role.name, "this instance took the role");
-                let stop = Shutdown::new();
-                let task = work(stop.clone());
-                tokio::pin!(task);
-                let mut finished = false;
-                loop {
-                    tokio::select! {
-                        _ = &mut task => {
-                            finished = true;
-                            break;
-                        }
-                        _ = tokio::time::sleep(every) => {
-                            match store.acquire_lease(role.name, &owner, clock.now(), role.ttl).await {
-                                Ok(true) => {}
-                                Ok(false) => {
-                                    tracing::warn!(role = role.name, "role lost to another instance");
-                                    break;
-                                }
-                                Err(e) => {
-                                    tracing::warn!(role = role.name, error = %e, "cannot renew the role; stopping its work");
-                                    break;
-                                }
-                            }
-                        }
-                        _ = shutdown.wait() => break,
-                    }
-                }
-                stop.trigger();
-                if !finished {
-                    task.await;
-                }
-                if shutdown.is_triggered() {
-                    if let Err(e) = store.release_lease(role.name, &owner).await {
-                        tracing::warn!(role = role.name, error = %e, "cannot release the role");
-                    }
-                    return;
-                }
+            Ok(taken) => taken,
+            Err(e) if role.tolerates(&e) => true,
+            Err(e) => {
+                log_store_error(&e, "cannot take a role");
+                false
             }
-            Ok(false) => {}
-            Err(e) => tracing::warn!(role = role.name, error = %e, "cannot take the role"),
+        };
+        if taken {
+            tracing::info!(role = role.name, "this instance took the role");
+            let stop = Shutdown::new();
+            let task = work(stop.clone());
+            let finished = keep(
+                store.as_ref(),
+                &role,
+                &owner,
+                clock.as_ref(),
+                &shutdown,
+                task,
+            )
+            .await;
+            stop.trigger();
+            if let Some(task) = finished {
+                task.await;
+            }
+            if shutdown.is_triggered() {
+                if let Err(e) = store.release_lease(role.name, &owner).await {
+                    tracing::warn!(role = role.name, error = %e, "cannot release the role");
+                }
+                return;
+            }
         }
         if !shutdown.sleep(every).await {
             return;
         }
     }
+}
+
+/// Renews the role while `task` runs; returns the task when it must still be awaited (the
+/// role was lost, its lease ran out, or shutdown), `None` when it finished by itself.
+async fn keep<Fut: Future<Output = ()>>(
+    store: &dyn Store,
+    role: &Role,
+    owner: &str,
+    clock: &dyn Clock,
+    shutdown: &Shutdown,
+    task: Fut,
+) -> Option<std::pin::Pin<Box<Fut>>> {
+    let mut task = Box::pin(task);
+    let mut valid_until = role.expiry(clock.now());
+    loop {
+        tokio::select! {
+            _ = &mut task => return None,
+            _ = tokio::time::sleep(role.renew_every()) => {
+                let now = clock.now();
+                match store.acquire_lease(role.name, owner, now, role.ttl).await {
+                    Ok(true) => valid_until = role.expiry(now),
+                    Ok(false) => {
+                        tracing::warn!(role = role.name, "role lost to another instance");
+                        return Some(task);
+                    }
+                    Err(e) if role.tolerates(&e) || now < valid_until => {
+                        log_store_error(&e, "cannot renew a role; keeping it while its lease runs");
+                    }
+                    Err(e) => {
+                        // An unavailable storage is reported by its health, once per outage.
+                        if e.is_unavailable() {
+                            tracing::info!(role = role.name, error = %e, "the role's lease ran out unrenewed; stopping its work");
+                        } else {
+                            tracing::warn!(role = role.name, error = %e, "the role's lease ran out unrenewed; stopping its work");
+                        }
+                        return Some(task);
+                    }
+                }
+            }
+            _ = shutdown.wait() => return Some(task),
+        }
+    }
+}
+
+/// Runs `work` once while this process (`owner`) holds `role`, renewing the lease meanwhile,
+/// and releases it after; `Ok(None)`, without running `work`, when another holds the role.
+/// `work` gets a shutdown that fires if the role is lost (it must then return soon).
+pub async fn with_role<F, Fut, T>(
+    store: &dyn Store,
+    role: &Role,
+    owner: &str,
+    clock: &dyn Clock,
+    work: F,
+) -> Result<Option<T>, crate::store::StoreError>
+where
+    F: FnOnce(Shutdown) -> Fut,
+    Fut: Future<Output = T>,
+{
+    if !store
+        .acquire_lease(role.name, owner, clock.now(), role.ttl)
+        .await?
+    {
+        return Ok(None);
+    }
+    let lost = Shutdown::new();
+    let task = work(lost.clone());
+    tokio::pin!(task);
+    let out = loop {
+        tokio::select! {
+            out = &mut task => break out,
+            _ = tokio::time::sleep(role.renew_every()) => {
+                let renewed = store.acquire_lease(role.name, owner, clock.now(), role.ttl).await;
+                if !matches!(renewed, Ok(true)) && !lost.is_triggered() {
+                    tracing::warn!(role = role.name, "role lost; stopping after the message in flight");
+                    lost.trigger();
+                }
+            }
+        }
+    };
+    if let Err(e) = store.release_lease(role.name, owner).await {
+        tracing::warn!(role = role.name, error = %e, "cannot release the role");
+    }
+    Ok(Some(out))
+}
+
+/// Whether the lease `holder` names a process of this host that is no longer running (a
+/// command or an instance killed before it could release its role). Unknown forms, other hosts
+/// and running processes are not dead.
+pub fn holder_is_dead_here(holder: &str) -> bool {
+    let name = holder.strip_prefix("cli:").unwrap_or(holder);
+    let mut parts = name.rsplitn(3, ':');
+    let (Some(_random), Some(pid), Some(host)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let Ok(pid) = pid.parse::<u32>() else {
+        return false;
+    };
+    let ours = instance_id();
+    let our_host = ours.rsplitn(3, ':').nth(2).unwrap_or("");
+    host == our_host
+        && pid != std::process::id()
+        && std::path::Path::new("/proc/self").exists()
+        && !std::path::Path::new("/proc").join(pid.to_string()).exists()
 }
 
 /// A name for this instance: host, process id and a random part.
@@ -101,4 +210,25 @@ pub fn instance_id() -> String {
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "host".into());
     format!("{host}:{}:{:04x}", std::process::id(), fastrand::u16(..))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_holder_is_dead_only_when_it_is_a_gone_process_of_this_host() {
+        let me = instance_id();
+        assert!(!holder_is_dead_here(&me), "this process runs");
+        let host = me.rsplitn(3, ':').nth(2).unwrap().to_owned();
+        // Beyond the kernel's largest pid: no such process.
+        assert!(holder_is_dead_here(&format!("cli:{host}:4999999:0abc")));
+        assert!(holder_is_dead_here(&format!("{host}:4999999:0abc")));
+        assert!(!holder_is_dead_here("other-host:4999999:0abc"));
+        assert!(!holder_is_dead_here("garbage"));
+        assert!(
+            !holder_is_dead_here(&format!("{host}:1:0abc")),
+            "pid 1 runs"
+        );
+    }
 }

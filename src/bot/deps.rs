@@ -41,6 +41,8 @@ pub struct BotDeps {
     pub clock: Arc<dyn Clock>,
     pub digest: Arc<dyn DigestSource>,
     pub checker: Arc<dyn SourceChecker>,
+    /// The pace every message of the process goes through (shared with the outbox).
+    pub gate: Arc<crate::delivery::Gate>,
 }
 
 /// `/digest` from the digest module: the chat's current digest, composed as the scheduler

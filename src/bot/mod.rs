@@ -3,14 +3,18 @@
 //! splitting, and [`run_bot`], which registers the commands and runs the dispatcher (long
 //! polling by default) until the shared [`Shutdown`] fires.
 //!
-//! The tree is generic over the requester, so tests drive it with a plain `Bot` against the
-//! fake Bot API and production with `Throttle<Bot>`.
+//! The tree is generic over the requester (a plain `Bot` against the fake Bot API in tests and
+//! in production); every message it sends goes through the process's [`Gate`] ([`paced`]),
+//! one pace with the digest, and each chat's updates pass its fair share ([`fair`]) first.
 
 pub mod callback;
 pub mod commands;
 pub mod deps;
+mod fair;
+pub mod flood;
 mod handlers;
 pub mod keyboards;
+pub mod paced;
 pub mod render;
 pub mod search_sessions;
 mod source_check;
@@ -23,6 +27,7 @@ pub use source_check::FetchingSourceChecker;
 
 use crate::clock::Clock;
 use crate::config::{BotMode, Config};
+use crate::delivery::Gate;
 use crate::model::Lang;
 use crate::ops::server::WebhookSlot;
 use crate::shutdown::Shutdown;
@@ -31,15 +36,15 @@ use handlers::Ctx;
 use search_sessions::SearchSessions;
 use std::sync::Arc;
 use std::time::Duration;
-use teloxide::RequestError;
 use teloxide::dispatching::{UpdateFilterExt, UpdateHandler};
 use teloxide::dptree;
 use teloxide::error_handlers::ErrorHandler;
-use teloxide::payloads::SetMyCommandsSetters;
+use teloxide::payloads::{SendMessageSetters, SetMyCommandsSetters};
 use teloxide::prelude::{Dispatcher, Requester};
 use teloxide::requests::Request;
 use teloxide::types::{BotCommandScope, ChatId, Recipient, Update};
 use teloxide::update_listeners::Polling;
+use teloxide::{Bot, RequestError};
 
 /// Searches kept for paging (see `search_sessions`).
 const SEARCH_SESSIONS: usize = 10_000;
@@ -62,38 +67,38 @@ impl BotDeps {
             self.clock.clone(),
             self.digest.clone(),
             self.checker.clone(),
-            Arc::new(SearchSessions::new(SEARCH_SESSIONS))
+            Arc::new(SearchSessions::new(SEARCH_SESSIONS)),
+            self.gate.clone()
         ]
     }
 }
 
 /// The handler tree: messages and channel posts (commands), button presses, and the bot's own
 /// membership changes.
-pub fn schema<R>() -> UpdateHandler<BotError>
-where
-    R: Requester<Err = RequestError> + Clone + Send + Sync + 'static,
-{
+pub fn schema() -> UpdateHandler<BotError> {
     let context = dptree::map(
         |store: Arc<dyn Store>,
          config: Arc<Config>,
          clock: Arc<dyn Clock>,
          digest: Arc<dyn DigestSource>,
          checker: Arc<dyn SourceChecker>,
-         sessions: Arc<SearchSessions>| Ctx {
+         sessions: Arc<SearchSessions>,
+         gate: Arc<Gate>| Ctx {
             store,
             config,
             clock,
             digest,
             checker,
             sessions,
+            gate,
         },
     );
     dptree::entry()
         .chain(context)
-        .branch(Update::filter_message().endpoint(handlers::on_message::<R>))
-        .branch(Update::filter_channel_post().endpoint(handlers::on_message::<R>))
-        .branch(Update::filter_callback_query().endpoint(handlers::on_callback::<R>))
-        .branch(Update::filter_my_chat_member().endpoint(handlers::on_my_chat_member::<R>))
+        .branch(Update::filter_message().endpoint(handlers::on_message))
+        .branch(Update::filter_channel_post().endpoint(handlers::on_message))
+        .branch(Update::filter_callback_query().endpoint(handlers::on_callback))
+        .branch(Update::filter_my_chat_member().endpoint(handlers::on_my_chat_member))
 }
 
 /// Logs handler errors with anything that looks like a bot token removed.
@@ -185,33 +190,21 @@ where
 /// Runs the bot until `shutdown` fires: registers the commands, then dispatches updates from
 /// long polling (or the webhook, per `config.bot.mode`). Updates in flight finish first.
 /// SIGTERM and SIGINT reach it through `Shutdown::listen_for_signals`.
-pub async fn run_bot<R>(deps: BotDeps, bot: R, shutdown: Shutdown) -> Result<(), BotRunError>
-where
-    R: Requester<Err = RequestError> + Clone + Send + Sync + 'static,
-    <R as Requester>::GetUpdates: Send,
-    <R as Requester>::GetMe: Send,
-    <R as Requester>::DeleteWebhook: Send,
-{
+pub async fn run_bot(deps: BotDeps, bot: Bot, shutdown: Shutdown) -> Result<(), BotRunError> {
     run_bot_sharing(deps, bot, shutdown, None).await
 }
 
 /// [`run_bot`]; in webhook mode with `shared` given, the webhook is served by the HTTP
 /// endpoints' server (its router installed in the slot while the bot runs) instead of a server
 /// of its own.
-pub async fn run_bot_sharing<R>(
+pub async fn run_bot_sharing(
     deps: BotDeps,
-    bot: R,
+    bot: Bot,
     shutdown: Shutdown,
     shared: Option<WebhookSlot>,
-) -> Result<(), BotRunError>
-where
-    R: Requester<Err = RequestError> + Clone + Send + Sync + 'static,
-    <R as Requester>::GetUpdates: Send,
-    <R as Requester>::GetMe: Send,
-    <R as Requester>::DeleteWebhook: Send,
-{
+) -> Result<(), BotRunError> {
     register_commands(&bot, &deps.config).await;
-    let mut dispatcher = Dispatcher::builder(bot.clone(), schema::<R>())
+    let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
         .dependencies(deps.dependency_map())
         .error_handler(Arc::new(LogErrors))
         .default_handler(|_| async {})
@@ -233,11 +226,13 @@ where
     let result = async {
         match deps.config.bot.mode {
             BotMode::Polling => {
-                let listener = Polling::builder(bot)
-                    .timeout(Duration::from_secs(25))
+                let listener = Polling::builder(bot.clone())
+                    .timeout(deps.config.bot.poll_timeout.0)
                     .delete_webhook()
                     .await
                     .build();
+                let (guard, on_flood) = fair_share(&deps, bot.clone());
+                let listener = fair::Fair::new(listener, guard, deps.gate.clone(), on_flood);
                 dispatcher
                     .try_dispatch_with_listener(listener, Arc::new(ListenerErrors))
                     .await
@@ -245,13 +240,16 @@ where
             }
             BotMode::Webhook => match shared {
                 Some(slot) => {
-                    webhook::dispatch_shared(&mut dispatcher, bot, &deps.config, &slot).await
+                    let fair = fair_share(&deps, bot.clone());
+                    webhook::dispatch_shared(&mut dispatcher, bot, &deps, fair, &slot).await
                 }
                 None => {
                     let options = webhook::options(&deps.config)?;
-                    let listener = teloxide::update_listeners::webhooks::axum(bot, options)
+                    let listener = teloxide::update_listeners::webhooks::axum(bot.clone(), options)
                         .await
                         .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))?;
+                    let (guard, on_flood) = fair_share(&deps, bot.clone());
+                    let listener = fair::Fair::new(listener, guard, deps.gate.clone(), on_flood);
                     dispatcher
                         .try_dispatch_with_listener(listener, Arc::new(ListenerErrors))
                         .await
@@ -265,10 +263,35 @@ where
     result
 }
 
-// Production runs the bot through `Throttle<Bot>`; this fails to compile if the bounds drift.
-const _: fn() = || {
-    let _ = run_bot::<teloxide::adaptors::Throttle<teloxide::Bot>>;
-};
+/// The HTTP client's timeout for a bot that long-polls with `config`: longer than the poll,
+/// so an idle poll is answered (empty) by Telegram before the client would give up.
+pub fn client_timeout(config: &Config) -> Duration {
+    config.bot.poll_timeout.0 + Duration::from_secs(10)
+}
+
+/// Each chat's share of the bot, and the one "slow down" a chat over it is sent (through the
+/// gate, like every reply).
+fn fair_share(deps: &BotDeps, bot: Bot) -> (flood::FloodGuard, fair::OnFlood) {
+    let c = &deps.config.bot;
+    let guard = flood::FloodGuard::new(c.flood_burst, c.flood_per_minute, c.flood_pause.0);
+    let (config, gate) = (deps.config.clone(), deps.gate.clone());
+    let on_flood: fair::OnFlood = Arc::new(move |chat, user| {
+        let lang = handlers::ui_lang(&config, None, user.as_ref());
+        let secs = config.bot.flood_pause.0.as_secs().to_string();
+        let text = crate::i18n::fill(crate::i18n::texts(lang).bot.slow_down, &[("secs", &secs)]);
+        let paced = paced::Paced::new(bot.clone(), gate.clone());
+        tokio::spawn(async move {
+            let req = paced
+                .inner()
+                .send_message(chat, text)
+                .parse_mode(teloxide::types::ParseMode::Html);
+            if let Err(e) = paced.paced(chat, || req.send_ref()).await {
+                tracing::warn!(chat = chat.0, error = %redact_token(&e.to_string()), "cannot send the slow-down notice");
+            }
+        });
+    });
+    (guard, on_flood)
+}
 
 #[cfg(test)]
 mod tests {

@@ -25,7 +25,10 @@ pub fn safe_href(url: &str) -> Option<String> {
     if url.len() > MAX_URL {
         return None;
     }
-    let parsed = url::Url::parse(url).ok()?;
+    let mut parsed = url::Url::parse(url).ok()?;
+    // A feed's credentials never reach a chat.
+    let _ = parsed.set_username("");
+    let _ = parsed.set_password(None);
     matches!(parsed.scheme(), "http" | "https")
         .then(|| parsed.host_str().is_some())
         .filter(|has_host| *has_host)
@@ -181,7 +184,7 @@ pub fn source_line(s: &Source, lang: Lang, tz: &ChatTz) -> String {
     } else {
         t.source_ok.to_owned()
     };
-    let name = esc(s.display_name(), 80);
+    let name = esc(&s.display_name(), 80);
     let name = match safe_href(&s.url) {
         Some(href) => format!("<a href=\"{href}\">{name}</a>"),
         None => name,
@@ -209,6 +212,10 @@ mod tests {
     fn only_http_links() {
         assert!(safe_href("https://x.example/a?b=1&c=\"2\"").is_some_and(|h| !h.contains('"')));
         assert_eq!(safe_href("javascript:alert(1)"), None);
+        assert_eq!(
+            safe_href("http://reader:PASSWORD@feeds.example/rss").as_deref(),
+            Some("http://feeds.example/rss")
+        );
         assert_eq!(safe_href("file:///etc/passwd"), None);
         assert_eq!(safe_href("tg://resolve?domain=x"), None);
         assert_eq!(

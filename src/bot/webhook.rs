@@ -4,13 +4,15 @@
 //! on shutdown. With the HTTP endpoints on (`server.listen`, the same address), their server
 //! carries the webhook instead of one of its own.
 
-use super::{BotError, BotRunError, ListenerErrors, redact_token};
+use super::fair::{Fair, OnFlood};
+use super::flood::FloodGuard;
+use super::{BotDeps, BotError, BotRunError, ListenerErrors, redact_token};
 use crate::config::Config;
 use crate::ops::server::WebhookSlot;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
-use teloxide::RequestError;
+use teloxide::Bot;
 use teloxide::dispatching::DefaultKey;
 use teloxide::prelude::{Dispatcher, Requester};
 use teloxide::requests::Request;
@@ -54,22 +56,20 @@ fn shared_options(config: &Config) -> Result<Options, BotRunError> {
 /// goes into `slot` while the dispatcher runs. Its update stream ends only when the router is
 /// dropped, so once the dispatcher stops the listener (shutdown), the webhook is deleted and
 /// the router taken out of the slot, which lets the dispatcher return.
-pub(super) async fn dispatch_shared<R>(
-    dispatcher: &mut Dispatcher<R, BotError, DefaultKey>,
-    bot: R,
-    config: &Config,
+pub(super) async fn dispatch_shared(
+    dispatcher: &mut Dispatcher<Bot, BotError, DefaultKey>,
+    bot: Bot,
+    deps: &BotDeps,
+    (guard, on_flood): (FloodGuard, OnFlood),
     slot: &WebhookSlot,
-) -> Result<(), BotRunError>
-where
-    R: Requester<Err = RequestError> + Clone + Send + Sync + 'static,
-    <R as Requester>::DeleteWebhook: Send,
-    <R as Requester>::GetUpdates: Send,
-{
+) -> Result<(), BotRunError> {
+    let config = &deps.config;
     let options = shared_options(config)?;
     let (listener, stopped, router) = axum_to_router(bot.clone(), options)
         .await
         .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))?;
     slot.install(router);
+    let listener = Fair::new(listener, guard, deps.gate.clone(), on_flood);
     let dispatch = dispatcher.try_dispatch_with_listener(listener, Arc::new(ListenerErrors));
     tokio::pin!(dispatch);
     // `stopped` resolves after the listener is stopped, once the webhook is deleted.

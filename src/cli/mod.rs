@@ -6,6 +6,7 @@ mod check;
 pub mod classify;
 pub mod cluster;
 mod digest;
+mod digest_send;
 pub mod eval;
 mod export;
 mod migrate;
@@ -308,10 +309,29 @@ pub fn resolve_relative_files(config: &mut Config, config_path: &std::path::Path
 
 /// Opens the store (applying migrations) and upserts the config's sources.
 pub async fn open_store(config: &Config) -> Result<Arc<dyn Store>, CliError> {
+    Ok(open_watched_store(config).await?.0)
+}
+
+/// [`open_store`], watched: every outcome feeds the returned health (see `storage`).
+pub async fn open_watched_store(
+    config: &Config,
+) -> Result<(Arc<dyn Store>, Arc<crate::storage::StoreHealth>), CliError> {
     let store = store::connect_with(&config.database_url, config.run.database_pool_size).await?;
+    let (store, health) = crate::storage::watch(store, Arc::new(crate::clock::SystemClock));
     store.migrate().await?;
-    sources::sync_config_sources(store.as_ref(), config, chrono::Utc::now()).await?;
-    Ok(store)
+    match sources::sync_config_sources(store.as_ref(), config, chrono::Utc::now()).await {
+        Ok(_) => {}
+        // A read-only or full database still serves what it holds: the sources are synced at
+        // the next start (the health reports the fault).
+        Err(CliError::Other(e))
+            if e.downcast_ref::<store::StoreError>()
+                .is_some_and(store::StoreError::is_unavailable) =>
+        {
+            tracing::info!(error = %e, "cannot sync the configured sources now");
+        }
+        Err(e) => return Err(e),
+    }
+    Ok((store, health))
 }
 
 /// Runs one parsed command line.

@@ -11,8 +11,10 @@ use anyhow::anyhow;
 use std::sync::Arc;
 
 pub async fn run(config: Config) -> Result<(), CliError> {
-    let bot = bot_from_env().map_err(|e| CliError::Usage(e.to_string()))?;
-    let store = super::open_store(&config).await?;
+    // Longer than the long poll: an idle poll is answered before the client gives up.
+    let bot = bot_from_env(crate::bot::client_timeout(&config))
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let (store, health) = super::open_watched_store(&config).await?;
     let shutdown = Shutdown::new();
     shutdown.listen_for_signals();
     let app = App {
@@ -20,6 +22,7 @@ pub async fn run(config: Config) -> Result<(), CliError> {
         store,
         clock: Arc::new(SystemClock),
         owner: instance_id(),
+        health,
     };
     app::run(app, bot, shutdown)
         .await

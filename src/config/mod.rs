@@ -2,17 +2,19 @@
 //! Every option has a default (see `config/claimwatch.toml`); a bad value is a
 //! [`ConfigError`] naming the option and what was expected.
 
+mod bot;
 mod delivery;
 mod duration;
 mod env;
 mod ops;
 mod validate;
 
+pub use bot::{BotConfig, BotMode};
 pub use delivery::{DeliveryConfig, InDoubt};
 pub use duration::{HumanDuration, parse_duration};
 pub use ops::{ListenAddr, LogConfig, LogFormat, ServerConfig};
 
-use crate::model::{Lang, Topics};
+use crate::model::Topics;
 use crate::text::redact_url;
 use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
@@ -127,6 +129,9 @@ pub struct HttpConfig {
     pub user_agent: String,
     /// Allow sources on loopback or private networks (refused by default for `/addsource`).
     pub allow_private_addresses: bool,
+    /// A proxy for fetching feeds (`http://host:port`); empty: none. The environment's
+    /// `HTTP_PROXY` and the like are never used for feeds.
+    pub proxy: String,
 }
 
 impl Default for HttpConfig {
@@ -141,6 +146,7 @@ impl Default for HttpConfig {
                 env!("CARGO_PKG_VERSION")
             ),
             allow_private_addresses: false,
+            proxy: String::new(),
         }
     }
 }
@@ -236,54 +242,6 @@ impl ClusterConfig {
             threshold: self.threshold,
             event_window: self.event_window.0,
         }
-    }
-}
-
-/// How the bot talks to Telegram.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BotMode {
-    Polling,
-    Webhook,
-}
-
-/// The Telegram side.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct BotConfig {
-    pub mode: BotMode,
-    /// Public HTTPS URL Telegram posts updates to (webhook mode).
-    pub webhook_url: String,
-    /// Address the webhook server listens on (webhook mode).
-    pub webhook_listen: String,
-    /// Languages the bot replies in; the first is the fallback.
-    pub ui_languages: Vec<String>,
-    /// `/search` looks this far back unless the user asks otherwise.
-    pub search_window: HumanDuration,
-    /// `/recent` looks this far back.
-    pub recent_window: HumanDuration,
-}
-
-impl Default for BotConfig {
-    fn default() -> Self {
-        BotConfig {
-            mode: BotMode::Polling,
-            webhook_url: String::new(),
-            webhook_listen: "0.0.0.0:8443".into(),
-            ui_languages: vec!["en".into(), "uk".into(), "ru".into()],
-            search_window: HumanDuration::secs(30 * 86_400),
-            recent_window: HumanDuration::secs(86_400),
-        }
-    }
-}
-
-impl BotConfig {
-    /// The validated UI languages, fallback first.
-    pub fn languages(&self) -> Vec<Lang> {
-        self.ui_languages
-            .iter()
-            .filter_map(|l| l.parse().ok())
-            .collect()
     }
 }
 

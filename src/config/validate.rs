@@ -171,6 +171,7 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
             "expected durations above zero (bot.search_window, bot.recent_window)",
         ));
     }
+    validate_robustness(c)?;
     if c.run.lease_ttl.0 < std::time::Duration::from_secs(1) {
         return Err(bad("run.lease_ttl", "expected at least 1s"));
     }
@@ -217,6 +218,36 @@ fn validate_server(c: &Config) -> Result<(), ConfigError> {
                 "expected \"\" or the address of bot.webhook_listen ({}) when bot.mode = \"webhook\": the endpoints share the webhook's server",
                 c.bot.webhook_listen
             ),
+        ));
+    }
+    Ok(())
+}
+
+/// The long poll, each chat's fair share, and the feeds' proxy.
+fn validate_robustness(c: &Config) -> Result<(), ConfigError> {
+    let poll = c.bot.poll_timeout.0.as_secs();
+    if !(1..=50).contains(&poll) {
+        return Err(bad(
+            "bot.poll_timeout",
+            format!("expected 1s to 50s (Telegram holds a long poll at most 50 s), got {poll}s"),
+        ));
+    }
+    if !(1..=50).contains(&c.bot.flood_burst) {
+        return Err(bad(
+            "bot.flood_burst",
+            "expected 1 to 50 updates (a chat never queues more than this)",
+        ));
+    }
+    if c.bot.flood_per_minute == 0 {
+        return Err(bad("bot.flood_per_minute", "expected at least 1"));
+    }
+    if !c.http.proxy.trim().is_empty()
+        && !url::Url::parse(c.http.proxy.trim())
+            .is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+    {
+        return Err(bad(
+            "http.proxy",
+            "expected a proxy URL such as http://127.0.0.1:3128, or empty",
         ));
     }
     Ok(())

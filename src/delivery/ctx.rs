@@ -1,13 +1,15 @@
-//! The delivery context: the store, the sender, the settings, the clock, the pacer, this
-//! worker's lease name, and Telegram's answers that are not written yet.
+//! The delivery context: the store, the sender, the settings, the clock, the gate (the pace
+//! shared with the bot's replies), this worker's lease name, and Telegram's answers that are
+//! not written yet.
 //!
 //! An answer is written the moment it arrives. If the database refuses the write, the answer
 //! stays here and is written before anything else — before any lease is resolved or any
 //! message sent — so this process never sends again a message it knows Telegram accepted.
 
-use super::pace::{PaceLimits, Pacer};
+use super::gate::Gate;
 use crate::clock::Clock;
 use crate::config::DeliveryConfig;
+use crate::shutdown::Shutdown;
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -41,7 +43,9 @@ pub struct DeliveryCtx<S> {
     /// Whether this worker holds the `sender` role (then `owner` starts with
     /// [`SENDER_PREFIX`]).
     sender_role: bool,
-    pacer: Mutex<Pacer>,
+    gate: Arc<Gate>,
+    /// Stops a step between two messages (SIGTERM during `digest --send-now`).
+    stop: Shutdown,
     answers: Mutex<Vec<Answer>>,
 }
 
@@ -52,11 +56,7 @@ impl<S> DeliveryCtx<S> {
         config: DeliveryConfig,
         clock: Arc<dyn Clock>,
     ) -> Self {
-        let pacer = Pacer::new(PaceLimits {
-            global_per_second: config.global_per_second,
-            per_chat_per_second: config.per_chat_per_second,
-            per_group_per_minute: config.per_group_per_minute,
-        });
+        let gate = Arc::new(Gate::from_config(&config, clock.clone()));
         DeliveryCtx {
             store,
             bot,
@@ -65,7 +65,8 @@ impl<S> DeliveryCtx<S> {
             owner: format!("pid{}-{:08x}", std::process::id(), fastrand::u32(..)),
             wake: Arc::new(Notify::new()),
             sender_role: false,
-            pacer: Mutex::new(pacer),
+            gate,
+            stop: Shutdown::new(),
             answers: Mutex::new(Vec::new()),
         }
     }
@@ -79,13 +80,30 @@ impl<S> DeliveryCtx<S> {
         self
     }
 
+    /// Paces through `gate`, shared with the bot's replies (give it the same clock).
+    pub fn with_gate(mut self, gate: Arc<Gate>) -> Self {
+        self.gate = gate;
+        self
+    }
+
+    /// Steps stop between two messages once `stop` fires: the message in flight is finished
+    /// and recorded, the rest stays queued.
+    pub fn with_stop(mut self, stop: Shutdown) -> Self {
+        self.stop = stop;
+        self
+    }
+
+    pub(super) fn stopping(&self) -> bool {
+        self.stop.is_triggered()
+    }
+
     /// This worker's lease name when it holds the `sender` role.
     pub fn sender_name(&self) -> Option<&str> {
         self.sender_role.then_some(self.owner.as_str())
     }
 
-    pub(super) fn pacer(&self) -> MutexGuard<'_, Pacer> {
-        self.pacer.lock().unwrap_or_else(|p| p.into_inner())
+    pub(super) fn gate(&self) -> &Gate {
+        &self.gate
     }
 
     fn answers(&self) -> MutexGuard<'_, Vec<Answer>> {
@@ -95,6 +113,12 @@ impl<S> DeliveryCtx<S> {
     /// Answers Telegram gave that the database has not taken yet.
     pub fn unwritten_answers(&self) -> usize {
         self.answers().len()
+    }
+
+    /// Writes the answers Telegram gave that the database refused so far (call it while the
+    /// worker is not running, e.g. after its role was lost during a storage outage).
+    pub async fn flush_answers(&self) -> Result<(), StoreError> {
+        self.write_answers().await
     }
 
     /// Writes `answer` (the message id and the `sent` mark), keeping it in memory until the

@@ -10,6 +10,7 @@
 
 pub mod bot;
 mod ctx;
+pub mod gate;
 pub mod pace;
 mod photo;
 mod record;
@@ -19,6 +20,7 @@ pub mod sender;
 pub mod triage;
 
 pub use ctx::DeliveryCtx;
+pub use gate::Gate;
 pub use record::backoff;
 pub use recover::{Recovery, recover};
 pub use run::{drain_outbox, run_delivery};
@@ -97,8 +99,11 @@ pub async fn deliver_due<S: Sender>(
     ctx.write_answers().await?;
     let mut report = DeliveryReport::default();
     while report.leased < MAX_PER_STEP {
+        if ctx.stopping() {
+            return Ok(report);
+        }
         let now = now.max(ctx.clock.now());
-        if let Err(until) = ctx.pacer().global_ready(now) {
+        if let Err(until) = ctx.gate().global_ready(now) {
             report.paced_until = Some(until);
             return Ok(report);
         }
@@ -106,7 +111,7 @@ pub async fn deliver_due<S: Sender>(
             return Ok(report);
         };
         report.leased += 1;
-        let acquired = ctx.pacer().acquire(msg.chat_id, msg.chat_is_group, now);
+        let acquired = ctx.gate().try_acquire(msg.chat_id, msg.chat_is_group, now);
         let ticket = match acquired {
             Ok(t) => t,
             Err(Wait::Chat(until) | Wait::Global(until)) => {
@@ -132,7 +137,7 @@ pub async fn deliver_due<S: Sender>(
             }
             Err(_) => Ok(()),
         };
-        ctx.pacer().complete(ticket, done);
+        ctx.gate().complete_at(ticket, done);
         recorded?;
         match triage::classify(result) {
             Outcome::Sent { .. } => {

@@ -45,7 +45,7 @@ pub enum Wait {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ticket {
     seq: u64,
-    chat: i64,
+    chat: Option<i64>,
     group: bool,
 }
 
@@ -182,13 +182,17 @@ impl Pacer {
         }
     }
 
-    /// Takes a slot for a send to `chat` starting at `now`, or says how long to wait.
-    pub fn acquire(&mut self, chat: i64, group: bool, now: DateTime<Utc>) -> Result<Ticket, Wait> {
-        self.prune(now);
-        self.global_ready(now).map_err(Wait::Global)?;
+    /// When `chat` may next be sent to, if not at `now` (its pause, its window, its group's
+    /// window); the global limit is not looked at.
+    pub fn chat_wait(
+        &mut self,
+        chat: i64,
+        group: bool,
+        now: DateTime<Utc>,
+    ) -> Option<DateTime<Utc>> {
         if let Some(until) = self.chat_pauses.get(&chat).copied() {
             if until > now {
-                return Err(Wait::Chat(until));
+                return Some(until);
             }
             self.chat_pauses.remove(&chat);
         }
@@ -198,7 +202,7 @@ impl Pacer {
             .entry(chat)
             .or_insert_with(|| Window::new(per_chat, Duration::seconds(1)));
         if let Some(t) = chat_window.wait_until(now) {
-            return Err(Wait::Chat(t));
+            return Some(t);
         }
         if group {
             let per_group = self.limits.per_group_per_minute;
@@ -206,32 +210,52 @@ impl Pacer {
                 .groups
                 .entry(chat)
                 .or_insert_with(|| Window::new(per_group, Duration::minutes(1)));
-            if let Some(t) = w.wait_until(now) {
-                return Err(Wait::Chat(t));
-            }
+            return w.wait_until(now);
         }
+        None
+    }
+
+    /// Takes a slot for a send to `chat` starting at `now`, or says how long to wait.
+    pub fn acquire(&mut self, chat: i64, group: bool, now: DateTime<Utc>) -> Result<Ticket, Wait> {
+        self.prune(now);
+        self.global_ready(now).map_err(Wait::Global)?;
+        if let Some(t) = self.chat_wait(chat, group, now) {
+            return Err(Wait::Chat(t));
+        }
+        Ok(self.take(Some(chat), group, now))
+    }
+
+    /// Takes a slot under the global limit alone (a callback answer belongs to no chat's
+    /// window), or says when one is free.
+    pub fn acquire_global(&mut self, now: DateTime<Utc>) -> Result<Ticket, DateTime<Utc>> {
+        self.prune(now);
+        self.global_ready(now)?;
+        Ok(self.take(None, false, now))
+    }
+
+    fn take(&mut self, chat: Option<i64>, group: bool, now: DateTime<Utc>) -> Ticket {
         self.next_even = Some(self.next_even.map_or(now, |n| n.max(now)) + self.interval);
         self.next_seq += 1;
         let seq = self.next_seq;
         let entry = Entry { seq, done: None };
         self.global.entries.push_back(entry);
-        if let Some(w) = self.chats.get_mut(&chat) {
+        if let Some(w) = chat.and_then(|c| self.chats.get_mut(&c)) {
             w.entries.push_back(entry);
         }
-        if group && let Some(w) = self.groups.get_mut(&chat) {
+        if group && let Some(w) = chat.and_then(|c| self.groups.get_mut(&c)) {
             w.entries.push_back(entry);
         }
-        Ok(Ticket { seq, chat, group })
+        Ticket { seq, chat, group }
     }
 
     /// The send of `ticket` finished (whatever its outcome) at `at`.
     pub fn complete(&mut self, ticket: Ticket, at: DateTime<Utc>) {
         self.global.complete(ticket.seq, at);
-        if let Some(w) = self.chats.get_mut(&ticket.chat) {
+        if let Some(w) = ticket.chat.and_then(|c| self.chats.get_mut(&c)) {
             w.complete(ticket.seq, at);
         }
         if ticket.group
-            && let Some(w) = self.groups.get_mut(&ticket.chat)
+            && let Some(w) = ticket.chat.and_then(|c| self.groups.get_mut(&c))
         {
             w.complete(ticket.seq, at);
         }

@@ -36,7 +36,7 @@ pub(super) async fn record<S>(
             let wait = chrono::Duration::from_std(wait).unwrap_or(MAX_BACKOFF);
             let error = format!("429: retry after {}s", wait.num_seconds());
             store.mark_retry(msg.id, at + wait, &error, false).await?;
-            ctx.pacer().on_retry_after(msg.chat_id, wait, at);
+            ctx.gate().on_retry_after(msg.chat_id, wait, at);
             tracing::info!(
                 chat = msg.chat_id,
                 secs = wait.num_seconds(),

@@ -4,6 +4,7 @@
 
 use super::{DeliveryCtx, DeliveryError, DeliveryReport, Sender, deliver_due, recover};
 use crate::shutdown::Shutdown;
+use crate::storage::{Backoff, log_store_error};
 use chrono::{DateTime, Duration, Utc};
 
 /// Longest sleep when nothing is due (new digests also wake the loop through `ctx.wake`).
@@ -75,15 +76,28 @@ async fn run<S: Sender>(
 ) -> Result<DeliveryReport, DeliveryError> {
     let mut total = DeliveryReport::default();
     let mut last_resolve: Option<DateTime<Utc>> = None;
+    let mut backoff = Backoff::new(std::time::Duration::from_secs(60));
     while !shutdown.is_triggered() {
         match step(ctx, until, &mut total, &mut last_resolve).await {
-            Ok(Next::Continue) => {}
-            Ok(Next::SleepUntil(at)) => sleep_until(ctx, shutdown, at).await,
-            Ok(Next::Done) => break,
+            Ok(next) => {
+                backoff.succeed();
+                match next {
+                    Next::Continue => {}
+                    Next::SleepUntil(at) => sleep_until(ctx, shutdown, at).await,
+                    Next::Done => break,
+                }
+            }
             Err(e) if until == Until::Drained => return Err(e),
             Err(e) => {
-                tracing::error!(error = %e, "delivery step failed; retrying in a minute");
-                let _ = shutdown.sleep(std::time::Duration::from_secs(60)).await;
+                let wait = backoff.fail();
+                match &e {
+                    // Reported by the storage's health, once per outage.
+                    DeliveryError::Store(s) => log_store_error(s, "delivery step failed; retrying"),
+                    _ => {
+                        tracing::error!(error = %e, secs = wait.as_secs(), "delivery step failed; retrying")
+                    }
+                }
+                let _ = shutdown.sleep(wait).await;
             }
         }
     }
@@ -93,8 +107,15 @@ async fn run<S: Sender>(
 /// Delivers until `shutdown`: the bot's delivery loop. Starts with [`recover`] for a process
 /// just started; errors are logged and retried.
 pub async fn run_delivery<S: Sender>(ctx: &DeliveryCtx<S>, shutdown: &Shutdown) -> DeliveryReport {
-    if let Err(e) = recover(ctx, ctx.clock.now(), true).await {
-        tracing::error!(error = %e, "cannot resolve sends left in flight; they resolve when their lease ends");
+    match recover(ctx, ctx.clock.now(), true).await {
+        Ok(_) => {}
+        Err(DeliveryError::Store(e)) => log_store_error(
+            &e,
+            "cannot resolve sends left in flight yet; retried every minute",
+        ),
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot resolve sends left in flight yet; retried every minute")
+        }
     }
     match run(ctx, shutdown, Until::Shutdown).await {
         Ok(r) => r,

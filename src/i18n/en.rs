@@ -111,6 +111,8 @@ pub(super) static TEXTS: Texts = Texts {
         source_config_note: "It is listed in the config file and comes back at the next start unless removed there.",
         stats: "📊 <b>Statistics</b>\nSources: {sources} ({paused} paused)\nItems: {items}\nClaims: {claims} in {stories} stories\nSubscribers: {active} active of {total}\nLast day: {sent} messages sent, {failed} failed, {resent} resent after a crash\nQueue: {pending} pending, {in_doubt} in doubt",
         resent_marker: "↻ Resent after an interruption; you may have received this already.",
+        not_saved: "⚠️ Not saved: my storage is unavailable right now, so nothing was changed. Please try again later.",
+        slow_down: "⏳ You are sending messages faster than I can answer everyone. I will ignore this chat for {secs} seconds; please try again after that.",
         hit_claims: "{claimant} claims",
         hit_reports: "{source} reports",
         cat_refusal: "Refusal",

@@ -154,6 +154,10 @@ pub struct BotTexts {
     pub stats: &'static str,
     /// At the top of a message sent again after a crash (plain text; shown in italics).
     pub resent_marker: &'static str,
+    /// The bot's storage failed: nothing was changed (never "saved").
+    pub not_saved: &'static str,
+    /// A chat sends too fast: `{secs}` seconds of being ignored.
+    pub slow_down: &'static str,
     /// `{claimant}`.
     pub hit_claims: &'static str,
     /// `{source}`: a claim whose claimant is unknown.

@@ -9,6 +9,7 @@ use super::metrics::record;
 use crate::bot::redact_token;
 use crate::clock::Clock;
 use crate::shutdown::Shutdown;
+use crate::storage::StoreHealth;
 use crate::store::Store;
 use chrono::{DateTime, Utc};
 use std::fmt::Write;
@@ -31,11 +32,17 @@ pub struct Checked {
     pub database: Outcome,
     pub schema: Outcome,
     pub telegram: Outcome,
+    /// Whether reads or writes are failing now, as the process's own calls saw them (a full
+    /// disk fails writes while the database still answers a ping).
+    pub storage: Outcome,
 }
 
 impl Checked {
     pub fn passed(&self) -> bool {
-        self.database.is_ok() && self.schema.is_ok() && self.telegram.is_ok()
+        self.database.is_ok()
+            && self.schema.is_ok()
+            && self.telegram.is_ok()
+            && self.storage.is_ok()
     }
 }
 
@@ -102,6 +109,7 @@ impl Health {
             ("database", &c.database),
             ("schema", &c.schema),
             ("telegram", &c.telegram),
+            ("storage", &c.storage),
         ] {
             let _ = match outcome {
                 Ok(note) => writeln!(body, "{name}: ok ({note})"),
@@ -119,6 +127,7 @@ impl Health {
 /// Runs one round of checks now, each bounded by `timeout`.
 pub async fn check_once<R>(
     store: &dyn Store,
+    storage: &StoreHealth,
     bot: &R,
     timeout: Duration,
     at: DateTime<Utc>,
@@ -158,11 +167,17 @@ where
         Ok(format!("@{}", me.username()))
     };
     let ((database, schema), telegram) = tokio::join!(database, telegram);
+    let report = storage.report();
     Checked {
         at,
         database,
         schema,
         telegram,
+        storage: if report.is_ok() {
+            Ok("no read or write failing".into())
+        } else {
+            Err(report.summary())
+        },
     }
 }
 
@@ -183,15 +198,20 @@ fn schema_outcome(status: &crate::store::SchemaStatus) -> Outcome {
 
 /// Checks every `interval` until `shutdown`, and refreshes the database gauges after each
 /// round that reached the database.
-pub async fn run_checks<R>(health: Arc<Health>, store: Arc<dyn Store>, bot: R, shutdown: Shutdown)
-where
+pub async fn run_checks<R>(
+    health: Arc<Health>,
+    store: Arc<dyn Store>,
+    storage: Arc<StoreHealth>,
+    bot: R,
+    shutdown: Shutdown,
+) where
     R: Requester<Err = RequestError>,
 {
     let timeout = health.check_timeout();
     loop {
         let started = tokio::time::Instant::now();
         let now = health.clock.now();
-        let checked = check_once(store.as_ref(), &bot, timeout, now).await;
+        let checked = check_once(store.as_ref(), &storage, &bot, timeout, now).await;
         let reached = checked.database.is_ok();
         if !checked.passed() {
             tracing::warn!(readiness = %health_summary(&checked), "not ready");
@@ -208,7 +228,7 @@ where
 }
 
 fn health_summary(c: &Checked) -> String {
-    [&c.database, &c.schema, &c.telegram]
+    [&c.database, &c.schema, &c.telegram, &c.storage]
         .iter()
         .filter_map(|o| o.as_ref().err().cloned())
         .collect::<Vec<_>>()

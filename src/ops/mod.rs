@@ -9,6 +9,7 @@ pub mod server;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::shutdown::Shutdown;
+use crate::storage::StoreHealth;
 use crate::store::Store;
 use health::Health;
 use server::WebhookSlot;
@@ -21,6 +22,7 @@ use teloxide::Bot;
 pub async fn start(
     config: &Config,
     store: Arc<dyn Store>,
+    storage: Arc<StoreHealth>,
     bot: Bot,
     clock: Arc<dyn Clock>,
     shutdown: &Shutdown,
@@ -35,6 +37,12 @@ pub async fn start(
     let slot = WebhookSlot::default();
     let router = server::router(health.clone(), slot.clone());
     tasks.spawn(server::serve(listener, router, shutdown.clone()));
-    tasks.spawn(health::run_checks(health, store, bot, shutdown.clone()));
+    tasks.spawn(health::run_checks(
+        health,
+        store,
+        storage,
+        bot,
+        shutdown.clone(),
+    ));
     Ok(Some(slot))
 }

@@ -214,6 +214,10 @@ async fn digest_now_with_the_digest_module() {
             config: config.clone(),
         }),
         checker: Arc::new(AddressChecker::from_config(&config)),
+        gate: Arc::new(claimwatch::delivery::Gate::from_config(
+            &config.delivery,
+            Arc::new(claimwatch::clock::SystemClock),
+        )),
     };
     let shutdown = claimwatch::shutdown::Shutdown::new();
     let task = tokio::spawn(run_bot(deps, api.bot(), shutdown.clone()));

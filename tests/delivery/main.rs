@@ -16,6 +16,7 @@ mod in_doubt;
 mod machine;
 mod scripted;
 mod send;
+mod sigterm;
 mod store;
 
 use chrono::{DateTime, Duration, Utc};

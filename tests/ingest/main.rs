@@ -12,4 +12,5 @@ mod due;
 mod feeds_corpus;
 mod hostile;
 mod poll;
+mod proxy;
 mod telegram_files;

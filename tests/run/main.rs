@@ -11,9 +11,13 @@
 mod support;
 
 mod endpoints;
+mod idle;
 mod instance;
+mod pg_outage;
+mod pg_server;
 mod process;
 mod prometheus;
+mod read_only;
 mod readiness;
 mod roles;
 mod two_instances;

@@ -50,6 +50,26 @@ lease_ttl = "{lease_ttl}"
     path
 }
 
+/// `claimwatch --config CONFIG ARGS…` against `api`, with no `CLAIMWATCH_*` or `TELOXIDE_*`
+/// variable of the test's environment.
+pub fn cli(config: &Path, api: &FakeBotApi, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimwatch"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("CLAIMWATCH_") || k.starts_with("TELOXIDE_") {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.arg("--config")
+        .arg(config)
+        .args(args)
+        .env("TELOXIDE_TOKEN", TOKEN)
+        .env("TELOXIDE_API_URL", api.url())
+        .env("RUST_LOG", "info")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null());
+    cmd
+}
+
 /// A running `claimwatch run`; its output goes to `log`.
 pub struct Instance {
     pub child: Child,
@@ -60,21 +80,7 @@ impl Instance {
     pub fn start(config: &Path, api: &FakeBotApi, log: PathBuf) -> Instance {
         let out = std::fs::File::create(&log).expect("log file");
         let err = out.try_clone().expect("log file");
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimwatch"));
-        for (k, _) in std::env::vars() {
-            if k.starts_with("CLAIMWATCH_") || k.starts_with("TELOXIDE_") {
-                cmd.env_remove(k);
-            }
-        }
-        let child = cmd
-            .arg("--config")
-            .arg(config)
-            .arg("run")
-            .env("TELOXIDE_TOKEN", TOKEN)
-            .env("TELOXIDE_API_URL", api.url())
-            .env("RUST_LOG", "info")
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
+        let child = cli(config, api, &["run"])
             .stdout(out)
             .stderr(err)
             .spawn()

@@ -32,6 +32,7 @@ fn instance(
             Role {
                 name: "sender",
                 ttl,
+                keep_through_faults: false,
             },
             owner,
             Arc::new(SystemClock),

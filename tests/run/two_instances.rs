@@ -16,15 +16,15 @@ use claimwatch::store::{Store, SubscriberUpdate};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-const SUBSCRIBERS: i64 = 60;
+pub(crate) const SUBSCRIBERS: i64 = 60;
 const LEASE: Duration = Duration::from_secs(3);
 const KILLS: usize = 3;
 
-fn chat(i: i64) -> i64 {
+pub(crate) fn chat(i: i64) -> i64 {
     10_000 + i
 }
 
-async fn subscribe_all(store: &dyn Store) {
+pub(crate) async fn subscribe_all(store: &dyn Store) {
     let now = chrono::Utc::now();
     for i in 1..=SUBSCRIBERS {
         let new = NewSubscriber {
@@ -40,7 +40,7 @@ async fn subscribe_all(store: &dyn Store) {
     }
 }
 
-async fn make_all_due(store: &dyn Store) {
+pub(crate) async fn make_all_due(store: &dyn Store) {
     let due = SubscriberUpdate {
         next_digest_at: Some(Some(chrono::Utc::now())),
         ..Default::default()
@@ -52,7 +52,7 @@ async fn make_all_due(store: &dyn Store) {
 }
 
 /// The digests each chat received: (unmarked, marked).
-fn digests(api: &FakeBotApi, chat: i64) -> (usize, usize) {
+pub(crate) fn digests(api: &FakeBotApi, chat: i64) -> (usize, usize) {
     let marker = claimwatch::i18n::texts(Lang::En).bot.resent_marker;
     let texts: Vec<String> = api
         .sent_to(chat)

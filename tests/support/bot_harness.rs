@@ -8,8 +8,9 @@ use super::db::TestDb;
 use super::t0;
 use super::tg_html;
 use claimwatch::bot::{AddressChecker, BotDeps, SourceChecker, run_bot};
-use claimwatch::clock::ManualClock;
+use claimwatch::clock::{ManualClock, SystemClock};
 use claimwatch::config::Config;
+use claimwatch::delivery::Gate;
 use claimwatch::model::Subscriber;
 use claimwatch::shutdown::Shutdown;
 use claimwatch::store::Store;
@@ -21,6 +22,16 @@ use std::time::Duration;
 pub const ADMIN: i64 = 777;
 /// How long a test waits for the bot before failing.
 pub const WAIT: Duration = Duration::from_secs(10);
+
+/// Pacing and flood limits far above Telegram's, so tests that are not about them run at
+/// full speed; tests about them restore Telegram's in `with_config`.
+pub fn relaxed_limits(config: &mut Config) {
+    config.delivery.global_per_second = 1_000;
+    config.delivery.per_chat_per_second = 1_000;
+    config.delivery.per_group_per_minute = 10_000;
+    config.bot.flood_burst = 50;
+    config.bot.flood_per_minute = 10_000;
+}
 
 pub struct BotHarness {
     pub api: FakeBotApi,
@@ -49,12 +60,28 @@ impl BotHarness {
         change: impl FnOnce(&mut Config),
         make_checker: impl FnOnce(Arc<dyn Store>, &Config) -> Arc<dyn SourceChecker>,
     ) -> BotHarness {
+        Self::assemble(TestDb::new().await, change, make_checker).await
+    }
+
+    /// A harness on a database of the test's own (e.g. a watched store on a small disk).
+    pub async fn on_store(db: TestDb, change: impl FnOnce(&mut Config)) -> BotHarness {
+        Self::assemble(db, change, |_, config| {
+            Arc::new(AddressChecker::from_config(config))
+        })
+        .await
+    }
+
+    async fn assemble(
+        db: TestDb,
+        change: impl FnOnce(&mut Config),
+        make_checker: impl FnOnce(Arc<dyn Store>, &Config) -> Arc<dyn SourceChecker>,
+    ) -> BotHarness {
         let api = FakeBotApi::start().await;
-        let db = TestDb::new().await;
         let mut config = Config {
             admin_chat_ids: vec![ADMIN],
             ..Config::default()
         };
+        relaxed_limits(&mut config);
         change(&mut config);
         let config = Arc::new(config);
         let clock = ManualClock::new(t0());
@@ -65,6 +92,7 @@ impl BotHarness {
             clock: Arc::new(clock.clone()),
             digest: digest.clone(),
             checker: make_checker(db.store.clone(), &config),
+            gate: Arc::new(Gate::from_config(&config.delivery, Arc::new(SystemClock))),
         };
         let shutdown = Shutdown::new();
         let task = tokio::spawn(run_bot(deps, api.bot(), shutdown.clone()));

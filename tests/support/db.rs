@@ -33,6 +33,15 @@ impl TestDb {
         }
     }
 
+    /// A store the test opened itself (at `url`).
+    pub fn from_store(url: String, store: Arc<dyn Store>) -> TestDb {
+        TestDb {
+            url,
+            store,
+            _dir: None,
+        }
+    }
+
     /// A URL for a new empty database that nothing has opened yet.
     pub async fn fresh_url() -> FreshUrl {
         match backend().as_str() {

@@ -14,6 +14,7 @@ pub mod pg_server;
 pub mod prom_text;
 pub mod seed;
 pub mod tg_html;
+pub mod tmpfs;
 
 use chrono::{DateTime, TimeZone, Utc};
 

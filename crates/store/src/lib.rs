@@ -2,6 +2,7 @@
 //! claims, subscribers, outbox), one implementation per backend, one migration set per backend.
 //! The backend is chosen by the database URL's scheme.
 
+pub mod fault;
 mod items;
 mod leases;
 mod ops;
@@ -47,11 +48,28 @@ pub enum StoreError {
     NotFound(String),
     #[error("corrupt row: {0}")]
     Corrupt(String),
+    /// The storage cannot be used now (disk full, file read-only or gone, server down,
+    /// connection lost): nothing was changed; try again later.
+    #[error("storage unavailable: {0}")]
+    Unavailable(String),
+}
+
+impl StoreError {
+    /// The storage is unavailable (a fault of the environment, retried and reported once per
+    /// outage), not a bad query or row.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(self, StoreError::Unavailable(_))
+    }
 }
 
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
-        StoreError::Database(claimwatch_core::text::redact_url(&e.to_string()))
+        let text = claimwatch_core::text::redact_url(&e.to_string());
+        if fault::is_unavailable(&e) {
+            StoreError::Unavailable(text)
+        } else {
+            StoreError::Database(text)
+        }
     }
 }
 
@@ -98,6 +116,11 @@ pub trait Store:
     async fn stats(&self, since: DateTime<Utc>) -> Result<Stats>;
     /// Closes the pool, waiting for connections in use.
     async fn close(&self);
+    /// Whether a write may go ahead: `Unavailable` when the storage is known to refuse or
+    /// lose it (a SQLite file removed, replaced or made read-only while open). Cheap: a `stat`.
+    fn check_writable(&self) -> Result<()> {
+        Ok(())
+    }
 }
 
 /// Connection pool size for PostgreSQL when none is configured.

@@ -135,7 +135,7 @@ pub(crate) fn story_source(row: &impl DbRow) -> Result<(i64, SourceRef)> {
         row.int("story_id")?,
         SourceRef {
             source_id: row.int("source_id")?,
-            source_name: row.text("source_name")?,
+            source_name: claimwatch_core::text::strip_userinfo(&row.text("source_name")?),
             item_id: row.int("item_id")?,
             url: row.opt_text("url")?,
             published_at: row.time("published_at")?,

@@ -5,27 +5,23 @@
 use super::start::{is_admin, say};
 use super::{Ctx, HandlerResult, Req};
 use crate::bot::commands::AdminCommand;
+use crate::bot::paced::Paced;
 use crate::bot::render::{chat_tz, esc, source_line};
 use crate::i18n::fill;
 use crate::model::{Source, SourceOrigin};
 use crate::sources::address::SourceAddress;
 use crate::store::StoreError;
 use chrono::Duration;
-use teloxide::RequestError;
-use teloxide::prelude::Requester;
 
 /// Longest address accepted.
 const MAX_ADDRESS_CHARS: usize = 2000;
 
-pub(super) async fn admin_command<R>(
-    bot: &R,
+pub(super) async fn admin_command(
+    bot: &Paced,
     ctx: &Ctx,
     req: &Req,
     cmd: AdminCommand,
-) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+) -> HandlerResult {
     if !is_admin(ctx, req) {
         tracing::info!(chat = req.chat.0, "admin command refused");
         return say(bot, req, req.t().admin_only).await;
@@ -39,10 +35,7 @@ where
     }
 }
 
-async fn add_source<R>(bot: &R, ctx: &Ctx, req: &Req, input: &str) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+async fn add_source(bot: &Paced, ctx: &Ctx, req: &Req, input: &str) -> HandlerResult {
     let t = req.t();
     if input.is_empty() {
         let text = fill(t.source_usage, &[("command", &"addsource")]);
@@ -68,15 +61,15 @@ where
     if let Some(s) = ctx.store.source_by_url(&new.url).await? {
         let text = fill(
             t.source_exists,
-            &[("id", &s.id), ("name", &esc(s.display_name(), 120))],
+            &[("id", &s.id), ("name", &esc(&s.display_name(), 120))],
         );
         return say(bot, req, &text).await;
     }
     let s = ctx.store.upsert_source(&new, req.now).await?;
-    tracing::info!(source = s.id, url = %s.url, "source added from the chat");
+    tracing::info!(source = s.id, url = %crate::text::redact_url(&s.url), "source added from the chat");
     let text = fill(
         t.source_added,
-        &[("id", &s.id), ("name", &esc(s.display_name(), 120))],
+        &[("id", &s.id), ("name", &esc(&s.display_name(), 120))],
     );
     say(bot, req, &text).await
 }
@@ -93,10 +86,13 @@ async fn find_source(ctx: &Ctx, key: &str) -> Result<Option<Source>, StoreError>
     }
 }
 
-async fn change_source<R>(bot: &R, ctx: &Ctx, req: &Req, command: &str, arg: &str) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+async fn change_source(
+    bot: &Paced,
+    ctx: &Ctx,
+    req: &Req,
+    command: &str,
+    arg: &str,
+) -> HandlerResult {
     let t = req.t();
     let arg = arg.trim();
     if arg.is_empty() || arg.chars().count() > MAX_ADDRESS_CHARS {
@@ -125,7 +121,7 @@ where
             t.source_resumed
         }
     };
-    let name = esc(s.display_name(), 120);
+    let name = esc(&s.display_name(), 120);
     let mut text = fill(template, &[("id", &s.id), ("name", &name)]);
     if command == "removesource" && s.origin == SourceOrigin::Config {
         text.push('\n');
@@ -135,10 +131,7 @@ where
     say(bot, req, &text).await
 }
 
-async fn stats<R>(bot: &R, ctx: &Ctx, req: &Req) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+async fn stats(bot: &Paced, ctx: &Ctx, req: &Req) -> HandlerResult {
     let s = ctx.store.stats(req.now - Duration::days(1)).await?;
     let text = fill(
         req.t().stats,
@@ -160,10 +153,7 @@ where
     say(bot, req, &text).await
 }
 
-pub(super) async fn list_sources<R>(bot: &R, ctx: &Ctx, req: &Req) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+pub(super) async fn list_sources(bot: &Paced, ctx: &Ctx, req: &Req) -> HandlerResult {
     let t = req.t();
     let sources = ctx.store.list_sources().await?;
     if sources.is_empty() {

@@ -7,12 +7,13 @@ use super::{
 };
 use crate::bot::callback::{Action, COMMON_ZONES, Screen};
 use crate::bot::keyboards;
+use crate::bot::paced::Paced;
 use crate::bot::render::{chat_tz, settings_text};
 use crate::i18n::texts;
 use crate::model::{Lang, Subscriber};
 use crate::store::SubscriberUpdate;
 use chrono::{NaiveTime, Timelike};
-use teloxide::RequestError;
+use teloxide::Bot;
 use teloxide::payloads::AnswerCallbackQuerySetters;
 use teloxide::prelude::Requester;
 use teloxide::requests::Request;
@@ -25,36 +26,35 @@ enum Notice {
     Alert(String),
 }
 
-pub(crate) async fn on_callback<R>(bot: R, q: CallbackQuery, ctx: Ctx) -> HandlerResult
-where
-    R: Requester<Err = RequestError> + Clone + Send + Sync + 'static,
-{
+pub(crate) async fn on_callback(bot: Bot, q: CallbackQuery, ctx: Ctx) -> HandlerResult {
+    let bot = Paced::new(bot, ctx.gate.clone());
     let notice = match handle(&bot, &q, &ctx).await {
         Ok(n) => n,
         Err(BotError::Store(e)) => {
-            tracing::error!(error = %e, "store failure while handling a button");
+            crate::storage::log_store_error(&e, "store failure while handling a button");
             let lang = ui_lang(&ctx.config, None, Some(&q.from));
-            Notice::Alert(texts(lang).bot.error.to_owned())
+            Notice::Alert(super::store_failure_text(&texts(lang).bot, &e).to_owned())
         }
         Err(e) => {
             tracing::warn!(error = %e, "a button press could not be completed");
             Notice::None
         }
     };
-    let answer = bot.answer_callback_query(q.id.clone());
+    let answer = bot.inner().answer_callback_query(q.id.clone());
     let answer = match notice {
         Notice::None => answer,
         Notice::Toast(text) => answer.text(text),
         Notice::Alert(text) => answer.text(text).show_alert(true),
     };
-    answer.send().await?;
+    let chat = q
+        .message
+        .as_ref()
+        .map_or(ChatId(q.from.id.0 as i64), |m| m.chat().id);
+    bot.paced_global(chat, || answer.send_ref()).await?;
     Ok(())
 }
 
-async fn handle<R>(bot: &R, q: &CallbackQuery, ctx: &Ctx) -> Result<Notice, BotError>
-where
-    R: Requester<Err = RequestError>,
-{
+async fn handle(bot: &Paced, q: &CallbackQuery, ctx: &Ctx) -> Result<Notice, BotError> {
     let now = ctx.clock.now();
     let action = q.data.as_deref().and_then(Action::parse);
     let Some(message) = q.message.as_ref() else {
@@ -93,18 +93,15 @@ where
 }
 
 /// Applies a settings button and redraws the message.
-async fn settings_action<R>(
-    bot: &R,
+async fn settings_action(
+    bot: &Paced,
     ctx: &Ctx,
     (chat, message_id): (ChatId, MessageId),
     sub: Subscriber,
     lang: Lang,
     action: Action,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<Notice, BotError>
-where
-    R: Requester<Err = RequestError>,
-{
+) -> Result<Notice, BotError> {
     let mut update = SubscriberUpdate::default();
     let mut lang = lang;
     match action {

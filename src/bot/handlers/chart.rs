@@ -5,6 +5,7 @@
 
 use super::start::say;
 use super::{Ctx, HandlerResult, Req};
+use crate::bot::paced::Paced;
 use crate::bot::render::esc;
 use crate::classify::claimants;
 use crate::digest::format::metric_name;
@@ -12,7 +13,6 @@ use crate::i18n::{fill, series_texts, texts};
 use crate::model::Metric;
 use crate::series::reporting_day;
 use crate::series::view::{ChartRequest, claimant_name, make_chart};
-use teloxide::RequestError;
 use teloxide::payloads::SendPhotoSetters;
 use teloxide::prelude::Requester;
 use teloxide::requests::Request;
@@ -130,10 +130,7 @@ fn refusal(req: &Req, e: &ChartArgError) -> String {
     }
 }
 
-pub(super) async fn chart<R>(bot: &R, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+pub(super) async fn chart(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult {
     let args = match parse_chart_args(arg) {
         Ok(a) => a,
         Err(e) => return say(bot, req, &refusal(req, &e)).await,
@@ -169,11 +166,12 @@ where
         return say(bot, req, &text).await;
     };
     let name = format!("{}_{}_{}d.png", args.claimant_id, args.metric, args.days);
-    bot.send_photo(req.chat, InputFile::memory(drawn.png).file_name(name))
+    let photo = bot
+        .inner()
+        .send_photo(req.chat, InputFile::memory(drawn.png).file_name(name))
         .caption(drawn.caption)
-        .parse_mode(ParseMode::Html)
-        .send()
-        .await?;
+        .parse_mode(ParseMode::Html);
+    bot.paced(req.chat, || photo.send_ref()).await?;
     Ok(())
 }
 

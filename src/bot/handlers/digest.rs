@@ -3,13 +3,9 @@
 
 use super::start::say;
 use super::{Ctx, HandlerResult, Req, send_html};
-use teloxide::RequestError;
-use teloxide::prelude::Requester;
+use crate::bot::paced::Paced;
 
-pub(super) async fn digest_now<R>(bot: &R, ctx: &Ctx, req: &Req) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+pub(super) async fn digest_now(bot: &Paced, ctx: &Ctx, req: &Req) -> HandlerResult {
     let t = req.t();
     let Some(sub) = req.sub.as_ref() else {
         return say(bot, req, t.need_start).await;

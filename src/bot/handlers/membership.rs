@@ -8,14 +8,11 @@ use crate::i18n::{fill, texts};
 use crate::model::ChatKind;
 use crate::store::SubscriberUpdate;
 use crate::text::escape_html;
-use teloxide::RequestError;
-use teloxide::prelude::Requester;
+use teloxide::Bot;
 use teloxide::types::ChatMemberUpdated;
 
-pub(crate) async fn on_my_chat_member<R>(bot: R, upd: ChatMemberUpdated, ctx: Ctx) -> HandlerResult
-where
-    R: Requester<Err = RequestError> + Clone + Send + Sync + 'static,
-{
+pub(crate) async fn on_my_chat_member(bot: Bot, upd: ChatMemberUpdated, ctx: Ctx) -> HandlerResult {
+    let bot = crate::bot::paced::Paced::new(bot, ctx.gate.clone());
     let now = ctx.clock.now();
     let chat = upd.chat.id;
     let kind = chat_kind(&upd.chat);

@@ -18,14 +18,17 @@ use super::commands::{self, Parsed};
 use super::deps::{DigestSource, SourceChecker};
 use super::search_sessions::SearchSessions;
 use super::split::{MESSAGE_BUDGET, split_html};
+use crate::bot::paced::Paced;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::delivery::Gate;
 use crate::i18n::{BotTexts, texts};
 use crate::model::{ChatKind, Lang, NewSubscriber, Subscriber};
 use crate::store::{Store, StoreError};
 use crate::tz::ChatTz;
 use chrono::{DateTime, NaiveTime, Utc};
 use std::sync::Arc;
+use teloxide::Bot;
 use teloxide::RequestError;
 use teloxide::payloads::{EditMessageTextSetters, SendMessageSetters};
 use teloxide::prelude::Requester;
@@ -43,6 +46,8 @@ pub(crate) struct Ctx {
     pub digest: Arc<dyn DigestSource>,
     pub checker: Arc<dyn SourceChecker>,
     pub sessions: Arc<SearchSessions>,
+    /// The process's pace for every message (shared with the digest's outbox).
+    pub gate: Arc<Gate>,
 }
 
 /// A handler's failure: logged (never shown raw to the user).
@@ -133,21 +138,18 @@ pub(crate) fn next_digest(time: NaiveTime, tz: &str, now: DateTime<Utc>) -> Date
 
 /// Whether the sender may change this chat's settings: anyone in a private chat or channel
 /// post, a group's admins (asked of Telegram) in groups.
-pub(crate) async fn may_configure<R>(
-    bot: &R,
+pub(crate) async fn may_configure(
+    bot: &Paced,
     chat: ChatId,
     kind: ChatKind,
     user: Option<&User>,
     as_chat: bool,
-) -> bool
-where
-    R: Requester<Err = RequestError>,
-{
+) -> bool {
     match kind {
         ChatKind::Private | ChatKind::Channel => true,
         ChatKind::Group | ChatKind::Supergroup if as_chat => true,
         ChatKind::Group | ChatKind::Supergroup => match user {
-            Some(u) => match bot.get_chat_member(chat, u.id).send().await {
+            Some(u) => match bot.inner().get_chat_member(chat, u.id).send().await {
                 Ok(m) => m.kind.is_privileged(),
                 Err(e) => {
                     tracing::warn!(chat = chat.0, error = %e, "cannot check group admin");
@@ -161,58 +163,58 @@ where
 
 /// Sends HTML, split under the message limit, without link previews; the keyboard goes on
 /// the last part. Returns the last message sent.
-pub(crate) async fn send_html<R>(
-    bot: &R,
+pub(crate) async fn send_html(
+    bot: &Paced,
     chat: ChatId,
     html: &str,
     keyboard: Option<InlineKeyboardMarkup>,
-) -> Result<Option<Message>, RequestError>
-where
-    R: Requester<Err = RequestError>,
-{
+) -> Result<Option<Message>, RequestError> {
     let parts = split_html(html, MESSAGE_BUDGET);
     let n = parts.len();
     let mut last = None;
     for (i, part) in parts.into_iter().enumerate() {
-        let sending = {
-            let req = bot
-                .send_message(chat, part)
-                .parse_mode(ParseMode::Html)
-                .link_preview_options(no_preview());
-            match keyboard.clone().filter(|_| i + 1 == n) {
-                Some(k) => req.reply_markup(k).send(),
-                None => req.send(),
-            }
-        };
-        last = Some(sending.await?);
+        let mut req = bot
+            .inner()
+            .send_message(chat, part)
+            .parse_mode(ParseMode::Html)
+            .link_preview_options(no_preview());
+        if let Some(k) = keyboard.clone().filter(|_| i + 1 == n) {
+            req = req.reply_markup(k);
+        }
+        last = Some(bot.paced(chat, || req.send_ref()).await?);
     }
     Ok(last)
 }
 
 /// Replaces a message's text and keyboard; "message is not modified" is not an error.
-pub(crate) async fn edit_html<R>(
-    bot: &R,
+pub(crate) async fn edit_html(
+    bot: &Paced,
     chat: ChatId,
     message: MessageId,
     html: &str,
     keyboard: Option<InlineKeyboardMarkup>,
-) -> Result<(), RequestError>
-where
-    R: Requester<Err = RequestError>,
-{
-    let editing = {
-        let req = bot
-            .edit_message_text(chat, message, html)
-            .parse_mode(ParseMode::Html)
-            .link_preview_options(no_preview());
-        match keyboard {
-            Some(k) => req.reply_markup(k).send(),
-            None => req.send(),
-        }
-    };
-    match editing.await {
+) -> Result<(), RequestError> {
+    let mut req = bot
+        .inner()
+        .edit_message_text(chat, message, html)
+        .parse_mode(ParseMode::Html)
+        .link_preview_options(no_preview());
+    if let Some(k) = keyboard {
+        req = req.reply_markup(k);
+    }
+    match bot.paced(chat, || req.send_ref()).await {
         Ok(_) | Err(RequestError::Api(teloxide::ApiError::MessageNotModified)) => Ok(()),
         Err(e) => Err(e),
+    }
+}
+
+/// What a user is told when the store failed: "not saved, try again later" when it is
+/// unavailable (never "saved"), else that something went wrong.
+pub(crate) fn store_failure_text(t: &'static BotTexts, e: &StoreError) -> &'static str {
+    if e.is_unavailable() {
+        t.not_saved
+    } else {
+        t.error
     }
 }
 
@@ -227,10 +229,8 @@ fn no_preview() -> LinkPreviewOptions {
 }
 
 /// Every message and channel post: commands, group migrations, plain text.
-pub(crate) async fn on_message<R>(bot: R, msg: Message, me: Me, ctx: Ctx) -> HandlerResult
-where
-    R: Requester<Err = RequestError> + Clone + Send + Sync + 'static,
-{
+pub(crate) async fn on_message(bot: Bot, msg: Message, me: Me, ctx: Ctx) -> HandlerResult {
+    let bot = Paced::new(bot, ctx.gate.clone());
     let now = ctx.clock.now();
     if let Some(new_id) = msg.migrate_to_chat_id() {
         ctx.store.migrate_chat(msg.chat.id.0, new_id.0, now).await?;
@@ -250,8 +250,16 @@ where
     if ignore {
         return Ok(());
     }
-    let sub = ctx.store.subscriber(msg.chat.id.0).await?;
     let user = msg.from.clone();
+    let sub = match ctx.store.subscriber(msg.chat.id.0).await {
+        Ok(sub) => sub,
+        Err(e) => {
+            crate::storage::log_store_error(&e, "store failure while handling a command");
+            let t = &texts(ui_lang(&ctx.config, None, user.as_ref())).bot;
+            send_html(&bot, msg.chat.id, store_failure_text(t, &e), None).await?;
+            return Ok(());
+        }
+    };
     let req = Req {
         chat: msg.chat.id,
         kind,
@@ -283,9 +291,10 @@ where
         }
     };
     if let Err(BotError::Store(e)) = &result {
-        // Tell the user something went wrong; the error itself goes to the log.
-        tracing::error!(chat = req.chat.0, error = %e, "store failure while handling a command");
-        send_html(&bot, req.chat, req.t().error, None).await?;
+        // Tell the user nothing was saved; the error itself goes to the log (an unavailable
+        // storage is reported by its health, once per outage).
+        crate::storage::log_store_error(e, "store failure while handling a command");
+        send_html(&bot, req.chat, store_failure_text(req.t(), e), None).await?;
         return Ok(());
     }
     result

@@ -3,6 +3,7 @@
 use super::start::say;
 use super::{Ctx, HandlerResult, Req, send_html};
 use crate::bot::keyboards;
+use crate::bot::paced::Paced;
 use crate::bot::render::{chat_tz, claim_hit, days_phrase, esc};
 use crate::bot::search_sessions::SearchSession;
 use crate::bot::split::{MESSAGE_BUDGET, visible_len};
@@ -12,8 +13,6 @@ use crate::store::{ClaimView, SearchPage, SearchQuery, StoreError};
 use crate::text::stem::query_terms;
 use crate::tz::ChatTz;
 use chrono::Duration;
-use teloxide::RequestError;
-use teloxide::prelude::Requester;
 use teloxide::types::InlineKeyboardMarkup;
 
 /// Hits per page.
@@ -69,10 +68,7 @@ fn default_days(ctx: &Ctx) -> u32 {
         .clamp(1, MAX_DAYS)
 }
 
-pub(super) async fn search<R>(bot: &R, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+pub(super) async fn search(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult {
     let t = req.t();
     let default = default_days(ctx);
     let usage = || fill(t.search_usage, &[("days", &days_phrase(req.lang, default))]);
@@ -191,10 +187,7 @@ async fn folded_search(ctx: &Ctx, session: &SearchSession) -> Result<SearchPage,
     })
 }
 
-pub(super) async fn recent<R>(bot: &R, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+pub(super) async fn recent(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult {
     let t = req.t();
     let arg = arg.trim();
     let category = if arg.is_empty() || arg.eq_ignore_ascii_case("all") {

@@ -5,14 +5,13 @@
 use super::start::{check_may_configure, say};
 use super::{Ctx, HandlerResult, Req, next_digest, send_html};
 use crate::bot::keyboards;
+use crate::bot::paced::Paced;
 use crate::bot::render::{esc, keywords_list, local_time, settings_text};
 use crate::i18n::fill;
 use crate::model::{Lang, Subscriber};
 use crate::store::SubscriberUpdate;
 use crate::tz::ChatTz;
 use chrono::NaiveTime;
-use teloxide::RequestError;
-use teloxide::prelude::Requester;
 use teloxide::types::ChatId;
 
 /// At most this many keywords per chat.
@@ -23,15 +22,12 @@ pub const MAX_KEYWORD_CHARS: usize = 50;
 const ECHO_CHARS: usize = 64;
 
 /// Sends the settings summary with its keyboard.
-pub(super) async fn send_settings<R>(
-    bot: &R,
+pub(super) async fn send_settings(
+    bot: &Paced,
     chat: ChatId,
     sub: &Subscriber,
     lang: Lang,
-) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+) -> HandlerResult {
     send_html(
         bot,
         chat,
@@ -42,10 +38,7 @@ where
     Ok(())
 }
 
-pub(super) async fn show<R>(bot: &R, req: &Req) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+pub(super) async fn show(bot: &Paced, req: &Req) -> HandlerResult {
     match &req.sub {
         Some(sub) => send_settings(bot, req.chat, sub, req.lang).await,
         None => say(bot, req, req.t().need_start).await,
@@ -69,10 +62,10 @@ pub fn parse_time(input: &str) -> Option<NaiveTime> {
 }
 
 /// The subscriber to change, after the permission check; `None` when a reply was sent.
-async fn editable<'a, R>(bot: &R, req: &'a Req) -> Result<Option<&'a Subscriber>, super::BotError>
-where
-    R: Requester<Err = RequestError>,
-{
+async fn editable<'a>(
+    bot: &Paced,
+    req: &'a Req,
+) -> Result<Option<&'a Subscriber>, super::BotError> {
     let Some(sub) = req.sub.as_ref() else {
         say(bot, req, req.t().need_start).await?;
         return Ok(None);
@@ -83,10 +76,7 @@ where
     Ok(Some(sub))
 }
 
-pub(super) async fn set_time<R>(bot: &R, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+pub(super) async fn set_time(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult {
     let t = req.t();
     if arg.trim().is_empty() {
         return say(bot, req, t.time_usage).await;
@@ -122,10 +112,7 @@ where
     say(bot, req, &text).await
 }
 
-pub(super) async fn set_timezone<R>(bot: &R, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+pub(super) async fn set_timezone(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult {
     let t = req.t();
     if arg.trim().is_empty() {
         return say(bot, req, t.timezone_usage).await;
@@ -195,10 +182,7 @@ pub enum KeywordError {
     NoLetters(String),
 }
 
-pub(super) async fn keywords<R>(bot: &R, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+pub(super) async fn keywords(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult {
     let t = req.t();
     let arg = arg.trim();
     let (verb, rest) = arg.split_once(char::is_whitespace).unwrap_or((arg, ""));

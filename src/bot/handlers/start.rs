@@ -5,17 +5,13 @@ use super::{
     next_digest, search, send_html, settings,
 };
 use crate::bot::commands::{Command, admin_commands, user_commands};
+use crate::bot::paced::Paced;
 use crate::i18n::fill;
 use crate::model::{Category, Subscriber, Topics};
 use crate::store::SubscriberUpdate;
 use crate::text::escape_html;
-use teloxide::RequestError;
-use teloxide::prelude::Requester;
 
-pub(super) async fn user_command<R>(bot: &R, ctx: &Ctx, req: &Req, cmd: Command) -> HandlerResult
-where
-    R: Requester<Err = RequestError> + Clone + Send + Sync + 'static,
-{
+pub(super) async fn user_command(bot: &Paced, ctx: &Ctx, req: &Req, cmd: Command) -> HandlerResult {
     match cmd {
         Command::Start => start(bot, ctx, req).await,
         Command::Help => help(bot, ctx, req).await,
@@ -34,19 +30,13 @@ where
 }
 
 /// Sends `html` and maps the error.
-pub(super) async fn say<R>(bot: &R, req: &Req, html: &str) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+pub(super) async fn say(bot: &Paced, req: &Req, html: &str) -> HandlerResult {
     send_html(bot, req.chat, html, None).await?;
     Ok(())
 }
 
 /// Refuses politely unless the sender may change this chat's settings.
-pub(super) async fn check_may_configure<R>(bot: &R, req: &Req) -> Result<bool, BotError>
-where
-    R: Requester<Err = RequestError>,
-{
+pub(super) async fn check_may_configure(bot: &Paced, req: &Req) -> Result<bool, BotError> {
     if may_configure(bot, req.chat, req.kind, req.user.as_ref(), req.as_chat).await {
         return Ok(true);
     }
@@ -79,10 +69,7 @@ pub(super) async fn subscribe_chat(
     Ok((sub, created))
 }
 
-async fn start<R>(bot: &R, ctx: &Ctx, req: &Req) -> HandlerResult
-where
-    R: Requester<Err = RequestError> + Clone + Send + Sync + 'static,
-{
+async fn start(bot: &Paced, ctx: &Ctx, req: &Req) -> HandlerResult {
     if !check_may_configure(bot, req).await? {
         return Ok(());
     }
@@ -102,10 +89,7 @@ pub(super) fn is_admin(ctx: &Ctx, req: &Req) -> bool {
             .is_some_and(|u| i64::try_from(u.id.0).is_ok_and(|id| ids.contains(&id)))
 }
 
-async fn help<R>(bot: &R, ctx: &Ctx, req: &Req) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+async fn help(bot: &Paced, ctx: &Ctx, req: &Req) -> HandlerResult {
     let t = req.t();
     let line = |c: &teloxide::types::BotCommand| {
         format!("{} — {}", c.command, escape_html(&c.description))
@@ -122,10 +106,7 @@ where
     say(bot, req, &out.join("\n")).await
 }
 
-async fn subscribe<R>(bot: &R, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+async fn subscribe(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult {
     let arg = arg.trim().to_lowercase();
     let topics = match arg.as_str() {
         "" => req
@@ -164,10 +145,7 @@ where
     say(bot, req, &text).await
 }
 
-async fn unsubscribe<R>(bot: &R, ctx: &Ctx, req: &Req) -> HandlerResult
-where
-    R: Requester<Err = RequestError>,
-{
+async fn unsubscribe(bot: &Paced, ctx: &Ctx, req: &Req) -> HandlerResult {
     if req.sub.is_none() {
         return say(bot, req, req.t().not_subscribed).await;
     }

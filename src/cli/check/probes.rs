@@ -88,7 +88,7 @@ pub async fn telegram(timeout: Duration, list: &mut Checklist) {
         );
         return;
     }
-    let bot = match crate::delivery::bot::bot_from_env() {
+    let bot = match crate::delivery::bot::bot_from_env(timeout) {
         Ok(b) => b,
         Err(e) => {
             list.fail("telegram", e.to_string(), "set TELOXIDE_TOKEN to the token from @BotFather, TELOXIDE_API_URL to an http(s) URL (or unset it)");

@@ -14,6 +14,7 @@ fn passed(at: DateTime<Utc>) -> Checked {
         database: Ok("postgres".into()),
         schema: Ok("11 migrations".into()),
         telegram: Ok("@claimwatch_bot".into()),
+        storage: Ok("no read or write failing".into()),
     }
 }
 
@@ -88,4 +89,22 @@ fn schema_must_be_exactly_what_this_build_knows() {
         known: vec![1, 2, 3],
     };
     assert_eq!(schema_outcome(&current), Ok("3 migrations".into()));
+}
+
+#[test]
+fn failing_writes_turn_readiness_off() {
+    let clock = ManualClock::new(t0());
+    let h = Health::new(Duration::from_secs(15), Arc::new(clock));
+    h.record(Checked {
+        storage: Err("writes failing since 2026-11-21 07:00:00 UTC (3 error(s)): disk full".into()),
+        ..passed(t0())
+    });
+    let r = h.readiness();
+    assert!(!r.ready);
+    assert!(
+        r.body.contains("storage: FAILED: writes failing"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("database: ok"), "{}", r.body);
 }

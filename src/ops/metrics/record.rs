@@ -27,6 +27,7 @@ pub fn polls(reports: &[PollReport]) {
             PollOutcome::NotModified => "not_modified",
             PollOutcome::Error(_) => "error",
             PollOutcome::Paused(_) => "paused",
+            PollOutcome::NotStored(_) => "not_stored",
         };
         POLLS.inc(&[&id, &name, outcome]);
         ITEMS_FETCHED.add(&[&id, &name], r.entries_seen as f64);

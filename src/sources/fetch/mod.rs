@@ -4,12 +4,15 @@
 //! limit, and `file://` reads under the same cap. Errors never carry a URL's credentials.
 
 mod body;
+mod errors;
 mod file;
 pub mod guard;
+mod proxy;
 
 pub use body::RetryAfter;
 
 use body::CappedBody;
+use errors::{classify, describe};
 use reqwest::header::{
     ACCEPT, CONTENT_LENGTH, CONTENT_TYPE, ETAG, HeaderMap, IF_MODIFIED_SINCE, IF_NONE_MATCH,
     LAST_MODIFIED, RETRY_AFTER,
@@ -36,6 +39,8 @@ pub struct FetchLimits {
     pub concurrency: usize,
     /// Requests at once to one host.
     pub per_host_concurrency: usize,
+    /// The proxy for feeds (`http.proxy`); the environment's proxy variables are ignored.
+    pub proxy: Option<String>,
 }
 
 impl FetchLimits {
@@ -49,6 +54,7 @@ impl FetchLimits {
             allow_private: http.allow_private_addresses,
             concurrency: poll.concurrency.max(1),
             per_host_concurrency: poll.per_host_concurrency.max(1),
+            proxy: Some(http.proxy.trim().to_owned()).filter(|p| !p.is_empty()),
         }
     }
 }
@@ -147,52 +153,6 @@ impl FetchError {
     }
 }
 
-/// The error and its causes, joined, without the URL reqwest adds.
-fn describe(e: reqwest::Error) -> String {
-    let e = e.without_url();
-    let mut out = e.to_string();
-    let mut source = std::error::Error::source(&e);
-    while let Some(s) = source {
-        let s_text = s.to_string();
-        if !out.contains(&s_text) {
-            out.push_str(": ");
-            out.push_str(&s_text);
-        }
-        source = s.source();
-    }
-    crate::text::redact_url(&out)
-}
-
-fn find_cause<T: std::error::Error + 'static>(e: &reqwest::Error) -> Option<&T> {
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        if let Some(found) = s.downcast_ref::<T>() {
-            return Some(found);
-        }
-        source = s.source();
-    }
-    None
-}
-
-fn classify(e: reqwest::Error, timeout: Duration) -> FetchError {
-    if let Some(r) = find_cause::<guard::RedirectError>(&e) {
-        return FetchError::Redirect(r.to_string());
-    }
-    if let Some(g) = find_cause::<guard::GuardError>(&e) {
-        return match g {
-            guard::GuardError::Internal { .. } => FetchError::Internal(g.to_string()),
-            _ => FetchError::Connect(g.to_string()),
-        };
-    }
-    if e.is_timeout() {
-        return FetchError::Timeout(timeout);
-    }
-    if e.is_connect() {
-        return FetchError::Connect(describe(e));
-    }
-    FetchError::Network(describe(e))
-}
-
 fn header(headers: &HeaderMap, name: reqwest::header::HeaderName) -> Option<String> {
     headers
         .get(name)
@@ -214,6 +174,8 @@ pub fn without_credentials(url: &url::Url) -> String {
 pub struct Fetcher {
     client: reqwest::Client,
     limits: FetchLimits,
+    /// Through a proxy with the guard on: targets are checked and redirects followed here.
+    checked_hops: bool,
     global: Arc<Semaphore>,
     hosts: Mutex<HashMap<String, Arc<Semaphore>>>,
 }
@@ -231,14 +193,17 @@ impl Fetcher {
                 !limits.allow_private,
             ))
             .pool_max_idle_per_host(limits.per_host_concurrency);
-        if !limits.allow_private {
+        let checked_hops = limits.proxy.is_some() && !limits.allow_private;
+        if !limits.allow_private && limits.proxy.is_none() {
             builder = builder.dns_resolver(Arc::new(guard::PublicOnlyResolver));
         }
+        let builder = proxy::apply(builder, limits.proxy.as_deref(), !limits.allow_private)?;
         let client = builder
             .build()
             .map_err(|e| FetchError::Client(describe(e)))?;
         Ok(Fetcher {
             client,
+            checked_hops,
             global: Arc::new(Semaphore::new(limits.concurrency)),
             hosts: Mutex::new(HashMap::new()),
             limits,
@@ -332,14 +297,29 @@ impl Fetcher {
         accept: Accept,
     ) -> Result<Fetched, FetchError> {
         let timeout = self.limits.timeout;
-        let mut request = self.client.get(url).header(ACCEPT, accept.header());
-        if let Some(etag) = &validators.etag {
-            request = request.header(IF_NONE_MATCH, etag);
-        }
-        if let Some(modified) = &validators.last_modified {
-            request = request.header(IF_MODIFIED_SINCE, modified);
-        }
-        let mut response = request.send().await.map_err(|e| classify(e, timeout))?;
+        let request = |url: url::Url| {
+            let mut request = self.client.get(url).header(ACCEPT, accept.header());
+            if let Some(etag) = &validators.etag {
+                request = request.header(IF_NONE_MATCH, etag);
+            }
+            if let Some(modified) = &validators.last_modified {
+                request = request.header(IF_MODIFIED_SINCE, modified);
+            }
+            request
+        };
+        let mut response = if self.checked_hops {
+            proxy::send_checked(url, self.limits.max_redirects, request)
+                .await
+                .map_err(|hop| match hop {
+                    proxy::Hop::Refused(e) => e,
+                    proxy::Hop::Http(e) => classify(e, timeout),
+                })?
+        } else {
+            request(url)
+                .send()
+                .await
+                .map_err(|e| classify(e, timeout))?
+        };
         let status = response.status();
         let headers = response.headers();
         let retry_after = header(headers, RETRY_AFTER).and_then(|v| RetryAfter::parse(&v));

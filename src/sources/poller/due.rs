@@ -72,7 +72,7 @@ pub async fn poll_due(ctx: &PollContext, now: DateTime<Utc>) -> Vec<PollReport> 
                     continue;
                 }
                 Err(e) => {
-                    tracing::error!(error = %e, "cannot lease due sources");
+                    crate::storage::log_store_error(&e, "cannot lease due sources");
                     exhausted = true;
                 }
             }

@@ -113,11 +113,17 @@ pub enum PollOutcome {
     /// The poll failed once too often in a row: the source is now paused (admins should be
     /// told).
     Paused(String),
+    /// The storage was unavailable: nothing was recorded (not the source's fault, so not
+    /// counted against it); the source is polled again when its lease ends.
+    NotStored(String),
 }
 
 impl PollOutcome {
     pub fn is_failure(&self) -> bool {
-        matches!(self, PollOutcome::Error(_) | PollOutcome::Paused(_))
+        matches!(
+            self,
+            PollOutcome::Error(_) | PollOutcome::Paused(_) | PollOutcome::NotStored(_)
+        )
     }
 }
 
@@ -172,6 +178,7 @@ impl fmt::Display for PollReport {
             PollOutcome::NotModified => "not modified".to_owned(),
             PollOutcome::Error(e) => format!("error: {e}"),
             PollOutcome::Paused(e) => format!("PAUSED after repeated errors: {e}"),
+            PollOutcome::NotStored(e) => format!("not stored: {e}"),
         };
         write!(
             f,

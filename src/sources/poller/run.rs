@@ -29,6 +29,10 @@ fn log_report(r: &PollReport) {
         PollOutcome::Error(e) => {
             tracing::warn!(source = r.source_id, name = %r.source_name, error = %e, "poll failed")
         }
+        // The storage's health reports the outage, once.
+        PollOutcome::NotStored(e) => {
+            tracing::debug!(source = r.source_id, name = %r.source_name, error = %e, "poll not stored")
+        }
         PollOutcome::Paused(e) => tracing::error!(
             source = r.source_id,
             name = %r.source_name,
@@ -51,6 +55,8 @@ pub async fn run_pollers_with(
     shutdown: &Shutdown,
     mut on_reports: impl FnMut(Vec<PollReport>) + Send,
 ) {
+    // While the storage is unavailable: 1 s, 2 s, … between cycles (at most the clamp below).
+    let mut backoff = crate::storage::Backoff::new(MAX_SLEEP);
     while !shutdown.is_triggered() {
         let cycle = poll_due(ctx, clock.now());
         tokio::pin!(cycle);
@@ -67,15 +73,25 @@ pub async fn run_pollers_with(
             }
         };
         reports.iter().for_each(log_report);
+        let stored = !reports
+            .iter()
+            .any(|r| matches!(r.outcome, PollOutcome::NotStored(_)));
         if !reports.is_empty() {
             on_reports(reports);
         }
         let wait = match ctx.store.next_check_due().await {
-            Ok(Some(next)) => (next - clock.now()).to_std().unwrap_or(Duration::ZERO),
-            Ok(None) => MAX_SLEEP,
-            Err(e) => {
-                tracing::error!(error = %e, "cannot read the next check time");
+            Ok(Some(next)) if stored => {
+                backoff.succeed();
+                (next - clock.now()).to_std().unwrap_or(Duration::ZERO)
+            }
+            Ok(None) if stored => {
+                backoff.succeed();
                 MAX_SLEEP
+            }
+            Ok(_) => backoff.fail(),
+            Err(e) => {
+                crate::storage::log_store_error(&e, "cannot read the next check time");
+                backoff.fail()
             }
         };
         // Never longer than the shortest interval: another instance may hold leases that make

@@ -213,10 +213,18 @@ pub async fn poll_source(ctx: &PollContext, source: &Source, now: DateTime<Utc>)
         Ok(Polled::Parsed(parsed)) => store_parsed(ctx, source, &mut report, parsed, now).await,
         Err(e) => Err(e),
     };
-    if let Err(e) = result {
-        report.error_kind = Some(super::kind::error_kind(&e));
-        let retry_after = e.retry_after(now);
-        record_failure(ctx, source, &mut report, &e.to_string(), retry_after, now).await;
+    match result {
+        Ok(()) => {}
+        // Not the source's fault: nothing can be recorded now; its lease runs out and it is
+        // polled again.
+        Err(PollError::Store(e)) if e.is_unavailable() => {
+            report.outcome = PollOutcome::NotStored(e.to_string());
+        }
+        Err(e) => {
+            report.error_kind = Some(super::kind::error_kind(&e));
+            let retry_after = e.retry_after(now);
+            record_failure(ctx, source, &mut report, &e.to_string(), retry_after, now).await;
+        }
     }
     report.elapsed = started.elapsed();
     report
@@ -328,6 +336,9 @@ pub(crate) async fn record_failure(
     report.outcome = match ctx.store.record_poll_failure(source.id, &failure).await {
         Ok(updated) if updated.paused && pause => PollOutcome::Paused(message),
         Ok(_) => PollOutcome::Error(message),
+        Err(store) if store.is_unavailable() => PollOutcome::NotStored(format!(
+            "{message}; the failure could not be recorded: {store}"
+        )),
         Err(store) => PollOutcome::Error(format!(
             "{message}; the failure could not be recorded: {store}"
         )),

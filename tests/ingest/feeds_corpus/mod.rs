@@ -229,6 +229,7 @@ async fn run_case(server: Arc<FeedServer>, index: usize, case: Case) -> Verdict 
             v.error = Some(e.clone());
         }
         PollOutcome::NotModified => v.integrity.push("unexpected not-modified".into()),
+        PollOutcome::NotStored(e) => v.integrity.push(format!("storage unavailable: {e}")),
     }
     v
 }

@@ -13,6 +13,9 @@ use std::time::{Duration, Instant};
 /// Answers every method but getUpdates; the bool asks to hold the response.
 pub(super) fn answer(method: &str, p: &Value, state: &Arc<Mutex<State>>) -> (Response, bool) {
     let mut st = state.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(refused) = over_limit(method, p, &mut st) {
+        return (refused, false);
+    }
     let resp = match method {
         "getMe" => ok(json!({
             "id": BOT_ID, "is_bot": true, "first_name": "Claimwatch", "username": BOT_USERNAME,
@@ -96,6 +99,18 @@ pub(super) fn answer(method: &str, p: &Value, state: &Arc<Mutex<State>>) -> (Res
     (resp, false)
 }
 
+/// Telegram's limits for edits (chat and global) and callback answers (global only);
+/// sendMessage and sendPhoto check theirs where they are answered.
+fn over_limit(method: &str, p: &Value, st: &mut State) -> Option<Response> {
+    match method {
+        "editMessageText" | "editMessageReplyMarkup" => {
+            st.limits.check(chat_id_of(p).unwrap_or(0), true)
+        }
+        "answerCallbackQuery" => st.limits.check(0, false),
+        _ => None,
+    }
+}
+
 fn message_json(chat: i64, id: i64, text: &str, markup: Option<&Value>) -> Value {
     let mut m = json!({
         "message_id": id, "date": now_unix(), "chat": chat_json(chat), "from": bot_user(), "text": text
@@ -125,6 +140,9 @@ fn send_message(p: &Value, st: &mut State) -> (Response, bool) {
             }
         }
         return (fault_response(&f), false);
+    }
+    if let Some(refused) = st.limits.check(chat, true) {
+        return (refused, false);
     }
     if let Some(limit) = st.global_limit {
         let now = Instant::now();

@@ -8,6 +8,7 @@
 
 mod answer;
 mod json;
+mod limits;
 mod photo;
 pub mod updates;
 
@@ -97,6 +98,10 @@ struct State {
     send_count: usize,
     /// Messages by (chat, message id), for edits.
     texts: HashMap<(i64, i64), String>,
+    /// Telegram's limits, when on (see `limits`).
+    limits: limits::Limits,
+    /// The longest a `getUpdates` is held open (its `timeout`, at most this).
+    long_poll_cap: Duration,
 }
 
 /// The fake server.
@@ -114,6 +119,7 @@ impl FakeBotApi {
         let state = Arc::new(Mutex::new(State {
             next_update_id: 1,
             next_message_id: 1000,
+            long_poll_cap: Duration::from_secs(2),
             ..State::default()
         }));
         let changed = Arc::new(Notify::new());
@@ -185,9 +191,10 @@ impl FakeBotApi {
         self.lock().global_limit = per_second;
     }
 
-    /// How many 429s the global limit has answered.
+    /// How many 429s the limits have answered (the global limit's and Telegram's).
     pub fn too_many_requests(&self) -> u64 {
-        self.lock().too_many
+        let st = self.lock();
+        st.too_many + st.limits.too_many
     }
 
     /// Holds the response to the `n`-th send (1-based, counted from now on) until
@@ -325,7 +332,11 @@ async fn handle(
         get_updates(&params, &state, &changed).await
     } else if method == "sendPhoto" {
         let mut st = state.lock().unwrap_or_else(|p| p.into_inner());
-        photo::send_photo(&params, &files, &mut st)
+        let chat = json::chat_id_of(&params).unwrap_or(0);
+        match st.limits.check(chat, true) {
+            Some(refused) => refused,
+            None => photo::send_photo(&params, &files, &mut st),
+        }
     } else {
         let (resp, hold) = answer(&method, &params, &state);
         if hold {
@@ -351,7 +362,12 @@ async fn handle(
 
 async fn get_updates(params: &Value, state: &Arc<Mutex<State>>, changed: &Arc<Notify>) -> Response {
     let offset = params["offset"].as_i64().unwrap_or(0);
-    let timeout = params["timeout"].as_u64().unwrap_or(0).min(2);
+    let cap = state
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .long_poll_cap
+        .as_secs();
+    let timeout = params["timeout"].as_u64().unwrap_or(0).min(cap);
     let limit = params["limit"].as_u64().unwrap_or(100) as usize;
     let deadline = Instant::now() + Duration::from_secs(timeout);
     loop {

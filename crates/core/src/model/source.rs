@@ -69,12 +69,13 @@ pub struct Source {
 }
 
 impl Source {
-    /// A short human name: the title when known, else the address.
-    pub fn display_name(&self) -> &str {
-        self.title
-            .as_deref()
-            .filter(|t| !t.is_empty())
-            .unwrap_or(&self.url)
+    /// A short human name: the title when known, else the address without its user name and
+    /// password (a feed's credentials are never shown).
+    pub fn display_name(&self) -> std::borrow::Cow<'_, str> {
+        match self.title.as_deref().filter(|t| !t.is_empty()) {
+            Some(t) => t.into(),
+            None => crate::text::strip_userinfo(&self.url).into(),
+        }
     }
 }
 

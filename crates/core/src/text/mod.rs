@@ -8,7 +8,7 @@ pub mod lang;
 mod redact;
 pub mod stem;
 
-pub use redact::redact_url;
+pub use redact::{redact_url, strip_userinfo};
 
 /// Escapes text for Telegram's HTML parse mode (`&`, `<`, `>`, `"`).
 pub fn escape_html(s: &str) -> String {

@@ -17,3 +17,43 @@ pub fn redact_url(raw: &str) -> String {
         },
     }
 }
+
+/// A URL to show (in a chat, a digest, a link): its user name and password removed entirely.
+/// Text that does not parse as a URL loses anything between the scheme and the last `@`.
+pub fn strip_userinfo(raw: &str) -> String {
+    if let Ok(mut u) = url::Url::parse(raw) {
+        if u.username().is_empty() && u.password().is_none() {
+            return raw.to_owned();
+        }
+        if u.set_username("").is_ok() && u.set_password(None).is_ok() {
+            return u.to_string();
+        }
+    }
+    match (raw.find("://"), raw.rfind('@')) {
+        (Some(s), Some(at)) if at > s && !raw[s + 3..at].contains('/') => {
+            format!("{}://{}", &raw[..s], &raw[at + 1..])
+        }
+        _ => raw.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn userinfo_is_removed_for_display() {
+        assert_eq!(
+            strip_userinfo("http://reader:PASSWORD@feeds.example/rss"),
+            "http://feeds.example/rss"
+        );
+        assert_eq!(
+            strip_userinfo("https://token@feeds.example/a"),
+            "https://feeds.example/a"
+        );
+        assert_eq!(strip_userinfo("https://t.me/s/x"), "https://t.me/s/x");
+        assert_eq!(strip_userinfo("Meduza"), "Meduza");
+        assert!(!strip_userinfo("weird://u:PW@").contains("PW"));
+        assert!(!redact_url("sqlite://user:PW@/tmp/x.db").contains("PW"));
+    }
+}

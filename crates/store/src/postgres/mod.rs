@@ -21,7 +21,7 @@ use super::{Result, Stats, Store, StoreError};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::{PgPool, Row};
+use sqlx::{Connection, PgPool, Row};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -46,7 +46,7 @@ impl PostgresStore {
             .application_name("claimwatch");
         // One direct connection first: a wrong host, port or password fails at once with a clear
         // error instead of after the pool's acquire timeout.
-        use sqlx::{ConnectOptions, Connection};
+        use sqlx::ConnectOptions;
         options
             .connect()
             .await
@@ -55,8 +55,21 @@ impl PostgresStore {
             .await
             .map_err(open_err)?;
         let pool = PgPoolOptions::new()
+            // A connection returned inside a transaction (a failed COMMIT or ROLLBACK) is
+            // closed, never handed out again.
+            .after_release(|conn, _| {
+                Box::pin(async move {
+                    // The ping runs after a rollback the dropped transaction queued.
+                    conn.ping().await?;
+                    Ok(!conn.is_in_transaction())
+                })
+            })
             .max_connections(pool_size.max(1))
-            .acquire_timeout(Duration::from_secs(30))
+            // While the server is down a call fails after this, not after half a minute; the
+            // outage is reported by the caller's health, so no "slow acquire" warning for each
+            // call that waited through it.
+            .acquire_timeout(Duration::from_secs(10))
+            .acquire_slow_threshold(Duration::from_secs(10))
             .connect_with(options)
             .await
             .map_err(open_err)?;

@@ -27,8 +27,11 @@ impl LeaseStore for SqliteStore {
         .bind(owner)
         .bind(to_ms(until))
         .bind(to_ms(now))
-        .fetch_optional(&self.pool)
-        .await?;
+        // To the end, not `fetch_optional`: see `super::write_rows`.
+        .fetch_all(&self.writer)
+        .await?
+        .into_iter()
+        .next();
         Ok(holder.as_deref() == Some(owner))
     }
 
@@ -36,7 +39,7 @@ impl LeaseStore for SqliteStore {
         sqlx::query("DELETE FROM leases WHERE name = ?1 AND owner = ?2")
             .bind(name)
             .bind(owner)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }

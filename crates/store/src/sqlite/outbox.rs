@@ -135,9 +135,8 @@ impl OutboxStore for SqliteStore {
         )
         .bind(to_ms(now))
         .bind(owner)
-        .bind(to_ms(until))
-        .fetch_optional(&self.pool)
-        .await?;
+        .bind(to_ms(until));
+        let row = super::write_rows(row, &self.writer).await?;
         row.as_ref().map(outbox).transpose()
     }
 
@@ -149,7 +148,7 @@ impl OutboxStore for SqliteStore {
         .bind(id)
         .bind(message_id)
         .bind(to_ms(at))
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -171,7 +170,7 @@ impl OutboxStore for SqliteStore {
         .bind(to_ms(next_attempt_at))
         .bind(error)
         .bind(count_attempt)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -183,7 +182,7 @@ impl OutboxStore for SqliteStore {
         )
         .bind(id)
         .bind(error)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -196,7 +195,7 @@ impl OutboxStore for SqliteStore {
         )
         .bind(id)
         .bind(to_ms(next_attempt_at))
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -249,7 +248,7 @@ impl OutboxStore for SqliteStore {
         )
         .bind(subscriber_id)
         .bind(error)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected())
     }

@@ -216,8 +216,12 @@ impl SeriesStore for SqliteStore {
         .bind(key)
         .bind(png)
         .bind(to_ms(now))
-        .fetch_one(&self.pool)
-        .await?;
+        // To the end, not `fetch_one`: see `super::write_rows`.
+        .fetch_all(&self.writer)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| StoreError::NotFound(format!("chart image {key}")))?;
         Ok(id)
     }
 
@@ -239,7 +243,7 @@ impl SeriesStore for SqliteStore {
         sqlx::query("UPDATE chart_images SET file_id = ?2 WHERE id = ?1")
             .bind(id)
             .bind(file_id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }

@@ -35,9 +35,10 @@ impl SourceStore for SqliteStore {
             .bind(s.lang.map(|l| l.as_str()))
             .bind(s.interval_secs)
             .bind(s.origin.as_str())
-            .bind(to_ms(now))
-            .fetch_one(&self.pool)
-            .await?;
+            .bind(to_ms(now));
+        let row = super::write_rows(row, &self.writer)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("source {}", s.url)))?;
         source(&row)
     }
 
@@ -76,7 +77,7 @@ impl SourceStore for SqliteStore {
             sqlx::query("UPDATE sources SET removed_at = ?2 WHERE id = ?1 AND removed_at IS NULL")
                 .bind(id)
                 .bind(to_ms(Utc::now()))
-                .execute(&self.pool)
+                .execute(&self.writer)
                 .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -94,7 +95,7 @@ impl SourceStore for SqliteStore {
             )
             .bind(id)
             .bind(reason)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?
         } else {
             sqlx::query(
@@ -103,7 +104,7 @@ impl SourceStore for SqliteStore {
             )
             .bind(id)
             .bind(to_ms(now))
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?
         };
         Ok(done.rows_affected() == 1)
@@ -149,7 +150,7 @@ impl SourceStore for SqliteStore {
         .bind(to_ms(ok.at))
         .bind(&ok.title)
         .bind(ok.ttl_secs)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -168,8 +169,8 @@ impl SourceStore for SqliteStore {
             .bind(&f.error)
             .bind(to_ms(f.at))
             .bind(to_ms(f.next_check_at))
-            .bind(f.pause)
-            .fetch_optional(&self.pool)
+            .bind(f.pause);
+        let row = super::write_rows(row, &self.writer)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("source {id}")))?;
         source(&row)
@@ -179,7 +180,7 @@ impl SourceStore for SqliteStore {
         sqlx::query("UPDATE sources SET backfill_cursor = ?2 WHERE id = ?1")
             .bind(id)
             .bind(cursor)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }

@@ -116,9 +116,8 @@ impl SubscriberStore for SqliteStore {
             .bind(u.next_digest_at.is_some())
             .bind(u.next_digest_at.flatten().map(to_ms))
             .bind(to_ms(now))
-            .bind(u.chart_weekday.map(crate::subscribers::weekday_to_db))
-            .fetch_optional(&self.pool)
-            .await?;
+            .bind(u.chart_weekday.map(crate::subscribers::weekday_to_db));
+        let row = super::write_rows(row, &self.writer).await?;
         row.as_ref().map(subscriber).transpose()
     }
 
@@ -136,7 +135,7 @@ impl SubscriberStore for SqliteStore {
         .bind(active)
         .bind(if active { None } else { reason })
         .bind(to_ms(now))
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }
