@@ -14,8 +14,11 @@ pub mod figures;
 pub mod line;
 pub mod place;
 pub mod plain;
+mod present;
 pub mod sources;
 pub mod who;
+
+pub use present::present;
 
 use crate::digest::format::{fill_html, local_when};
 use crate::i18n::{entry_texts, texts};
@@ -27,15 +30,6 @@ use chrono::{DateTime, Utc};
 
 /// Longest phrase of evidence shown, in characters.
 const MAX_EVIDENCE_CHARS: usize = 200;
-
-/// Outside text worth showing: not blank and not a placeholder a broken record may hold.
-pub fn present(s: Option<&str>) -> Option<&str> {
-    let s = s?.trim();
-    let placeholder = ["null", "none", "undefined", "nan", "n/a", "-", "—", "?"]
-        .iter()
-        .any(|p| s.eq_ignore_ascii_case(p));
-    (!s.is_empty() && !placeholder).then_some(s)
-}
 
 /// What an entry shows.
 #[derive(Debug, Clone)]
