@@ -7,9 +7,11 @@
 //! in production); every message it sends goes through the process's [`Gate`] ([`paced`]),
 //! one pace with the digest, and each chat's updates pass its fair share ([`fair`]) first.
 
+mod api;
 pub mod callback;
 pub mod commands;
 pub mod deps;
+mod errors;
 mod fair;
 pub mod flood;
 mod handlers;
@@ -21,7 +23,9 @@ mod source_check;
 pub mod split;
 mod webhook;
 
+pub use api::BotApi;
 pub use deps::{AddressChecker, BotDeps, ComposedDigestSource, DigestSource, SourceChecker};
+pub use errors::{BotRunError, redact_token};
 pub use handlers::{BotError, HandlerResult};
 pub use source_check::FetchingSourceChecker;
 
@@ -32,31 +36,22 @@ use crate::model::Lang;
 use crate::ops::server::WebhookSlot;
 use crate::shutdown::Shutdown;
 use crate::store::Store;
+use errors::{ListenerErrors, LogErrors};
 use handlers::Ctx;
 use search_sessions::SearchSessions;
 use std::sync::Arc;
 use std::time::Duration;
+use teloxide::Bot;
 use teloxide::dispatching::{UpdateFilterExt, UpdateHandler};
 use teloxide::dptree;
-use teloxide::error_handlers::ErrorHandler;
 use teloxide::payloads::{SendMessageSetters, SetMyCommandsSetters};
 use teloxide::prelude::{Dispatcher, Requester};
 use teloxide::requests::Request;
 use teloxide::types::{BotCommandScope, ChatId, Recipient, Update};
 use teloxide::update_listeners::Polling;
-use teloxide::{Bot, RequestError};
 
 /// Searches kept for paging (see `search_sessions`).
 const SEARCH_SESSIONS: usize = 10_000;
-
-/// Why the bot could not run.
-#[derive(Debug, thiserror::Error)]
-pub enum BotRunError {
-    #[error("cannot reach the Bot API: {0}")]
-    Telegram(String),
-    #[error("invalid bot configuration: {0}")]
-    Config(String),
-}
 
 impl BotDeps {
     /// The dependencies the handler tree needs, for `DispatcherBuilder::dependencies`.
@@ -101,62 +96,9 @@ pub fn schema() -> UpdateHandler<BotError> {
         .branch(Update::filter_my_chat_member().endpoint(handlers::on_my_chat_member))
 }
 
-/// Logs handler errors with anything that looks like a bot token removed.
-struct LogErrors;
-
-impl ErrorHandler<BotError> for LogErrors {
-    fn handle_error(self: Arc<Self>, error: BotError) -> futures::future::BoxFuture<'static, ()> {
-        tracing::warn!(error = %redact_token(&error.to_string()), "update handler failed");
-        Box::pin(async {})
-    }
-}
-
-impl<E: std::fmt::Debug> ErrorHandler<E> for ListenerErrors {
-    fn handle_error(self: Arc<Self>, error: E) -> futures::future::BoxFuture<'static, ()> {
-        tracing::warn!(error = %redact_token(&format!("{error:?}")), "getting updates failed");
-        Box::pin(async {})
-    }
-}
-
-/// Logs update-listener errors, redacted.
-struct ListenerErrors;
-
-/// Replaces `<id>:<secret>` bot tokens (as in Bot API URLs) with `<token>`.
-pub fn redact_token(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
-    let (mut copied, mut i) = (0, 0);
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_digit()) {
-            i += 1;
-            continue;
-        }
-        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if digits >= 5 && b.get(i + digits) == Some(&b':') {
-            let secret = b[i + digits + 1..]
-                .iter()
-                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'-')
-                .count();
-            if secret >= 20 {
-                out.push_str(&s[copied..i]);
-                out.push_str("<token>");
-                i += digits + 1 + secret;
-                copied = i;
-                continue;
-            }
-        }
-        i += digits;
-    }
-    out.push_str(&s[copied..]);
-    out
-}
-
 /// Registers the command lists: one per offered language (`language_code`), the fallback
 /// language also as the default, and the admin commands in each admin chat.
-pub async fn register_commands<R>(bot: &R, config: &Config)
-where
-    R: Requester<Err = RequestError>,
-{
+pub async fn register_commands<R: BotApi>(bot: &R, config: &Config) {
     let offered = config.bot.languages();
     let fallback = offered.first().copied().unwrap_or(Lang::En);
     let mut calls = vec![(None, fallback)];
@@ -291,22 +233,4 @@ fn fair_share(deps: &BotDeps, bot: Bot) -> (flood::FloodGuard, fair::OnFlood) {
         });
     });
     (guard, on_flood)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tokens_are_redacted() {
-        let s = "error sending request for url (http://x/bot123456789:AAFakeTokenForTestsOnly_abcdefghijklmn/GetUpdates) at 12345";
-        let r = redact_token(s);
-        assert!(!r.contains("AAFake"), "{r}");
-        assert!(
-            r.contains("bot<token>/GetUpdates") && r.ends_with("at 12345"),
-            "{r}"
-        );
-        assert_eq!(redact_token("chat 123456: ok"), "chat 123456: ok");
-        assert_eq!(redact_token("відмова 2026"), "відмова 2026");
-    }
 }

@@ -4,9 +4,10 @@
 //! on shutdown. With the HTTP endpoints on (`server.listen`, the same address), their server
 //! carries the webhook instead of one of its own.
 
+use super::errors::{BotRunError, ListenerErrors, redact_token};
 use super::fair::{Fair, OnFlood};
 use super::flood::FloodGuard;
-use super::{BotDeps, BotError, BotRunError, ListenerErrors, redact_token};
+use super::{BotDeps, BotError};
 use crate::config::Config;
 use crate::ops::server::WebhookSlot;
 use std::net::SocketAddr;

@@ -1,8 +1,9 @@
 //! What the outbox worker asks of Telegram: one HTML message (link previews off) to one chat,
-//! answered with its message id. Every teloxide `Requester` is a [`Sender`]; the outbox
+//! answered with its message id. Every Bot API client ([`BotApi`]) is a [`Sender`]; the outbox
 //! state-machine tests script one of their own. A message sent again after a crash carries
 //! the "resent after an interruption" marker, in the reader's language, at its top.
 
+use crate::bot::BotApi;
 use crate::bot::split::visible_len;
 use crate::i18n;
 use crate::store::OutboxMessage;
@@ -40,10 +41,7 @@ pub trait Sender: Send + Sync {
     ) -> impl Future<Output = Result<(i64, Option<String>), RequestError>> + Send;
 }
 
-impl<R> Sender for R
-where
-    R: Requester<Err = RequestError> + Send + Sync,
-{
+impl<R: BotApi> Sender for R {
     fn send_html(
         &self,
         chat_id: i64,

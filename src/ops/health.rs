@@ -6,6 +6,7 @@
 //! from the database (outbox, totals, sources' polling state).
 
 use super::metrics::record;
+use crate::bot::BotApi;
 use crate::bot::redact_token;
 use crate::clock::Clock;
 use crate::shutdown::Shutdown;
@@ -15,8 +16,6 @@ use chrono::{DateTime, Utc};
 use std::fmt::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use teloxide::RequestError;
-use teloxide::prelude::Requester;
 use teloxide::requests::Request;
 
 /// No check waits longer than this for an answer.
@@ -125,16 +124,13 @@ impl Health {
 }
 
 /// Runs one round of checks now, each bounded by `timeout`.
-pub async fn check_once<R>(
+pub async fn check_once<R: BotApi>(
     store: &dyn Store,
     storage: &StoreHealth,
     bot: &R,
     timeout: Duration,
     at: DateTime<Utc>,
-) -> Checked
-where
-    R: Requester<Err = RequestError>,
-{
+) -> Checked {
     let bounded = |what: &'static str| {
         move |_| {
             format!(
@@ -198,15 +194,13 @@ fn schema_outcome(status: &crate::store::SchemaStatus) -> Outcome {
 
 /// Checks every `interval` until `shutdown`, and refreshes the database gauges after each
 /// round that reached the database.
-pub async fn run_checks<R>(
+pub async fn run_checks<R: BotApi>(
     health: Arc<Health>,
     store: Arc<dyn Store>,
     storage: Arc<StoreHealth>,
     bot: R,
     shutdown: Shutdown,
-) where
-    R: Requester<Err = RequestError>,
-{
+) {
     let timeout = health.check_timeout();
     loop {
         let started = tokio::time::Instant::now();
