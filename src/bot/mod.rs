@@ -90,8 +90,8 @@ pub fn schema() -> UpdateHandler<BotError> {
     );
     dptree::entry()
         .chain(context)
-        .branch(Update::filter_message().endpoint(handlers::on_message))
-        .branch(Update::filter_channel_post().endpoint(handlers::on_message))
+        .branch(Update::filter_message().chain(handlers::messages()))
+        .branch(Update::filter_channel_post().chain(handlers::messages()))
         .branch(Update::filter_callback_query().endpoint(handlers::on_callback))
         .branch(Update::filter_my_chat_member().endpoint(handlers::on_my_chat_member))
 }

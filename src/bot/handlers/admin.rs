@@ -2,9 +2,8 @@
 //! `/pausesource`, `/resumesource`, `/stats`) for the chats in `admin_chat_ids`; anyone else
 //! gets a polite refusal and nothing is touched.
 
-use super::start::{is_admin, say};
+use super::say;
 use super::{Ctx, HandlerResult, Req};
-use crate::bot::commands::AdminCommand;
 use crate::bot::paced::Paced;
 use crate::bot::render::{chat_tz, esc, source_line};
 use crate::i18n::fill;
@@ -16,37 +15,41 @@ use chrono::Duration;
 /// Longest address accepted.
 const MAX_ADDRESS_CHARS: usize = 2000;
 
-pub(super) async fn admin_command(
-    bot: &Paced,
-    ctx: &Ctx,
-    req: &Req,
-    cmd: AdminCommand,
-) -> HandlerResult {
-    if !is_admin(ctx, req) {
-        tracing::info!(chat = req.chat.0, "admin command refused");
-        return say(bot, req, req.t().admin_only).await;
-    }
-    match cmd {
-        AdminCommand::Addsource(arg) => add_source(bot, ctx, req, arg.trim()).await,
-        AdminCommand::Removesource(arg) => change_source(bot, ctx, req, "removesource", &arg).await,
-        AdminCommand::Pausesource(arg) => change_source(bot, ctx, req, "pausesource", &arg).await,
-        AdminCommand::Resumesource(arg) => change_source(bot, ctx, req, "resumesource", &arg).await,
-        AdminCommand::Stats => stats(bot, ctx, req).await,
-    }
+/// An admin command from a chat that is not an admin's: refused, nothing touched.
+pub(super) async fn refuse(bot: Paced, req: Req) -> HandlerResult {
+    tracing::info!(chat = req.chat.0, "admin command refused");
+    say(&bot, &req, req.t().admin_only).await
 }
 
-async fn add_source(bot: &Paced, ctx: &Ctx, req: &Req, input: &str) -> HandlerResult {
+/// `/removesource`.
+pub(super) async fn remove_source(bot: Paced, ctx: Ctx, req: Req, arg: String) -> HandlerResult {
+    change_source(&bot, &ctx, &req, "removesource", &arg).await
+}
+
+/// `/pausesource`.
+pub(super) async fn pause_source(bot: Paced, ctx: Ctx, req: Req, arg: String) -> HandlerResult {
+    change_source(&bot, &ctx, &req, "pausesource", &arg).await
+}
+
+/// `/resumesource`.
+pub(super) async fn resume_source(bot: Paced, ctx: Ctx, req: Req, arg: String) -> HandlerResult {
+    change_source(&bot, &ctx, &req, "resumesource", &arg).await
+}
+
+/// `/addsource`: the address checked by fetching it, then stored unless known.
+pub(super) async fn add_source(bot: Paced, ctx: Ctx, req: Req, arg: String) -> HandlerResult {
+    let input = arg.trim();
     let t = req.t();
     if input.is_empty() {
         let text = fill(t.source_usage, &[("command", &"addsource")]);
-        return say(bot, req, &text).await;
+        return say(&bot, &req, &text).await;
     }
     if input.chars().count() > MAX_ADDRESS_CHARS {
         let text = fill(
             t.source_refused,
             &[("input", &esc(input, 64)), ("reason", &"too long")],
         );
-        return say(bot, req, &text).await;
+        return say(&bot, &req, &text).await;
     }
     let new = match ctx.checker.check(input).await {
         Ok(n) => n,
@@ -55,7 +58,7 @@ async fn add_source(bot: &Paced, ctx: &Ctx, req: &Req, input: &str) -> HandlerRe
                 t.source_refused,
                 &[("input", &esc(input, 200)), ("reason", &esc(&reason, 300))],
             );
-            return say(bot, req, &text).await;
+            return say(&bot, &req, &text).await;
         }
     };
     if let Some(s) = ctx.store.source_by_url(&new.url).await? {
@@ -63,7 +66,7 @@ async fn add_source(bot: &Paced, ctx: &Ctx, req: &Req, input: &str) -> HandlerRe
             t.source_exists,
             &[("id", &s.id), ("name", &esc(&s.display_name(), 120))],
         );
-        return say(bot, req, &text).await;
+        return say(&bot, &req, &text).await;
     }
     let s = ctx.store.upsert_source(&new, req.now).await?;
     tracing::info!(source = s.id, url = %crate::text::redact_url(&s.url), "source added from the chat");
@@ -71,7 +74,7 @@ async fn add_source(bot: &Paced, ctx: &Ctx, req: &Req, input: &str) -> HandlerRe
         t.source_added,
         &[("id", &s.id), ("name", &esc(&s.display_name(), 120))],
     );
-    say(bot, req, &text).await
+    say(&bot, &req, &text).await
 }
 
 /// A source by `#id`, id, or any address form.
@@ -131,7 +134,7 @@ async fn change_source(
     say(bot, req, &text).await
 }
 
-async fn stats(bot: &Paced, ctx: &Ctx, req: &Req) -> HandlerResult {
+pub(super) async fn stats(bot: Paced, ctx: Ctx, req: Req) -> HandlerResult {
     let s = ctx.store.stats(req.now - Duration::days(1)).await?;
     let text = fill(
         req.t().stats,
@@ -150,17 +153,17 @@ async fn stats(bot: &Paced, ctx: &Ctx, req: &Req) -> HandlerResult {
             ("in_doubt", &s.in_doubt),
         ],
     );
-    say(bot, req, &text).await
+    say(&bot, &req, &text).await
 }
 
-pub(super) async fn list_sources(bot: &Paced, ctx: &Ctx, req: &Req) -> HandlerResult {
+pub(super) async fn list_sources(bot: Paced, ctx: Ctx, req: Req) -> HandlerResult {
     let t = req.t();
     let sources = ctx.store.list_sources().await?;
     if sources.is_empty() {
-        return say(bot, req, t.sources_none).await;
+        return say(&bot, &req, t.sources_none).await;
     }
     let tz = chat_tz(req.sub.as_ref(), &ctx.config);
     let mut lines = vec![fill(t.sources_title, &[("n", &sources.len())])];
     lines.extend(sources.iter().map(|s| source_line(s, req.lang, &tz)));
-    say(bot, req, &lines.join("\n")).await
+    say(&bot, &req, &lines.join("\n")).await
 }

@@ -17,7 +17,7 @@ use teloxide::Bot;
 use teloxide::payloads::AnswerCallbackQuerySetters;
 use teloxide::prelude::Requester;
 use teloxide::requests::Request;
-use teloxide::types::{CallbackQuery, ChatId, MessageId};
+use teloxide::types::{CallbackQuery, ChatId, InlineKeyboardMarkup, MessageId};
 
 /// What to tell the presser: a toast, or an alert they must dismiss.
 enum Notice {
@@ -102,70 +102,16 @@ async fn settings_action(
     action: Action,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Notice, BotError> {
-    let mut update = SubscriberUpdate::default();
-    let mut lang = lang;
-    match action {
-        Action::Show(screen) => {
-            let t = &texts(lang).bot;
-            let (text, keyboard) = match screen {
-                Screen::Main => (settings_text(&sub, lang), keyboards::settings(&sub, lang)),
-                Screen::Hour => (
-                    t.pick_hour.to_owned(),
-                    keyboards::hours(sub.digest_time.hour(), lang),
-                ),
-                Screen::Zone => (
-                    t.pick_timezone.to_owned(),
-                    keyboards::zones(&sub.timezone, lang),
-                ),
-                Screen::Language => (
-                    t.pick_language.to_owned(),
-                    keyboards::languages(&ctx.config.bot.languages(), lang),
-                ),
-                Screen::ChartDay => (
-                    crate::i18n::series_texts(lang).pick_chart_day.to_owned(),
-                    keyboards::chart_days(sub.chart_weekday, lang),
-                ),
-            };
-            edit_html(bot, chat, message_id, &text, Some(keyboard)).await?;
-            return Ok(Notice::None);
-        }
-        Action::Topic(c) => update.topics = Some(sub.topics.with(c, !sub.topics.contains(c))),
-        Action::Digest(on) => {
-            update.subscribed = Some(on);
-            update.next_digest_at =
-                Some(on.then(|| next_digest(sub.digest_time, &sub.timezone, now)));
-        }
-        Action::Hour(h) => {
-            let time =
-                NaiveTime::from_hms_opt(h, sub.digest_time.minute(), 0).unwrap_or(sub.digest_time);
-            update.digest_time = Some(time);
-            update.next_digest_at = Some(
-                sub.subscribed
-                    .then(|| next_digest(time, &sub.timezone, now)),
-            );
-        }
-        Action::Zone(i) => {
-            let Some(zone) = COMMON_ZONES.get(i) else {
-                return Ok(Notice::Toast(texts(lang).bot.callback_stale.to_owned()));
-            };
-            update.timezone = Some((*zone).to_owned());
-            update.next_digest_at = Some(
-                sub.subscribed
-                    .then(|| next_digest(sub.digest_time, zone, now)),
-            );
-        }
-        Action::Language(l) => {
-            if !ctx.config.bot.languages().contains(&l) {
-                return Ok(Notice::Toast(texts(lang).bot.callback_stale.to_owned()));
-            }
-            update.ui_lang = Some(l);
-            lang = l;
-        }
-        Action::ChartDay(d) => {
-            update.chart_weekday = Some(crate::store::weekday_from_db(i64::from(d)));
-        }
-        Action::Noop | Action::Page { .. } => return Ok(Notice::None),
+    if let Action::Show(screen) = action {
+        let (text, keyboard) = screen_of(ctx, &sub, lang, screen);
+        edit_html(bot, chat, message_id, &text, Some(keyboard)).await?;
+        return Ok(Notice::None);
     }
+    let update = match change_for(ctx, &sub, lang, action, now) {
+        Ok(update) => update,
+        Err(notice) => return Ok(notice),
+    };
+    let lang = update.ui_lang.unwrap_or(lang);
     let Some(sub) = ctx.store.update_subscriber(chat.0, &update, now).await? else {
         return Ok(Notice::Toast(texts(lang).bot.need_start.to_owned()));
     };
@@ -182,4 +128,82 @@ async fn settings_action(
         Action::Language(_) => t.language_set.to_owned(),
         _ => t.saved.to_owned(),
     }))
+}
+
+/// The text and keyboard of a settings screen: the summary, or one of its pickers.
+fn screen_of(
+    ctx: &Ctx,
+    sub: &Subscriber,
+    lang: Lang,
+    screen: Screen,
+) -> (String, InlineKeyboardMarkup) {
+    let t = &texts(lang).bot;
+    match screen {
+        Screen::Main => (settings_text(sub, lang), keyboards::settings(sub, lang)),
+        Screen::Hour => (
+            t.pick_hour.to_owned(),
+            keyboards::hours(sub.digest_time.hour(), lang),
+        ),
+        Screen::Zone => (
+            t.pick_timezone.to_owned(),
+            keyboards::zones(&sub.timezone, lang),
+        ),
+        Screen::Language => (
+            t.pick_language.to_owned(),
+            keyboards::languages(&ctx.config.bot.languages(), lang),
+        ),
+        Screen::ChartDay => (
+            crate::i18n::series_texts(lang).pick_chart_day.to_owned(),
+            keyboards::chart_days(sub.chart_weekday, lang),
+        ),
+    }
+}
+
+/// The change a settings button asks for (the next digest rescheduled when its time or zone
+/// moves), or what to tell the presser when there is none to make.
+fn change_for(
+    ctx: &Ctx,
+    sub: &Subscriber,
+    lang: Lang,
+    action: Action,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<SubscriberUpdate, Notice> {
+    let stale = || Notice::Toast(texts(lang).bot.callback_stale.to_owned());
+    let mut update = SubscriberUpdate::default();
+    match action {
+        Action::Topic(c) => update.topics = Some(sub.topics.with(c, !sub.topics.contains(c))),
+        Action::Digest(on) => {
+            update.subscribed = Some(on);
+            update.next_digest_at =
+                Some(on.then(|| next_digest(sub.digest_time, &sub.timezone, now)));
+        }
+        Action::Hour(h) => {
+            let time =
+                NaiveTime::from_hms_opt(h, sub.digest_time.minute(), 0).unwrap_or(sub.digest_time);
+            update.digest_time = Some(time);
+            update.next_digest_at = Some(
+                sub.subscribed
+                    .then(|| next_digest(time, &sub.timezone, now)),
+            );
+        }
+        Action::Zone(i) => {
+            let zone = COMMON_ZONES.get(i).ok_or_else(stale)?;
+            update.timezone = Some((*zone).to_owned());
+            update.next_digest_at = Some(
+                sub.subscribed
+                    .then(|| next_digest(sub.digest_time, zone, now)),
+            );
+        }
+        Action::Language(l) => {
+            if !ctx.config.bot.languages().contains(&l) {
+                return Err(stale());
+            }
+            update.ui_lang = Some(l);
+        }
+        Action::ChartDay(d) => {
+            update.chart_weekday = Some(crate::store::weekday_from_db(i64::from(d)));
+        }
+        Action::Show(_) | Action::Noop | Action::Page { .. } => return Err(Notice::None),
+    }
+    Ok(update)
 }

@@ -3,7 +3,7 @@
 //! the General Staff's personnel total over 90 days. Anything not understood gets a text
 //! answer that says what is expected.
 
-use super::start::say;
+use super::say;
 use super::{Ctx, HandlerResult, Req};
 use crate::bot::paced::Paced;
 use crate::bot::render::esc;
@@ -130,10 +130,10 @@ fn refusal(req: &Req, e: &ChartArgError) -> String {
     }
 }
 
-pub(super) async fn chart(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult {
-    let args = match parse_chart_args(arg) {
+pub(super) async fn chart(bot: Paced, ctx: Ctx, req: Req, arg: String) -> HandlerResult {
+    let args = match parse_chart_args(&arg) {
         Ok(a) => a,
-        Err(e) => return say(bot, req, &refusal(req, &e)).await,
+        Err(e) => return say(&bot, &req, &refusal(&req, &e)).await,
     };
     let request = ChartRequest {
         claimant_id: args.claimant_id.clone(),
@@ -147,7 +147,7 @@ pub(super) async fn chart(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> Handl
         Err(crate::series::view::ViewError::Store(e)) => return Err(e.into()),
         Err(e) => {
             tracing::error!(chat = req.chat.0, error = %e, "cannot draw a chart");
-            return say(bot, req, req.t().error).await;
+            return say(&bot, &req, req.t().error).await;
         }
     };
     let Some(drawn) = drawn else {
@@ -163,7 +163,7 @@ pub(super) async fn chart(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> Handl
                 ("days", &args.days),
             ],
         );
-        return say(bot, req, &text).await;
+        return say(&bot, &req, &text).await;
     };
     let name = format!("{}_{}_{}d.png", args.claimant_id, args.metric, args.days);
     let photo = bot

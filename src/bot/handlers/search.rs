@@ -1,6 +1,6 @@
 //! `/search [Nd] words…` with ◀ ▶ pages, and `/recent [refusals|losses]`.
 
-use super::start::say;
+use super::say;
 use super::{Ctx, HandlerResult, Req, send_html};
 use crate::bot::keyboards;
 use crate::bot::paced::Paced;
@@ -68,22 +68,22 @@ fn default_days(ctx: &Ctx) -> u32 {
         .clamp(1, MAX_DAYS)
 }
 
-pub(super) async fn search(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult {
+pub(super) async fn search(bot: Paced, ctx: Ctx, req: Req, arg: String) -> HandlerResult {
     let t = req.t();
-    let default = default_days(ctx);
+    let default = default_days(&ctx);
     let usage = || fill(t.search_usage, &[("days", &days_phrase(req.lang, default))]);
-    let (days, words) = match parse_search(arg, default) {
+    let (days, words) = match parse_search(&arg, default) {
         Ok(x) => x,
-        Err(SearchInputError::Empty) => return say(bot, req, &usage()).await,
+        Err(SearchInputError::Empty) => return say(&bot, &req, &usage()).await,
         Err(SearchInputError::TooLong) => {
             let text = fill(t.search_too_long, &[("max", &MAX_QUERY_CHARS)]);
-            return say(bot, req, &text).await;
+            return say(&bot, &req, &text).await;
         }
-        Err(SearchInputError::BadWindow) => return say(bot, req, t.search_bad_window).await,
+        Err(SearchInputError::BadWindow) => return say(&bot, &req, t.search_bad_window).await,
     };
     let terms = query_terms(&words, MAX_TERMS);
     if terms.is_empty() {
-        return say(bot, req, &usage()).await;
+        return say(&bot, &req, &usage()).await;
     }
     let session = SearchSession {
         chat_id: req.chat.0,
@@ -95,8 +95,8 @@ pub(super) async fn search(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> Hand
     };
     let id = ctx.sessions.insert(session.clone());
     let tz = chat_tz(req.sub.as_ref(), &ctx.config);
-    let (html, keyboard) = render_page(ctx, &tz, &session, id, 0).await?;
-    send_html(bot, req.chat, &html, keyboard).await?;
+    let (html, keyboard) = render_page(&ctx, &tz, &session, id, 0).await?;
+    send_html(&bot, req.chat, &html, keyboard).await?;
     Ok(())
 }
 
@@ -187,7 +187,7 @@ async fn folded_search(ctx: &Ctx, session: &SearchSession) -> Result<SearchPage,
     })
 }
 
-pub(super) async fn recent(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult {
+pub(super) async fn recent(bot: Paced, ctx: Ctx, req: Req, arg: String) -> HandlerResult {
     let t = req.t();
     let arg = arg.trim();
     let category = if arg.is_empty() || arg.eq_ignore_ascii_case("all") {
@@ -197,7 +197,7 @@ pub(super) async fn recent(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> Hand
             Ok(c) => Some(c),
             Err(_) => {
                 let usage = format!("/recent — {}", t.commands.recent);
-                return say(bot, req, &esc(&usage, 200)).await;
+                return say(&bot, &req, &esc(&usage, 200)).await;
             }
         }
     };
@@ -208,7 +208,7 @@ pub(super) async fn recent(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> Hand
     let claims = ClaimView::fold(ctx.store.recent_claims(since, category, limit).await?);
     if claims.is_empty() {
         let text = fill(t.recent_none, &[("hours", &hours)]);
-        return say(bot, req, &text).await;
+        return say(&bot, &req, &text).await;
     }
     let tz = chat_tz(req.sub.as_ref(), &ctx.config);
     let mut parts = vec![fill(t.recent_title, &[("hours", &hours)])];
@@ -223,7 +223,7 @@ pub(super) async fn recent(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> Hand
         let more = claims.len() - RECENT_SHOWN;
         parts.push(fill(t.recent_more, &[("n", &more)]));
     }
-    say(bot, req, &parts.join("\n\n")).await
+    say(&bot, &req, &parts.join("\n\n")).await
 }
 
 #[cfg(test)]

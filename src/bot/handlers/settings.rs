@@ -2,12 +2,12 @@
 //! a helpful reply for anything else, and the next digest rescheduled when the time or zone
 //! changes.
 
-use super::start::{check_may_configure, say};
 use super::{Ctx, HandlerResult, Req, next_digest, send_html};
+use super::{check_may_configure, say};
 use crate::bot::keyboards;
 use crate::bot::paced::Paced;
 use crate::bot::render::{esc, keywords_list, local_time, settings_text};
-use crate::i18n::fill;
+use crate::i18n::{BotTexts, fill};
 use crate::model::{Lang, Subscriber};
 use crate::store::SubscriberUpdate;
 use crate::tz::ChatTz;
@@ -38,10 +38,10 @@ pub(super) async fn send_settings(
     Ok(())
 }
 
-pub(super) async fn show(bot: &Paced, req: &Req) -> HandlerResult {
+pub(super) async fn show(bot: Paced, req: Req) -> HandlerResult {
     match &req.sub {
-        Some(sub) => send_settings(bot, req.chat, sub, req.lang).await,
-        None => say(bot, req, req.t().need_start).await,
+        Some(sub) => send_settings(&bot, req.chat, sub, req.lang).await,
+        None => say(&bot, &req, req.t().need_start).await,
     }
 }
 
@@ -76,16 +76,16 @@ async fn editable<'a>(
     Ok(Some(sub))
 }
 
-pub(super) async fn set_time(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult {
+pub(super) async fn set_time(bot: Paced, ctx: Ctx, req: Req, arg: String) -> HandlerResult {
     let t = req.t();
     if arg.trim().is_empty() {
-        return say(bot, req, t.time_usage).await;
+        return say(&bot, &req, t.time_usage).await;
     }
-    let Some(time) = parse_time(arg) else {
-        let text = fill(t.time_invalid, &[("input", &esc(arg, ECHO_CHARS))]);
-        return say(bot, req, &text).await;
+    let Some(time) = parse_time(&arg) else {
+        let text = fill(t.time_invalid, &[("input", &esc(&arg, ECHO_CHARS))]);
+        return say(&bot, &req, &text).await;
     };
-    let Some(sub) = editable(bot, req).await? else {
+    let Some(sub) = editable(&bot, &req).await? else {
         return Ok(());
     };
     let next = next_digest(time, &sub.timezone, req.now);
@@ -109,19 +109,19 @@ pub(super) async fn set_time(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> Ha
             ("next", &local_time(next, &tz)),
         ],
     );
-    say(bot, req, &text).await
+    say(&bot, &req, &text).await
 }
 
-pub(super) async fn set_timezone(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult {
+pub(super) async fn set_timezone(bot: Paced, ctx: Ctx, req: Req, arg: String) -> HandlerResult {
     let t = req.t();
     if arg.trim().is_empty() {
-        return say(bot, req, t.timezone_usage).await;
+        return say(&bot, &req, t.timezone_usage).await;
     }
     let Ok(tz) = arg.parse::<ChatTz>() else {
-        let text = fill(t.timezone_invalid, &[("input", &esc(arg, ECHO_CHARS))]);
-        return say(bot, req, &text).await;
+        let text = fill(t.timezone_invalid, &[("input", &esc(&arg, ECHO_CHARS))]);
+        return say(&bot, &req, &text).await;
     };
-    let Some(sub) = editable(bot, req).await? else {
+    let Some(sub) = editable(&bot, &req).await? else {
         return Ok(());
     };
     let name = tz.to_string();
@@ -141,7 +141,7 @@ pub(super) async fn set_timezone(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -
             ("next", &local_time(next, &tz)),
         ],
     );
-    say(bot, req, &text).await
+    say(&bot, &req, &text).await
 }
 
 /// Keywords from `/keywords add …`: comma-separated phrases when there is a comma, else words.
@@ -182,7 +182,7 @@ pub enum KeywordError {
     NoLetters(String),
 }
 
-pub(super) async fn keywords(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> HandlerResult {
+pub(super) async fn keywords(bot: Paced, ctx: Ctx, req: Req, arg: String) -> HandlerResult {
     let t = req.t();
     let arg = arg.trim();
     let (verb, rest) = arg.split_once(char::is_whitespace).unwrap_or((arg, ""));
@@ -192,76 +192,100 @@ pub(super) async fn keywords(bot: &Paced, ctx: &Ctx, req: &Req, arg: &str) -> Ha
         .as_ref()
         .map(|s| s.keywords.clone())
         .unwrap_or_default();
-    let show =
-        |list: &[String], template: &str| fill(template, &[("keywords", &keywords_list(list))]);
     match verb.as_str() {
-        "list" => {
-            if current.is_empty() {
-                return say(bot, req, t.keywords_empty).await;
-            }
-            say(bot, req, &show(&current, t.keywords_list)).await
+        "list" if current.is_empty() => say(&bot, &req, t.keywords_empty).await,
+        "list" => say(&bot, &req, &shown(&current, t.keywords_list)).await,
+        "add" | "remove" | "clear" => change_keywords(&bot, &ctx, &req, &verb, rest, current).await,
+        _ => say(&bot, &req, t.keywords_usage).await,
+    }
+}
+
+/// A keyword list in a reply's template.
+fn shown(list: &[String], template: &str) -> String {
+    fill(template, &[("keywords", &keywords_list(list))])
+}
+
+/// `/keywords add|remove|clear …`: the given keywords checked, then the sender's permission,
+/// then the new list saved and told.
+async fn change_keywords(
+    bot: &Paced,
+    ctx: &Ctx,
+    req: &Req,
+    verb: &str,
+    rest: &str,
+    current: Vec<String>,
+) -> HandlerResult {
+    let t = req.t();
+    if rest.chars().count() > MAX_KEYWORDS * (MAX_KEYWORD_CHARS + 2) {
+        let text = fill(t.keyword_too_long, &[("max", &MAX_KEYWORD_CHARS)]);
+        return say(bot, req, &text).await;
+    }
+    let given = match parse_keywords(rest) {
+        Ok(k) => k,
+        Err(KeywordError::TooLong) => {
+            let text = fill(t.keyword_too_long, &[("max", &MAX_KEYWORD_CHARS)]);
+            return say(bot, req, &text).await;
         }
-        "add" | "remove" | "clear" => {
-            if rest.chars().count() > MAX_KEYWORDS * (MAX_KEYWORD_CHARS + 2) {
-                let text = fill(t.keyword_too_long, &[("max", &MAX_KEYWORD_CHARS)]);
-                return say(bot, req, &text).await;
-            }
-            let given = match parse_keywords(rest) {
-                Ok(k) => k,
-                Err(KeywordError::TooLong) => {
-                    let text = fill(t.keyword_too_long, &[("max", &MAX_KEYWORD_CHARS)]);
-                    return say(bot, req, &text).await;
-                }
-                Err(KeywordError::NoLetters(k)) => {
-                    let text = fill(t.keyword_invalid, &[("input", &esc(&k, ECHO_CHARS))]);
-                    return say(bot, req, &text).await;
-                }
-            };
-            if verb != "clear" && given.is_empty() {
-                return say(bot, req, t.keywords_usage).await;
-            }
-            let Some(_) = editable(bot, req).await? else {
-                return Ok(());
-            };
-            let (next, reply) = match verb.as_str() {
-                "add" => {
-                    let mut next = current.clone();
-                    next.extend(given.into_iter().filter(|k| !current.contains(k)));
-                    if next.len() > MAX_KEYWORDS {
-                        let text = fill(t.keywords_too_many, &[("max", &MAX_KEYWORDS)]);
-                        return say(bot, req, &text).await;
-                    }
-                    let reply = show(&next, t.keywords_added);
-                    (next, reply)
-                }
-                "remove" => {
-                    let next: Vec<String> = current
-                        .iter()
-                        .filter(|k| !given.contains(k))
-                        .cloned()
-                        .collect();
-                    if next.len() == current.len() {
-                        return say(bot, req, &show(&current, t.keywords_not_found)).await;
-                    }
-                    let reply = if next.is_empty() {
-                        t.keywords_cleared.to_owned()
-                    } else {
-                        show(&next, t.keywords_removed)
-                    };
-                    (next, reply)
-                }
-                _ => (Vec::new(), t.keywords_cleared.to_owned()),
-            };
-            let update = SubscriberUpdate {
-                keywords: Some(next),
-                ..SubscriberUpdate::default()
-            };
-            ctx.store
-                .update_subscriber(req.chat.0, &update, req.now)
-                .await?;
-            say(bot, req, &reply).await
+        Err(KeywordError::NoLetters(k)) => {
+            let text = fill(t.keyword_invalid, &[("input", &esc(&k, ECHO_CHARS))]);
+            return say(bot, req, &text).await;
         }
-        _ => say(bot, req, t.keywords_usage).await,
+    };
+    if verb != "clear" && given.is_empty() {
+        return say(bot, req, t.keywords_usage).await;
+    }
+    let Some(_) = editable(bot, req).await? else {
+        return Ok(());
+    };
+    let (next, reply) = match next_keywords(t, verb, given, &current) {
+        Ok(changed) => changed,
+        Err(refusal) => return say(bot, req, &refusal).await,
+    };
+    let update = SubscriberUpdate {
+        keywords: Some(next),
+        ..SubscriberUpdate::default()
+    };
+    ctx.store
+        .update_subscriber(req.chat.0, &update, req.now)
+        .await?;
+    say(bot, req, &reply).await
+}
+
+/// The list after `verb` (add, remove, clear) with the reply that tells it, or the reply
+/// refusing the change (too many keywords, none of them in the list).
+fn next_keywords(
+    t: &BotTexts,
+    verb: &str,
+    given: Vec<String>,
+    current: &[String],
+) -> Result<(Vec<String>, String), String> {
+    match verb {
+        "add" => {
+            let mut next = current.to_vec();
+            next.extend(given.into_iter().filter(|k| !current.contains(k)));
+            if next.len() > MAX_KEYWORDS {
+                return Err(fill(t.keywords_too_many, &[("max", &MAX_KEYWORDS)]));
+            }
+            let reply = shown(&next, t.keywords_added);
+            Ok((next, reply))
+        }
+        "remove" => {
+            let next: Vec<String> = current
+                .iter()
+                .filter(|k| !given.contains(k))
+                .cloned()
+                .collect();
+            if next.len() == current.len() {
+                return Err(shown(current, t.keywords_not_found));
+            }
+            let reply = if next.is_empty() {
+                t.keywords_cleared.to_owned()
+            } else {
+                shown(&next, t.keywords_removed)
+            };
+            Ok((next, reply))
+        }
+        _ => Ok((Vec::new(), t.keywords_cleared.to_owned())),
     }
 }
 
