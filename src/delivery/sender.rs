@@ -3,7 +3,7 @@
 //! state-machine tests script one of their own. A message sent again after a crash carries
 //! the "resent after an interruption" marker, in the reader's language, at its top.
 
-use crate::bot::split::visible_len;
+use crate::telegram_html::visible_len;
 use crate::i18n;
 use crate::store::OutboxMessage;
 use std::future::Future;

@@ -14,7 +14,6 @@ pub mod render;
 pub mod schedule;
 pub mod select;
 pub mod series_block;
-pub mod split;
 
 use crate::config::Config;
 use crate::model::{Category, StoryView, Subscriber};

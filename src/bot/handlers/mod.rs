@@ -17,7 +17,7 @@ pub(crate) use membership::on_my_chat_member;
 use super::commands::{self, Parsed};
 use super::deps::{DigestSource, SourceChecker};
 use super::search_sessions::SearchSessions;
-use super::split::{MESSAGE_BUDGET, split_html};
+use crate::telegram_html::{REPLY_BUDGET, split_html};
 use crate::bot::paced::Paced;
 use crate::clock::Clock;
 use crate::config::Config;
@@ -169,7 +169,7 @@ pub(crate) async fn send_html(
     html: &str,
     keyboard: Option<InlineKeyboardMarkup>,
 ) -> Result<Option<Message>, RequestError> {
-    let parts = split_html(html, MESSAGE_BUDGET);
+    let parts = split_html(html, REPLY_BUDGET);
     let n = parts.len();
     let mut last = None;
     for (i, part) in parts.into_iter().enumerate() {
