@@ -3,9 +3,9 @@
 //! state-machine tests script one of their own. A message sent again after a crash carries
 //! the "resent after an interruption" marker, in the reader's language, at its top.
 
-use crate::telegram_html::visible_len;
 use crate::i18n;
 use crate::store::OutboxMessage;
+use crate::telegram_html::visible_len;
 use std::future::Future;
 use teloxide::RequestError;
 use teloxide::payloads::{SendMessageSetters, SendPhotoSetters};
