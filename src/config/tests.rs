@@ -1,4 +1,7 @@
 use super::*;
+use crate::model::Topics;
+use crate::text::redact_url;
+use chrono::NaiveTime;
 use std::path::Path;
 
 fn load(text: &str, vars: &[(&str, &str)]) -> Result<Config, ConfigError> {

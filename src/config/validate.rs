@@ -1,22 +1,30 @@
-//! Checks of values serde cannot check: times, time zones, URLs, ranges.
+//! Checks of values serde cannot check: times, time zones, URLs, ranges. One function per
+//! section, run in the order the errors have always been reported.
 
+use super::options::parse_time_of_day;
 use super::{BotMode, Config, ConfigError};
-use chrono::NaiveTime;
-
-/// "HH:MM" (24-hour) to a time of day.
-pub fn parse_time_of_day(s: &str) -> Option<NaiveTime> {
-    let (h, m) = s.trim().split_once(':')?;
-    if h.is_empty() || h.len() > 2 || m.len() != 2 {
-        return None;
-    }
-    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
-}
+use crate::text::redact_url;
 
 fn bad(option: impl Into<String>, expected: impl Into<String>) -> ConfigError {
     ConfigError::invalid(option, expected)
 }
 
 pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
+    validate_database(c)?;
+    validate_digest(c)?;
+    validate_poll(c)?;
+    validate_http(c)?;
+    validate_delivery(c)?;
+    validate_cluster(c)?;
+    validate_bot(c)?;
+    validate_robustness(c)?;
+    validate_run(c)?;
+    validate_server(c)?;
+    validate_sources(c)
+}
+
+/// `database_url`: SQLite or PostgreSQL.
+fn validate_database(c: &Config) -> Result<(), ConfigError> {
     let url = c.database_url.trim();
     if !(url.starts_with("sqlite:")
         || url.starts_with("postgres://")
@@ -26,10 +34,15 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
             "database_url",
             format!(
                 "expected sqlite://PATH or postgres://USER@HOST/DB, got {:?}",
-                super::redact_url(url)
+                redact_url(url)
             ),
         ));
     }
+    Ok(())
+}
+
+/// `[digest]`: the time of day, the time zone, and at least one known topic.
+fn validate_digest(c: &Config) -> Result<(), ConfigError> {
     if parse_time_of_day(&c.digest.time).is_none() {
         return Err(bad(
             "digest.time",
@@ -62,6 +75,11 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
             "expected at least one of \"refusal\", \"losses\"",
         ));
     }
+    Ok(())
+}
+
+/// `[poll]`: intervals in order, backoff, concurrency, the pause threshold.
+fn validate_poll(c: &Config) -> Result<(), ConfigError> {
     let p = &c.poll;
     if p.min_interval.0.is_zero() {
         return Err(bad("poll.min_interval", "expected a duration above zero"));
@@ -90,6 +108,11 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
     if p.pause_after_errors == 0 {
         return Err(bad("poll.pause_after_errors", "expected at least 1"));
     }
+    Ok(())
+}
+
+/// `[http]`: the body cap, the timeouts, the User-Agent (the proxy: see robustness).
+fn validate_http(c: &Config) -> Result<(), ConfigError> {
     let h = &c.http;
     if h.max_body_bytes < 1024 {
         return Err(bad("http.max_body_bytes", "expected at least 1024 bytes"));
@@ -103,6 +126,11 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
     if h.user_agent.trim().is_empty() || h.user_agent.contains(['\r', '\n']) {
         return Err(bad("http.user_agent", "expected a non-empty single line"));
     }
+    Ok(())
+}
+
+/// `[delivery]`: every pace and the attempts at least 1.
+fn validate_delivery(c: &Config) -> Result<(), ConfigError> {
     let d = &c.delivery;
     for (name, v) in [
         ("delivery.global_per_second", d.global_per_second),
@@ -114,6 +142,11 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
             return Err(bad(name, "expected at least 1"));
         }
     }
+    Ok(())
+}
+
+/// `[cluster]`: a threshold in (0, 1] and windows above zero.
+fn validate_cluster(c: &Config) -> Result<(), ConfigError> {
     if !(c.cluster.threshold > 0.0 && c.cluster.threshold <= 1.0) {
         return Err(bad(
             "cluster.threshold",
@@ -129,6 +162,11 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
             "expected a duration above zero",
         ));
     }
+    Ok(())
+}
+
+/// `[bot]`: the reply languages, the webhook's address in webhook mode, the search windows.
+fn validate_bot(c: &Config) -> Result<(), ConfigError> {
     if c.bot.ui_languages.is_empty() {
         return Err(bad(
             "bot.ui_languages",
@@ -144,26 +182,7 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
         }
     }
     if c.bot.mode == BotMode::Webhook {
-        let ok = url::Url::parse(&c.bot.webhook_url).is_ok_and(|u| u.scheme() == "https");
-        if !ok {
-            return Err(bad(
-                "bot.webhook_url",
-                "expected an https:// URL when bot.mode = \"webhook\"",
-            ));
-        }
-        if c.bot
-            .webhook_listen
-            .parse::<std::net::SocketAddr>()
-            .is_err()
-        {
-            return Err(bad(
-                "bot.webhook_listen",
-                format!(
-                    "expected HOST:PORT such as 0.0.0.0:8443, got {:?}",
-                    c.bot.webhook_listen
-                ),
-            ));
-        }
+        validate_webhook(c)?;
     }
     if c.bot.search_window.0.is_zero() || c.bot.recent_window.0.is_zero() {
         return Err(bad(
@@ -171,14 +190,47 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
             "expected durations above zero (bot.search_window, bot.recent_window)",
         ));
     }
-    validate_robustness(c)?;
+    Ok(())
+}
+
+/// In webhook mode: an https:// URL and a HOST:PORT to listen on.
+fn validate_webhook(c: &Config) -> Result<(), ConfigError> {
+    let ok = url::Url::parse(&c.bot.webhook_url).is_ok_and(|u| u.scheme() == "https");
+    if !ok {
+        return Err(bad(
+            "bot.webhook_url",
+            "expected an https:// URL when bot.mode = \"webhook\"",
+        ));
+    }
+    if c.bot
+        .webhook_listen
+        .parse::<std::net::SocketAddr>()
+        .is_err()
+    {
+        return Err(bad(
+            "bot.webhook_listen",
+            format!(
+                "expected HOST:PORT such as 0.0.0.0:8443, got {:?}",
+                c.bot.webhook_listen
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// `[run]`: a lease of at least a second and a pool of at least one connection.
+fn validate_run(c: &Config) -> Result<(), ConfigError> {
     if c.run.lease_ttl.0 < std::time::Duration::from_secs(1) {
         return Err(bad("run.lease_ttl", "expected at least 1s"));
     }
     if c.run.database_pool_size == 0 {
         return Err(bad("run.database_pool_size", "expected at least 1"));
     }
-    validate_server(c)?;
+    Ok(())
+}
+
+/// `[[sources]]`: an address the bot can poll, a known language, an interval above zero.
+fn validate_sources(c: &Config) -> Result<(), ConfigError> {
     for (i, s) in c.sources.iter().enumerate() {
         if let Err(e) = crate::sources::address::SourceAddress::parse(&s.url) {
             return Err(bad(format!("sources[{i}].url"), e.to_string()));
