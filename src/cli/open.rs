@@ -48,7 +48,7 @@ pub async fn sync_config_sources(
             url: addr.canonical(),
             kind: addr.kind(),
             title: s.title.clone(),
-            lang: s.lang.as_deref().and_then(|l| l.parse().ok()),
+            lang: s.lang,
             interval_secs: s.interval.map(|d| d.as_secs() as i64),
             origin: SourceOrigin::Config,
         };

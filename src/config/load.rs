@@ -38,7 +38,7 @@ impl Config {
         let value = toml::Value::Table(table);
         let config: Config = serde_path_to_error::deserialize(value).map_err(|e| {
             let option = e.path().to_string();
-            ConfigError::invalid(option, e.inner().to_string())
+            ConfigError::invalid(option, e.inner().message().to_owned())
         })?;
         validate::validate(&config)?;
         Ok(config)

@@ -10,6 +10,7 @@ mod error;
 mod load;
 mod ops;
 mod options;
+mod typed;
 mod validate;
 
 pub use bot::{BotConfig, BotMode};
@@ -20,6 +21,7 @@ pub use ops::{ListenAddr, LogConfig, LogFormat, ServerConfig};
 pub use options::{
     ClusterConfig, Config, DigestConfig, HttpConfig, PollConfig, QuietDay, RunConfig, SourceConfig,
 };
+pub use typed::DigestTime;
 
 #[cfg(test)]
 mod tests;

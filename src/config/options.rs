@@ -1,8 +1,11 @@
 //! The options themselves: [`Config`] and its sections with their defaults (the sections with
-//! more to say live in `bot`, `delivery` and `ops`), and the digest time's "HH:MM" form.
+//! more to say live in `bot`, `delivery` and `ops`). Time of day, time zone, topics and
+//! languages are parsed into their types when the file is read (`typed`).
 
+use super::typed::{DigestTime, optional_lang, zone};
 use super::{BotConfig, DeliveryConfig, HumanDuration, LogConfig, ServerConfig};
-use crate::model::Topics;
+use crate::model::{Category, Lang, Topics};
+use crate::tz::ChatTz;
 use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
@@ -132,11 +135,12 @@ pub enum QuietDay {
 #[serde(deny_unknown_fields, default)]
 pub struct DigestConfig {
     /// Local time of day, "HH:MM".
-    pub time: String,
-    /// IANA time zone name.
-    pub timezone: String,
+    pub time: DigestTime,
+    /// The default time zone, an IANA name.
+    #[serde(with = "zone")]
+    pub timezone: chrono_tz::Tz,
     /// "refusal", "losses".
-    pub topics: Vec<String>,
+    pub topics: Vec<Category>,
     pub quiet_day: QuietDay,
     /// Source links shown per entry before "+N".
     pub sources_shown: usize,
@@ -147,9 +151,9 @@ pub struct DigestConfig {
 impl Default for DigestConfig {
     fn default() -> Self {
         DigestConfig {
-            time: "09:00".into(),
-            timezone: "Europe/Kyiv".into(),
-            topics: vec!["refusal".into(), "losses".into()],
+            time: DigestTime(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN)),
+            timezone: chrono_tz::Europe::Kyiv,
+            topics: vec![Category::Refusal, Category::Losses],
             quiet_day: QuietDay::Line,
             sources_shown: 3,
             max_entries: 20,
@@ -158,23 +162,26 @@ impl Default for DigestConfig {
 }
 
 impl DigestConfig {
-    /// The validated digest time (validation ran at load).
+    /// The default digest time of a new subscriber.
     pub fn time_of_day(&self) -> NaiveTime {
-        parse_time_of_day(&self.time).unwrap_or(NaiveTime::MIN)
+        self.time.0
     }
 
-    /// The validated default topics.
+    /// The default topics of a new subscriber.
     pub fn topic_set(&self) -> Topics {
-        let mut t = Topics {
+        let none = Topics {
             refusal: false,
             losses: false,
         };
-        for name in &self.topics {
-            if let Ok(c) = name.parse() {
-                t = t.with(c, true);
-            }
-        }
-        t
+        self.topics.iter().fold(none, |t, c| t.with(*c, true))
+    }
+
+    /// A chat's time zone: the one it chose (an IANA name or an offset), else the configured
+    /// default. The one place a stored zone is read.
+    pub fn chat_tz(&self, chosen: Option<&str>) -> ChatTz {
+        chosen
+            .and_then(|z| z.parse().ok())
+            .unwrap_or(ChatTz::Named(self.timezone))
     }
 }
 
@@ -240,18 +247,13 @@ pub struct SourceConfig {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interval: Option<HumanDuration>,
     /// Language of the source's texts when detection should not decide ("en", "uk", "ru").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lang: Option<String>,
+    #[serde(
+        default,
+        with = "optional_lang",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub lang: Option<Lang>,
     /// A display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-}
-
-/// "HH:MM" (24-hour) to a time of day.
-pub fn parse_time_of_day(s: &str) -> Option<NaiveTime> {
-    let (h, m) = s.trim().split_once(':')?;
-    if h.is_empty() || h.len() > 2 || m.len() != 2 {
-        return None;
-    }
-    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
 }

@@ -115,7 +115,10 @@ mod tests {
 
     #[test]
     fn digest_times_parse_and_print_as_hh_mm() {
-        assert_eq!(DigestTime::parse("9:05").map(|t| t.to_string()).as_deref(), Some("09:05"));
+        assert_eq!(
+            DigestTime::parse("9:05").map(|t| t.to_string()).as_deref(),
+            Some("09:05")
+        );
         for bad in ["25:00", "9", "09:5", "noon", "123:00", ""] {
             assert!(DigestTime::parse(bad).is_none(), "{bad}");
         }
