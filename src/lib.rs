@@ -26,4 +26,5 @@ pub mod series;
 pub mod shutdown;
 pub mod sources;
 pub mod storage;
+pub mod telegram_html;
 pub mod tz;

@@ -12,6 +12,7 @@ use crate::storage::log_store_error;
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -41,6 +42,23 @@ impl Role {
     }
 }
 
+/// What one turn of [`hold_role`] came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Turn {
+    /// Another instance holds the role, or the storage could not say: try again later.
+    NotTaken,
+    /// The role was held and its work ran until the role was lost or its lease ran out.
+    Lost,
+    /// The instance is stopping; the work has returned.
+    Stopped,
+}
+
+/// What one renewal of a held lease came to.
+enum Renewal {
+    Kept,
+    Lost,
+}
+
 /// Runs `work` whenever this instance (`owner`) holds `role`, until `shutdown`. `work` gets a
 /// shutdown of its own, triggered when the role is lost or the instance stops; it must return
 /// soon after. The lease is released on a clean stop so another instance takes over at once.
@@ -55,87 +73,124 @@ pub async fn hold_role<F, Fut>(
     F: FnMut(Shutdown) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let every = role.renew_every();
+    let holder = Holder {
+        store: store.as_ref(),
+        role: &role,
+        owner: &owner,
+        clock: clock.as_ref(),
+        shutdown: &shutdown,
+    };
     while !shutdown.is_triggered() {
-        let taken = match store
-            .acquire_lease(role.name, &owner, clock.now(), role.ttl)
-            .await
-        {
-            Ok(taken) => taken,
-            Err(e) if role.tolerates(&e) => true,
-            Err(e) => {
-                log_store_error(&e, "cannot take a role");
-                false
+        if holder.turn(&mut work).await == Turn::Stopped {
+            if let Err(e) = store.release_lease(role.name, &owner).await {
+                tracing::warn!(role = role.name, error = %e, "cannot release the role");
             }
-        };
-        if taken {
-            tracing::info!(role = role.name, "this instance took the role");
-            let stop = Shutdown::new();
-            let task = work(stop.clone());
-            let finished = keep(
-                store.as_ref(),
-                &role,
-                &owner,
-                clock.as_ref(),
-                &shutdown,
-                task,
-            )
-            .await;
-            stop.trigger();
-            if let Some(task) = finished {
-                task.await;
-            }
-            if shutdown.is_triggered() {
-                if let Err(e) = store.release_lease(role.name, &owner).await {
-                    tracing::warn!(role = role.name, error = %e, "cannot release the role");
-                }
-                return;
-            }
+            return;
         }
-        if !shutdown.sleep(every).await {
+        if !shutdown.sleep(role.renew_every()).await {
             return;
         }
     }
 }
 
-/// Renews the role while `task` runs; returns the task when it must still be awaited (the
-/// role was lost, its lease ran out, or shutdown), `None` when it finished by itself.
-async fn keep<Fut: Future<Output = ()>>(
-    store: &dyn Store,
-    role: &Role,
-    owner: &str,
-    clock: &dyn Clock,
-    shutdown: &Shutdown,
-    task: Fut,
-) -> Option<std::pin::Pin<Box<Fut>>> {
-    let mut task = Box::pin(task);
-    let mut valid_until = role.expiry(clock.now());
-    loop {
-        tokio::select! {
-            _ = &mut task => return None,
-            _ = tokio::time::sleep(role.renew_every()) => {
-                let now = clock.now();
-                match store.acquire_lease(role.name, owner, now, role.ttl).await {
-                    Ok(true) => valid_until = role.expiry(now),
-                    Ok(false) => {
-                        tracing::warn!(role = role.name, "role lost to another instance");
-                        return Some(task);
-                    }
-                    Err(e) if role.tolerates(&e) || now < valid_until => {
-                        log_store_error(&e, "cannot renew a role; keeping it while its lease runs");
-                    }
-                    Err(e) => {
-                        // An unavailable storage is reported by its health, once per outage.
-                        if e.is_unavailable() {
-                            tracing::info!(role = role.name, error = %e, "the role's lease ran out unrenewed; stopping its work");
-                        } else {
-                            tracing::warn!(role = role.name, error = %e, "the role's lease ran out unrenewed; stopping its work");
-                        }
+/// One instance's hold on one role.
+struct Holder<'a> {
+    store: &'a dyn Store,
+    role: &'a Role,
+    owner: &'a str,
+    clock: &'a dyn Clock,
+    shutdown: &'a Shutdown,
+}
+
+impl Holder<'_> {
+    /// Takes the role if it can, and runs `work` while it holds it.
+    async fn turn<F, Fut>(&self, work: &mut F) -> Turn
+    where
+        F: FnMut(Shutdown) -> Fut,
+        Fut: Future<Output = ()>,
+    {
+        if !self.take().await {
+            return Turn::NotTaken;
+        }
+        tracing::info!(role = self.role.name, "this instance took the role");
+        let stop = Shutdown::new();
+        let task = work(stop.clone());
+        let unfinished = self.keep(task).await;
+        stop.trigger();
+        if let Some(task) = unfinished {
+            task.await;
+        }
+        if self.shutdown.is_triggered() {
+            Turn::Stopped
+        } else {
+            Turn::Lost
+        }
+    }
+
+    /// Whether this instance now holds the role (or keeps it through a storage fault).
+    async fn take(&self) -> bool {
+        let now = self.clock.now();
+        match self
+            .store
+            .acquire_lease(self.role.name, self.owner, now, self.role.ttl)
+            .await
+        {
+            Ok(taken) => taken,
+            Err(e) if self.role.tolerates(&e) => true,
+            Err(e) => {
+                log_store_error(&e, "cannot take a role");
+                false
+            }
+        }
+    }
+
+    /// Renews the role while `task` runs; returns the task when it must still be awaited (the
+    /// role was lost, its lease ran out, or shutdown), `None` when it finished by itself.
+    async fn keep<Fut: Future<Output = ()>>(&self, task: Fut) -> Option<Pin<Box<Fut>>> {
+        let mut task = Box::pin(task);
+        let mut valid_until = self.role.expiry(self.clock.now());
+        loop {
+            tokio::select! {
+                _ = &mut task => return None,
+                _ = tokio::time::sleep(self.role.renew_every()) => {
+                    if let Renewal::Lost = self.renew(&mut valid_until).await {
                         return Some(task);
                     }
                 }
+                _ = self.shutdown.wait() => return Some(task),
             }
-            _ = shutdown.wait() => return Some(task),
+        }
+    }
+
+    /// Renews the lease once; a failed renewal keeps the role while its lease runs.
+    async fn renew(&self, valid_until: &mut DateTime<Utc>) -> Renewal {
+        let (name, now) = (self.role.name, self.clock.now());
+        match self
+            .store
+            .acquire_lease(name, self.owner, now, self.role.ttl)
+            .await
+        {
+            Ok(true) => {
+                *valid_until = self.role.expiry(now);
+                Renewal::Kept
+            }
+            Ok(false) => {
+                tracing::warn!(role = name, "role lost to another instance");
+                Renewal::Lost
+            }
+            Err(e) if self.role.tolerates(&e) || now < *valid_until => {
+                log_store_error(&e, "cannot renew a role; keeping it while its lease runs");
+                Renewal::Kept
+            }
+            Err(e) => {
+                // An unavailable storage is reported by its health, once per outage.
+                if e.is_unavailable() {
+                    tracing::info!(role = name, error = %e, "the role's lease ran out unrenewed; stopping its work");
+                } else {
+                    tracing::warn!(role = name, error = %e, "the role's lease ran out unrenewed; stopping its work");
+                }
+                Renewal::Lost
+            }
         }
     }
 }

@@ -20,7 +20,6 @@ pub mod paced;
 pub mod render;
 pub mod search_sessions;
 mod source_check;
-pub mod split;
 mod webhook;
 
 pub use api::BotApi;

@@ -37,9 +37,7 @@ pub fn safe_href(url: &str) -> Option<String> {
 
 /// The chat's time zone, or the configured default.
 pub fn chat_tz(sub: Option<&Subscriber>, config: &Config) -> ChatTz {
-    sub.and_then(|s| s.timezone.parse().ok())
-        .or_else(|| config.digest.timezone.parse().ok())
-        .unwrap_or(ChatTz::Named(chrono_tz::UTC))
+    config.digest.chat_tz(sub.map(|s| s.timezone.as_str()))
 }
 
 /// A local date and time: "2026-11-21 09:00".

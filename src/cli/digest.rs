@@ -35,7 +35,7 @@ fn default_reader(config: &Config, since: Duration, lang: Lang, now: DateTime<Ut
         inactive_reason: None,
         topics: config.digest.topic_set(),
         digest_time: config.digest.time_of_day(),
-        timezone: config.digest.timezone.clone(),
+        timezone: config.digest.timezone.name().to_owned(),
         ui_lang: lang,
         keywords: Vec::new(),
         chart_weekday: None,

@@ -1,5 +1,4 @@
-//! `claimwatch sources …`: manage monitored sources from the shell, and the start-up sync of
-//! the config's `[[sources]]` into the store.
+//! `claimwatch sources …`: manage monitored sources from the shell.
 
 use super::{CliError, SourcesCommand};
 use crate::config::{Config, parse_duration};
@@ -8,27 +7,6 @@ use crate::sources::address::SourceAddress;
 use crate::store::Store;
 use anyhow::anyhow;
 use chrono::{DateTime, Utc};
-
-/// Upserts every `[[sources]]` entry (validated at load) into the store.
-pub async fn sync_config_sources(
-    store: &dyn Store,
-    config: &Config,
-    now: DateTime<Utc>,
-) -> Result<(), CliError> {
-    for s in &config.sources {
-        let addr = SourceAddress::parse(&s.url).map_err(|e| CliError::Usage(e.to_string()))?;
-        let new = NewSource {
-            url: addr.canonical(),
-            kind: addr.kind(),
-            title: s.title.clone(),
-            lang: s.lang.as_deref().and_then(|l| l.parse().ok()),
-            interval_secs: s.interval.map(|d| d.as_secs() as i64),
-            origin: SourceOrigin::Config,
-        };
-        store.upsert_source(&new, now).await?;
-    }
-    Ok(())
-}
 
 /// Finds a source by id, address or `@name`.
 pub async fn find_source(store: &dyn Store, key: &str) -> Result<Source, CliError> {

@@ -2,6 +2,7 @@
 //! windows, the long poll's timeout, and each chat's fair share (flood control).
 
 use super::HumanDuration;
+use super::typed::langs;
 use crate::model::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +24,8 @@ pub struct BotConfig {
     /// Address the webhook server listens on (webhook mode).
     pub webhook_listen: String,
     /// Languages the bot replies in; the first is the fallback.
-    pub ui_languages: Vec<String>,
+    #[serde(with = "langs")]
+    pub ui_languages: Vec<Lang>,
     /// `/search` looks this far back unless the user asks otherwise.
     pub search_window: HumanDuration,
     /// `/recent` looks this far back.
@@ -45,7 +47,7 @@ impl Default for BotConfig {
             mode: BotMode::Polling,
             webhook_url: String::new(),
             webhook_listen: "0.0.0.0:8443".into(),
-            ui_languages: vec!["en".into(), "uk".into(), "ru".into()],
+            ui_languages: vec![Lang::En, Lang::Uk, Lang::Ru],
             search_window: HumanDuration::secs(30 * 86_400),
             recent_window: HumanDuration::secs(86_400),
             poll_timeout: HumanDuration::secs(25),
@@ -57,11 +59,8 @@ impl Default for BotConfig {
 }
 
 impl BotConfig {
-    /// The validated UI languages, fallback first.
+    /// The UI languages, fallback first.
     pub fn languages(&self) -> Vec<Lang> {
-        self.ui_languages
-            .iter()
-            .filter_map(|l| l.parse().ok())
-            .collect()
+        self.ui_languages.clone()
     }
 }

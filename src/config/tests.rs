@@ -1,4 +1,7 @@
 use super::*;
+use crate::model::Topics;
+use crate::text::redact_url;
+use chrono::NaiveTime;
 use std::path::Path;
 
 fn load(text: &str, vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
@@ -88,12 +91,12 @@ fn environment_overrides_the_file() {
     )
     .unwrap();
     assert_eq!(c.database_url, "sqlite://b.db");
-    assert_eq!(c.digest.time, "08:30");
+    assert_eq!(c.digest.time.to_string(), "08:30");
     assert_eq!(c.admin_chat_ids, vec![1, -1002]);
     assert_eq!(c.http.max_body_bytes, 2048);
     assert_eq!(c.poll.default_interval, HumanDuration::secs(1800));
     assert!(c.http.allow_private_addresses);
-    assert_eq!(c.digest.topics, vec!["refusal".to_string()]);
+    assert_eq!(c.digest.topics, vec![crate::model::Category::Refusal]);
 }
 
 #[test]
@@ -108,6 +111,11 @@ fn bad_values_name_their_option() {
             "digest.timezone",
         ),
         ("[digest]\ntopics = [\"sport\"]", &[], "digest.topics[0]"),
+        (
+            "[bot]\nui_languages = [\"en\", \"fr\"]",
+            &[],
+            "bot.ui_languages[1]",
+        ),
         ("database_url = \"mysql://x\"", &[], "database_url"),
         (
             "[poll]\ndefault_interval = \"soon\"",
@@ -236,4 +244,47 @@ fn server_and_log_options_read_into_real_types() {
         &[],
     );
     assert!(shared.is_ok(), "{shared:?}");
+}
+
+#[test]
+fn settings_arrive_as_their_types() {
+    let c = Config::from_toml_str(
+        "[digest]\ntime = \"7:05\"\ntimezone = \"America/New_York\"\ntopics = [\"losses\"]\n[bot]\nui_languages = [\"uk\", \"en\"]\n[[sources]]\nurl = \"@ok_channel\"\nlang = \"ru\"",
+        std::path::Path::new("t.toml"),
+        Vec::new(),
+    )
+    .unwrap();
+    assert_eq!(
+        c.digest.time_of_day(),
+        NaiveTime::from_hms_opt(7, 5, 0).unwrap()
+    );
+    assert_eq!(c.digest.timezone, chrono_tz::America::New_York);
+    assert_eq!(
+        c.digest.topic_set(),
+        Topics {
+            refusal: false,
+            losses: true
+        }
+    );
+    assert_eq!(
+        c.bot.languages(),
+        vec![crate::model::Lang::Uk, crate::model::Lang::En]
+    );
+    assert_eq!(c.sources[0].lang, Some(crate::model::Lang::Ru));
+}
+
+#[test]
+fn a_chat_zone_that_does_not_parse_falls_back_to_the_configured_one() {
+    use crate::tz::ChatTz;
+    let d = DigestConfig::default();
+    assert_eq!(d.chat_tz(None), ChatTz::Named(chrono_tz::Europe::Kyiv));
+    assert_eq!(
+        d.chat_tz(Some("Mars/Base")),
+        ChatTz::Named(chrono_tz::Europe::Kyiv)
+    );
+    assert_eq!(
+        d.chat_tz(Some("Europe/Berlin")),
+        ChatTz::Named(chrono_tz::Europe::Berlin)
+    );
+    assert_eq!(d.chat_tz(Some("UTC+2")), "UTC+2".parse::<ChatTz>().unwrap());
 }

@@ -1,22 +1,29 @@
-//! Checks of values serde cannot check: times, time zones, URLs, ranges.
+//! Checks of values serde cannot check: times, time zones, URLs, ranges. One function per
+//! section, run in the order the errors have always been reported.
 
 use super::{BotMode, Config, ConfigError};
-use chrono::NaiveTime;
-
-/// "HH:MM" (24-hour) to a time of day.
-pub fn parse_time_of_day(s: &str) -> Option<NaiveTime> {
-    let (h, m) = s.trim().split_once(':')?;
-    if h.is_empty() || h.len() > 2 || m.len() != 2 {
-        return None;
-    }
-    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
-}
+use crate::text::redact_url;
 
 fn bad(option: impl Into<String>, expected: impl Into<String>) -> ConfigError {
     ConfigError::invalid(option, expected)
 }
 
 pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
+    validate_database(c)?;
+    validate_digest(c)?;
+    validate_poll(c)?;
+    validate_http(c)?;
+    validate_delivery(c)?;
+    validate_cluster(c)?;
+    validate_bot(c)?;
+    validate_robustness(c)?;
+    validate_run(c)?;
+    validate_server(c)?;
+    validate_sources(c)
+}
+
+/// `database_url`: SQLite or PostgreSQL.
+fn validate_database(c: &Config) -> Result<(), ConfigError> {
     let url = c.database_url.trim();
     if !(url.starts_with("sqlite:")
         || url.starts_with("postgres://")
@@ -26,42 +33,27 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
             "database_url",
             format!(
                 "expected sqlite://PATH or postgres://USER@HOST/DB, got {:?}",
-                super::redact_url(url)
+                redact_url(url)
             ),
         ));
     }
-    if parse_time_of_day(&c.digest.time).is_none() {
-        return Err(bad(
-            "digest.time",
-            format!(
-                "expected a time of day as HH:MM (24-hour), got {:?}",
-                c.digest.time
-            ),
-        ));
-    }
-    if c.digest.timezone.parse::<chrono_tz::Tz>().is_err() {
-        return Err(bad(
-            "digest.timezone",
-            format!(
-                "expected an IANA time zone name such as \"Europe/Kyiv\", got {:?}",
-                c.digest.timezone
-            ),
-        ));
-    }
-    for (i, t) in c.digest.topics.iter().enumerate() {
-        if t.parse::<crate::model::Category>().is_err() {
-            return Err(bad(
-                format!("digest.topics[{i}]"),
-                format!("expected \"refusal\" or \"losses\", got {t:?}"),
-            ));
-        }
-    }
+    Ok(())
+}
+
+/// `[digest]`: at least one topic (each one's name, the time and the zone were parsed with
+/// the file).
+fn validate_digest(c: &Config) -> Result<(), ConfigError> {
     if c.digest.topics.is_empty() {
         return Err(bad(
             "digest.topics",
             "expected at least one of \"refusal\", \"losses\"",
         ));
     }
+    Ok(())
+}
+
+/// `[poll]`: intervals in order, backoff, concurrency, the pause threshold.
+fn validate_poll(c: &Config) -> Result<(), ConfigError> {
     let p = &c.poll;
     if p.min_interval.0.is_zero() {
         return Err(bad("poll.min_interval", "expected a duration above zero"));
@@ -90,6 +82,11 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
     if p.pause_after_errors == 0 {
         return Err(bad("poll.pause_after_errors", "expected at least 1"));
     }
+    Ok(())
+}
+
+/// `[http]`: the body cap, the timeouts, the User-Agent (the proxy: see robustness).
+fn validate_http(c: &Config) -> Result<(), ConfigError> {
     let h = &c.http;
     if h.max_body_bytes < 1024 {
         return Err(bad("http.max_body_bytes", "expected at least 1024 bytes"));
@@ -103,6 +100,11 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
     if h.user_agent.trim().is_empty() || h.user_agent.contains(['\r', '\n']) {
         return Err(bad("http.user_agent", "expected a non-empty single line"));
     }
+    Ok(())
+}
+
+/// `[delivery]`: every pace and the attempts at least 1.
+fn validate_delivery(c: &Config) -> Result<(), ConfigError> {
     let d = &c.delivery;
     for (name, v) in [
         ("delivery.global_per_second", d.global_per_second),
@@ -114,6 +116,11 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
             return Err(bad(name, "expected at least 1"));
         }
     }
+    Ok(())
+}
+
+/// `[cluster]`: a threshold in (0, 1] and windows above zero.
+fn validate_cluster(c: &Config) -> Result<(), ConfigError> {
     if !(c.cluster.threshold > 0.0 && c.cluster.threshold <= 1.0) {
         return Err(bad(
             "cluster.threshold",
@@ -129,41 +136,19 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
             "expected a duration above zero",
         ));
     }
+    Ok(())
+}
+
+/// `[bot]`: the reply languages, the webhook's address in webhook mode, the search windows.
+fn validate_bot(c: &Config) -> Result<(), ConfigError> {
     if c.bot.ui_languages.is_empty() {
         return Err(bad(
             "bot.ui_languages",
             "expected at least one of \"en\", \"uk\", \"ru\"",
         ));
     }
-    for (i, l) in c.bot.ui_languages.iter().enumerate() {
-        if !matches!(l.as_str(), "en" | "uk" | "ru") {
-            return Err(bad(
-                format!("bot.ui_languages[{i}]"),
-                format!("expected \"en\", \"uk\" or \"ru\", got {l:?}"),
-            ));
-        }
-    }
     if c.bot.mode == BotMode::Webhook {
-        let ok = url::Url::parse(&c.bot.webhook_url).is_ok_and(|u| u.scheme() == "https");
-        if !ok {
-            return Err(bad(
-                "bot.webhook_url",
-                "expected an https:// URL when bot.mode = \"webhook\"",
-            ));
-        }
-        if c.bot
-            .webhook_listen
-            .parse::<std::net::SocketAddr>()
-            .is_err()
-        {
-            return Err(bad(
-                "bot.webhook_listen",
-                format!(
-                    "expected HOST:PORT such as 0.0.0.0:8443, got {:?}",
-                    c.bot.webhook_listen
-                ),
-            ));
-        }
+        validate_webhook(c)?;
     }
     if c.bot.search_window.0.is_zero() || c.bot.recent_window.0.is_zero() {
         return Err(bad(
@@ -171,25 +156,50 @@ pub(super) fn validate(c: &Config) -> Result<(), ConfigError> {
             "expected durations above zero (bot.search_window, bot.recent_window)",
         ));
     }
-    validate_robustness(c)?;
+    Ok(())
+}
+
+/// In webhook mode: an https:// URL and a HOST:PORT to listen on.
+fn validate_webhook(c: &Config) -> Result<(), ConfigError> {
+    let ok = url::Url::parse(&c.bot.webhook_url).is_ok_and(|u| u.scheme() == "https");
+    if !ok {
+        return Err(bad(
+            "bot.webhook_url",
+            "expected an https:// URL when bot.mode = \"webhook\"",
+        ));
+    }
+    if c.bot
+        .webhook_listen
+        .parse::<std::net::SocketAddr>()
+        .is_err()
+    {
+        return Err(bad(
+            "bot.webhook_listen",
+            format!(
+                "expected HOST:PORT such as 0.0.0.0:8443, got {:?}",
+                c.bot.webhook_listen
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// `[run]`: a lease of at least a second and a pool of at least one connection.
+fn validate_run(c: &Config) -> Result<(), ConfigError> {
     if c.run.lease_ttl.0 < std::time::Duration::from_secs(1) {
         return Err(bad("run.lease_ttl", "expected at least 1s"));
     }
     if c.run.database_pool_size == 0 {
         return Err(bad("run.database_pool_size", "expected at least 1"));
     }
-    validate_server(c)?;
+    Ok(())
+}
+
+/// `[[sources]]`: an address the bot can poll, a known language, an interval above zero.
+fn validate_sources(c: &Config) -> Result<(), ConfigError> {
     for (i, s) in c.sources.iter().enumerate() {
         if let Err(e) = crate::sources::address::SourceAddress::parse(&s.url) {
             return Err(bad(format!("sources[{i}].url"), e.to_string()));
-        }
-        if let Some(l) = &s.lang
-            && !matches!(l.as_str(), "en" | "uk" | "ru")
-        {
-            return Err(bad(
-                format!("sources[{i}].lang"),
-                format!("expected \"en\", \"uk\" or \"ru\", got {l:?}"),
-            ));
         }
         if let Some(iv) = s.interval
             && iv.0.is_zero()

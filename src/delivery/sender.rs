@@ -4,9 +4,9 @@
 //! the "resent after an interruption" marker, in the reader's language, at its top.
 
 use crate::bot::BotApi;
-use crate::bot::split::visible_len;
 use crate::i18n;
 use crate::store::OutboxMessage;
+use crate::telegram_html::visible_len;
 use std::future::Future;
 use teloxide::RequestError;
 use teloxide::payloads::{SendMessageSetters, SendPhotoSetters};

@@ -3,10 +3,10 @@
 //! idempotency key: running it again with the same key enqueues nothing new and only
 //! resumes delivery. Scheduled times are left as they are.
 
-use super::schedule::ScheduleReport;
+use super::schedule::{ScheduleReport, enqueue};
 use super::{DigestError, compose};
 use crate::config::Config;
-use crate::store::{DigestEnqueue, Store};
+use crate::store::Store;
 use chrono::{DateTime, Utc};
 
 /// The period key of a manual digest named `name` (default: the UTC date).
@@ -38,25 +38,16 @@ pub async fn enqueue_now(
             continue;
         }
         let digest = compose(store, cfg, &sub, now).await?;
-        let parts = digest.parts.len();
-        let enqueue = DigestEnqueue {
-            subscriber_id: sub.id,
-            period: period.to_owned(),
-            parts: digest.parts,
-            story_ids: digest.story_ids,
-            photo: digest.photo,
-            period_end: digest.period_end,
-            next_digest_at: None,
-        };
-        if store.enqueue_digest(&enqueue, now).await? {
-            report.enqueued += 1;
-            report.messages += parts;
-            if parts == 0 {
-                report.skipped_quiet += 1;
-            }
-        } else {
-            report.already_enqueued += 1;
-        }
+        enqueue(
+            store,
+            &sub,
+            period.to_owned(),
+            digest,
+            None,
+            now,
+            &mut report,
+        )
+        .await?;
     }
     Ok(report)
 }

@@ -14,7 +14,6 @@ pub mod render;
 pub mod schedule;
 pub mod select;
 pub mod series_block;
-pub mod split;
 
 use crate::config::Config;
 use crate::model::{Category, StoryView, Subscriber};
@@ -67,12 +66,9 @@ pub fn period_start(sub: &Subscriber, now: DateTime<Utc>) -> DateTime<Utc> {
 }
 
 /// The subscriber's time zone; a stored zone that no longer parses falls back to the
-/// configured default (and that to UTC).
+/// configured default.
 pub fn subscriber_tz(sub: &Subscriber, cfg: &Config) -> ChatTz {
-    sub.timezone
-        .parse()
-        .or_else(|_| cfg.digest.timezone.parse())
-        .unwrap_or(ChatTz::Named(chrono_tz::UTC))
+    cfg.digest.chat_tz(Some(&sub.timezone))
 }
 
 async fn first_item_texts(

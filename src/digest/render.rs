@@ -7,11 +7,11 @@
 use super::format::{fill_html, local_when, outside, since, zone_label};
 use super::losses::TotalsReport;
 use super::select::{Selection, distinct_sources};
-use super::split::{MAX_MESSAGE_UNITS, pack};
 use crate::config::QuietDay;
 use crate::entry::{EntryInput, Style, blocks};
 use crate::i18n::{DigestTexts, plural, texts};
 use crate::model::{Category, Lang, StoredClaim, StoryView};
+use crate::telegram_html::{TELEGRAM_LIMIT, pack};
 use crate::text::escape_html;
 use crate::tz::ChatTz;
 use chrono::{DateTime, Utc};
@@ -46,7 +46,7 @@ pub fn render(input: &RenderInput<'_>) -> Vec<String> {
     if input.is_quiet() && input.quiet_day == QuietDay::Skip {
         return Vec::new();
     }
-    pack(&units(input), MAX_MESSAGE_UNITS)
+    pack(&units(input), TELEGRAM_LIMIT)
 }
 
 /// The indivisible pieces of the digest, in order.

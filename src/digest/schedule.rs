@@ -5,7 +5,7 @@
 //! step that runs twice enqueues once. The next time is the first occurrence strictly after
 //! now: a digest missed while the bot was down is caught up once, not once per missed day.
 
-use super::{DigestError, compose, subscriber_tz};
+use super::{ComposedDigest, DigestError, compose, subscriber_tz};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::model::Subscriber;
@@ -91,17 +91,36 @@ async fn enqueue_one(
             return set_next(store, sub, now + RETRY_FAILED, now).await;
         }
     };
+    let period = period_key(scheduled);
+    if !enqueue(store, sub, period, digest, Some(next), now, report).await? {
+        set_next(store, sub, next, now).await?;
+    }
+    Ok(())
+}
+
+/// Writes `digest` to the outbox under `period` and counts it in `report`; `false` when this
+/// subscriber's digest of that period was already enqueued (nothing is written twice).
+pub(super) async fn enqueue(
+    store: &dyn Store,
+    sub: &Subscriber,
+    period: String,
+    digest: ComposedDigest,
+    next_digest_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    report: &mut ScheduleReport,
+) -> Result<bool, DigestError> {
     let parts = digest.parts.len();
     let enqueue = DigestEnqueue {
         subscriber_id: sub.id,
-        period: period_key(scheduled),
+        period,
         parts: digest.parts,
         story_ids: digest.story_ids,
         photo: digest.photo,
         period_end: digest.period_end,
-        next_digest_at: Some(next),
+        next_digest_at,
     };
-    if store.enqueue_digest(&enqueue, now).await? {
+    let written = store.enqueue_digest(&enqueue, now).await?;
+    if written {
         report.enqueued += 1;
         report.messages += parts;
         if parts == 0 {
@@ -109,9 +128,8 @@ async fn enqueue_one(
         }
     } else {
         report.already_enqueued += 1;
-        set_next(store, sub, next, now).await?;
     }
-    Ok(())
+    Ok(written)
 }
 
 /// One scheduler step at `now`.

@@ -13,7 +13,7 @@ pub use rebuild::{rebuild, rebuild_with, source_names};
 use crate::classify::{ClassifyInput, classify};
 use crate::cluster::{self, Assignment, ClusterDoc, Clusterer};
 use crate::config::ClusterConfig;
-use crate::model::{Category, Claim, Item, StoredClaim};
+use crate::model::{Category, Claim, Item, Lang, StoredClaim};
 use crate::store::{ItemFiling, Store, StoreError, StoryChoice};
 use crate::text::stem::stem_text;
 use chrono::{DateTime, Utc};
@@ -182,13 +182,7 @@ impl Pipeline {
             text: &it.text,
             lang: Some(it.lang),
         });
-        // Claims from other wars are marked by the classifier and never filed.
-        let ours: Vec<Claim> = found
-            .claims
-            .iter()
-            .filter(|c| !c.other_conflict)
-            .cloned()
-            .collect();
+        let ours = our_claims(&found.claims);
         if ours.is_empty() {
             return Ok(report);
         }
@@ -197,57 +191,14 @@ impl Pipeline {
         let claims = cluster::merge_claims(&ours);
         let names = self.names_of(it.source_id).await?;
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let doc = ClusterDoc {
-            key: item.id,
-            source_id: it.source_id,
-            source_names: &names,
-            title: &it.title,
-            text: &it.text,
-            url: it.url.as_deref(),
-            published: it.published_at,
-            lang: found.lang,
-            forwarded_from: it.forwarded_from.as_deref(),
-            claims: &claims,
-        };
+        let doc = cluster_doc(item, &names, found.lang, &claims);
         let Some(clusterer) = self.clusterer.as_mut() else {
             return Ok(PipelineReport::default());
         };
         let assignment = clusterer.assign(&doc);
-        let indexed: String = format!("{}\n{}", it.title, it.text)
-            .chars()
-            .take(INDEXED_CHARS)
-            .collect();
-        let terms = stem_text(&indexed);
         let title = story_title(item);
-        let (choice, plan) = match assignment {
-            Assignment::Join { story, .. } => {
-                let have = match self.store.story(story).await? {
-                    Some(view) => view.claims,
-                    None => Vec::new(),
-                };
-                (StoryChoice::Join(story), plan_claims(&have, &claims))
-            }
-            Assignment::New => (
-                StoryChoice::New { title: &title },
-                ClaimPlan {
-                    add: claims.clone(),
-                    update: Vec::new(),
-                },
-            ),
-        };
-        let story = self
-            .store
-            .file_item(&ItemFiling {
-                item_id: item.id,
-                story: choice,
-                seen_at: it.published_at,
-                claims: &plan.add,
-                updated_claims: &plan.update,
-                claimed_at: it.published_at,
-                search_terms: &terms,
-                processed_at: now,
-            })
-            .await?;
+        let (choice, plan) = self.choose_story(assignment, &title, &claims).await?;
+        let story = self.file(item, choice, &plan, now).await?;
         match choice {
             StoryChoice::New { .. } => {
                 report.new_stories = 1;
@@ -260,6 +211,93 @@ impl Pipeline {
         report.claims_added = plan.add.len();
         report.claims_updated = plan.update.len();
         Ok(report)
+    }
+
+    /// The story the clusterer chose for the item's `claims`, and what they add to it: all of
+    /// them for a new story, only what a joined story lacks or has with less.
+    async fn choose_story<'t>(
+        &self,
+        assignment: Assignment,
+        title: &'t str,
+        claims: &[Claim],
+    ) -> Result<(StoryChoice<'t>, ClaimPlan), StoreError> {
+        Ok(match assignment {
+            Assignment::Join { story, .. } => {
+                let have = match self.store.story(story).await? {
+                    Some(view) => view.claims,
+                    None => Vec::new(),
+                };
+                (StoryChoice::Join(story), plan_claims(&have, claims))
+            }
+            Assignment::New => (
+                StoryChoice::New { title },
+                ClaimPlan {
+                    add: claims.to_vec(),
+                    update: Vec::new(),
+                },
+            ),
+        })
+    }
+
+    /// Files the item in its story in one transaction, with its claims and search terms;
+    /// returns the story's id.
+    async fn file(
+        &self,
+        item: &Item,
+        choice: StoryChoice<'_>,
+        plan: &ClaimPlan,
+        now: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        let it = &item.item;
+        let indexed: String = format!("{}\n{}", it.title, it.text)
+            .chars()
+            .take(INDEXED_CHARS)
+            .collect();
+        let terms = stem_text(&indexed);
+        self.store
+            .file_item(&ItemFiling {
+                item_id: item.id,
+                story: choice,
+                seen_at: it.published_at,
+                claims: &plan.add,
+                updated_claims: &plan.update,
+                claimed_at: it.published_at,
+                search_terms: &terms,
+                processed_at: now,
+            })
+            .await
+    }
+}
+
+/// The claims about this war: claims from other wars are marked by the classifier and never
+/// filed.
+fn our_claims(found: &[Claim]) -> Vec<Claim> {
+    found
+        .iter()
+        .filter(|c| !c.other_conflict)
+        .cloned()
+        .collect()
+}
+
+/// What the clusterer sees of an item.
+fn cluster_doc<'a>(
+    item: &'a Item,
+    source_names: &'a [&'a str],
+    lang: Lang,
+    claims: &'a [Claim],
+) -> ClusterDoc<'a> {
+    let it = &item.item;
+    ClusterDoc {
+        key: item.id,
+        source_id: it.source_id,
+        source_names,
+        title: &it.title,
+        text: &it.text,
+        url: it.url.as_deref(),
+        published: it.published_at,
+        lang,
+        forwarded_from: it.forwarded_from.as_deref(),
+        claims,
     }
 }
 

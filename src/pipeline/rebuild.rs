@@ -80,34 +80,7 @@ async fn rebuild_paged(
             limit = limit.saturating_mul(2);
             continue;
         }
-        let ids: Vec<i64> = fresh.iter().map(|i| i.id).collect();
-        let mut claims: HashMap<i64, Vec<Claim>> = HashMap::new();
-        for c in store.claims_of_items(&ids).await? {
-            claims.entry(c.item_id).or_default().push(c.claim);
-        }
-        for item in &fresh {
-            let Some(story) = item.story_id else {
-                without_story += 1;
-                continue;
-            };
-            let source_names: Vec<&str> = names
-                .get(&item.item.source_id)
-                .map(|v| v.iter().map(String::as_str).collect())
-                .unwrap_or_default();
-            let doc = ClusterDoc {
-                key: item.id,
-                source_id: item.item.source_id,
-                source_names: &source_names,
-                title: &item.item.title,
-                text: &item.item.text,
-                url: item.item.url.as_deref(),
-                published: item.item.published_at,
-                lang: item.item.lang,
-                forwarded_from: item.item.forwarded_from.as_deref(),
-                claims: claims.get(&item.id).map(Vec::as_slice).unwrap_or(&[]),
-            };
-            clusterer.record(&doc, story);
-        }
+        without_story += replay(store, &mut clusterer, &names, &fresh).await?;
         match fresh.last() {
             Some(last) if full => {
                 if last.item.published_at > cursor {
@@ -129,6 +102,46 @@ async fn rebuild_paged(
     }
     tracing::info!(items = clusterer.len(), "cluster window rebuilt");
     Ok(clusterer)
+}
+
+/// Records the `items` (one page, with their stored claims) that have a story in the
+/// clusterer's window; returns how many had none.
+async fn replay(
+    store: &dyn Store,
+    clusterer: &mut Clusterer,
+    names: &HashMap<i64, Vec<String>>,
+    items: &[Item],
+) -> Result<usize> {
+    let mut without_story = 0usize;
+    let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
+    let mut claims: HashMap<i64, Vec<Claim>> = HashMap::new();
+    for c in store.claims_of_items(&ids).await? {
+        claims.entry(c.item_id).or_default().push(c.claim);
+    }
+    for item in items {
+        let Some(story) = item.story_id else {
+            without_story += 1;
+            continue;
+        };
+        let source_names: Vec<&str> = names
+            .get(&item.item.source_id)
+            .map(|v| v.iter().map(String::as_str).collect())
+            .unwrap_or_default();
+        let doc = ClusterDoc {
+            key: item.id,
+            source_id: item.item.source_id,
+            source_names: &source_names,
+            title: &item.item.title,
+            text: &item.item.text,
+            url: item.item.url.as_deref(),
+            published: item.item.published_at,
+            lang: item.item.lang,
+            forwarded_from: item.item.forwarded_from.as_deref(),
+            claims: claims.get(&item.id).map(Vec::as_slice).unwrap_or(&[]),
+        };
+        clusterer.record(&doc, story);
+    }
+    Ok(without_story)
 }
 
 #[cfg(test)]

@@ -212,6 +212,17 @@ fn draw_line_panel(area: &Area<'_>, spec: &ChartSpec<'_>) -> DrawResult {
         .draw_series(LineSeries::new(points, TOTAL.stroke_width(3)))?
         .label(spec.legend_line.as_str())
         .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], TOTAL.stroke_width(3)));
+    draw_legend(&mut chart)
+}
+
+/// The panel's legend, in its upper left corner.
+fn draw_legend<'a, X, Y>(
+    chart: &mut ChartContext<'a, BitMapBackend<'a>, Cartesian2d<X, Y>>,
+) -> DrawResult
+where
+    X: Ranged,
+    Y: Ranged,
+{
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
@@ -269,12 +280,5 @@ fn draw_bar_panel(area: &Area<'_>, spec: &ChartSpec<'_>) -> DrawResult {
         .draw_series(LineSeries::new(mean, MEAN.stroke_width(2)))?
         .label(spec.legend_mean.as_str())
         .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], MEAN.stroke_width(2)));
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(text(16, INK))
-        .background_style(WHITE.mix(0.85))
-        .border_style(GRID)
-        .draw()?;
-    Ok(())
+    draw_legend(&mut chart)
 }

@@ -10,6 +10,7 @@ use crate::clock::Clock;
 use crate::model::{NewItem, Source, SourceKind};
 use crate::shutdown::Shutdown;
 use crate::store::StoreError;
+use chrono::{DateTime, Utc};
 use std::time::Duration;
 
 /// How far a backfill has come.
@@ -92,57 +93,20 @@ pub async fn backfill(
     };
     let mut new_item_ids = Vec::new();
     let end = loop {
-        if progress.posts >= options.limit {
-            break BackfillEnd::Limit;
-        }
-        if shutdown.is_triggered() {
-            break BackfillEnd::Interrupted;
-        }
-        if progress.cursor.is_some_and(|c| c <= 1) {
-            break BackfillEnd::NoOlderPosts;
+        if let Some(end) = end_before_page(&progress, options.limit, shutdown) {
+            break end;
         }
         let now = clock.now();
-        let fetched =
-            fetch_channel_page(ctx, &channel, progress.cursor, &Validators::default(), now).await;
-        let page = match fetched {
-            Ok(Some((page, _, _))) => page,
-            Ok(None) => break BackfillEnd::NoOlderPosts,
-            Err(e) => break BackfillEnd::Failed(e.to_string()),
+        let page = Page {
+            ctx,
+            source,
+            channel: &channel,
+            limit: options.limit,
+            now,
         };
-        let mut older: Vec<_> = page
-            .posts
-            .iter()
-            .filter(|p| progress.cursor.is_none_or(|c| p.number < c))
-            .collect();
-        if older.is_empty() {
-            break BackfillEnd::NoOlderPosts;
+        if let PageStep::End(end) = page.read(&mut progress, &mut new_item_ids).await {
+            break end;
         }
-        // Walking back in time: of this page, keep the newest posts the limit allows.
-        older.sort_by_key(|p| p.number);
-        let room = options.limit - progress.posts;
-        let taken = &older[older.len().saturating_sub(room)..];
-        let items: Vec<NewItem> = taken
-            .iter()
-            .map(|p| normalize_post(p, source, now))
-            .collect();
-        let (ids, _) = match store_items(ctx, &items).await {
-            Ok(stored) => stored,
-            Err(e) => break BackfillEnd::Failed(format!("storage: {e}")),
-        };
-        let oldest = taken.iter().map(|p| p.number).min();
-        if let Some(oldest) = oldest
-            && let Err(e) = ctx
-                .store
-                .set_backfill_cursor(source.id, Some(&oldest.to_string()))
-                .await
-        {
-            break BackfillEnd::Failed(format!("storage: {e}"));
-        }
-        progress.posts += taken.len();
-        progress.new += ids.len();
-        progress.pages += 1;
-        progress.cursor = oldest;
-        new_item_ids.extend(ids);
         on_page(&progress);
         if !options.page_delay.is_zero()
             && progress.posts < options.limit
@@ -156,4 +120,96 @@ pub async fn backfill(
         end,
         new_item_ids,
     })
+}
+
+/// Why the run ends before reading another page, if it does: the limit reached, shutdown
+/// asked for, or the cursor at the channel's first post.
+fn end_before_page(
+    progress: &BackfillProgress,
+    limit: usize,
+    shutdown: &Shutdown,
+) -> Option<BackfillEnd> {
+    if progress.posts >= limit {
+        return Some(BackfillEnd::Limit);
+    }
+    if shutdown.is_triggered() {
+        return Some(BackfillEnd::Interrupted);
+    }
+    if progress.cursor.is_some_and(|c| c <= 1) {
+        return Some(BackfillEnd::NoOlderPosts);
+    }
+    None
+}
+
+/// What reading one page did.
+enum PageStep {
+    /// Its posts were stored and the cursor saved.
+    Stored,
+    /// The run ends here.
+    End(BackfillEnd),
+}
+
+/// One page to read: the posts older than the cursor, as many as the limit allows.
+struct Page<'a> {
+    ctx: &'a PollContext,
+    source: &'a Source,
+    channel: &'a str,
+    limit: usize,
+    now: DateTime<Utc>,
+}
+
+impl Page<'_> {
+    /// Fetches the page before `progress.cursor`, stores its posts, saves the new cursor and
+    /// counts the page in `progress`; the stored items' ids go to `new_item_ids`.
+    async fn read(self, progress: &mut BackfillProgress, new_item_ids: &mut Vec<i64>) -> PageStep {
+        let (ctx, source, now) = (self.ctx, self.source, self.now);
+        let fetched = fetch_channel_page(
+            ctx,
+            self.channel,
+            progress.cursor,
+            &Validators::default(),
+            now,
+        )
+        .await;
+        let page = match fetched {
+            Ok(Some((page, _, _))) => page,
+            Ok(None) => return PageStep::End(BackfillEnd::NoOlderPosts),
+            Err(e) => return PageStep::End(BackfillEnd::Failed(e.to_string())),
+        };
+        let mut older: Vec<_> = page
+            .posts
+            .iter()
+            .filter(|p| progress.cursor.is_none_or(|c| p.number < c))
+            .collect();
+        if older.is_empty() {
+            return PageStep::End(BackfillEnd::NoOlderPosts);
+        }
+        // Walking back in time: of this page, keep the newest posts the limit allows.
+        older.sort_by_key(|p| p.number);
+        let room = self.limit - progress.posts;
+        let taken = &older[older.len().saturating_sub(room)..];
+        let items: Vec<NewItem> = taken
+            .iter()
+            .map(|p| normalize_post(p, source, now))
+            .collect();
+        let (ids, _) = match store_items(ctx, &items).await {
+            Ok(stored) => stored,
+            Err(e) => return PageStep::End(BackfillEnd::Failed(format!("storage: {e}"))),
+        };
+        let oldest = taken.iter().map(|p| p.number).min();
+        if let Some(oldest) = oldest
+            && let Err(e) = ctx
+                .store
+                .set_backfill_cursor(source.id, Some(&oldest.to_string()))
+                .await
+        {
+            return PageStep::End(BackfillEnd::Failed(format!("storage: {e}")));
+        }
+        progress.posts += taken.len();
+        progress.new += ids.len();
+        progress.pages += 1;
+        progress.cursor = oldest;
+        new_item_ids.extend(ids);
+        PageStep::Stored
+    }
 }

@@ -8,7 +8,8 @@ use super::feed::{FeedError, parse_feed};
 use super::fetch::guard::{GuardError, is_internal, literal_ip, resolve_public};
 use super::fetch::{Accept, FetchError, Fetched, Validators};
 use super::poller::PollContext;
-use super::poller::step::{PollError, fetch_channel_page};
+use super::poller::error::PollError;
+use super::poller::step::fetch_channel_page;
 use crate::model::{NewSource, SourceKind, SourceOrigin};
 
 /// A source that passed the check.

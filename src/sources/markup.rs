@@ -1,5 +1,18 @@
-//! Cheap, linear checks on untrusted markup before it reaches an HTML parser (html5ever is
-//! quadratic in nesting depth, so a few hundred kilobytes of nested tags could take minutes).
+//! Marked-up text from the outside ([`Markup`]) and its plain text: a cheap, linear check of
+//! untrusted markup before it reaches an HTML parser (html5ever is quadratic in nesting depth,
+//! so a few hundred kilobytes of nested tags could take minutes), then the cleaning.
+
+use crate::text::html::{
+    Links, decode_entities_into, fold_whitespace, html_to_text, strip_tags_linear,
+};
+use crate::text::truncate_chars;
+
+/// A piece of text from the feed and whether it is HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Markup {
+    pub text: String,
+    pub is_html: bool,
+}
 
 /// Deepest element nesting handed to the HTML parser. Real pages and feed entries nest a few
 /// dozen deep at most; the parser is quadratic in depth.
@@ -35,6 +48,28 @@ pub fn nesting_depth(html: &str) -> usize {
         rest = &rest[end..];
     }
     deepest
+}
+
+/// Text of a piece of markup: HTML converted (links kept with their URLs when `links` says
+/// so), plain text with stray entities decoded; whitespace folded; cut to `max` characters.
+pub fn clean_markup(m: &Markup, links: Links, max: usize) -> String {
+    let text = if m.is_html && nesting_depth(&m.text) > MAX_DEPTH {
+        // Too deep for the HTML parser to be quick: strip tags in one pass instead.
+        fold_whitespace(&strip_tags_linear(&m.text))
+    } else if m.is_html {
+        html_to_text(&m.text, links)
+    } else {
+        let mut decoded = String::with_capacity(m.text.len());
+        decode_entities_into(&m.text, &mut decoded);
+        fold_whitespace(&decoded)
+    };
+    truncate_chars(&text, max)
+}
+
+/// A title or name: like [`clean_markup`] without link URLs, on one line.
+pub fn clean_text(m: &Markup, max: usize) -> String {
+    let text = clean_markup(m, Links::Drop, max);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -2,15 +2,14 @@
 //! published time with fallbacks, language, content hash, and a stable id when the source
 //! gives none. Plain functions, no I/O.
 
-use super::feed::{Markup, RawEntry};
+pub use super::markup::{clean_markup, clean_text};
+
+use super::feed::RawEntry;
 use super::link::canonical_link;
-use super::markup::{MAX_DEPTH, nesting_depth};
 use super::telegram::Post;
 use crate::model::{Lang, NewItem, Source};
 use crate::text::hash::content_hash;
-use crate::text::html::{
-    Links, decode_entities_into, fold_whitespace, html_to_text, strip_tags_linear,
-};
+use crate::text::html::Links;
 use crate::text::{lang, truncate_chars};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
@@ -20,28 +19,6 @@ pub const MAX_TITLE_CHARS: usize = 300;
 pub const MAX_TEXT_CHARS: usize = 50_000;
 /// Longest guid used as is; longer ones are hashed.
 const MAX_GUID_CHARS: usize = 300;
-
-/// Text of a piece of markup: HTML converted (links kept with their URLs when `links` says
-/// so), plain text with stray entities decoded; whitespace folded; cut to `max` characters.
-pub fn clean_markup(m: &Markup, links: Links, max: usize) -> String {
-    let text = if m.is_html && nesting_depth(&m.text) > MAX_DEPTH {
-        // Too deep for the HTML parser to be quick: strip tags in one pass instead.
-        fold_whitespace(&strip_tags_linear(&m.text))
-    } else if m.is_html {
-        html_to_text(&m.text, links)
-    } else {
-        let mut decoded = String::with_capacity(m.text.len());
-        decode_entities_into(&m.text, &mut decoded);
-        fold_whitespace(&decoded)
-    };
-    truncate_chars(&text, max)
-}
-
-/// A title or name: like [`clean_markup`] without link URLs, on one line.
-pub fn clean_text(m: &Markup, max: usize) -> String {
-    let text = clean_markup(m, Links::Drop, max);
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// The first plausible time among `candidates` (not before 1990, not more than ten minutes
 /// ahead of `now`), else `now`.

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::{SourceKind, SourceOrigin};
+use crate::sources::markup::Markup;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 21, 7, 0, 0).unwrap()

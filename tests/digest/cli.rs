@@ -124,7 +124,7 @@ fn the_demo_config_loads_and_its_feeds_resolve_to_the_shipped_files() {
     let langs: std::collections::BTreeSet<_> = config
         .sources
         .iter()
-        .filter_map(|s| s.lang.clone())
+        .filter_map(|s| s.lang.map(|l| l.as_str()))
         .collect();
     assert_eq!(
         langs.into_iter().collect::<Vec<_>>(),

@@ -15,7 +15,7 @@ mod seed;
 mod week;
 
 use claimwatch::config::Config;
-use claimwatch::digest::split::utf16_len;
+use claimwatch::telegram_html::utf16_len;
 
 /// Every part is valid Telegram HTML within the limit.
 pub fn assert_valid_parts(parts: &[String]) {

@@ -53,7 +53,7 @@ pub(crate) fn new_subscriber(config: &Config, req: &Req) -> NewSubscriber {
         title: req.title.clone(),
         topics: config.digest.topic_set(),
         digest_time: config.digest.time_of_day(),
-        timezone: config.digest.timezone.clone(),
+        timezone: config.digest.timezone.name().to_owned(),
         ui_lang: req.lang,
     }
 }

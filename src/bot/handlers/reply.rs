@@ -3,9 +3,9 @@
 
 use super::{HandlerResult, Req};
 use crate::bot::paced::Paced;
-use crate::bot::split::{MESSAGE_BUDGET, split_html};
 use crate::i18n::BotTexts;
 use crate::store::StoreError;
+use crate::telegram_html::{REPLY_BUDGET, split_html};
 use teloxide::RequestError;
 use teloxide::payloads::{EditMessageTextSetters, SendMessageSetters};
 use teloxide::prelude::Requester;
@@ -22,7 +22,7 @@ pub(crate) async fn send_html(
     html: &str,
     keyboard: Option<InlineKeyboardMarkup>,
 ) -> Result<Option<Message>, RequestError> {
-    let parts = split_html(html, MESSAGE_BUDGET);
+    let parts = split_html(html, REPLY_BUDGET);
     let n = parts.len();
     let mut last = None;
     for (i, part) in parts.into_iter().enumerate() {

@@ -6,10 +6,10 @@ use crate::bot::keyboards;
 use crate::bot::paced::Paced;
 use crate::bot::render::{chat_tz, claim_hit, days_phrase, esc};
 use crate::bot::search_sessions::SearchSession;
-use crate::bot::split::{MESSAGE_BUDGET, visible_len};
 use crate::i18n::{fill, plural, texts};
 use crate::model::Category;
 use crate::store::{ClaimView, SearchPage, SearchQuery, StoreError};
+use crate::telegram_html::{REPLY_BUDGET, visible_len};
 use crate::text::stem::query_terms;
 use crate::tz::ChatTz;
 use chrono::Duration;
@@ -157,7 +157,7 @@ pub(super) async fn render_page(
         format!("{header}\n\n{}", hits.join("\n\n"))
     };
     let mut html = body(false);
-    if visible_len(&html) > MESSAGE_BUDGET {
+    if visible_len(&html) > REPLY_BUDGET {
         html = body(true);
     }
     Ok((html, keyboards::pager(id, page_no, pages)))

@@ -7,6 +7,7 @@
 
 pub mod binary;
 pub mod claims;
+mod fields;
 pub mod gold;
 pub mod report;
 pub mod texts;

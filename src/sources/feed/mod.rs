@@ -5,15 +5,11 @@
 
 mod repair;
 
-use super::encoding::{self, Decoded};
-use chrono::{DateTime, Utc};
+pub use super::markup::Markup;
 
-/// A piece of text from the feed and whether it is HTML.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Markup {
-    pub text: String,
-    pub is_html: bool,
-}
+use super::encoding::{self, Decoded};
+use super::markup::clean_text;
+use chrono::{DateTime, Utc};
 
 /// One feed entry as the feed gave it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -205,7 +201,7 @@ pub fn parse_feed(
             .title
             .as_ref()
             .and_then(markup)
-            .map(|m| super::normalize::clean_text(&m, 300)),
+            .map(|m| clean_text(&m, 300)),
         ttl_minutes: feed.ttl,
         entries: feed
             .entries

@@ -1,9 +1,58 @@
-//! reqwest's errors as [`FetchError`]s: the guard's refusals and redirect errors found among
-//! the causes, timeouts, connection failures, the rest as network errors; texts joined from
-//! the causes, without the URL reqwest adds and with any credentials masked.
+//! Why a fetch failed ([`FetchError`]), and reqwest's errors as `FetchError`s: the guard's
+//! refusals and redirect errors found among the causes, timeouts, connection failures, the
+//! rest as network errors; texts joined from the causes, without the URL reqwest adds and
+//! with any credentials masked.
 
-use super::{FetchError, guard};
+use super::{RetryAfter, guard};
 use std::time::Duration;
+
+/// Why a fetch failed. Messages are short, for `sources list` and the admins.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FetchError {
+    #[error("not a valid URL: {0}")]
+    BadUrl(String),
+    #[error("unsupported scheme {0:?}: use http, https or file")]
+    Scheme(String),
+    #[error("timed out after {}s", .0.as_secs_f32())]
+    Timeout(Duration),
+    #[error("body larger than {limit} bytes")]
+    TooLarge { limit: u64 },
+    #[error("HTTP {status}{}", retry_note(*.retry_after))]
+    Status {
+        status: u16,
+        retry_after: Option<RetryAfter>,
+    },
+    #[error("redirect refused: {0}")]
+    Redirect(String),
+    #[error("refused: {0}")]
+    Internal(String),
+    #[error("cannot connect: {0}")]
+    Connect(String),
+    #[error("network error: {0}")]
+    Network(String),
+    #[error("cannot read file {0}")]
+    File(String),
+    #[error("cannot build the HTTP client: {0}")]
+    Client(String),
+}
+
+fn retry_note(retry: Option<RetryAfter>) -> String {
+    match retry {
+        Some(RetryAfter::Delay(d)) => format!(" (retry after {}s)", d.as_secs()),
+        Some(RetryAfter::At(t)) => format!(" (retry after {})", t.format("%Y-%m-%d %H:%M UTC")),
+        None => String::new(),
+    }
+}
+
+impl FetchError {
+    /// The server's `Retry-After`, when it sent one with the error.
+    pub fn retry_after(&self) -> Option<RetryAfter> {
+        match self {
+            FetchError::Status { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+}
 
 /// The error and its causes, joined, without the URL reqwest adds.
 pub(super) fn describe(e: reqwest::Error) -> String {

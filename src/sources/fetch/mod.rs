@@ -5,11 +5,14 @@
 
 mod body;
 mod errors;
+mod fetched;
 mod file;
 pub mod guard;
 mod proxy;
 
 pub use body::RetryAfter;
+pub use errors::FetchError;
+pub use fetched::{Fetched, FetchedBody, Validators};
 
 use body::CappedBody;
 use errors::{classify, describe};
@@ -59,33 +62,6 @@ impl FetchLimits {
     }
 }
 
-/// `ETag` and `Last-Modified` of the last good fetch, sent back as conditions.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Validators {
-    pub etag: Option<String>,
-    pub last_modified: Option<String>,
-}
-
-/// A fetched body and what came with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FetchedBody {
-    pub bytes: Vec<u8>,
-    pub content_type: Option<String>,
-    pub validators: Validators,
-    /// Where the body came from after redirects (credentials removed).
-    pub final_url: String,
-    /// A `Retry-After` sent with a successful answer (rare; honoured when present).
-    pub retry_after: Option<RetryAfter>,
-}
-
-/// The result of a fetch.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Fetched {
-    /// 304: nothing changed since the validators were issued.
-    NotModified,
-    Body(FetchedBody),
-}
-
 /// What kind of document is asked for (the `Accept` header).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Accept {
@@ -101,54 +77,6 @@ impl Accept {
                  application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.1"
             }
             Accept::Html => "text/html, application/xhtml+xml;q=0.9, */*;q=0.1",
-        }
-    }
-}
-
-/// Why a fetch failed. Messages are short, for `sources list` and the admins.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum FetchError {
-    #[error("not a valid URL: {0}")]
-    BadUrl(String),
-    #[error("unsupported scheme {0:?}: use http, https or file")]
-    Scheme(String),
-    #[error("timed out after {}s", .0.as_secs_f32())]
-    Timeout(Duration),
-    #[error("body larger than {limit} bytes")]
-    TooLarge { limit: u64 },
-    #[error("HTTP {status}{}", retry_note(*.retry_after))]
-    Status {
-        status: u16,
-        retry_after: Option<RetryAfter>,
-    },
-    #[error("redirect refused: {0}")]
-    Redirect(String),
-    #[error("refused: {0}")]
-    Internal(String),
-    #[error("cannot connect: {0}")]
-    Connect(String),
-    #[error("network error: {0}")]
-    Network(String),
-    #[error("cannot read file {0}")]
-    File(String),
-    #[error("cannot build the HTTP client: {0}")]
-    Client(String),
-}
-
-fn retry_note(retry: Option<RetryAfter>) -> String {
-    match retry {
-        Some(RetryAfter::Delay(d)) => format!(" (retry after {}s)", d.as_secs()),
-        Some(RetryAfter::At(t)) => format!(" (retry after {})", t.format("%Y-%m-%d %H:%M UTC")),
-        None => String::new(),
-    }
-}
-
-impl FetchError {
-    /// The server's `Retry-After`, when it sent one with the error.
-    pub fn retry_after(&self) -> Option<RetryAfter> {
-        match self {
-            FetchError::Status { retry_after, .. } => *retry_after,
-            _ => None,
         }
     }
 }

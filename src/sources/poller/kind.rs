@@ -1,7 +1,7 @@
 //! The kind of error that failed a poll, as a short fixed name for the metrics' `kind` label:
 //! never the message itself (it may name a host or carry outside text).
 
-use super::step::PollError;
+use super::error::PollError;
 use crate::sources::fetch::FetchError;
 
 /// `timeout`, `connect`, `http_404`, `http_5xx`, `parse`, `telegram`, `store`, ….

@@ -4,6 +4,7 @@
 //! (classify, cluster); pollers neither classify nor cluster.
 
 mod due;
+pub(crate) mod error;
 mod kind;
 mod run;
 pub(crate) mod step;

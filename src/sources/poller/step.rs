@@ -2,41 +2,18 @@
 //! async threads, store new items, record success or failure with the next check time, pause
 //! after too many errors in a row. Stored items are never touched by a failed poll.
 
+use super::error::PollError;
 use super::{PollContext, PollOutcome, PollReport};
 use crate::model::{InsertOutcome, NewItem, Source, SourceKind};
 use crate::sources::address::SourceAddress;
-use crate::sources::feed::{FeedError, parse_feed};
-use crate::sources::fetch::{Accept, FetchError, Fetched, Validators};
+use crate::sources::feed::parse_feed;
+use crate::sources::fetch::{Accept, Fetched, Validators};
 use crate::sources::normalize::{normalize_entry, normalize_post};
 use crate::sources::schedule;
 use crate::sources::telegram::{self, ChannelPage};
 use crate::store::{PollFailure, PollSuccess, StoreError};
 use chrono::{DateTime, Utc};
 use std::time::{Duration, Instant};
-
-/// Why a poll failed.
-#[derive(Debug, thiserror::Error)]
-pub(crate) enum PollError {
-    #[error(transparent)]
-    Fetch(#[from] FetchError),
-    #[error(transparent)]
-    Feed(#[from] FeedError),
-    #[error("{0}")]
-    Telegram(String),
-    #[error("storage: {0}")]
-    Store(#[from] StoreError),
-    #[error("internal error: {0}")]
-    Internal(String),
-}
-
-impl PollError {
-    fn retry_after(&self, now: DateTime<Utc>) -> Option<Duration> {
-        match self {
-            PollError::Fetch(e) => e.retry_after().map(|r| r.delay_from(now)),
-            _ => None,
-        }
-    }
-}
 
 /// What a fetch and parse produced.
 enum Polled {

@@ -1,18 +1,12 @@
-//! Splitting a digest into Telegram messages: whole entries only, each message's raw HTML at
-//! most [`MAX_MESSAGE_UNITS`] UTF-16 code units (Telegram counts visible text; raw HTML is
-//! never shorter, so it is the safe measure). An entry too long for one message on its own is
-//! cut safely: never inside a tag or an entity, open tags closed, "…" appended.
+//! A digest into messages: whole entries only, each message's raw HTML at most `max` UTF-16
+//! code units. An entry too long for one message on its own is cut safely: never inside a tag
+//! or an entity, open tags closed, "…" appended.
 
-/// Telegram's limit for one message, in UTF-16 code units.
-pub const MAX_MESSAGE_UNITS: usize = 4096;
+use super::measure::utf16_len;
+use super::tokens::{Token, next_token};
 
 /// Between two entries in one message.
 const SEPARATOR: &str = "\n\n";
-
-/// Length as Telegram counts it (UTF-16 code units).
-pub fn utf16_len(s: &str) -> usize {
-    s.chars().map(char::len_utf16).sum()
-}
 
 /// Packs `units` (complete, balanced HTML fragments) into messages of at most `max` UTF-16
 /// code units, in order, never splitting a unit; a unit longer than `max` is truncated.
@@ -22,14 +16,11 @@ pub fn pack(units: &[String], max: usize) -> Vec<String> {
     let mut current = String::new();
     let mut current_len = 0usize;
     for unit in units {
-        let (unit, len) = match utf16_len(unit) {
-            n if n > max => {
-                let cut = truncate_html(unit, max);
-                let n = utf16_len(&cut);
-                (cut, n)
-            }
-            n => (unit.clone(), n),
+        let unit = match utf16_len(unit) {
+            n if n > max => truncate_html(unit, max),
+            _ => unit.clone(),
         };
+        let len = utf16_len(&unit);
         if len == 0 {
             continue;
         }
@@ -41,8 +32,7 @@ pub fn pack(units: &[String], max: usize) -> Vec<String> {
             current.push_str(&unit);
             current_len += sep + len;
         } else {
-            parts.push(std::mem::take(&mut current));
-            current = unit;
+            parts.push(std::mem::replace(&mut current, unit));
             current_len = len;
         }
     }
@@ -52,66 +42,28 @@ pub fn pack(units: &[String], max: usize) -> Vec<String> {
     parts
 }
 
-/// One token of generated HTML.
-enum Token<'a> {
-    Open(&'a str, String),
-    Close(&'a str),
-    Text(&'a str),
-}
-
-/// The next token of `s` and the rest. A stray `<` or `&` that does not start a tag or
-/// entity is a one-character text token (our renderer never emits one; a safe fallback).
-fn next_token(s: &str) -> Option<(Token<'_>, &str)> {
-    let first = s.chars().next()?;
-    if first == '<'
-        && let Some(end) = s.find('>')
-    {
-        let tag = &s[..=end];
-        let inner = &s[1..end];
-        let rest = &s[end + 1..];
-        if inner.starts_with('/') {
-            return Some((Token::Close(tag), rest));
-        }
-        let name: String = inner
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect();
-        return Some((Token::Open(tag, name), rest));
-    }
-    if first == '&'
-        && let Some(end) = s.find(';').filter(|e| *e <= 10)
-    {
-        return Some((Token::Text(&s[..=end]), &s[end + 1..]));
-    }
-    let n = first.len_utf8();
-    Some((Token::Text(&s[..n]), &s[n..]))
-}
-
 /// Cuts balanced HTML to at most `max` UTF-16 code units: whole tags and entities only, every
 /// tag left open is closed, and "…" marks the cut.
 pub fn truncate_html(html: &str, max: usize) -> String {
     const ELLIPSIS: &str = "…";
-    let mut out = String::new();
-    let mut len = 0usize;
-    let mut open: Vec<String> = Vec::new();
     let closing_len = |open: &[String]| -> usize {
         open.iter().map(|n| utf16_len(n) + 3).sum::<usize>() + utf16_len(ELLIPSIS)
     };
+    let mut out = String::new();
+    let mut len = 0usize;
+    let mut open: Vec<String> = Vec::new();
     let mut rest = html;
     while let Some((token, after)) = next_token(rest) {
-        let (piece, opens, closes) = match &token {
-            Token::Open(tag, name) => (*tag, Some(name.clone()), false),
-            Token::Close(tag) => (*tag, None, true),
-            Token::Text(t) => (*t, None, false),
-        };
-        let piece_len = utf16_len(piece);
         let mut would_open = open.clone();
-        if let Some(name) = &opens {
-            would_open.push(name.clone());
+        match &token {
+            Token::Open { name, .. } => would_open.push(name.clone()),
+            Token::Close(_) => {
+                would_open.pop();
+            }
+            Token::Text { .. } => {}
         }
-        if closes {
-            would_open.pop();
-        }
+        let piece = token.raw();
+        let piece_len = utf16_len(piece);
         if len + piece_len + closing_len(&would_open) > max {
             break;
         }
@@ -134,6 +86,7 @@ pub fn truncate_html(html: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::TELEGRAM_LIMIT;
     use super::*;
 
     #[test]
@@ -152,9 +105,7 @@ mod tests {
     }
 
     #[test]
-    fn counts_utf16_units_not_bytes() {
-        assert_eq!(utf16_len("відмова"), 7);
-        assert_eq!(utf16_len("🪖"), 2);
+    fn packs_by_utf16_units_not_bytes() {
         let units = vec!["🪖".repeat(30), "🪖".repeat(30)];
         assert_eq!(pack(&units, 100).len(), 2);
         assert_eq!(pack(&units, 122).len(), 1);
@@ -192,11 +143,11 @@ mod tests {
     #[test]
     fn one_message_per_unit_when_each_is_near_the_limit() {
         let units: Vec<String> = (0..3).map(|_| "y".repeat(3000)).collect();
-        let parts = pack(&units, MAX_MESSAGE_UNITS);
+        let parts = pack(&units, TELEGRAM_LIMIT);
         assert_eq!(parts.len(), 3);
         let huge = vec!["z".repeat(10_000)];
-        let parts = pack(&huge, MAX_MESSAGE_UNITS);
+        let parts = pack(&huge, TELEGRAM_LIMIT);
         assert_eq!(parts.len(), 1);
-        assert!(utf16_len(&parts[0]) <= MAX_MESSAGE_UNITS);
+        assert!(utf16_len(&parts[0]) <= TELEGRAM_LIMIT);
     }
 }
