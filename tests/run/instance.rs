@@ -42,7 +42,7 @@ async fn commands_are_answered(api: &FakeBotApi, run: &Instance) {
     );
     api.push_update(updates::message(42, 42, "en", "/digest"));
     assert!(
-        api.wait_until(Duration::from_secs(20), |_| digest_replies(&api) == 1)
+        api.wait_until(Duration::from_secs(20), |_| digest_replies(api) == 1)
             .await,
         "{}",
         run.output()
@@ -68,7 +68,7 @@ async fn the_scheduled_digest_is_sent(store: &Arc<dyn Store>, api: &FakeBotApi, 
     };
     store.update_subscriber(42, &due, now).await.unwrap();
     assert!(
-        api.wait_until(Duration::from_secs(40), |_| digest_replies(&api) == 2)
+        api.wait_until(Duration::from_secs(40), |_| digest_replies(api) == 2)
             .await,
         "scheduled digest sent:\n{}",
         run.output()

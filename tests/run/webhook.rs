@@ -17,9 +17,7 @@ async fn the_webhook_is_set(api: &FakeBotApi, run: &Instance) -> String {
     );
     let set = api.calls_of("setWebhook").pop().unwrap();
     assert_eq!(set.params["url"], "https://bot.example/hook");
-    let secret = set.params["secret_token"].as_str().unwrap().to_owned();
-
-    secret
+    set.params["secret_token"].as_str().unwrap().to_owned()
 }
 
 /// Telegram's posts: refused without the secret, answered with it.
