@@ -112,107 +112,112 @@ async fn measure(
     (times, mean_total)
 }
 
-fn main() {
-    if !std::env::args().any(|a| a == "--bench") {
-        println!("search bench: run with `cargo bench --bench search`");
-        return;
-    }
-    let n: usize = std::env::var("CLAIMWATCH_BENCH_CLAIMS")
+/// How many claims to build: `CLAIMWATCH_BENCH_CLAIMS`, else a million.
+fn claims_wanted() -> usize {
+    std::env::var("CLAIMWATCH_BENCH_CLAIMS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000_000);
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let mut rng = fastrand::Rng::with_seed(3);
-    let corpus = load_corpus(&mut rng);
-    let end = Utc.with_ymd_and_hms(2026, 11, 21, 7, 0, 0).unwrap();
+        .unwrap_or(1_000_000)
+}
+
+/// Opens (building it once) the PostgreSQL database `CLAIMWATCH_BENCH_DATABASE_URL` names, else
+/// the cached SQLite one; returns it with its name.
+fn open_bench(
+    rt: &tokio::runtime::Runtime,
+    corpus: &Corpus,
+    n: usize,
+    end: DateTime<Utc>,
+) -> (Bench, String) {
     let pg_url = std::env::var("CLAIMWATCH_BENCH_DATABASE_URL").ok();
-    let (bench, name) = rt.block_on(async {
+    rt.block_on(async {
         match pg_url.as_deref() {
             Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => {
-                let (s, name) = postgres::open(u, &corpus, n, end).await;
+                let (s, name) = postgres::open(u, corpus, n, end).await;
                 (Bench::Postgres(s), name)
             }
             Some(_) => panic!("CLAIMWATCH_BENCH_DATABASE_URL must be a postgres:// URL"),
             None => {
-                let (s, name) = sqlite::open(&corpus, n, end).await;
+                let (s, name) = sqlite::open(corpus, n, end).await;
                 (Bench::Sqlite(s), name)
             }
         }
-    });
+    })
+}
+
+/// The bot stems what the user types: an inflected form finds what its stem finds.
+async fn inflected_forms_find_what_their_stems_find(
+    store: &dyn Store,
+    corpus: &Corpus,
+    common: &[String],
+    since: DateTime<Utc>,
+) {
+    for (form, stem) in inflected_forms(corpus, common) {
+        let terms = query_terms(&form, 4);
+        let (_, by_form) = measure(store, std::slice::from_ref(&terms), since, 1).await;
+        let (_, by_stem) = measure(store, &[vec![stem.clone()]], since, 1).await;
+        println!("inflected {form:?} → {terms:?}: {by_form:.0} matches ({stem:?}: {by_stem:.0})");
+        assert!(by_stem > 0.0, "{stem:?} finds nothing");
+        assert_eq!(
+            by_form, by_stem,
+            "{form:?} finds other claims than {stem:?}"
+        );
+    }
+}
+
+/// The query words of the latency table.
+struct Words {
+    common: Vec<String>,
+    rare: Vec<String>,
+    pairs: Vec<Vec<String>>,
+}
+
+/// Prints p50 and p99 of each kind of search in both windows (and, on SQLite, the earlier
+/// unbounded query's).
+async fn latency_table(bench: &Bench, w: &Words, since: DateTime<Utc>, year: DateTime<Utc>) {
     let store = bench.store();
-    let claims = rt.block_on(store.stats(end)).expect("stats").claims;
-    assert_eq!(
-        claims as usize, n,
-        "{name} holds {claims} claims: delete it to rebuild"
-    );
-    let (common, rare) = pick_words(&corpus);
-    let since = end - Duration::days(30);
-    let year = end - Duration::days(365);
     let as_queries = |ws: &[String]| ws.iter().map(|w| vec![w.clone()]).collect::<Vec<_>>();
-    let pairs: Vec<Vec<String>> = common.windows(2).map(|w| w.to_vec()).collect();
-    println!(
-        "\nsearch_claims on {} over {n} claims ({DAYS} days), first page of 5, 2 cores",
-        store.backend()
-    );
-    println!(
-        "common words: {common:?}\nrare words: {} picked from stems found in 1–2 source texts",
-        rare.len()
-    );
-    rt.block_on(async {
-        // The bot stems what the user types: an inflected form finds what its stem finds.
-        for (form, stem) in inflected_forms(&corpus, &common) {
-            let terms = query_terms(&form, 4);
-            let (_, by_form) = measure(store, std::slice::from_ref(&terms), since, 1).await;
-            let (_, by_stem) = measure(store, &[vec![stem.clone()]], since, 1).await;
-            println!(
-                "inflected {form:?} → {terms:?}: {by_form:.0} matches ({stem:?}: {by_stem:.0})"
-            );
-            assert!(by_stem > 0.0, "{stem:?} finds nothing");
-            assert_eq!(
-                by_form, by_stem,
-                "{form:?} finds other claims than {stem:?}"
-            );
-        }
-    });
     println!("\n| query | runs | p50 ms | p99 ms | mean matches |\n|---|---|---|---|---|");
-    rt.block_on(async {
-        measure(store, &as_queries(&common), since, 2).await;
-        for (label, queries, from, rounds) in [
-            ("common word", as_queries(&common), since, 40),
-            ("two common words", pairs.clone(), since, 50),
-            ("rare word", as_queries(&rare), since, 10),
-            ("common word, /search 365d", as_queries(&common), year, 10),
-            ("two common words, /search 365d", pairs.clone(), year, 10),
-            ("rare word, /search 365d", as_queries(&rare), year, 5),
-        ] {
-            let (t, total) = measure(store, &queries, from, rounds).await;
-            println!(
-                "| {label} | {} | {:.2} | {:.2} | {total:.0} |",
-                t.len(),
-                percentile(&t, 50),
-                percentile(&t, 99)
-            );
-        }
-        if let Bench::Sqlite(s) = &bench {
-            let t = sqlite::measure_unbounded(s, &common, since).await;
-            println!(
-                "| common word, before (bm25 over every match) | {} | {:.2} | {:.2} | |",
-                t.len(),
-                percentile(&t, 50),
-                percentile(&t, 99)
-            );
-        }
-    });
+    measure(store, &as_queries(&w.common), since, 2).await;
+    for (label, queries, from, rounds) in [
+        ("common word", as_queries(&w.common), since, 40),
+        ("two common words", w.pairs.clone(), since, 50),
+        ("rare word", as_queries(&w.rare), since, 10),
+        ("common word, /search 365d", as_queries(&w.common), year, 10),
+        ("two common words, /search 365d", w.pairs.clone(), year, 10),
+        ("rare word, /search 365d", as_queries(&w.rare), year, 5),
+    ] {
+        let (t, total) = measure(store, &queries, from, rounds).await;
+        println!(
+            "| {label} | {} | {:.2} | {:.2} | {total:.0} |",
+            t.len(),
+            percentile(&t, 50),
+            percentile(&t, 99)
+        );
+    }
+    if let Bench::Sqlite(s) = bench {
+        let t = sqlite::measure_unbounded(s, &w.common, since).await;
+        println!(
+            "| common word, before (bm25 over every match) | {} | {:.2} | {:.2} | |",
+            t.len(),
+            percentile(&t, 50),
+            percentile(&t, 99)
+        );
+    }
+}
+
+/// Criterion runs of one common and one rare word, named per backend.
+fn criterion_runs(
+    rt: &tokio::runtime::Runtime,
+    store: &dyn Store,
+    w: &Words,
+    since: DateTime<Utc>,
+) {
     let mut c = Criterion::default().sample_size(20).configure_from_args();
     // Named per backend, so that criterion compares each with its own previous run.
     let backend = store.backend();
     for (kind, terms) in [
-        ("common", vec![common[0].clone()]),
-        ("rare", vec![rare[0].clone()]),
+        ("common", vec![w.common[0].clone()]),
+        ("rare", vec![w.rare[0].clone()]),
     ] {
         let name = format!("search/{backend}/{kind}");
         let q = SearchQuery {
@@ -227,4 +232,49 @@ fn main() {
         });
     }
     c.final_summary();
+}
+
+fn main() {
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("search bench: run with `cargo bench --bench search`");
+        return;
+    }
+    let n = claims_wanted();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let mut rng = fastrand::Rng::with_seed(3);
+    let corpus = load_corpus(&mut rng);
+    let end = Utc.with_ymd_and_hms(2026, 11, 21, 7, 0, 0).unwrap();
+    let (bench, name) = open_bench(&rt, &corpus, n, end);
+    let store = bench.store();
+    let claims = rt.block_on(store.stats(end)).expect("stats").claims;
+    assert_eq!(
+        claims as usize, n,
+        "{name} holds {claims} claims: delete it to rebuild"
+    );
+    let (common, rare) = pick_words(&corpus);
+    let since = end - Duration::days(30);
+    let year = end - Duration::days(365);
+    let pairs: Vec<Vec<String>> = common.windows(2).map(|w| w.to_vec()).collect();
+    println!(
+        "\nsearch_claims on {} over {n} claims ({DAYS} days), first page of 5, 2 cores",
+        store.backend()
+    );
+    println!(
+        "common words: {common:?}\nrare words: {} picked from stems found in 1–2 source texts",
+        rare.len()
+    );
+    rt.block_on(inflected_forms_find_what_their_stems_find(
+        store, &corpus, &common, since,
+    ));
+    let words = Words {
+        common,
+        rare,
+        pairs,
+    };
+    rt.block_on(latency_table(&bench, &words, since, year));
+    criterion_runs(&rt, store, &words, since);
 }

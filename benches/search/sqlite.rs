@@ -3,7 +3,7 @@
 //! included), and the query `search_claims` ran before its candidates were bounded, for
 //! comparison.
 
-use crate::corpus::{CLAIMANTS, Corpus, picks, start_ms};
+use crate::corpus::{CLAIMANTS, Corpus, Pick, picks, start_ms};
 use chrono::{DateTime, Utc};
 use claimwatch::store::Store;
 use claimwatch::store::sqlite::SqliteStore;
@@ -59,6 +59,7 @@ async fn insert_rows(
     Ok(())
 }
 
+/// Writes `n` claims (with their sources, stories, items and FTS rows) in batches.
 async fn build(
     store: &SqliteStore,
     corpus: &Corpus,
@@ -67,11 +68,31 @@ async fn build(
 ) -> sqlx::Result<()> {
     let pool = store.pool();
     let started = Instant::now();
-    let start_ms = start_ms(end);
     let mut conn = pool.acquire().await?;
     sqlx::query("PRAGMA synchronous = OFF")
         .execute(&mut *conn)
         .await?;
+    insert_sources(&mut conn, start_ms(end)).await?;
+    let all = picks(corpus, n, end);
+    for (done, chunk) in all.chunks(BATCH).enumerate() {
+        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+        insert_batch(&mut tx, corpus, chunk).await?;
+        tx.commit().await?;
+        let stored = (done + 1) * BATCH;
+        if stored.is_multiple_of(100_000) {
+            eprintln!("  {stored} claims stored ({:.0?})", started.elapsed());
+        }
+    }
+    sqlx::query("PRAGMA optimize").execute(&mut *conn).await?;
+    sqlx::query("INSERT INTO claims_fts (claims_fts) VALUES ('optimize')")
+        .execute(&mut *conn)
+        .await?;
+    eprintln!("built {n} claims in {:.0?}", started.elapsed());
+    Ok(())
+}
+
+/// One feed source per claimant.
+async fn insert_sources(conn: &mut sqlx::SqliteConnection, start_ms: i64) -> sqlx::Result<()> {
     let sources: Vec<Vec<Val>> = CLAIMANTS
         .iter()
         .enumerate()
@@ -87,76 +108,73 @@ async fn build(
         })
         .collect();
     insert_rows(
-        &mut conn,
+        conn,
         "INSERT INTO sources (id, url, title, next_check_at, created_at, kind)",
         sources,
     )
+    .await
+}
+
+/// One batch of claims: a story, an item, a claim and an FTS row each.
+async fn insert_batch(
+    tx: &mut sqlx::SqliteConnection,
+    corpus: &Corpus,
+    chunk: &[Pick],
+) -> sqlx::Result<()> {
+    let stories = chunk
+        .iter()
+        .map(|p| vec![Val::I(p.id), Val::I(p.id), Val::I(p.at_ms), Val::I(p.at_ms)])
+        .collect();
+    let head = "INSERT INTO stories (id, first_item_id, first_seen_at, last_seen_at)";
+    insert_rows(tx, head, stories).await?;
+    let head = "INSERT INTO items (id, source_id, external_id, url, text, lang, published_at, \
+                fetched_at, content_hash, story_id)";
+    insert_rows(tx, head, item_rows(corpus, chunk)).await?;
+    let claims = chunk
+        .iter()
+        .map(|p| {
+            vec![
+                Val::I(p.id),
+                Val::I(p.id),
+                Val::I(p.id),
+                Val::S(p.category().into()),
+                Val::S(CLAIMANTS[p.claimant].into()),
+                Val::I(p.at_ms),
+            ]
+        })
+        .collect();
+    insert_rows(
+        tx,
+        "INSERT INTO claims (id, story_id, item_id, category, claimant, claimed_at)",
+        claims,
+    )
     .await?;
-    let all = picks(corpus, n, end);
-    for (done, chunk) in all.chunks(BATCH).enumerate() {
-        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
-        let stories = chunk
-            .iter()
-            .map(|p| vec![Val::I(p.id), Val::I(p.id), Val::I(p.at_ms), Val::I(p.at_ms)])
-            .collect();
-        let head = "INSERT INTO stories (id, first_item_id, first_seen_at, last_seen_at)";
-        insert_rows(&mut tx, head, stories).await?;
-        let items = chunk
-            .iter()
-            .map(|p| {
-                vec![
-                    Val::I(p.id),
-                    Val::I(p.claimant as i64 + 1),
-                    Val::S(format!("b{}", p.id)),
-                    Val::S(format!("https://bench.example/{}", p.id)),
-                    Val::S(p.item_text(corpus)),
-                    Val::S("ru".into()),
-                    Val::I(p.at_ms),
-                    Val::I(p.at_ms),
-                    Val::S(format!("h{}", p.id)),
-                    Val::I(p.id),
-                ]
-            })
-            .collect();
-        let head = "INSERT INTO items (id, source_id, external_id, url, text, lang, published_at, \
-                    fetched_at, content_hash, story_id)";
-        insert_rows(&mut tx, head, items).await?;
-        let claims = chunk
-            .iter()
-            .map(|p| {
-                vec![
-                    Val::I(p.id),
-                    Val::I(p.id),
-                    Val::I(p.id),
-                    Val::S(p.category().into()),
-                    Val::S(CLAIMANTS[p.claimant].into()),
-                    Val::I(p.at_ms),
-                ]
-            })
-            .collect();
-        insert_rows(
-            &mut tx,
-            "INSERT INTO claims (id, story_id, item_id, category, claimant, claimed_at)",
-            claims,
-        )
-        .await?;
-        let fts = chunk
-            .iter()
-            .map(|p| vec![Val::I(p.id), Val::S(corpus.texts[p.text].1.clone())])
-            .collect();
-        insert_rows(&mut tx, "INSERT INTO claims_fts (rowid, terms)", fts).await?;
-        tx.commit().await?;
-        let stored = (done + 1) * BATCH;
-        if stored.is_multiple_of(100_000) {
-            eprintln!("  {stored} claims stored ({:.0?})", started.elapsed());
-        }
-    }
-    sqlx::query("PRAGMA optimize").execute(&mut *conn).await?;
-    sqlx::query("INSERT INTO claims_fts (claims_fts) VALUES ('optimize')")
-        .execute(&mut *conn)
-        .await?;
-    eprintln!("built {n} claims in {:.0?}", started.elapsed());
-    Ok(())
+    let fts = chunk
+        .iter()
+        .map(|p| vec![Val::I(p.id), Val::S(corpus.texts[p.text].1.clone())])
+        .collect();
+    insert_rows(tx, "INSERT INTO claims_fts (rowid, terms)", fts).await
+}
+
+/// The items' rows of a batch.
+fn item_rows(corpus: &Corpus, chunk: &[Pick]) -> Vec<Vec<Val>> {
+    chunk
+        .iter()
+        .map(|p| {
+            vec![
+                Val::I(p.id),
+                Val::I(p.claimant as i64 + 1),
+                Val::S(format!("b{}", p.id)),
+                Val::S(format!("https://bench.example/{}", p.id)),
+                Val::S(p.item_text(corpus)),
+                Val::S("ru".into()),
+                Val::I(p.at_ms),
+                Val::I(p.at_ms),
+                Val::S(format!("h{}", p.id)),
+                Val::I(p.id),
+            ]
+        })
+        .collect()
 }
 
 /// The query search_claims ran before: count and bm25 order over every match in the window.

@@ -15,6 +15,7 @@ mod fake_bot_api;
 mod groups;
 mod hostile;
 mod lifecycle;
+mod recent;
 mod search;
 mod secrets;
 mod seed;

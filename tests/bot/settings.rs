@@ -12,14 +12,9 @@ async fn settings_message(h: &BotHarness, chat: i64, lang: &str) -> i64 {
     replies[1].message_id
 }
 
-#[tokio::test]
-async fn every_settings_button_edits_the_message_in_place() {
-    let h = BotHarness::start().await;
-    let chat = 501;
-    let msg = settings_message(&h, chat, "en").await;
+/// Topic toggle.
+async fn topic_toggle_saves_and_redraws(h: &BotHarness, chat: i64, msg: i64) {
     let t = &texts(Lang::En).bot;
-
-    // Topic toggle.
     let answer = h.press(chat, chat, msg, "t:refusal").await;
     assert_eq!(answer["text"], t.saved);
     let sub = h.subscriber(chat).await.unwrap();
@@ -43,8 +38,11 @@ async fn every_settings_button_edits_the_message_in_place() {
             .to_string()
             .contains("⬜ refusals")
     );
+}
 
-    // Hour picker, then 06 keeps the minutes and reschedules.
+/// Hour picker, then 06 keeps the minutes and reschedules.
+async fn hour_picker_keeps_the_minutes_and_reschedules(h: &BotHarness, chat: i64, msg: i64) {
+    let t = &texts(Lang::En).bot;
     h.press(chat, chat, msg, "m:hour").await;
     let edit = h.edits().pop().unwrap();
     assert_eq!(edit.params["text"], t.pick_hour);
@@ -57,8 +55,11 @@ async fn every_settings_button_edits_the_message_in_place() {
         sub.next_digest_at,
         Some(Utc.with_ymd_and_hms(2026, 11, 22, 4, 0, 0).unwrap())
     );
+}
 
-    // Time zone picker: Moscow (index 1).
+/// Time zone picker: Moscow (index 1).
+async fn zone_picker_sets_moscow(h: &BotHarness, chat: i64, msg: i64) {
+    let t = &texts(Lang::En).bot;
     h.press(chat, chat, msg, "m:zone").await;
     assert_eq!(h.edits().pop().unwrap().params["text"], t.pick_timezone);
     h.press(chat, chat, msg, "z:1").await;
@@ -68,8 +69,10 @@ async fn every_settings_button_edits_the_message_in_place() {
         sub.next_digest_at,
         Some(Utc.with_ymd_and_hms(2026, 11, 22, 3, 0, 0).unwrap())
     );
+}
 
-    // Language picker: Ukrainian; the message is redrawn in Ukrainian.
+/// Language picker: Ukrainian; the message is redrawn in Ukrainian.
+async fn language_picker_redraws_in_ukrainian(h: &BotHarness, chat: i64, msg: i64) {
     h.press(chat, chat, msg, "m:lang").await;
     assert!(
         h.edits().pop().unwrap().params["reply_markup"]
@@ -85,15 +88,19 @@ async fn every_settings_button_edits_the_message_in_place() {
             .unwrap()
             .starts_with(texts(Lang::Uk).bot.settings_title)
     );
+}
 
-    // Digest off and on again.
+/// Digest off and on again.
+async fn digest_off_and_on_again(h: &BotHarness, chat: i64, msg: i64) {
     h.press(chat, chat, msg, "d:off").await;
     let sub = h.subscriber(chat).await.unwrap();
     assert!(!sub.subscribed && sub.next_digest_at.is_none());
     h.press(chat, chat, msg, "d:on").await;
     assert!(h.subscriber(chat).await.unwrap().next_digest_at.is_some());
+}
 
-    // Back to the main screen.
+/// Back to the main screen.
+async fn back_to_the_main_screen(h: &BotHarness, chat: i64, msg: i64) {
     h.press(chat, chat, msg, "m:hour").await;
     h.press(chat, chat, msg, "m:main").await;
     assert!(
@@ -102,6 +109,19 @@ async fn every_settings_button_edits_the_message_in_place() {
             .unwrap()
             .contains("Europe/Moscow")
     );
+}
+
+#[tokio::test]
+async fn every_settings_button_edits_the_message_in_place() {
+    let h = BotHarness::start().await;
+    let chat = 501;
+    let msg = settings_message(&h, chat, "en").await;
+    topic_toggle_saves_and_redraws(&h, chat, msg).await;
+    hour_picker_keeps_the_minutes_and_reschedules(&h, chat, msg).await;
+    zone_picker_sets_moscow(&h, chat, msg).await;
+    language_picker_redraws_in_ukrainian(&h, chat, msg).await;
+    digest_off_and_on_again(&h, chat, msg).await;
+    back_to_the_main_screen(&h, chat, msg).await;
     h.stop().await;
 }
 

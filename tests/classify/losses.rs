@@ -166,32 +166,48 @@ fn extracted(c: &Classification) -> (Option<i64>, Option<i64>) {
     (personnel, tanks)
 }
 
-#[test]
-fn general_staff_running_totals_match_the_daily_dataset() {
-    let Some(data) = crate::support::shared_data() else {
-        return;
-    };
-    let dataset = load_dataset(&data.join("losses"));
-    assert!(dataset.len() > 1000, "the losses dataset looks truncated");
-    let labelled = std::fs::read_to_string(data.join("texts/dev_labeled.jsonl")).unwrap();
-    let general_staff = Regex::new(
-        r"(?i)генштаб|генеральн\w* штаб|general staff|ukraine.s military|українського командування",
-    )
-    .unwrap();
-    let running = Regex::new(
-        r"(?i)загальн\w* (бойов\w* )?втрат|від початку|з початку (повномасштабного )?вторгнення|станом на|total (combat )?losses|since (the )?(beginning|start|war|invasion|russia)|as of|с начала|общие (боевые )?потери",
-    )
-    .unwrap();
-    let number =
-        Regex::new(r"\d{1,3}(?:[ \u{a0}]\d{3})+|\d{1,3}(?:,\d{3})+|\d{5,}|мільйон|million")
-            .unwrap();
-    // A running-total marker with a number of at least 10,000 near it (not part of a date).
-    let states_total = |text: &str| {
-        running.find_iter(text).any(|m| {
+/// The plain patterns that pick the texts to check, independently of the classifier.
+struct Markers {
+    general_staff: Regex,
+    running: Regex,
+    number: Regex,
+    tank_total: Regex,
+}
+
+impl Markers {
+    fn new() -> Markers {
+        let general_staff = Regex::new(
+            r"(?i)генштаб|генеральн\w* штаб|general staff|ukraine.s military|українського командування",
+        )
+        .unwrap();
+        let running = Regex::new(
+            r"(?i)загальн\w* (бойов\w* )?втрат|від початку|з початку (повномасштабного )?вторгнення|станом на|total (combat )?losses|since (the )?(beginning|start|war|invasion|russia)|as of|с начала|общие (боевые )?потери",
+        )
+        .unwrap();
+        let number =
+            Regex::new(r"\d{1,3}(?:[ \u{a0}]\d{3})+|\d{1,3}(?:,\d{3})+|\d{5,}|мільйон|million")
+                .unwrap();
+        let tank_total = Regex::new(r"(?i)(\d[\d ,.]*\d)\s+(?:\w+\s+)?(?:tanks|танк\w*)|(?:tanks|танк\w*)\s*[-–—‒:]\s*(\d[\d ,.]*\d)").unwrap();
+        Markers {
+            general_staff,
+            running,
+            number,
+            tank_total,
+        }
+    }
+
+    /// The text names the General Staff and states a running total.
+    fn selects(&self, text: &str) -> bool {
+        self.general_staff.is_match(text) && self.states_total(text)
+    }
+
+    /// A running-total marker with a number of at least 10,000 near it (not part of a date).
+    fn states_total(&self, text: &str) -> bool {
+        self.running.find_iter(text).any(|m| {
             let from = text.floor_char_boundary(m.start().saturating_sub(150));
             let to = text.ceil_char_boundary((m.end() + 200).min(text.len()));
             let window = &text[from..to];
-            number.find_iter(window).any(|n| {
+            self.number.find_iter(window).any(|n| {
                 let before = window[..n.start()].chars().next_back();
                 let after = window[n.end()..].chars().next();
                 let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '.');
@@ -205,8 +221,76 @@ fn general_staff_running_totals_match_the_daily_dataset() {
                 !glued(before) && !glued(after) && value >= 10_000
             })
         })
+    }
+
+    /// The text states a tank total (a number of at least 100 beside "tanks").
+    fn states_tanks(&self, text: &str) -> bool {
+        self.tank_total.captures_iter(text).any(|c| {
+            let n = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+            n.chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+                .parse::<i64>()
+                .is_ok_and(|v| v >= 100)
+        })
+    }
+}
+
+/// Classifies the text and compares its running totals with the dataset on the dates it
+/// states; prints the match, or says why there is none.
+fn compare_with_dataset(
+    id: &str,
+    text: &str,
+    states_tanks: bool,
+    dataset: &HashMap<NaiveDate, Day>,
+) -> Result<(), String> {
+    let c = classify(&ClassifyInput {
+        title: "",
+        text,
+        lang: None,
+    });
+    let (personnel, tanks) = extracted(&c);
+    let Some(personnel) = personnel else {
+        return Err(format!("{id}: no running-total personnel figure extracted"));
     };
-    let tank_total = Regex::new(r"(?i)(\d[\d ,.]*\d)\s+(?:\w+\s+)?(?:tanks|танк\w*)|(?:tanks|танк\w*)\s*[-–—‒:]\s*(\d[\d ,.]*\d)").unwrap();
+    if states_tanks && tanks.is_none() {
+        return Err(format!(
+            "{id}: the text states a tank total but none was extracted"
+        ));
+    }
+    let dates = stated_dates(text);
+    let hit = dates.iter().find(|d| {
+        dataset
+            .get(d)
+            .is_some_and(|day| day.personnel == personnel && (!states_tanks || day.tanks == tanks))
+    });
+    let Some(d) = hit else {
+        return Err(format!(
+            "{id}: personnel {personnel}, tanks {tanks:?} match no stated date ({} tried)",
+            dates.len()
+        ));
+    };
+    println!(
+        "{id}: personnel {personnel}{} = General Staff report of {d} ({})",
+        if states_tanks {
+            format!(", tanks {}", tanks.unwrap_or(0))
+        } else {
+            String::new()
+        },
+        d.weekday()
+    );
+    Ok(())
+}
+
+#[test]
+fn general_staff_running_totals_match_the_daily_dataset() {
+    let Some(data) = crate::support::shared_data() else {
+        return;
+    };
+    let dataset = load_dataset(&data.join("losses"));
+    assert!(dataset.len() > 1000, "the losses dataset looks truncated");
+    let labelled = std::fs::read_to_string(data.join("texts/dev_labeled.jsonl")).unwrap();
+    let markers = Markers::new();
 
     let (mut checked, mut documented) = (0, 0);
     let mut failures = Vec::new();
@@ -214,7 +298,7 @@ fn general_staff_running_totals_match_the_daily_dataset() {
         let row: serde_json::Value = serde_json::from_str(line).unwrap();
         let id = row["id"].as_str().unwrap_or("?");
         let text = row["text"].as_str().unwrap_or("");
-        if !(general_staff.is_match(text) && states_total(text)) {
+        if !markers.selects(text) {
             continue;
         }
         if let Some((_, reason)) = DOCUMENTED.iter().find(|(d, _)| *d == id) {
@@ -222,53 +306,9 @@ fn general_staff_running_totals_match_the_daily_dataset() {
             documented += 1;
             continue;
         }
-        let states_tanks = tank_total.captures_iter(text).any(|c| {
-            let n = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
-            n.chars()
-                .filter(char::is_ascii_digit)
-                .collect::<String>()
-                .parse::<i64>()
-                .is_ok_and(|v| v >= 100)
-        });
-        let c = classify(&ClassifyInput {
-            title: "",
-            text,
-            lang: None,
-        });
-        let (personnel, tanks) = extracted(&c);
-        let Some(personnel) = personnel else {
-            failures.push(format!("{id}: no running-total personnel figure extracted"));
-            continue;
-        };
-        if states_tanks && tanks.is_none() {
-            failures.push(format!(
-                "{id}: the text states a tank total but none was extracted"
-            ));
-            continue;
-        }
-        let dates = stated_dates(text);
-        let hit = dates.iter().find(|d| {
-            dataset.get(d).is_some_and(|day| {
-                day.personnel == personnel && (!states_tanks || day.tanks == tanks)
-            })
-        });
-        match hit {
-            Some(d) => {
-                checked += 1;
-                println!(
-                    "{id}: personnel {personnel}{} = General Staff report of {d} ({})",
-                    if states_tanks {
-                        format!(", tanks {}", tanks.unwrap_or(0))
-                    } else {
-                        String::new()
-                    },
-                    d.weekday()
-                );
-            }
-            None => failures.push(format!(
-                "{id}: personnel {personnel}, tanks {tanks:?} match no stated date ({} tried)",
-                dates.len()
-            )),
+        match compare_with_dataset(id, text, markers.states_tanks(text), &dataset) {
+            Ok(()) => checked += 1,
+            Err(failure) => failures.push(failure),
         }
     }
     println!("checked {checked} texts against the dataset; {documented} documented exceptions");

@@ -4,7 +4,7 @@
 
 use crate::support::{db::TestDb, t0};
 use chrono::{DateTime, Duration, Utc};
-use claimwatch::cluster::{Assignment, ClusterDoc, JoinReason, provenance};
+use claimwatch::cluster::{Assignment, ClusterDoc, Clusterer, JoinReason, provenance};
 use claimwatch::config::ClusterConfig;
 use claimwatch::model::{
     Category, Claim, Figure, InsertOutcome, Lang, Metric, NewItem, NewSource, Side, SourceKind,
@@ -87,10 +87,17 @@ const DESERTERS: &str = "Понад 25 тисяч російських війс�
 const DESERTERS_RETOLD: &str = "ГУР: з листопада до липня з частин Центрального військового округу РФ самовільно втекли понад 25 тис. солдатів і офіцерів, повідомляє розвідка Міноборони.";
 const TABLE: &str = "Загальні бойові втрати противника орієнтовно склали: особового складу близько 712340 (+1150) осіб, танків 9300 (+4) од.";
 
-#[tokio::test]
-async fn a_rebuilt_window_joins_new_items_to_stored_stories() {
-    let db = TestDb::new().await;
-    let store = db.store.as_ref();
+/// What [`store_three_stories`] stored.
+struct Stored {
+    news: i64,
+    first: i64,
+    deserters: i64,
+    losses: i64,
+}
+
+/// Two sources and three stories: one five days old, one on deserters, one with loss totals
+/// and their claims.
+async fn store_three_stories(store: &dyn Store, now: DateTime<Utc>) -> Stored {
     let gs = source(
         store,
         "https://t.me/s/GeneralStaffZSU",
@@ -105,7 +112,6 @@ async fn a_rebuilt_window_joins_new_items_to_stored_stories() {
         "Example News",
     )
     .await;
-    let now = t0();
 
     let old = item(
         store,
@@ -142,12 +148,28 @@ async fn a_rebuilt_window_joins_new_items_to_stored_stories() {
     let stored = store.claims_of_items(&[table, first]).await.unwrap();
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].claim.figures.len(), 2);
+    Stored {
+        news,
+        first,
+        deserters,
+        losses,
+    }
+}
 
-    let cfg = ClusterConfig::default();
-    let mut c = rebuild(store, &cfg, now).await.unwrap();
-    assert_eq!(c.len(), 2, "the five-day-old item is outside the window");
-    assert_eq!(c.story_of(first), Some(deserters));
-
+/// A retelling joins the deserters' story by wording; English prose with the same totals
+/// joins the losses' story by its claims.
+async fn retold_and_prose_join_stored_stories(
+    store: &dyn Store,
+    c: &mut Clusterer,
+    stored: &Stored,
+    now: DateTime<Utc>,
+) {
+    let Stored {
+        news,
+        deserters,
+        losses,
+        ..
+    } = *stored;
     let names: Vec<String> = source_names(&store.source(news).await.unwrap().unwrap());
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let retold_id = item(
@@ -190,6 +212,23 @@ async fn a_rebuilt_window_joins_new_items_to_stored_stories() {
     assert!(
         matches!(c.assign(&prose), Assignment::Join { story, reason: JoinReason::SameClaim, .. } if story == losses)
     );
+}
+
+#[tokio::test]
+async fn a_rebuilt_window_joins_new_items_to_stored_stories() {
+    let db = TestDb::new().await;
+    let store = db.store.as_ref();
+    let now = t0();
+    let stored = store_three_stories(store, now).await;
+    let Stored {
+        first, deserters, ..
+    } = stored;
+
+    let cfg = ClusterConfig::default();
+    let mut c = rebuild(store, &cfg, now).await.unwrap();
+    assert_eq!(c.len(), 2, "the five-day-old item is outside the window");
+    assert_eq!(c.story_of(first), Some(deserters));
+    retold_and_prose_join_stored_stories(store, &mut c, &stored, now).await;
 
     let view = store.story(deserters).await.unwrap().unwrap();
     let p = provenance(&view).unwrap();

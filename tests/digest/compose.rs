@@ -6,7 +6,7 @@ use crate::{assert_valid_parts, config, pos};
 use chrono::Duration;
 use claimwatch::digest::compose;
 use claimwatch::model::{Category, Lang, Metric, Side, Topics};
-use claimwatch::store::SubscriberUpdate;
+use claimwatch::store::{Store, SubscriberUpdate};
 
 struct World {
     db: TestDb,
@@ -17,21 +17,11 @@ struct World {
     mod_ru: i64,
 }
 
-/// Two refusal reports (one told by four outlets), the General Staff's reports of yesterday
-/// and today, and a Russian defence ministry claim — all within the last 24 hours of t0.
-async fn world() -> World {
-    let db = TestDb::new().await;
-    let s = db.store.as_ref();
-    let ukrinform = seed::source(s, "Ukrinform").await;
-    let kyiv = seed::source(s, "Kyiv Independent").await;
-    let pravda = seed::source(s, "Ukrainska Pravda").await;
-    let meduza = seed::source(s, "Meduza").await;
-    let astra = seed::source(s, "ASTRA").await;
-    let gs_src = seed::source(s, "General Staff of the AFU").await;
-    let mod_src = seed::source(s, "Russian MoD channel").await;
+/// The two refusal reports: one told by four outlets, one by ASTRA.
+async fn refusal_stories(s: &dyn Store, four: &[i64], astra: i64) -> (i64, i64) {
     let r1 = seed::story(
         s,
-        &[ukrinform, kyiv, pravda, meduza],
+        four,
         "Units of the 70th regiment refused to advance, intelligence says",
         &[seed::refusal(
             Some(DIU),
@@ -55,6 +45,11 @@ async fn world() -> World {
         t0() - Duration::hours(3),
     )
     .await;
+    (r1, r2)
+}
+
+/// The General Staff's loss totals of yesterday and today.
+async fn general_staff_stories(s: &dyn Store, gs_src: i64) -> (i64, i64) {
     let total = |p: i64, t: i64, td: Option<i64>| {
         seed::losses(
             GS,
@@ -81,7 +76,12 @@ async fn world() -> World {
         t0() - Duration::hours(1),
     )
     .await;
-    let mod_ru = seed::story(
+    (gs_old, gs_new)
+}
+
+/// The Russian defence ministry's claim of Ukrainian losses.
+async fn russian_mod_story(s: &dyn Store, mod_src: i64) -> i64 {
+    seed::story(
         s,
         &[mod_src],
         "Russian MoD claims Ukrainian losses",
@@ -92,7 +92,24 @@ async fn world() -> World {
         )],
         t0() - Duration::hours(2),
     )
-    .await;
+    .await
+}
+
+/// Two refusal reports (one told by four outlets), the General Staff's reports of yesterday
+/// and today, and a Russian defence ministry claim — all within the last 24 hours of t0.
+async fn world() -> World {
+    let db = TestDb::new().await;
+    let s = db.store.as_ref();
+    let ukrinform = seed::source(s, "Ukrinform").await;
+    let kyiv = seed::source(s, "Kyiv Independent").await;
+    let pravda = seed::source(s, "Ukrainska Pravda").await;
+    let meduza = seed::source(s, "Meduza").await;
+    let astra = seed::source(s, "ASTRA").await;
+    let gs_src = seed::source(s, "General Staff of the AFU").await;
+    let mod_src = seed::source(s, "Russian MoD channel").await;
+    let (r1, r2) = refusal_stories(s, &[ukrinform, kyiv, pravda, meduza], astra).await;
+    let (gs_old, gs_new) = general_staff_stories(s, gs_src).await;
+    let mod_ru = russian_mod_story(s, mod_src).await;
     seed::subscriber(
         s,
         42,

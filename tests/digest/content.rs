@@ -9,10 +9,9 @@ use claimwatch::digest::compose;
 use claimwatch::model::Lang;
 use claimwatch::store::{Store, SubscriberUpdate};
 
-#[tokio::test]
-async fn hostile_titles_names_and_links_are_escaped() {
-    let db = TestDb::new().await;
-    let s = db.store.as_ref();
+/// A digest of one story whose source names, title, claim and links are all hostile: its
+/// parts are valid Telegram HTML; returns them joined.
+async fn hostile_digest_text(s: &dyn Store) -> String {
     let evil = seed::source(s, "<b>Evil</b> & Co \"news\"").await;
     let other = seed::source(s, "Other</a>").await;
     let title = "<script>alert(1)</script> Tom & Jerry \"refused\" </b> <a href=\"javascript:alert(1)\">x</a> &amp;";
@@ -57,7 +56,14 @@ async fn hostile_titles_names_and_links_are_escaped() {
     .await;
     let d = compose(s, &config(), &sub, t0()).await.unwrap();
     assert_valid_parts(&d.parts);
-    let text = d.parts.join("\n");
+    d.parts.join("\n")
+}
+
+#[tokio::test]
+async fn hostile_titles_names_and_links_are_escaped() {
+    let db = TestDb::new().await;
+    let s = db.store.as_ref();
+    let text = hostile_digest_text(s).await;
     assert!(
         !text.contains("<script>") && !text.contains("<u>") && !text.contains("</b><i>"),
         "{text}"
@@ -181,10 +187,18 @@ async fn a_quiet_day_is_one_line_or_nothing() {
     assert!(d.is_quiet && d.parts.is_empty());
 }
 
-#[tokio::test]
-async fn keywords_match_inflected_forms_in_titles_and_texts() {
-    let db = TestDb::new().await;
-    let s = db.store.as_ref();
+/// Words of the five stories [`keyword_stories`] seeds, one story each.
+const KEYWORD_STORY_WORDS: [&str; 5] = [
+    "отказались",
+    "відмовилися",
+    "deserters",
+    "rotation",
+    "Paratroopers face",
+];
+
+/// Five refusal stories told in Russian, Ukrainian and English (one matched only by its text),
+/// and subscriber 11.
+async fn keyword_stories(s: &dyn Store) {
     let src = seed::source(s, "Outlet").await;
     let at = t0() - Duration::hours(3);
     let refusal = || seed::refusal(None, None, None, None);
@@ -224,6 +238,44 @@ async fn keywords_match_inflected_forms_in_titles_and_texts() {
         t0() - Duration::days(1),
     )
     .await;
+}
+
+/// With `keywords`, subscriber 11's digest holds exactly the stories whose words are
+/// `expected`, under a line naming the keywords, or is quiet.
+async fn digest_with_keywords(s: &dyn Store, keywords: &[&str], expected: &[&str]) {
+    let u = SubscriberUpdate {
+        keywords: Some(keywords.iter().map(|k| k.to_string()).collect()),
+        ..Default::default()
+    };
+    let sub = seed::update(s, 11, u, t0()).await;
+    let d = compose(s, &config(), &sub, t0()).await.unwrap();
+    let text = d.parts.join("\n");
+    for word in KEYWORD_STORY_WORDS {
+        assert_eq!(
+            text.contains(word),
+            expected.contains(&word),
+            "{keywords:?} / {word}:\n{text}"
+        );
+    }
+    assert_eq!(d.story_ids.len(), expected.len(), "{keywords:?}");
+    if !expected.is_empty() {
+        assert!(
+            text.contains(&format!(
+                "<i>Only reports mentioning: {}</i>",
+                keywords.join(", ")
+            )),
+            "{text}"
+        );
+    } else {
+        assert!(d.is_quiet, "{text}");
+    }
+}
+
+#[tokio::test]
+async fn keywords_match_inflected_forms_in_titles_and_texts() {
+    let db = TestDb::new().await;
+    let s = db.store.as_ref();
+    keyword_stories(s).await;
     let cases: [(&[&str], &[&str]); 5] = [
         (&["отказ"], &["отказались"]),
         (&["відмова", "deserter"], &["відмовилися", "deserters"]),
@@ -231,40 +283,8 @@ async fn keywords_match_inflected_forms_in_titles_and_texts() {
         (&["отказ Бахмут"], &["отказались"]),
         (&["отказ одесса"], &[]),
     ];
-    let all = [
-        "отказались",
-        "відмовилися",
-        "deserters",
-        "rotation",
-        "Paratroopers face",
-    ];
     for (keywords, expected) in cases {
-        let u = SubscriberUpdate {
-            keywords: Some(keywords.iter().map(|k| k.to_string()).collect()),
-            ..Default::default()
-        };
-        let sub = seed::update(s, 11, u, t0()).await;
-        let d = compose(s, &config(), &sub, t0()).await.unwrap();
-        let text = d.parts.join("\n");
-        for word in all {
-            assert_eq!(
-                text.contains(word),
-                expected.contains(&word),
-                "{keywords:?} / {word}:\n{text}"
-            );
-        }
-        assert_eq!(d.story_ids.len(), expected.len(), "{keywords:?}");
-        if !expected.is_empty() {
-            assert!(
-                text.contains(&format!(
-                    "<i>Only reports mentioning: {}</i>",
-                    keywords.join(", ")
-                )),
-                "{text}"
-            );
-        } else {
-            assert!(d.is_quiet, "{text}");
-        }
+        digest_with_keywords(s, keywords, expected).await;
     }
 }
 

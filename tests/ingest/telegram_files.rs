@@ -9,7 +9,7 @@ use crate::support::feed_server::{FeedServer, Route, context};
 use crate::support::t0;
 use chrono::{DateTime, Utc};
 use claimwatch::model::{NewSource, SourceKind, SourceOrigin};
-use claimwatch::sources::telegram::{fragment_media_kinds, parse_page};
+use claimwatch::sources::telegram::{ChannelPage, fragment_media_kinds, parse_page};
 use claimwatch::sources::{PollOutcome, poll_source};
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -47,6 +47,109 @@ fn index() -> Option<(std::path::PathBuf, Vec<Value>)> {
     Some((dir, files))
 }
 
+/// What one INDEX entry was: a lone media fragment, or a page with this many posts.
+enum Checked {
+    Fragment,
+    Page(usize),
+}
+
+/// Checks one file against its INDEX entry `f`.
+fn check_file(dir: &std::path::Path, f: &Value) -> Checked {
+    let name = f["file"].as_str().unwrap();
+    let html = std::fs::read_to_string(dir.join(name)).unwrap();
+    let ids = strings(&f["data_post_ids"]);
+    let kinds = strings(&f["detected_element_kinds"]);
+    let want_media: BTreeSet<&str> = kinds.iter().filter_map(|k| media_name(k)).collect();
+
+    if ids.is_empty() {
+        // A fragment with one media block and no post around it.
+        let got: BTreeSet<&str> = fragment_media_kinds(&html).into_iter().collect();
+        assert_eq!(got, want_media, "{name}");
+        return Checked::Fragment;
+    }
+    let page = parse_page(&html);
+    posts_match_the_index(name, &page, f, &ids, &kinds, &want_media);
+    unlisted_elements_are_read(name, &html, &page);
+    title_and_upstream_text_match(name, &page, f);
+    Checked::Page(page.posts.len())
+}
+
+/// Post ids, times, media kinds, owner and forwarded-from as the INDEX lists them.
+fn posts_match_the_index(
+    name: &str,
+    page: &ChannelPage,
+    f: &Value,
+    ids: &[String],
+    kinds: &[String],
+    want_media: &BTreeSet<&str>,
+) {
+    let times: Vec<DateTime<Utc>> = strings(&f["time_datetimes"])
+        .iter()
+        .map(|t| DateTime::parse_from_rfc3339(t).unwrap().with_timezone(&Utc))
+        .collect();
+    let got_ids: Vec<&str> = page.posts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(got_ids, ids, "{name}: post ids");
+    let got_times: Vec<_> = page.posts.iter().map(|p| p.published).collect();
+    assert_eq!(
+        got_times,
+        times.iter().copied().map(Some).collect::<Vec<_>>(),
+        "{name}"
+    );
+    let got_media: BTreeSet<&str> = page.posts.iter().flat_map(|p| p.media.clone()).collect();
+    assert_eq!(&got_media, want_media, "{name}: media kinds");
+    if kinds.iter().any(|k| k == "author") {
+        assert!(
+            page.posts.iter().all(|p| p.owner_name.is_some()),
+            "{name}: owner"
+        );
+    }
+    let forwarded = page.posts.iter().any(|p| p.forwarded_from.is_some());
+    assert_eq!(
+        forwarded,
+        kinds.iter().any(|k| k == "forwarded_from"),
+        "{name}: forwarded-from"
+    );
+}
+
+/// Elements the index does not list, detected on the raw markup.
+fn unlisted_elements_are_read(name: &str, html: &str, page: &ChannelPage) {
+    if html.contains("tgme_widget_message_from_author") {
+        assert!(
+            page.posts.iter().any(|p| p.signature.is_some()),
+            "{name}: signature"
+        );
+    }
+    if html.contains("tgme_widget_message_views") {
+        assert!(
+            page.posts.iter().all(|p| p.views.is_some()),
+            "{name}: views"
+        );
+    }
+    if html.contains("tgme_widget_message_text") {
+        assert!(
+            page.posts.iter().any(|p| !p.text.is_empty()),
+            "{name}: text"
+        );
+    }
+}
+
+/// The channel title of a full page, and the upstream expectation of the first post's text.
+fn title_and_upstream_text_match(name: &str, page: &ChannelPage, f: &Value) {
+    if let Some(title) = f["og_title"].as_str() {
+        assert_eq!(page.channel_title.as_deref(), Some(title), "{name}");
+    }
+    let upstream = f["upstream_expectation"].as_str().unwrap_or("");
+    if let Some(at) = upstream.find("text starts with '") {
+        let rest = &upstream[at + "text starts with '".len()..];
+        let prefix = &rest[..rest.find('\'').unwrap()];
+        assert!(
+            page.posts[0].text.starts_with(prefix),
+            "{name}: {:?}",
+            page.posts[0].text
+        );
+    }
+}
+
 #[test]
 fn every_preview_file_matches_its_index() {
     let Some((dir, files)) = index() else {
@@ -54,80 +157,13 @@ fn every_preview_file_matches_its_index() {
     };
     let mut checked = (0, 0, 0);
     for f in &files {
-        let name = f["file"].as_str().unwrap();
-        let html = std::fs::read_to_string(dir.join(name)).unwrap();
-        let ids = strings(&f["data_post_ids"]);
-        let times: Vec<DateTime<Utc>> = strings(&f["time_datetimes"])
-            .iter()
-            .map(|t| DateTime::parse_from_rfc3339(t).unwrap().with_timezone(&Utc))
-            .collect();
-        let kinds = strings(&f["detected_element_kinds"]);
-        let want_media: BTreeSet<&str> = kinds.iter().filter_map(|k| media_name(k)).collect();
-
-        if ids.is_empty() {
-            // A fragment with one media block and no post around it.
-            let got: BTreeSet<&str> = fragment_media_kinds(&html).into_iter().collect();
-            assert_eq!(got, want_media, "{name}");
-            checked.0 += 1;
-            continue;
+        match check_file(&dir, f) {
+            Checked::Fragment => checked.0 += 1,
+            Checked::Page(posts) => {
+                checked.1 += 1;
+                checked.2 += posts;
+            }
         }
-        let page = parse_page(&html);
-        let got_ids: Vec<&str> = page.posts.iter().map(|p| p.id.as_str()).collect();
-        assert_eq!(got_ids, ids, "{name}: post ids");
-        let got_times: Vec<_> = page.posts.iter().map(|p| p.published).collect();
-        assert_eq!(
-            got_times,
-            times.iter().copied().map(Some).collect::<Vec<_>>(),
-            "{name}"
-        );
-        let got_media: BTreeSet<&str> = page.posts.iter().flat_map(|p| p.media.clone()).collect();
-        assert_eq!(got_media, want_media, "{name}: media kinds");
-        if kinds.iter().any(|k| k == "author") {
-            assert!(
-                page.posts.iter().all(|p| p.owner_name.is_some()),
-                "{name}: owner"
-            );
-        }
-        let forwarded = page.posts.iter().any(|p| p.forwarded_from.is_some());
-        assert_eq!(
-            forwarded,
-            kinds.iter().any(|k| k == "forwarded_from"),
-            "{name}: forwarded-from"
-        );
-        // Elements the index does not list, detected on the raw markup.
-        if html.contains("tgme_widget_message_from_author") {
-            assert!(
-                page.posts.iter().any(|p| p.signature.is_some()),
-                "{name}: signature"
-            );
-        }
-        if html.contains("tgme_widget_message_views") {
-            assert!(
-                page.posts.iter().all(|p| p.views.is_some()),
-                "{name}: views"
-            );
-        }
-        if html.contains("tgme_widget_message_text") {
-            assert!(
-                page.posts.iter().any(|p| !p.text.is_empty()),
-                "{name}: text"
-            );
-        }
-        if let Some(title) = f["og_title"].as_str() {
-            assert_eq!(page.channel_title.as_deref(), Some(title), "{name}");
-        }
-        let upstream = f["upstream_expectation"].as_str().unwrap_or("");
-        if let Some(at) = upstream.find("text starts with '") {
-            let rest = &upstream[at + "text starts with '".len()..];
-            let prefix = &rest[..rest.find('\'').unwrap()];
-            assert!(
-                page.posts[0].text.starts_with(prefix),
-                "{name}: {:?}",
-                page.posts[0].text
-            );
-        }
-        checked.1 += 1;
-        checked.2 += page.posts.len();
     }
     println!(
         "telegram files: {} media fragments, {} files with posts, {} posts checked",

@@ -14,7 +14,6 @@ mod endpoints;
 mod idle;
 mod instance;
 mod pg_outage;
-mod pg_server;
 mod process;
 mod prometheus;
 mod read_only;

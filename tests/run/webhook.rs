@@ -8,18 +8,8 @@ use crate::support::bot_api::{FakeBotApi, updates};
 use crate::support::db::TestDb;
 use std::time::Duration;
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn webhook_and_endpoints_share_one_server() {
-    let db = TestDb::new().await;
-    let api = FakeBotApi::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let port = free_port();
-    let extra = format!(
-        "[bot]\nmode = \"webhook\"\nwebhook_url = \"https://bot.example/hook\"\nwebhook_listen = \"127.0.0.1:{port}\"\n\
-         [server]\nlisten = \"127.0.0.1:{port}\"\ncheck_interval = \"1s\"\n"
-    );
-    let config = write_config_with(dir.path(), &db.url, &[], "3s", &extra);
-    let mut run = Instance::start(&config, &api, dir.path().join("run.log"));
+/// The webhook is set at start with a secret token; returns the token.
+async fn the_webhook_is_set(api: &FakeBotApi, run: &Instance) -> String {
     assert!(
         api.wait_for("setWebhook", 1, Duration::from_secs(30)).await,
         "{}",
@@ -27,8 +17,11 @@ async fn webhook_and_endpoints_share_one_server() {
     );
     let set = api.calls_of("setWebhook").pop().unwrap();
     assert_eq!(set.params["url"], "https://bot.example/hook");
-    let secret = set.params["secret_token"].as_str().unwrap().to_owned();
+    set.params["secret_token"].as_str().unwrap().to_owned()
+}
 
+/// Telegram's posts: refused without the secret, answered with it.
+async fn posts_need_the_secret(port: u16, secret: &str, api: &FakeBotApi, run: &Instance) {
     let client = reqwest::Client::new();
     let hook = format!("http://127.0.0.1:{port}/hook");
     let mut update = updates::message(1601, 1601, "en", "/help");
@@ -53,7 +46,7 @@ async fn webhook_and_endpoints_share_one_server() {
     assert_eq!(refused, 401, "no secret, no update");
     let accepted = client
         .post(&hook)
-        .header("X-Telegram-Bot-Api-Secret-Token", &secret)
+        .header("X-Telegram-Bot-Api-Secret-Token", secret)
         .json(&update)
         .send()
         .await
@@ -65,6 +58,10 @@ async fn webhook_and_endpoints_share_one_server() {
         "the update was answered:\n{}",
         run.output()
     );
+}
+
+/// `/metrics` and `/healthz` on the same address, and no polling.
+async fn endpoints_share_the_server(port: u16, api: &FakeBotApi) {
     let (status, metrics) = get(&format!("http://127.0.0.1:{port}/metrics"))
         .await
         .unwrap();
@@ -80,7 +77,10 @@ async fn webhook_and_endpoints_share_one_server() {
         api.calls_of("getUpdates").is_empty(),
         "no polling in webhook mode"
     );
+}
 
+/// SIGTERM stops the update loop at once and deletes the webhook.
+fn stops_at_once_and_deletes_the_webhook(run: &mut Instance, api: &FakeBotApi) {
     let stopping = std::time::Instant::now();
     let status = run
         .terminate(Duration::from_secs(30))
@@ -96,4 +96,22 @@ async fn webhook_and_endpoints_share_one_server() {
         "the webhook is deleted at the stop:\n{}",
         run.output()
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn webhook_and_endpoints_share_one_server() {
+    let db = TestDb::new().await;
+    let api = FakeBotApi::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let extra = format!(
+        "[bot]\nmode = \"webhook\"\nwebhook_url = \"https://bot.example/hook\"\nwebhook_listen = \"127.0.0.1:{port}\"\n\
+         [server]\nlisten = \"127.0.0.1:{port}\"\ncheck_interval = \"1s\"\n"
+    );
+    let config = write_config_with(dir.path(), &db.url, &[], "3s", &extra);
+    let mut run = Instance::start(&config, &api, dir.path().join("run.log"));
+    let secret = the_webhook_is_set(&api, &run).await;
+    posts_need_the_secret(port, &secret, &api, &run).await;
+    endpoints_share_the_server(port, &api).await;
+    stops_at_once_and_deletes_the_webhook(&mut run, &api);
 }

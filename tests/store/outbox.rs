@@ -5,7 +5,9 @@
 use crate::subscribers::new_sub;
 use crate::support::{db::TestDb, t0};
 use chrono::Duration;
-use claimwatch::store::{DigestEnqueue, InDoubtResolved, InFlight, OutboxState};
+use claimwatch::store::{
+    DigestEnqueue, InDoubtResolved, InFlight, OutboxMessage, OutboxState, Store,
+};
 use std::time::Duration as StdDuration;
 
 fn digest(subscriber_id: i64, period: &str, parts: &[&str]) -> DigestEnqueue {
@@ -95,11 +97,18 @@ async fn parts_go_in_order_and_each_is_leased_once() {
 #[tokio::test]
 async fn retries_failures_and_in_doubt() {
     let db = TestDb::new().await;
-    let s = &db.store;
+    let s = db.store.as_ref();
     let (a, _) = s.upsert_subscriber(&new_sub(1), t0()).await.unwrap();
     s.enqueue_digest(&digest(a.id, "p", &["x"]), t0())
         .await
         .unwrap();
+    let third = retry_then_count_a_network_error(s).await;
+    a_dead_senders_message_is_in_doubt_once_its_lease_ends(s, third.id).await;
+    a_blocked_chats_pending_messages_fail(s, a.id).await;
+}
+
+/// A 429 gives the attempt back; a network error counts it. Returns the third lease.
+async fn retry_then_count_a_network_error(s: &dyn Store) -> OutboxMessage {
     let m = s
         .lease_outbox(t0(), "me", LEASE, 1)
         .await
@@ -137,7 +146,11 @@ async fn retries_failures_and_in_doubt() {
     assert_eq!(third.attempts, 2);
     assert_eq!(third.last_error.as_deref(), Some("timeout"));
 
-    // Left `sending` by a dead process: in doubt once the lease ends, not leased as such.
+    third
+}
+
+/// Left `sending` by a dead process: in doubt once the lease ends, not leased as such.
+async fn a_dead_senders_message_is_in_doubt_once_its_lease_ends(s: &dyn Store, third_id: i64) {
     let skip = |at| s.resolve_in_doubt(at, InFlight::default(), false);
     assert_eq!(
         skip(t0() + Duration::seconds(41)).await.unwrap(),
@@ -146,7 +159,7 @@ async fn retries_failures_and_in_doubt() {
     );
     assert_eq!(skip(t0() + Duration::minutes(10)).await.unwrap().found, 1);
     assert_eq!(
-        s.outbox_message(third.id).await.unwrap().unwrap().state,
+        s.outbox_message(third_id).await.unwrap().unwrap().state,
         OutboxState::InDoubt
     );
     assert!(
@@ -155,9 +168,11 @@ async fn retries_failures_and_in_doubt() {
             .unwrap()
             .is_empty()
     );
+}
 
-    // A blocked chat: its pending messages fail, nothing is leased for it.
-    s.enqueue_digest(&digest(a.id, "q", &["y", "z"]), t0())
+/// A blocked chat: its pending messages fail, nothing is leased for it.
+async fn a_blocked_chats_pending_messages_fail(s: &dyn Store, sub_id: i64) {
+    s.enqueue_digest(&digest(sub_id, "q", &["y", "z"]), t0())
         .await
         .unwrap();
     s.set_subscriber_active(1, false, Some("blocked"), t0())
@@ -169,7 +184,7 @@ async fn retries_failures_and_in_doubt() {
             .unwrap()
             .is_empty()
     );
-    assert_eq!(s.fail_pending_for(a.id, "blocked").await.unwrap(), 2);
+    assert_eq!(s.fail_pending_for(sub_id, "blocked").await.unwrap(), 2);
     let stats = s.stats(t0() - Duration::days(1)).await.unwrap();
     assert_eq!(
         (stats.in_doubt, stats.pending, stats.failed_since),

@@ -7,7 +7,7 @@ use crate::support::{db::TestDb, seed, t0};
 use chrono::{Duration, NaiveDate};
 use claimwatch::model::{Claim, Metric};
 use claimwatch::series::{Scope, SeriesKey, daily_rows};
-use claimwatch::store::{DigestEnqueue, SeriesQuery};
+use claimwatch::store::{DigestEnqueue, SeriesQuery, Store};
 
 fn gs(personnel: i64, delta: i64) -> Claim {
     let mut c = seed::losses("General Staff of the Armed Forces of Ukraine");
@@ -164,7 +164,14 @@ async fn rebuilding_from_stored_claims_gives_the_same_points_again() {
 #[tokio::test]
 async fn imported_points_and_chart_images_as_photo_messages() {
     let db = TestDb::new().await;
-    let s = &db.store;
+    let s = db.store.as_ref();
+    imported_points_are_read_back_with_their_source(s).await;
+    let id = chart_images_are_stored_once_per_key(s).await;
+    a_chart_goes_out_as_the_photo_of_a_digests_last_part(s, id).await;
+}
+
+/// Imported points: a repeated point recorded once, its source named.
+async fn imported_points_are_read_back_with_their_source(s: &dyn Store) {
     let a = s
         .upsert_source(&feed("https://ref.example/"), t0())
         .await
@@ -194,7 +201,10 @@ async fn imported_points_and_chart_images_as_photo_messages() {
         s.series_sources(&q, 3).await.unwrap(),
         vec!["https://ref.example/"]
     );
+}
 
+/// A chart image stored once per key, its Telegram file id set later. Returns its id.
+async fn chart_images_are_stored_once_per_key(s: &dyn Store) -> i64 {
     let png = vec![0x89, b'P', b'N', b'G', 0, 1, 2, 255];
     let id = s
         .put_chart_image("weekly:uk:2026-11-23", &png, t0())
@@ -213,7 +223,11 @@ async fn imported_points_and_chart_images_as_photo_messages() {
         s.chart_image(id).await.unwrap().unwrap().file_id.as_deref(),
         Some("AgACAgIAAx")
     );
+    id
+}
 
+/// Charts on Mondays by default (or never), sent as the photo of a digest's last part.
+async fn a_chart_goes_out_as_the_photo_of_a_digests_last_part(s: &dyn Store, id: i64) {
     let (sub, _) = s
         .upsert_subscriber(&crate::subscribers::new_sub(42), t0())
         .await

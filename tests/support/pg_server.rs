@@ -109,6 +109,15 @@ impl PgServer {
         format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
     }
 
+    /// The URL with a password in it (the server trusts loopback and ignores it): for tests
+    /// that check a secret stays out of logs.
+    pub fn url_with_password(&self, password: &str) -> String {
+        format!(
+            "postgres://postgres:{password}@127.0.0.1:{}/postgres",
+            self.port
+        )
+    }
+
     /// Starts the stopped server on the same port and data.
     pub fn start_again(&self) -> Result<(), String> {
         let options = format!(

@@ -211,7 +211,15 @@ fn default_content_type(path: &Path) -> &'static str {
 
 /// Every feed file of the corpus with its expectation.
 pub fn cases(feeds: &Path) -> Vec<Case> {
-    let mut out = Vec::new();
+    let rows = feedparser_index(feeds);
+    walk(feeds)
+        .into_iter()
+        .filter_map(|path| case_of(feeds, path, &rows))
+        .collect()
+}
+
+/// feedparser's `INDEX_expectations.csv`: its rows by file path.
+fn feedparser_index(feeds: &Path) -> HashMap<String, Vec<String>> {
     let index = std::fs::read_to_string(feeds.join("feedparser_tests/INDEX_expectations.csv"))
         .unwrap_or_default();
     let mut rows: HashMap<String, Vec<String>> = HashMap::new();
@@ -221,91 +229,110 @@ pub fn cases(feeds: &Path) -> Vec<Case> {
             rows.insert(p.clone(), f);
         }
     }
-    for path in walk(feeds) {
-        let rel = path
-            .strip_prefix(feeds)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if name == "LICENSE" || name.ends_with(".csv") || name.ends_with(".serde.json") {
-            continue;
-        }
-        let mut case = Case {
-            rel: rel.clone(),
-            content_type: default_content_type(&path).into(),
-            headers: Vec::new(),
-            form: Form::Wellformed,
-            entries: Vec::new(),
-            origin: "none",
-            path: path.clone(),
-        };
-        if let Some(fp) = rel.strip_prefix("feedparser_tests/") {
-            let Some(row) = rows.get(fp) else { continue };
-            let (expect, headers, bozo) = (&row[2], &row[3], &row[4]);
-            case.form = match bozo.as_str() {
-                "not bozo" => Form::Wellformed,
-                "bozo" => Form::Illformed,
-                _ if fp.starts_with("illformed/") => Form::Illformed,
-                _ => Form::Wellformed,
-            };
-            for h in headers.split('\n').filter(|h| !h.trim().is_empty()) {
-                let Some((k, v)) = h.split_once(':') else {
-                    continue;
-                };
-                if k.trim().eq_ignore_ascii_case("content-type") {
-                    case.content_type = v.trim().to_owned();
-                } else {
-                    case.headers
-                        .push((k.trim().to_owned(), v.trim().to_owned()));
-                }
-            }
-            if let Some(e) = feedparser_entry(expect) {
-                case.entries.push(e);
-                case.origin = "feedparser INDEX";
-            }
-        } else if rel.starts_with("feed-rs_fixture/") {
-            let expected = path.with_file_name(format!(
-                "{}.serde.json",
-                path.file_stem().unwrap().to_string_lossy()
-            ));
-            match read_json(&expected) {
-                Some(v) => {
-                    case.entries = feed_rs_entries(&v);
-                    case.origin = "feed-rs .serde.json";
-                }
-                None => case.form = Form::Illformed,
-            }
-        } else if rel.starts_with("gofeed_testdata/") {
-            if name.ends_with("_expected.json") {
-                continue;
-            }
-            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-            let beside = if name.ends_with(".json") {
-                path.with_file_name(format!("{stem}_expected.json"))
-            } else {
-                path.with_file_name(format!("{stem}.json"))
-            };
-            if name.ends_with(".json") && rows_is_expectation(&path) {
-                continue;
-            }
-            match read_json(&beside) {
-                Some(v) => {
-                    case.entries = gofeed_entries(&v);
-                    case.origin = "gofeed .json";
-                }
-                None if ["invalid", "unknown", "empty"]
-                    .iter()
-                    .any(|w| stem.contains(w)) =>
-                {
-                    case.form = Form::Illformed
-                }
-                None => {}
-            }
-        }
-        out.push(case);
+    rows
+}
+
+/// The case of one corpus file, with the expectation its family gives; `None` for files that
+/// are no input (licences, index, expectations) or that feedparser's index does not list.
+fn case_of(feeds: &Path, path: PathBuf, rows: &HashMap<String, Vec<String>>) -> Option<Case> {
+    let rel = path
+        .strip_prefix(feeds)
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/");
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    if name == "LICENSE" || name.ends_with(".csv") || name.ends_with(".serde.json") {
+        return None;
     }
-    out
+    let mut case = Case {
+        rel: rel.clone(),
+        content_type: default_content_type(&path).into(),
+        headers: Vec::new(),
+        form: Form::Wellformed,
+        entries: Vec::new(),
+        origin: "none",
+        path: path.clone(),
+    };
+    if let Some(fp) = rel.strip_prefix("feedparser_tests/") {
+        feedparser_expectation(&mut case, fp, rows.get(fp)?);
+    } else if rel.starts_with("feed-rs_fixture/") {
+        feed_rs_expectation(&mut case, &path);
+    } else if rel.starts_with("gofeed_testdata/") && !gofeed_expectation(&mut case, &path, &name) {
+        return None;
+    }
+    Some(case)
+}
+
+/// feedparser: form, headers and the first entry from the file's row of the index.
+fn feedparser_expectation(case: &mut Case, fp: &str, row: &[String]) {
+    let (expect, headers, bozo) = (&row[2], &row[3], &row[4]);
+    case.form = match bozo.as_str() {
+        "not bozo" => Form::Wellformed,
+        "bozo" => Form::Illformed,
+        _ if fp.starts_with("illformed/") => Form::Illformed,
+        _ => Form::Wellformed,
+    };
+    for h in headers.split('\n').filter(|h| !h.trim().is_empty()) {
+        let Some((k, v)) = h.split_once(':') else {
+            continue;
+        };
+        if k.trim().eq_ignore_ascii_case("content-type") {
+            case.content_type = v.trim().to_owned();
+        } else {
+            case.headers
+                .push((k.trim().to_owned(), v.trim().to_owned()));
+        }
+    }
+    if let Some(e) = feedparser_entry(expect) {
+        case.entries.push(e);
+        case.origin = "feedparser INDEX";
+    }
+}
+
+/// feed-rs: the entries of the `.serde.json` beside the file; ill-formed when there is none.
+fn feed_rs_expectation(case: &mut Case, path: &Path) {
+    let expected = path.with_file_name(format!(
+        "{}.serde.json",
+        path.file_stem().unwrap().to_string_lossy()
+    ));
+    match read_json(&expected) {
+        Some(v) => {
+            case.entries = feed_rs_entries(&v);
+            case.origin = "feed-rs .serde.json";
+        }
+        None => case.form = Form::Illformed,
+    }
+}
+
+/// gofeed: the entries of the expectation beside the file; ill-formed when there is none and
+/// the name says so. `false` when the file is itself an expectation.
+fn gofeed_expectation(case: &mut Case, path: &Path, name: &str) -> bool {
+    if name.ends_with("_expected.json") {
+        return false;
+    }
+    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+    let beside = if name.ends_with(".json") {
+        path.with_file_name(format!("{stem}_expected.json"))
+    } else {
+        path.with_file_name(format!("{stem}.json"))
+    };
+    if name.ends_with(".json") && rows_is_expectation(path) {
+        return false;
+    }
+    match read_json(&beside) {
+        Some(v) => {
+            case.entries = gofeed_entries(&v);
+            case.origin = "gofeed .json";
+        }
+        None if ["invalid", "unknown", "empty"]
+            .iter()
+            .any(|w| stem.contains(w)) =>
+        {
+            case.form = Form::Illformed
+        }
+        None => {}
+    }
+    true
 }
 
 /// gofeed's `X.json` beside `X.xml` is an expectation, not an input.

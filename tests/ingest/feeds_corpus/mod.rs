@@ -10,17 +10,16 @@
 //! Prints the counts and fails on any panic or mismatch. Skips with a notice when
 //! `../shared/data` is absent.
 
+mod case;
 mod expect;
 
 use crate::support::db::TestDb;
-use crate::support::feed_server::{FeedServer, Route, context, rss};
+use crate::support::feed_server::{FeedServer, Route, context};
 use crate::support::t0;
-use chrono::Duration;
+use case::run_case;
 use claimwatch::model::{NewSource, SourceKind, SourceOrigin};
-use claimwatch::sources::link::canonical_link;
 use claimwatch::sources::{PollOutcome, poll_source};
-use claimwatch::text::html::{Links, html_to_text};
-use expect::{Case, Entry, Form};
+use expect::Form;
 use futures::StreamExt;
 use std::sync::Arc;
 
@@ -54,14 +53,6 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Loose text comparison: markup removed, whitespace folded.
-fn loose(s: &str) -> String {
-    html_to_text(s, Links::Drop)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 #[derive(Debug, Default)]
 struct Tally {
     files: usize,
@@ -73,165 +64,6 @@ struct Tally {
     folded_duplicates: usize,
     known_differences: usize,
     mismatches: Vec<String>,
-}
-
-/// What one file did. `integrity` problems (a lost baseline, an unrecorded result) always
-/// fail; `differences` from the file's expectation fail unless listed as known.
-#[derive(Debug, Default)]
-struct Verdict {
-    parsed: bool,
-    error: Option<String>,
-    items: usize,
-    checked: usize,
-    folded: usize,
-    integrity: Vec<String>,
-    differences: Vec<String>,
-}
-
-/// What an expected entry looks like once stored: the expectation's title normalised the way
-/// the ingest path normalises titles, its link resolved against the served URL and made
-/// canonical.
-fn stored_form(e: &Entry, served: &str) -> (Option<String>, Option<String>) {
-    let title = e.title.as_ref().map(|t| {
-        let markup = claimwatch::sources::feed::Markup {
-            text: t.clone(),
-            is_html: e.title_is_html,
-        };
-        loose(&claimwatch::sources::normalize::clean_text(&markup, 300))
-    });
-    let link = e.link.as_ref().and_then(|l| {
-        let base = url::Url::parse(served).ok()?;
-        canonical_link(base.join(l.trim()).ok()?.as_str())
-    });
-    (title.filter(|t| !t.is_empty()), link)
-}
-
-async fn run_case(server: Arc<FeedServer>, index: usize, case: Case) -> Verdict {
-    let db = TestDb::new().await;
-    let ctx = context(db.store.clone());
-    let path = format!("c{index}/{}", case.rel);
-    let url = server.url(&path);
-    let baseline_guid = format!("baseline-{index}");
-    server.set(
-        &path,
-        Route::rss(rss(
-            "Baseline",
-            "https://baseline.example",
-            &[(
-                &baseline_guid,
-                "Baseline item",
-                "Stored before the corpus file",
-            )],
-        )),
-    );
-    let source = db
-        .store
-        .upsert_source(
-            &NewSource {
-                url: url.clone(),
-                kind: SourceKind::Feed,
-                title: None,
-                lang: None,
-                interval_secs: None,
-                origin: SourceOrigin::Runtime,
-            },
-            t0(),
-        )
-        .await
-        .unwrap();
-    let first = poll_source(&ctx, &source, t0()).await;
-    assert_eq!(
-        first.new_item_ids.len(),
-        1,
-        "baseline of {}: {first}",
-        case.rel
-    );
-
-    let body = std::fs::read(&case.path).unwrap();
-    let mut route = Route::ok(&case.content_type, body);
-    for (k, v) in &case.headers {
-        route = route.header(k, v);
-    }
-    server.set(&path, route);
-    let source = db.store.source(source.id).await.unwrap().unwrap();
-    let later = t0() + Duration::hours(1);
-    let report = poll_source(&ctx, &source, later).await;
-    let stored = db.store.items_of_source(source.id, 100_000).await.unwrap();
-    let after = db.store.source(source.id).await.unwrap().unwrap();
-    let baseline_kept = stored.iter().any(|i| i.item.external_id == baseline_guid);
-    let mut v = Verdict::default();
-    if !baseline_kept {
-        v.integrity.push("the baseline item was lost".into());
-    }
-    match &report.outcome {
-        PollOutcome::Ok => {
-            v.parsed = true;
-            if after.error_count != 0 || after.last_success_at != Some(later) {
-                v.integrity.push("success not recorded".into());
-            }
-            let items: Vec<_> = stored
-                .iter()
-                .filter(|i| i.item.external_id != baseline_guid)
-                .collect();
-            if items.len() != report.new_item_ids.len() {
-                v.integrity.push(format!(
-                    "report says {} new, store has {}",
-                    report.new_item_ids.len(),
-                    items.len()
-                ));
-            }
-            v.items = items.len();
-            for e in &case.entries {
-                let (title, link) = stored_form(e, &url);
-                if title.is_none() && link.is_none() {
-                    continue;
-                }
-                v.checked += 1;
-                let hit = items.iter().any(|i| {
-                    title.as_ref().is_none_or(|t| loose(&i.item.title) == *t)
-                        && link.as_ref().is_none_or(|l| i.item.url.as_ref() == Some(l))
-                });
-                let same_link = link
-                    .as_ref()
-                    .is_some_and(|l| items.iter().any(|i| i.item.url.as_ref() == Some(l)));
-                if hit {
-                    continue;
-                }
-                if same_link {
-                    // Two entries of the file share a link: stored once, by design.
-                    v.folded += 1;
-                    continue;
-                }
-                let have: Vec<_> = items
-                    .iter()
-                    .map(|i| (i.item.title.clone(), i.item.url.clone()))
-                    .take(5)
-                    .collect();
-                v.differences.push(format!(
-                    "({}) expected title {title:?} link {link:?}; stored {have:?}",
-                    case.origin
-                ));
-            }
-        }
-        PollOutcome::Error(e) | PollOutcome::Paused(e) => {
-            if after.last_error.as_deref() != Some(e.as_str()) || after.error_count != 1 {
-                v.integrity.push(format!("error not recorded: {after:?}"));
-            }
-            if stored.len() != 1 {
-                v.integrity.push(format!(
-                    "a failed poll changed the stored items ({} now)",
-                    stored.len()
-                ));
-            }
-            if case.form == Form::Wellformed {
-                v.differences.push(format!("well-formed but failed: {e}"));
-            }
-            v.error = Some(e.clone());
-        }
-        PollOutcome::NotModified => v.integrity.push("unexpected not-modified".into()),
-        PollOutcome::NotStored(e) => v.integrity.push(format!("storage unavailable: {e}")),
-    }
-    v
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -36,60 +36,10 @@ pub(super) fn answer(method: &str, p: &Value, state: &Arc<Mutex<State>>) -> (Res
             ok(json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0}))
         }
         "sendMessage" => return send_message(p, &mut st),
-        "editMessageText" => {
-            let Some(chat) = chat_id_of(p) else {
-                return (err(400, "Bad Request: chat_id is empty", None), false);
-            };
-            let id = p["message_id"].as_i64().unwrap_or(0);
-            let text = p["text"].as_str().unwrap_or("").to_owned();
-            if let Some(Err(e)) = p["parse_mode"]
-                .as_str()
-                .filter(|m| *m == "HTML")
-                .map(|_| tg_html::validate(&text))
-            {
-                return (err(400, &e, None), false);
-            }
-            match st.texts.get(&(chat, id)) {
-                None => err(400, "Bad Request: message to edit not found", None),
-                Some(old) if *old == text && p.get("reply_markup").is_none() => err(
-                    400,
-                    "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
-                    None,
-                ),
-                Some(_) => {
-                    st.texts.insert((chat, id), text.clone());
-                    ok(message_json(chat, id, &text, p.get("reply_markup")))
-                }
-            }
-        }
-        "editMessageReplyMarkup" => {
-            let chat = chat_id_of(p).unwrap_or(0);
-            let id = p["message_id"].as_i64().unwrap_or(0);
-            match st.texts.get(&(chat, id)).cloned() {
-                Some(text) => ok(message_json(chat, id, &text, p.get("reply_markup"))),
-                None => err(400, "Bad Request: message to edit not found", None),
-            }
-        }
-        "getChatAdministrators" => {
-            let chat = chat_id_of(p).unwrap_or(0);
-            let admins = st.admins.get(&chat).cloned().unwrap_or_default();
-            ok(Value::Array(
-                admins
-                    .iter()
-                    .enumerate()
-                    .map(|(i, u)| admin_member(*u, i == 0))
-                    .collect(),
-            ))
-        }
-        "getChatMember" => {
-            let chat = chat_id_of(p).unwrap_or(0);
-            let user = p["user_id"].as_i64().unwrap_or(0);
-            let admins = st.admins.get(&chat).cloned().unwrap_or_default();
-            match admins.iter().position(|u| *u == user) {
-                Some(i) => ok(admin_member(user, i == 0)),
-                None => ok(json!({"status": "member", "user": user_json(user, "en")})),
-            }
-        }
+        "editMessageText" => edit_message_text(p, &mut st),
+        "editMessageReplyMarkup" => edit_reply_markup(p, &st),
+        "getChatAdministrators" => chat_administrators(p, &st),
+        "getChatMember" => chat_member(p, &st),
         "getChat" => match chat_id_of(p) {
             Some(id) => ok(chat_json(id)),
             None => err(400, "Bad Request: chat not found", None),
@@ -97,6 +47,68 @@ pub(super) fn answer(method: &str, p: &Value, state: &Arc<Mutex<State>>) -> (Res
         _ => err(404, "Not Found: method not found", None),
     };
     (resp, false)
+}
+
+/// editMessageText: the new text checked like a sent one, refused when nothing changes.
+fn edit_message_text(p: &Value, st: &mut State) -> Response {
+    let Some(chat) = chat_id_of(p) else {
+        return err(400, "Bad Request: chat_id is empty", None);
+    };
+    let id = p["message_id"].as_i64().unwrap_or(0);
+    let text = p["text"].as_str().unwrap_or("").to_owned();
+    if let Some(Err(e)) = p["parse_mode"]
+        .as_str()
+        .filter(|m| *m == "HTML")
+        .map(|_| tg_html::validate(&text))
+    {
+        return err(400, &e, None);
+    }
+    match st.texts.get(&(chat, id)) {
+        None => err(400, "Bad Request: message to edit not found", None),
+        Some(old) if *old == text && p.get("reply_markup").is_none() => err(
+            400,
+            "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+            None,
+        ),
+        Some(_) => {
+            st.texts.insert((chat, id), text.clone());
+            ok(message_json(chat, id, &text, p.get("reply_markup")))
+        }
+    }
+}
+
+/// editMessageReplyMarkup: the message with its new keyboard.
+fn edit_reply_markup(p: &Value, st: &State) -> Response {
+    let chat = chat_id_of(p).unwrap_or(0);
+    let id = p["message_id"].as_i64().unwrap_or(0);
+    match st.texts.get(&(chat, id)).cloned() {
+        Some(text) => ok(message_json(chat, id, &text, p.get("reply_markup"))),
+        None => err(400, "Bad Request: message to edit not found", None),
+    }
+}
+
+/// getChatAdministrators: the chat's admins, the first its creator.
+fn chat_administrators(p: &Value, st: &State) -> Response {
+    let chat = chat_id_of(p).unwrap_or(0);
+    let admins = st.admins.get(&chat).cloned().unwrap_or_default();
+    ok(Value::Array(
+        admins
+            .iter()
+            .enumerate()
+            .map(|(i, u)| admin_member(*u, i == 0))
+            .collect(),
+    ))
+}
+
+/// getChatMember: an admin (the first the creator) or a plain member.
+fn chat_member(p: &Value, st: &State) -> Response {
+    let chat = chat_id_of(p).unwrap_or(0);
+    let user = p["user_id"].as_i64().unwrap_or(0);
+    let admins = st.admins.get(&chat).cloned().unwrap_or_default();
+    match admins.iter().position(|u| *u == user) {
+        Some(i) => ok(admin_member(user, i == 0)),
+        None => ok(json!({"status": "member", "user": user_json(user, "en")})),
+    }
 }
 
 /// Telegram's limits for edits (chat and global) and callback answers (global only);

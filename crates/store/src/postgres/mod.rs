@@ -7,6 +7,7 @@ mod items;
 mod leases;
 mod ops;
 mod outbox;
+mod search;
 mod series;
 mod sources;
 mod stories;
@@ -15,7 +16,7 @@ mod subscribers;
 /// A write transaction of this backend.
 pub(crate) type Tx = sqlx::Transaction<'static, sqlx::Postgres>;
 
-pub use stories::SEARCH_PROBE;
+pub use search::SEARCH_PROBE;
 
 use super::{Result, Stats, Store, StoreError};
 use async_trait::async_trait;
