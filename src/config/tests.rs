@@ -99,10 +99,23 @@ fn environment_overrides_the_file() {
     assert_eq!(c.digest.topics, vec![crate::model::Category::Refusal]);
 }
 
+type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+
+/// Each case fails to load, naming `option` first in its error.
+fn assert_named(cases: &[Case]) {
+    for (text, vars, option) in cases {
+        let err = load(text, vars).expect_err(text);
+        let got = option_of(err.clone());
+        assert!(
+            got.starts_with(option),
+            "{text:?} {vars:?}: expected option {option}, got {got} ({err})"
+        );
+    }
+}
+
 #[test]
-fn bad_values_name_their_option() {
-    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
-    let cases: &[Case] = &[
+fn bad_values_in_the_file_name_their_option() {
+    assert_named(&[
         ("[digest]\ntime = \"25:00\"", &[], "digest.time"),
         ("[digest]\ntime = \"9\"", &[], "digest.time"),
         (
@@ -133,6 +146,24 @@ fn bad_values_name_their_option() {
         ),
         ("[bot]\nmode = \"webhook\"", &[], "bot.webhook_url"),
         ("[cluster]\nthreshold = 1.5", &[], "cluster.threshold"),
+        ("[server]\nlisten = \"localhost\"", &[], "server.listen"),
+        (
+            "[server]\ncheck_interval = \"10ms\"",
+            &[],
+            "server.check_interval",
+        ),
+        (
+            "[bot]\nmode = \"webhook\"\nwebhook_url = \"https://x.example/h\"\n[server]\nlisten = \"127.0.0.1:9464\"",
+            &[],
+            "server.listen",
+        ),
+        ("[log]\nformat = \"xml\"", &[], "log.format"),
+    ]);
+}
+
+#[test]
+fn bad_values_from_the_environment_name_their_option() {
+    assert_named(&[
         ("", &[("CLAIMWATCH_DIGEST__TIME", "noon")], "digest.time"),
         (
             "",
@@ -154,32 +185,12 @@ fn bad_values_name_their_option() {
             &[("CLAIMWATCH_SOURCES", "x")],
             "sources (from CLAIMWATCH_SOURCES)",
         ),
-        ("[server]\nlisten = \"localhost\"", &[], "server.listen"),
-        (
-            "[server]\ncheck_interval = \"10ms\"",
-            &[],
-            "server.check_interval",
-        ),
-        (
-            "[bot]\nmode = \"webhook\"\nwebhook_url = \"https://x.example/h\"\n[server]\nlisten = \"127.0.0.1:9464\"",
-            &[],
-            "server.listen",
-        ),
-        ("[log]\nformat = \"xml\"", &[], "log.format"),
         (
             "",
             &[("CLAIMWATCH_SERVER__LISTEN", "9464")],
             "server.listen",
         ),
-    ];
-    for (text, vars, option) in cases {
-        let err = load(text, vars).expect_err(text);
-        let got = option_of(err.clone());
-        assert!(
-            got.starts_with(option),
-            "{text:?} {vars:?}: expected option {option}, got {got} ({err})"
-        );
-    }
+    ]);
 }
 
 #[test]

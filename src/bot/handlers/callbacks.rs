@@ -175,7 +175,7 @@ fn change_for(
         Action::Digest(on) => {
             update.subscribed = Some(on);
             update.next_digest_at =
-                Some(on.then(|| next_digest(sub.digest_time, &sub.timezone, now)));
+                Some(on.then(|| next_digest(&ctx.config, sub.digest_time, &sub.timezone, now)));
         }
         Action::Hour(h) => {
             let time =
@@ -183,7 +183,7 @@ fn change_for(
             update.digest_time = Some(time);
             update.next_digest_at = Some(
                 sub.subscribed
-                    .then(|| next_digest(time, &sub.timezone, now)),
+                    .then(|| next_digest(&ctx.config, time, &sub.timezone, now)),
             );
         }
         Action::Zone(i) => {
@@ -191,7 +191,7 @@ fn change_for(
             update.timezone = Some((*zone).to_owned());
             update.next_digest_at = Some(
                 sub.subscribed
-                    .then(|| next_digest(sub.digest_time, zone, now)),
+                    .then(|| next_digest(&ctx.config, sub.digest_time, zone, now)),
             );
         }
         Action::Language(l) => {

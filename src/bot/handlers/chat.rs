@@ -4,7 +4,6 @@
 use super::Req;
 use crate::config::Config;
 use crate::model::{ChatKind, Lang, NewSubscriber, Subscriber};
-use crate::tz::ChatTz;
 use chrono::{DateTime, NaiveTime, Utc};
 use teloxide::types::User;
 
@@ -58,8 +57,13 @@ pub(crate) fn new_subscriber(config: &Config, req: &Req) -> NewSubscriber {
     }
 }
 
-/// The next scheduled digest for a time and zone.
-pub(crate) fn next_digest(time: NaiveTime, tz: &str, now: DateTime<Utc>) -> DateTime<Utc> {
-    let tz: ChatTz = tz.parse().unwrap_or(ChatTz::Named(chrono_tz::UTC));
-    tz.next_occurrence(time, now)
+/// The next scheduled digest for a time and a chat's zone (the configured zone when the
+/// chat's does not parse, as the scheduler reads it).
+pub(crate) fn next_digest(
+    config: &Config,
+    time: NaiveTime,
+    zone: &str,
+    now: DateTime<Utc>,
+) -> DateTime<Utc> {
+    config.digest.chat_tz(Some(zone)).next_occurrence(time, now)
 }

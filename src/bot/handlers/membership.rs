@@ -62,7 +62,7 @@ pub(crate) async fn on_my_chat_member(bot: Bot, upd: ChatMemberUpdated, ctx: Ctx
     if created || !was_active {
         let next = sub
             .subscribed
-            .then(|| next_digest(sub.digest_time, &sub.timezone, now));
+            .then(|| next_digest(&ctx.config, sub.digest_time, &sub.timezone, now));
         let update = SubscriberUpdate {
             next_digest_at: Some(next),
             ..SubscriberUpdate::default()

@@ -88,7 +88,7 @@ pub(super) async fn set_time(bot: Paced, ctx: Ctx, req: Req, arg: String) -> Han
     let Some(sub) = editable(&bot, &req).await? else {
         return Ok(());
     };
-    let next = next_digest(time, &sub.timezone, req.now);
+    let next = next_digest(&ctx.config, time, &sub.timezone, req.now);
     let update = SubscriberUpdate {
         digest_time: Some(time),
         next_digest_at: Some(sub.subscribed.then_some(next)),
@@ -97,10 +97,7 @@ pub(super) async fn set_time(bot: Paced, ctx: Ctx, req: Req, arg: String) -> Han
     ctx.store
         .update_subscriber(req.chat.0, &update, req.now)
         .await?;
-    let tz: ChatTz = sub
-        .timezone
-        .parse()
-        .unwrap_or(ChatTz::Named(chrono_tz::UTC));
+    let tz = ctx.config.digest.chat_tz(Some(&sub.timezone));
     let text = fill(
         t.time_set,
         &[

@@ -25,7 +25,12 @@ pub(super) async fn subscribe_chat(
     let update = SubscriberUpdate {
         subscribed: Some(true),
         topics,
-        next_digest_at: Some(Some(next_digest(sub.digest_time, &sub.timezone, req.now))),
+        next_digest_at: Some(Some(next_digest(
+            &ctx.config,
+            sub.digest_time,
+            &sub.timezone,
+            req.now,
+        ))),
         ..SubscriberUpdate::default()
     };
     let sub = ctx
