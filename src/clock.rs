@@ -42,3 +42,29 @@ impl Clock for ManualClock {
         *self.0.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
+
+/// Whether a chore done every `period` is due at `now`, given when it was `last` done; marks
+/// it done when it is. A clock that went back makes it due.
+pub fn due(last: &mut Option<DateTime<Utc>>, period: chrono::Duration, now: DateTime<Utc>) -> bool {
+    if last.is_some_and(|t| now - t < period && t <= now) {
+        return false;
+    }
+    *last = Some(now);
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chore_is_due_once_per_period_and_again_after_the_clock_goes_back() {
+        let t0 = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap();
+        let minute = chrono::Duration::minutes(1);
+        let mut last = None;
+        assert!(due(&mut last, minute, t0));
+        assert!(!due(&mut last, minute, t0 + chrono::Duration::seconds(59)));
+        assert!(due(&mut last, minute, t0 + minute));
+        assert!(due(&mut last, minute, t0), "the clock went back");
+    }
+}

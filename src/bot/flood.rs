@@ -85,13 +85,9 @@ impl FloodGuard {
     }
 
     fn prune(&mut self, now: DateTime<Utc>) {
-        if self
-            .last_prune
-            .is_some_and(|t| now - t < PRUNE_EVERY && t <= now)
-        {
+        if !crate::clock::due(&mut self.last_prune, PRUNE_EVERY, now) {
             return;
         }
-        self.last_prune = Some(now);
         let (burst, rate) = (self.burst, self.per_second);
         self.chats.retain(|_, b| {
             let paused = b.paused_until.is_some_and(|u| u > now);

@@ -47,7 +47,7 @@ use teloxide::payloads::{SendMessageSetters, SetMyCommandsSetters};
 use teloxide::prelude::{Dispatcher, Requester};
 use teloxide::requests::Request;
 use teloxide::types::{BotCommandScope, ChatId, Recipient, Update};
-use teloxide::update_listeners::Polling;
+use teloxide::update_listeners::{Polling, UpdateListener};
 
 /// Searches kept for paging (see `search_sessions`).
 const SEARCH_SESSIONS: usize = 10_000;
@@ -172,12 +172,7 @@ pub async fn run_bot_sharing(
                     .delete_webhook()
                     .await
                     .build();
-                let (guard, on_flood) = fair_share(&deps, bot.clone());
-                let listener = fair::Fair::new(listener, guard, deps.gate.clone(), on_flood);
-                dispatcher
-                    .try_dispatch_with_listener(listener, Arc::new(ListenerErrors))
-                    .await
-                    .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))
+                dispatch_fair(&mut dispatcher, listener, &deps, bot).await
             }
             BotMode::Webhook => match shared {
                 Some(slot) => {
@@ -189,12 +184,7 @@ pub async fn run_bot_sharing(
                     let listener = teloxide::update_listeners::webhooks::axum(bot.clone(), options)
                         .await
                         .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))?;
-                    let (guard, on_flood) = fair_share(&deps, bot.clone());
-                    let listener = fair::Fair::new(listener, guard, deps.gate.clone(), on_flood);
-                    dispatcher
-                        .try_dispatch_with_listener(listener, Arc::new(ListenerErrors))
-                        .await
-                        .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))
+                    dispatch_fair(&mut dispatcher, listener, &deps, bot).await
                 }
             },
         }
@@ -202,6 +192,25 @@ pub async fn run_bot_sharing(
     .await;
     stopper.abort();
     result
+}
+
+/// Dispatches the updates `listener` gets, each chat held to its fair share.
+async fn dispatch_fair<L>(
+    dispatcher: &mut Dispatcher<Bot, BotError, teloxide::dispatching::DefaultKey>,
+    listener: L,
+    deps: &BotDeps,
+    bot: Bot,
+) -> Result<(), BotRunError>
+where
+    L: UpdateListener + Send + 'static,
+    L::Err: std::fmt::Debug + Send + 'static,
+{
+    let (guard, on_flood) = fair_share(deps, bot);
+    let listener = fair::Fair::new(listener, guard, deps.gate.clone(), on_flood);
+    dispatcher
+        .try_dispatch_with_listener(listener, Arc::new(ListenerErrors))
+        .await
+        .map_err(|e| BotRunError::Telegram(redact_token(&e.to_string())))
 }
 
 /// The HTTP client's timeout for a bot that long-polls with `config`: longer than the poll,

@@ -25,12 +25,7 @@ const WEBHOOK_DELETE_WAIT: Duration = Duration::from_secs(5);
 /// The listen address and public URL from the config, checked: the address must be free now
 /// (teloxide's listener would otherwise fail inside its own task).
 pub fn options(config: &Config) -> Result<Options, BotRunError> {
-    let address: SocketAddr = config.bot.webhook_listen.parse().map_err(|_| {
-        BotRunError::Config(format!(
-            "bot.webhook_listen {:?} is not an address such as 0.0.0.0:8443",
-            config.bot.webhook_listen
-        ))
-    })?;
+    let address = listen_address(config)?;
     let url = url::Url::parse(&config.bot.webhook_url)
         .ok()
         .filter(|u| matches!(u.scheme(), "https" | "http") && u.host_str().is_some())
@@ -40,14 +35,18 @@ pub fn options(config: &Config) -> Result<Options, BotRunError> {
     Ok(Options::new(address, url))
 }
 
-/// The options without binding: the HTTP endpoints' server already holds the address.
-fn shared_options(config: &Config) -> Result<Options, BotRunError> {
-    let address: SocketAddr = config.bot.webhook_listen.parse().map_err(|_| {
+fn listen_address(config: &Config) -> Result<SocketAddr, BotRunError> {
+    config.bot.webhook_listen.parse().map_err(|_| {
         BotRunError::Config(format!(
             "bot.webhook_listen {:?} is not an address such as 0.0.0.0:8443",
             config.bot.webhook_listen
         ))
-    })?;
+    })
+}
+
+/// The options without binding: the HTTP endpoints' server already holds the address.
+fn shared_options(config: &Config) -> Result<Options, BotRunError> {
+    let address = listen_address(config)?;
     let url = url::Url::parse(&config.bot.webhook_url)
         .map_err(|_| BotRunError::Config("bot.webhook_url must be an https:// URL".into()))?;
     Ok(Options::new(address, url))

@@ -294,13 +294,9 @@ impl Pacer {
     }
 
     fn prune(&mut self, now: DateTime<Utc>) {
-        if self
-            .last_prune
-            .is_some_and(|t| now - t < PRUNE_EVERY && t <= now)
-        {
+        if !crate::clock::due(&mut self.last_prune, PRUNE_EVERY, now) {
             return;
         }
-        self.last_prune = Some(now);
         self.chats.retain(|_, w| !w.is_idle(now));
         self.groups.retain(|_, w| !w.is_idle(now));
         self.chat_pauses.retain(|_, until| *until > now);

@@ -36,6 +36,24 @@ impl Counts {
         let (p, r) = (self.precision()?, self.recall()?);
         (p + r > 0.0).then(|| 2.0 * p * r / (p + r))
     }
+
+    /// One row of the score table: category, language, counts, precision, recall, F1.
+    pub fn write_row(&self, s: &mut String, category: Category, lang: &str) {
+        let _ = writeln!(
+            s,
+            "{:<9} {:<6} {:>6} {:>4} {:>4} {:>4} {:>4} {:>10} {:>7} {:>6}",
+            category.as_str(),
+            lang,
+            self.tp + self.fp + self.fn_ + self.tn,
+            self.tp + self.fn_,
+            self.tp,
+            self.fp,
+            self.fn_,
+            fmt3(self.precision()),
+            fmt3(self.recall()),
+            fmt3(self.f1())
+        );
+    }
 }
 
 /// A text the classifier got wrong.
@@ -154,6 +172,28 @@ fn fmt3(x: Option<f64>) -> String {
     x.map_or_else(|| "-".to_owned(), |v| format!("{v:.3}"))
 }
 
+/// The labels that are not scored, with how many of their `unit`s were flagged.
+pub fn write_other_labels(
+    s: &mut String,
+    unit: &str,
+    labels: &BTreeMap<(Category, String), (usize, usize)>,
+) {
+    if labels.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "\nnot scored (label: {unit}, flagged)");
+    for ((category, label), (n, flagged)) in labels {
+        let _ = writeln!(
+            s,
+            "{:<9} {:<16} {:>4} {:>4}",
+            category.as_str(),
+            label,
+            n,
+            flagged
+        );
+    }
+}
+
 /// The report as printed.
 pub fn render(report: &Report, errors: bool) -> String {
     let mut s = String::new();
@@ -175,35 +215,10 @@ pub fn render(report: &Report, errors: bool) -> String {
             let Some(c) = report.scores.get(&(category, lang.clone())) else {
                 continue;
             };
-            let _ = writeln!(
-                s,
-                "{:<9} {:<6} {:>6} {:>4} {:>4} {:>4} {:>4} {:>10} {:>7} {:>6}",
-                category.as_str(),
-                lang,
-                c.tp + c.fp + c.fn_ + c.tn,
-                c.tp + c.fn_,
-                c.tp,
-                c.fp,
-                c.fn_,
-                fmt3(c.precision()),
-                fmt3(c.recall()),
-                fmt3(c.f1())
-            );
+            c.write_row(&mut s, category, &lang);
         }
     }
-    if !report.other_labels.is_empty() {
-        let _ = writeln!(s, "\nnot scored (label: texts, flagged)");
-        for ((category, label), (n, flagged)) in &report.other_labels {
-            let _ = writeln!(
-                s,
-                "{:<9} {:<16} {:>4} {:>4}",
-                category.as_str(),
-                label,
-                n,
-                flagged
-            );
-        }
-    }
+    write_other_labels(&mut s, "texts", &report.other_labels);
     if errors {
         let _ = writeln!(s, "\nmisclassified");
         for m in &report.misses {

@@ -147,55 +147,53 @@ fn affinity(g: &GoldClaim, p: &Claim, channel: &str) -> usize {
 }
 
 fn describe_gold(g: &GoldClaim) -> String {
-    let figs: Vec<String> = g
+    let figures = g
         .figures
         .iter()
-        .map(|f| {
-            let mut s = format!("{} {}", f.metric, f.value);
-            if let Some(p) = f.period {
-                s.push_str(&format!(" /{p}"));
-            }
-            if let Some(q) = f.qualifier {
-                s.push_str(&format!(" ~{q}"));
-            }
-            s
-        })
-        .collect();
-    format!(
-        "{} · {} · [{}]",
-        g.claimant_id
-            .as_deref()
-            .or(g.claimant.as_deref())
-            .unwrap_or("-"),
-        g.side.map_or("-", |s| s.as_str()),
-        figs.join(", ")
+        .map(|f| figure_text(&f.metric, &f.value, f.period.as_ref(), f.qualifier.as_ref()));
+    describe(
+        g.claimant_id.as_deref().or(g.claimant.as_deref()),
+        g.side.map(|s| s.as_str()),
+        figures.collect(),
     )
 }
 
 fn describe_pred(p: &Claim) -> String {
-    let figs: Vec<String> = p
+    let figures = p
         .figures
         .iter()
-        .map(|f| {
-            let mut s = format!("{} {}", f.metric, f.value);
-            if let Some(p) = f.period {
-                s.push_str(&format!(" /{p}"));
-            }
-            if let Some(q) = f.qualifier {
-                s.push_str(&format!(" ~{q}"));
-            }
-            s
-        })
-        .collect();
+        .map(|f| figure_text(&f.metric, &f.value, f.period.as_ref(), f.qualifier.as_ref()));
+    describe(
+        p.claimant_id.as_deref().or(p.claimant.as_deref()),
+        p.side.map(|s| s.as_str()),
+        figures.collect(),
+    )
+}
+
+/// "claimant · side · [metric value /period ~qualifier, …]", for a miss in the report.
+fn describe(claimant: Option<&str>, side: Option<&str>, figures: Vec<String>) -> String {
     format!(
         "{} · {} · [{}]",
-        p.claimant_id
-            .as_deref()
-            .or(p.claimant.as_deref())
-            .unwrap_or("-"),
-        p.side.map_or("-", |s| s.as_str()),
-        figs.join(", ")
+        claimant.unwrap_or("-"),
+        side.unwrap_or("-"),
+        figures.join(", ")
     )
+}
+
+fn figure_text(
+    metric: &impl std::fmt::Display,
+    value: &impl std::fmt::Display,
+    period: Option<&impl std::fmt::Display>,
+    qualifier: Option<&impl std::fmt::Display>,
+) -> String {
+    let mut s = format!("{metric} {value}");
+    if let Some(p) = period {
+        s.push_str(&format!(" /{p}"));
+    }
+    if let Some(q) = qualifier {
+        s.push_str(&format!(" ~{q}"));
+    }
+    s
 }
 
 /// Pairs the gold and filed claims of one category of one post and tallies their fields.

@@ -1,15 +1,12 @@
 //! The claim-label report as printed by `claimwatch eval`, and its floors.
 
+use super::binary::write_other_labels;
 use super::claims::{ClaimReport, FieldCounts};
 use crate::model::Category;
 use std::fmt::Write as _;
 
 fn pct(x: Option<f64>) -> String {
     x.map_or_else(|| "-".to_owned(), |v| format!("{:.1}%", 100.0 * v))
-}
-
-fn fmt3(x: Option<f64>) -> String {
-    x.map_or_else(|| "-".to_owned(), |v| format!("{v:.3}"))
 }
 
 fn field_line(s: &mut String, name: &str, f: &FieldCounts) {
@@ -39,50 +36,13 @@ pub fn render(r: &ClaimReport, split: &str, errors: bool) -> String {
         "\ncategory  lang    posts  pos   tp   fp   fn  precision  recall     f1"
     );
     for ((category, lang), c) in &r.scores {
-        let _ = writeln!(
-            s,
-            "{:<9} {:<6} {:>6} {:>4} {:>4} {:>4} {:>4} {:>10} {:>7} {:>6}",
-            category.as_str(),
-            lang,
-            c.tp + c.fp + c.fn_ + c.tn,
-            c.tp + c.fn_,
-            c.tp,
-            c.fp,
-            c.fn_,
-            fmt3(c.precision()),
-            fmt3(c.recall()),
-            fmt3(c.f1())
-        );
+        c.write_row(&mut s, *category, lang);
     }
     for category in Category::ALL {
-        let c = r.category(category);
-        let _ = writeln!(
-            s,
-            "{:<9} {:<6} {:>6} {:>4} {:>4} {:>4} {:>4} {:>10} {:>7} {:>6}",
-            category.as_str(),
-            "all",
-            c.tp + c.fp + c.fn_ + c.tn,
-            c.tp + c.fn_,
-            c.tp,
-            c.fp,
-            c.fn_,
-            fmt3(c.precision()),
-            fmt3(c.recall()),
-            fmt3(c.f1())
-        );
+        r.category(category).write_row(&mut s, category, "all");
     }
+    write_other_labels(&mut s, "posts", &r.other_labels);
     if !r.other_labels.is_empty() {
-        let _ = writeln!(s, "\nnot scored (label: posts, flagged)");
-        for ((category, label), (n, flagged)) in &r.other_labels {
-            let _ = writeln!(
-                s,
-                "{:<9} {:<16} {:>4} {:>4}",
-                category.as_str(),
-                label,
-                n,
-                flagged
-            );
-        }
         let _ = writeln!(
             s,
             "other_conflict posts whose claims are marked as another war's: {}",
