@@ -220,7 +220,8 @@ async fn metrics_after_one_poll_and_one_digest_reach_a_real_prometheus() {
 
     let sub = db.store.subscriber(42).await.unwrap().unwrap();
     let sent = db.store.outbox_of(sub.id).await.unwrap().len() as f64;
-    let settled = eventually(Duration::from_secs(10), || async {
+    // Generous: the gauge is refreshed on the readiness interval, and a loaded CI machine is slow.
+    let settled = eventually(Duration::from_secs(30), || async {
         let s = scrape(port).await;
         s.value("claimwatch_outbox_depth", &[]) == Some(0.0)
             && s.value("claimwatch_messages_sent_total", &[]) == Some(sent)

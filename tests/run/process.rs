@@ -64,7 +64,12 @@ pub fn cli(config: &Path, api: &FakeBotApi, args: &[&str]) -> Command {
         .args(args)
         .env("TELOXIDE_TOKEN", TOKEN)
         .env("TELOXIDE_API_URL", api.url())
-        .env("RUST_LOG", "info")
+        // TEST_INSTANCE_LOG (not CLAIMWATCH_: those are removed above) sets the instance's
+        // log filter when a failure needs more than `info`.
+        .env(
+            "RUST_LOG",
+            std::env::var("TEST_INSTANCE_LOG").unwrap_or_else(|_| "info".into()),
+        )
         .env("NO_COLOR", "1")
         .stdin(Stdio::null());
     cmd
