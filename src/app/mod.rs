@@ -146,29 +146,46 @@ async fn drain(mut tasks: tokio::task::JoinSet<()>) {
 async fn pipeline_loop(app: App, wake: Arc<Notify>, stop: Shutdown) {
     let mut pipeline = Pipeline::new(app.store.clone(), &app.config.cluster);
     while !stop.is_triggered() {
-        let busy = match pipeline
-            .process_pending(app.clock.now(), PIPELINE_STEP)
-            .await
-        {
-            Ok(r) => {
-                record::pipeline(&r);
-                if r.processed > 0 {
-                    tracing::info!(report = %r, "pipeline step");
-                }
-                r.processed >= PIPELINE_STEP
-            }
-            Err(e) => {
-                crate::storage::log_store_error(&e, "pipeline step failed; the items stay pending");
-                pipeline.reset();
-                false
-            }
-        };
-        if !busy {
+        if pipeline_step(&mut pipeline, &app).await == PipelineOutcome::Idle {
             tokio::select! {
                 _ = wake.notified() => {}
                 _ = tokio::time::sleep(PIPELINE_IDLE) => {}
                 _ = stop.wait() => {}
             }
+        }
+    }
+}
+
+/// What one pipeline step came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PipelineOutcome {
+    /// A full step's worth was processed: more is probably waiting.
+    Busy,
+    /// Less than a full step, or the storage failed: wait for new items or the idle tick.
+    Idle,
+}
+
+/// Processes up to one step's worth of pending items and records what it did.
+async fn pipeline_step(pipeline: &mut Pipeline, app: &App) -> PipelineOutcome {
+    match pipeline
+        .process_pending(app.clock.now(), PIPELINE_STEP)
+        .await
+    {
+        Ok(r) => {
+            record::pipeline(&r);
+            if r.processed > 0 {
+                tracing::info!(report = %r, "pipeline step");
+            }
+            if r.processed >= PIPELINE_STEP {
+                PipelineOutcome::Busy
+            } else {
+                PipelineOutcome::Idle
+            }
+        }
+        Err(e) => {
+            crate::storage::log_store_error(&e, "pipeline step failed; the items stay pending");
+            pipeline.reset();
+            PipelineOutcome::Idle
         }
     }
 }
