@@ -281,21 +281,9 @@ async fn a_failed_page_keeps_the_cursor_for_the_next_run() {
 async fn only_telegram_channels_are_backfilled() {
     let db = TestDb::new().await;
     let ctx = context(db.store.clone());
-    let feed = db
-        .store
-        .upsert_source(
-            &NewSource {
-                url: "https://news.example/rss".into(),
-                kind: SourceKind::Feed,
-                title: None,
-                lang: None,
-                interval_secs: None,
-                origin: SourceOrigin::Runtime,
-            },
-            t0(),
-        )
-        .await
-        .unwrap();
+    let feed =
+        crate::support::seed::untitled_feed(db.store.as_ref(), "https://news.example/rss", t0())
+            .await;
     let options = BackfillOptions {
         limit: 10,
         page_delay: std::time::Duration::ZERO,

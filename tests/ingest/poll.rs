@@ -6,25 +6,12 @@ use crate::support::db::TestDb;
 use crate::support::feed_server::{FeedServer, Route, context, rss};
 use crate::support::t0;
 use chrono::Duration;
-use claimwatch::model::{NewSource, Source, SourceKind, SourceOrigin};
+use claimwatch::model::Source;
 use claimwatch::sources::{PollContext, PollOutcome, poll_source};
 use std::io::Write;
 
 async fn add_feed(db: &TestDb, url: &str) -> Source {
-    db.store
-        .upsert_source(
-            &NewSource {
-                url: url.into(),
-                kind: SourceKind::Feed,
-                title: None,
-                lang: None,
-                interval_secs: None,
-                origin: SourceOrigin::Runtime,
-            },
-            t0(),
-        )
-        .await
-        .unwrap()
+    crate::support::seed::untitled_feed(db.store.as_ref(), url, t0()).await
 }
 
 async fn reload(db: &TestDb, s: &Source) -> Source {

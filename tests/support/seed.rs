@@ -1,8 +1,9 @@
 //! What tests seed a store with: a feed source, and claims as the classifier files them (a
 //! refusal report and a General Staff-style loss report).
 
+use chrono::{DateTime, Utc};
 use claimwatch::model::{
-    Category, Claim, Figure, Metric, NewSource, Side, SourceKind, SourceOrigin,
+    Category, Claim, Figure, Metric, NewSource, Side, Source, SourceKind, SourceOrigin,
 };
 use claimwatch::store::Store;
 
@@ -17,6 +18,20 @@ pub async fn source(store: &dyn Store, url: &str, title: &str) -> i64 {
         origin: SourceOrigin::Runtime,
     };
     store.upsert_source(&s, super::t0()).await.unwrap().id
+}
+
+/// Adds a feed source with no title, language or interval of its own, as a user's
+/// `/addsource` would; returns it.
+pub async fn untitled_feed(store: &dyn Store, url: &str, now: DateTime<Utc>) -> Source {
+    let s = NewSource {
+        url: url.into(),
+        kind: SourceKind::Feed,
+        title: None,
+        lang: None,
+        interval_secs: None,
+        origin: SourceOrigin::Runtime,
+    };
+    store.upsert_source(&s, now).await.unwrap()
 }
 
 pub fn refusal(claimant: &str, unit: Option<&str>, refusers: i64) -> Claim {

@@ -6,7 +6,7 @@ use crate::support::db::TestDb;
 use crate::support::feed_server::{FeedServer, Route, context, rss};
 use crate::support::t0;
 use chrono::{DateTime, Duration, Utc};
-use claimwatch::model::{Item, NewSource, Source, SourceKind, SourceOrigin};
+use claimwatch::model::{Item, Source};
 use claimwatch::sources::link::canonical_link;
 use claimwatch::sources::{PollContext, PollOutcome, PollReport, poll_source};
 use claimwatch::text::html::{Links, html_to_text};
@@ -73,21 +73,7 @@ async fn store_baseline(
             )],
         )),
     );
-    let source = db
-        .store
-        .upsert_source(
-            &NewSource {
-                url: url.clone(),
-                kind: SourceKind::Feed,
-                title: None,
-                lang: None,
-                interval_secs: None,
-                origin: SourceOrigin::Runtime,
-            },
-            t0(),
-        )
-        .await
-        .unwrap();
+    let source = crate::support::seed::untitled_feed(db.store.as_ref(), &url, t0()).await;
     let first = poll_source(ctx, &source, t0()).await;
     assert_eq!(first.new_item_ids.len(), 1, "baseline of {rel}: {first}");
     source

@@ -17,7 +17,6 @@ use crate::support::db::TestDb;
 use crate::support::feed_server::{FeedServer, Route, context};
 use crate::support::t0;
 use case::run_case;
-use claimwatch::model::{NewSource, SourceKind, SourceOrigin};
 use claimwatch::sources::{PollOutcome, poll_source};
 use expect::Form;
 use futures::StreamExt;
@@ -165,21 +164,8 @@ async fn ukrainian_news_feeds_decode_cleanly() {
         server.set(&name, Route::ok("text/xml", bytes));
         let db = TestDb::new().await;
         let ctx = context(db.store.clone());
-        let source = db
-            .store
-            .upsert_source(
-                &NewSource {
-                    url: server.url(&name),
-                    kind: SourceKind::Feed,
-                    title: None,
-                    lang: None,
-                    interval_secs: None,
-                    origin: SourceOrigin::Runtime,
-                },
-                t0(),
-            )
-            .await
-            .unwrap();
+        let source =
+            crate::support::seed::untitled_feed(db.store.as_ref(), &server.url(&name), t0()).await;
         let report = poll_source(&ctx, &source, t0()).await;
         assert_eq!(report.outcome, PollOutcome::Ok, "{name}: {report}");
         let items = db.store.items_of_source(source.id, 10_000).await.unwrap();

@@ -13,7 +13,7 @@ use crate::support::feed_server::{FeedServer, Route, context_with, rss, test_con
 use crate::support::t0;
 use chrono::Duration;
 use claimwatch::config::Config;
-use claimwatch::model::{NewSource, Source, SourceKind, SourceOrigin};
+use claimwatch::model::Source;
 use claimwatch::sources::{PollContext, PollOutcome, PollReport, poll_due, poll_source};
 use raw::{Conn, serve};
 use std::time::Instant;
@@ -33,20 +33,7 @@ async fn setup() -> (TestDb, PollContext) {
 }
 
 async fn add_feed(db: &TestDb, url: &str) -> Source {
-    db.store
-        .upsert_source(
-            &NewSource {
-                url: url.into(),
-                kind: SourceKind::Feed,
-                title: None,
-                lang: None,
-                interval_secs: None,
-                origin: SourceOrigin::Runtime,
-            },
-            t0(),
-        )
-        .await
-        .unwrap()
+    crate::support::seed::untitled_feed(db.store.as_ref(), url, t0()).await
 }
 
 fn error_of(r: &PollReport) -> &str {
