@@ -146,18 +146,27 @@ impl Holder<'_> {
 
     /// Renews the role while `task` runs; returns the task when it must still be awaited (the
     /// role was lost, its lease ran out, or shutdown), `None` when it finished by itself.
+    ///
+    /// The renewals run beside the task, never instead of it: a renewal waits for the
+    /// database's one writer connection, which the task may hold in a write it cannot finish
+    /// unless it is polled (with SQLite's single writer, both then waited for the pool's 30 s
+    /// timeout).
     async fn keep<Fut: Future<Output = ()>>(&self, task: Fut) -> Option<Pin<Box<Fut>>> {
         let mut task = Box::pin(task);
+        tokio::select! {
+            _ = &mut task => None,
+            _ = self.renew_until_lost() => Some(task),
+            _ = self.shutdown.wait() => Some(task),
+        }
+    }
+
+    /// Renews the lease every third of its time-to-live; returns once the role is lost.
+    async fn renew_until_lost(&self) {
         let mut valid_until = self.role.expiry(self.clock.now());
         loop {
-            tokio::select! {
-                _ = &mut task => return None,
-                _ = tokio::time::sleep(self.role.renew_every()) => {
-                    if let Renewal::Lost = self.renew(&mut valid_until).await {
-                        return Some(task);
-                    }
-                }
-                _ = self.shutdown.wait() => return Some(task),
+            tokio::time::sleep(self.role.renew_every()).await;
+            if let Renewal::Lost = self.renew(&mut valid_until).await {
+                return;
             }
         }
     }
@@ -217,18 +226,27 @@ where
     }
     let lost = Shutdown::new();
     let task = work(lost.clone());
-    tokio::pin!(task);
-    let out = loop {
-        tokio::select! {
-            out = &mut task => break out,
-            _ = tokio::time::sleep(role.renew_every()) => {
-                let renewed = store.acquire_lease(role.name, owner, clock.now(), role.ttl).await;
-                if !matches!(renewed, Ok(true)) && !lost.is_triggered() {
-                    tracing::warn!(role = role.name, "role lost; stopping after the message in flight");
-                    lost.trigger();
-                }
+    // Renewals beside the work, never instead of it (see `Holder::keep`).
+    let renewals = async {
+        loop {
+            tokio::time::sleep(role.renew_every()).await;
+            let renewed = store
+                .acquire_lease(role.name, owner, clock.now(), role.ttl)
+                .await;
+            if !matches!(renewed, Ok(true)) {
+                tracing::warn!(
+                    role = role.name,
+                    "role lost; stopping after the message in flight"
+                );
+                lost.trigger();
+                return;
             }
         }
+    };
+    tokio::pin!(task, renewals);
+    let out = tokio::select! {
+        out = &mut task => out,
+        () = &mut renewals => task.await,
     };
     if let Err(e) = store.release_lease(role.name, owner).await {
         tracing::warn!(role = role.name, error = %e, "cannot release the role");
@@ -270,6 +288,64 @@ pub fn instance_id() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// The work writes back to back, so it always holds SQLite's one writer connection when a
+    /// renewal is due. Renewals that ran instead of the work waited for that connection until
+    /// the pool gave up (30 s) and the lease ran out; beside it, the lease stays current.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn renewals_go_on_while_the_work_holds_the_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("roles.db").display());
+        let store = crate::store::open(&url).await.unwrap();
+        let clock: Arc<dyn Clock> = Arc::new(crate::clock::SystemClock);
+        let role = Role {
+            name: "busy",
+            ttl: Duration::from_millis(300),
+            keep_through_faults: false,
+        };
+        let (shutdown, writes, turns) = (Shutdown::new(), AtomicUsize::new(0), AtomicUsize::new(0));
+        let holding = hold_role(
+            store.clone(),
+            role,
+            "me".into(),
+            clock.clone(),
+            shutdown.clone(),
+            |stop| {
+                turns.fetch_add(1, Ordering::SeqCst);
+                let (store, clock, writes) = (store.clone(), clock.clone(), &writes);
+                async move {
+                    while !stop.is_triggered() {
+                        let _ = store
+                            .acquire_lease("other", "me", clock.now(), Duration::from_secs(60))
+                            .await;
+                        writes.fetch_add(1, Ordering::SeqCst);
+                    }
+                }
+            },
+        );
+        let check = async {
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            let holder = store.lease_holder("busy", clock.now()).await.unwrap();
+            shutdown.trigger();
+            holder
+        };
+        let ((), holder) = tokio::time::timeout(Duration::from_secs(20), async {
+            tokio::join!(holding, check)
+        })
+        .await
+        .expect("the role's holder stops at shutdown");
+        assert_eq!(
+            holder.as_deref(),
+            Some("me"),
+            "the lease was renewed while the work wrote"
+        );
+        assert_eq!(turns.load(Ordering::SeqCst), 1, "the role was never lost");
+        assert!(
+            writes.load(Ordering::SeqCst) > 100,
+            "the work went on: {writes:?}"
+        );
+    }
 
     #[test]
     fn a_holder_is_dead_only_when_it_is_a_gone_process_of_this_host() {

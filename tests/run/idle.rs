@@ -30,8 +30,9 @@ async fn after_a_minute_of_empty_long_polls_a_command_is_answered_at_once() {
     let polls = api.calls_of("getUpdates");
     assert!(
         (2..=3).contains(&polls.len()),
-        "each empty poll held for its 25 s: {} polls",
-        polls.len()
+        "each empty poll held for its 25 s: {} polls\n{}",
+        polls.len(),
+        run.output()
     );
     let asked = Instant::now();
     api.push_update(updates::message(CHAT, CHAT, "en", "/start"));

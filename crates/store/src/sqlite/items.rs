@@ -56,7 +56,8 @@ async fn insert_on(conn: &mut SqliteConnection, it: &NewItem) -> Result<InsertOu
 #[async_trait]
 impl ItemStore for SqliteStore {
     async fn insert_item(&self, it: &NewItem) -> Result<InsertOutcome> {
-        let mut conn = self.pool.acquire().await?;
+        // A write: on the writer connection, like every other (see `SqliteStore`).
+        let mut conn = self.writer.acquire().await?;
         insert_on(&mut conn, it).await
     }
 
