@@ -87,22 +87,38 @@ pub fn topics_label(lang: Lang, topics: Topics) -> String {
     }
 }
 
-/// One search or `/recent` hit, rendered as the digest renders an entry (`entry`): its number,
-/// the claim line, what did not fit, the phrase that decided it (unless `compact`), and its
-/// sources with the post's headline and the local time of the claim.
+/// One search hit, rendered as the digest renders an entry (`entry`): its number, the claim
+/// line, what did not fit, the phrase that decided it (unless `compact`), and its sources with
+/// the post's headline and the local time of the claim.
 pub fn claim_hit(view: &ClaimView, index: usize, lang: Lang, tz: &ChatTz, compact: bool) -> String {
+    story_hit(std::slice::from_ref(view), index, lang, tz, compact)
+}
+
+/// One story's claims as one hit (`/recent`): the first claim as [`claim_hit`] shows it, a
+/// line for each other claim, and the sources of them all.
+pub fn story_hit(
+    views: &[ClaimView],
+    index: usize,
+    lang: Lang,
+    tz: &ChatTz,
+    compact: bool,
+) -> String {
+    let Some(first) = views.first() else {
+        return String::new();
+    };
     let mut seen = std::collections::HashSet::new();
-    let sources: Vec<&SourceRef> = view
-        .sources
+    let sources: Vec<&SourceRef> = views
         .iter()
+        .flat_map(|v| &v.sources)
         .filter(|s| seen.insert(s.source_id))
         .collect();
     let input = EntryInput {
-        claim: Some(&view.claim.claim),
-        category: view.claim.claim.category,
-        title: &view.story.title,
+        claim: Some(&first.claim.claim),
+        category: first.claim.claim.category,
+        title: &first.story.title,
         sources,
-        when: Some(view.claim.claimed_at),
+        when: Some(first.claim.claimed_at),
+        others: views[1..].iter().map(|v| &v.claim.claim).collect(),
     };
     let style = Style {
         lang,

@@ -163,6 +163,7 @@ fn entry(input: &RenderInput<'_>, view: &StoryView, category: Category) -> Strin
         title: &view.story.title,
         sources: distinct_sources(view),
         when: None,
+        others: Vec::new(),
     };
     let style = Style {
         lang: input.lang,

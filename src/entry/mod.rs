@@ -4,10 +4,11 @@
 //! An entry is at most three lines before its sources: the claim line ([`line`]: who claims
 //! what, about whom, where, when, composed from the filed claim in the reader's language),
 //! an italic line with what did not fit (a loss claim's unit, more figures), and in search
-//! hits the phrase that decided the claim; then the sources line ([`sources`]), where the
-//! post's cleaned headline is the link to the first source. Claimants are named by
-//! [`who`], places by [`place`], figures by [`figures`]; the General Staff's totals and a
-//! daily reporter's series are one-line blocks ([`blocks`]).
+//! hits the phrase that decided the claim; in `/recent`, a line for each other claim of the
+//! story follows. Then the sources line ([`sources`]), where the post's cleaned headline is
+//! the link to the first source. Claimants are named by [`who`], places by [`place`], figures
+//! by [`figures`]; the General Staff's totals and a daily reporter's series are one-line
+//! blocks ([`blocks`]).
 
 pub mod blocks;
 pub mod figures;
@@ -30,6 +31,8 @@ use chrono::{DateTime, Utc};
 
 /// Longest phrase of evidence shown, in characters.
 const MAX_EVIDENCE_CHARS: usize = 200;
+/// Other claims of the story shown under the claim line; more are counted ("… +2").
+pub const MAX_OTHER_CLAIMS: usize = 3;
 
 /// What an entry shows.
 #[derive(Debug, Clone)]
@@ -44,6 +47,9 @@ pub struct EntryInput<'a> {
     pub sources: Vec<&'a SourceRef>,
     /// When it was claimed, shown on the sources line when given.
     pub when: Option<DateTime<Utc>>,
+    /// The story's other claims, a line each under the claim line (`/recent` shows a story
+    /// once, with every claim it carries).
+    pub others: Vec<&'a Claim>,
 }
 
 /// How an entry is shown.
@@ -97,6 +103,7 @@ pub fn render(input: &EntryInput<'_>, style: &Style<'_>) -> String {
             lines.push(format!("<i>«{}»</i>", escape_html(&e)));
         }
     }
+    lines.extend(other_claims(&input.others, channel, lang));
     let when = input
         .when
         .map(|at| escape_html(&local_when(&texts(lang).digest, style.tz, at)));
@@ -108,4 +115,21 @@ pub fn render(input: &EntryInput<'_>, style: &Style<'_>) -> String {
         when.as_deref(),
     ));
     lines.join("\n")
+}
+
+/// A line per other claim of the story ("＋ SHOT claims …"), at most [`MAX_OTHER_CLAIMS`],
+/// then how many more.
+fn other_claims(others: &[&Claim], channel: Option<&str>, lang: Lang) -> Vec<String> {
+    let mut lines: Vec<String> = others
+        .iter()
+        .take(MAX_OTHER_CLAIMS)
+        .map(|c| {
+            let who = who::of(Some(c), channel, lang);
+            format!("＋ {}", line::compose(Some(c), c.category, &who, lang).html)
+        })
+        .collect();
+    if others.len() > MAX_OTHER_CLAIMS {
+        lines.push(format!("＋ … {}", others.len() - MAX_OTHER_CLAIMS));
+    }
+    lines
 }

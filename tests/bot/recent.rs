@@ -118,3 +118,49 @@ async fn a_claim_told_by_two_channels_is_listed_once_with_both_sources() {
     assert_eq!(found.matches("losses of 301 troops").count(), 1, "{found}");
     h.stop().await;
 }
+
+#[tokio::test]
+async fn a_story_with_several_claims_is_one_entry_with_each_claim() {
+    let h = BotHarness::start().await;
+    let store = h.db.store.as_ref();
+    let a = seed::source(store, "https://a.example/rss", "Channel A").await;
+    let claim = |claimant: &str, value: i64| {
+        let mut c = seed::losses(claimant);
+        c.figures.truncate(1);
+        c.figures[0].value = value;
+        c
+    };
+    // One post, two claimants' figures; then another story.
+    let both = [claim("SHOT", 50), claim("Soldiers on the ground", 20)];
+    seed::claims_at(store, a, "Штурм: 50 и 20", &both, t0() - Duration::hours(3)).await;
+    seed::claim_at(
+        store,
+        a,
+        "Другое: 7",
+        claim("Mash", 7),
+        t0() - Duration::hours(1),
+    )
+    .await;
+    let recent = h.ask(609, "en", "/recent").await;
+    for shown in [
+        "losses of 50 troops",
+        "losses of 20 troops",
+        "losses of 7 troops",
+    ] {
+        assert_eq!(recent.matches(shown).count(), 1, "{shown}:\n{recent}");
+    }
+    assert!(
+        recent.contains("<b>2.</b>") && !recent.contains("<b>3.</b>"),
+        "{recent}"
+    );
+    let first = recent.find("<b>2.</b>").unwrap();
+    let (fifty, twenty) = (
+        recent.find("of 50 troops").unwrap(),
+        recent.find("of 20 troops").unwrap(),
+    );
+    assert!(
+        fifty > first && twenty > first,
+        "the two-claim story is the older one:\n{recent}"
+    );
+    h.stop().await;
+}

@@ -17,6 +17,17 @@ pub async fn claim_at(
     claim: Claim,
     at: DateTime<Utc>,
 ) -> i64 {
+    claims_at(store, source_id, text, &[claim], at).await[0]
+}
+
+/// [`claim_at`] for a post that carries several claims: one item, one story, every claim.
+pub async fn claims_at(
+    store: &dyn Store,
+    source_id: i64,
+    text: &str,
+    claims: &[Claim],
+    at: DateTime<Utc>,
+) -> Vec<i64> {
     let key = format!("{}-{}", at.timestamp_millis(), content_hash("", text));
     let item = NewItem {
         source_id,
@@ -39,7 +50,7 @@ pub async fn claim_at(
     };
     let story = store.create_story(item_id, &item.title, at).await.unwrap();
     store
-        .add_claims(story, item_id, at, &[claim], &stem_text(text))
+        .add_claims(story, item_id, at, claims, &stem_text(text))
         .await
-        .unwrap()[0]
+        .unwrap()
 }

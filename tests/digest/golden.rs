@@ -52,6 +52,7 @@ pub fn render(claim: &Claim, title: &str, sources: &[SourceRef], lang: Lang) -> 
         title,
         sources: sources.iter().collect(),
         when: None,
+        others: Vec::new(),
     };
     let style = Style {
         lang,

@@ -4,7 +4,7 @@ use super::say;
 use super::{Ctx, HandlerResult, Req, send_html};
 use crate::bot::keyboards;
 use crate::bot::paced::Paced;
-use crate::bot::render::{chat_tz, claim_hit, days_phrase, esc};
+use crate::bot::render::{chat_tz, claim_hit, days_phrase, esc, story_hit};
 use crate::bot::search_sessions::SearchSession;
 use crate::i18n::{fill, plural, texts};
 use crate::model::Category;
@@ -23,7 +23,7 @@ pub const MAX_QUERY_CHARS: usize = 200;
 pub const MAX_TERMS: usize = 8;
 /// Longest window, in days.
 pub const MAX_DAYS: u32 = 365;
-/// Claims listed by `/recent` before "…and N more".
+/// Stories listed by `/recent` before "…and N more".
 const RECENT_SHOWN: usize = 10;
 
 /// Why a search was not run.
@@ -205,22 +205,24 @@ pub(super) async fn recent(bot: Paced, ctx: Ctx, req: Req, arg: String) -> Handl
     let hours = window / 3600;
     let since = req.now - Duration::seconds(i64::try_from(window).unwrap_or(86_400));
     let limit = (RECENT_SHOWN * 5) as i64;
-    let claims = ClaimView::fold(ctx.store.recent_claims(since, category, limit).await?);
-    if claims.is_empty() {
+    let stories = ClaimView::by_story(ClaimView::fold(
+        ctx.store.recent_claims(since, category, limit).await?,
+    ));
+    if stories.is_empty() {
         let text = fill(t.recent_none, &[("hours", &hours)]);
         return say(&bot, &req, &text).await;
     }
     let tz = chat_tz(req.sub.as_ref(), &ctx.config);
     let mut parts = vec![fill(t.recent_title, &[("hours", &hours)])];
     parts.extend(
-        claims
+        stories
             .iter()
             .take(RECENT_SHOWN)
             .enumerate()
-            .map(|(i, c)| claim_hit(c, i + 1, req.lang, &tz, false)),
+            .map(|(i, claims)| story_hit(claims, i + 1, req.lang, &tz, false)),
     );
-    if claims.len() > RECENT_SHOWN {
-        let more = claims.len() - RECENT_SHOWN;
+    if stories.len() > RECENT_SHOWN {
+        let more = stories.len() - RECENT_SHOWN;
         parts.push(fill(t.recent_more, &[("n", &more)]));
     }
     say(&bot, &req, &parts.join("\n\n")).await

@@ -119,37 +119,31 @@ pub fn linked_posts(block: &str) -> Vec<String> {
         .collect()
 }
 
-/// The claims `/recent` would list over the week (folded as it folds them), one entry per
-/// story they come from (a story's several claims are read together).
+/// The entries `/recent` lists over the week: its claims folded and grouped by story as the
+/// bot groups them (`ClaimView::fold`, `ClaimView::by_story`), each entry linking the posts of
+/// all its claims' sources.
 pub async fn recent_entries(dir: &Path) -> Vec<super::score::Entry> {
     let url = format!("sqlite://{}", dir.join("week.db").display());
     let store = claimwatch::store::open(&url).await.unwrap();
     let since = Utc::now() - Duration::days(8);
     let views = store.recent_claims(since, None, 1000).await.unwrap();
     store.close().await;
-    let mut entries: Vec<(i64, super::score::Entry)> = Vec::new();
-    for v in claimwatch::store::ClaimView::fold(views) {
-        let posts: Vec<String> = v
-            .sources
-            .iter()
-            .filter_map(|s| linked_posts(s.url.as_deref()?).pop())
-            .collect();
-        match entries.iter_mut().find(|(story, _)| *story == v.story.id) {
-            Some((_, e)) => {
-                for p in posts {
-                    if !e.posts.contains(&p) {
-                        e.posts.push(p);
-                    }
+    let folded = claimwatch::store::ClaimView::fold(views);
+    claimwatch::store::ClaimView::by_story(folded)
+        .into_iter()
+        .map(|claims| {
+            let mut posts: Vec<String> = Vec::new();
+            for s in claims.iter().flat_map(|v| &v.sources) {
+                if let Some(p) = s.url.as_deref().and_then(|u| linked_posts(u).pop())
+                    && !posts.contains(&p)
+                {
+                    posts.push(p);
                 }
             }
-            None => entries.push((
-                v.story.id,
-                super::score::Entry {
-                    posts,
-                    text: v.story.title.chars().take(160).collect(),
-                },
-            )),
-        }
-    }
-    entries.into_iter().map(|(_, e)| e).collect()
+            super::score::Entry {
+                posts,
+                text: claims[0].story.title.chars().take(160).collect(),
+            }
+        })
+        .collect()
 }
