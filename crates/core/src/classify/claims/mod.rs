@@ -271,6 +271,17 @@ fn post_side(ctx: &Ctx, mentions: &[&Mention]) -> Option<Side> {
     sides.all(|s| s == first).then_some(first)
 }
 
+/// A loss a belligerent's military command reports without naming whose it is ("десант был
+/// уничтожен", says Ukraine's General Staff) is the enemy's: a command reports what it
+/// destroyed, and names its own side when it admits a loss.
+fn combatant_enemy(claimant: Option<&Claimant>, m: &Mention) -> Option<Side> {
+    let c = claimant?;
+    let known = c.id.and_then(super::claimants::by_id)?;
+    (m.category == Category::Losses && !m.other_conflict && known.combatant)
+        .then_some(known.side.map(opposite))
+        .flatten()
+}
+
 /// Builds the claims of one category from its mentions (in text order).
 pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> {
     let segs = segments::segments(ctx);
@@ -282,7 +293,9 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
         if m.needs_claimant && claimant.is_none() {
             continue;
         }
-        let side = side_of(ctx, m, claimant.as_ref()).or(post_side.filter(|_| !m.other_conflict));
+        let side = side_of(ctx, m, claimant.as_ref())
+            .or(post_side.filter(|_| !m.other_conflict))
+            .or_else(|| combatant_enemy(claimant.as_ref(), m));
         let name = claimant.as_ref().map(|c| c.name.clone());
         let at = Place {
             segment: segs.get(m.sentence).copied().unwrap_or(0),

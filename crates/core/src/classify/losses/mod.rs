@@ -182,7 +182,13 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
     }
     share_sides(ctx, &mut out, &spots);
     let with_figures: Vec<usize> = out.iter().map(|m| m.sentence).collect();
+    let before = out.len();
     unnumbered::destroyed(ctx, &with_figures, &mut out);
+    // "колонна российской бронетехники прорвалась … этот десант был уничтожен": a thing
+    // destroyed with no side of its own is the one side its paragraph names before it.
+    for m in out[before..].iter_mut().filter(|m| m.side.is_none()) {
+        m.side = sides::segment_side(ctx, m.sentence);
+    }
     unnumbered::share_lost(ctx, &mut out);
     for m in &mut out {
         m.other_conflict = other_war(ctx, m.sentence);
