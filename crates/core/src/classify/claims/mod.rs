@@ -282,12 +282,28 @@ fn combatant_enemy(claimant: Option<&Claimant>, m: &Mention) -> Option<Side> {
         .flatten()
 }
 
+/// The one side every side marker of the post names ("…капитан 1-го ранга Черноморского
+/// флота России" three paragraphs after "погиб находившийся в салоне военнослужащий"), for a
+/// mention nothing else gives a side; not in a round-up, whose bulletins each tell their own.
+fn marked_side(ctx: &Ctx) -> Option<Side> {
+    if segments::bullets(ctx) >= ROUNDUP_BULLETS {
+        return None;
+    }
+    let markers = ctx.markers(0..ctx.doc.tokens.len());
+    let first = markers.first()?.side?;
+    markers
+        .iter()
+        .all(|m| m.side == Some(first))
+        .then_some(first)
+}
+
 /// Builds the claims of one category from its mentions (in text order).
 pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> {
     let segs = segments::segments(ctx);
     let mut drafts: Vec<Draft> = Vec::new();
     let ours: Vec<&Mention> = mentions.iter().filter(|m| m.category == category).collect();
     let post_side = post_side(ctx, &ours);
+    let marked = std::cell::OnceCell::new();
     for m in ours {
         let claimant = attribution::resolve(ctx, m.sentence, m.anchor);
         if m.needs_claimant && claimant.is_none() {
@@ -295,7 +311,11 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
         }
         let side = side_of(ctx, m, claimant.as_ref())
             .or(post_side.filter(|_| !m.other_conflict))
-            .or_else(|| combatant_enemy(claimant.as_ref(), m));
+            .or_else(|| combatant_enemy(claimant.as_ref(), m))
+            .or_else(|| {
+                let side = *marked.get_or_init(|| marked_side(ctx));
+                side.filter(|_| !m.other_conflict)
+            });
         let name = claimant.as_ref().map(|c| c.name.clone());
         let at = Place {
             segment: segs.get(m.sentence).copied().unwrap_or(0),

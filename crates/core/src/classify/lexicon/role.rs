@@ -31,6 +31,9 @@ pub enum Role {
     Destroyed,
     /// A share of a force lost ("lost 25% of its combat power").
     ShareLost,
+    /// One soldier killed in combat, told by a singular verb and where it happened ("погиб
+    /// в бою", "загинув на фронті"): one killed, in one incident.
+    FellInCombat,
     /// Not a loss at all ("lost the match", "потерял деньги").
     NotLoss,
     /// Another war or a security operation ("Сирия", "Gaza", "КТО"): out of scope.

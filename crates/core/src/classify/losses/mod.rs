@@ -184,8 +184,9 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
     let with_figures: Vec<usize> = out.iter().map(|m| m.sentence).collect();
     let before = out.len();
     unnumbered::destroyed(ctx, &with_figures, &mut out);
-    // "колонна российской бронетехники прорвалась … этот десант был уничтожен": a thing
-    // destroyed with no side of its own is the one side its paragraph names before it.
+    unnumbered::fell_in_combat(ctx, &with_figures, &mut out);
+    // "колонна российской бронетехники прорвалась … этот десант был уничтожен": a loss
+    // without a count and with no side of its own is the one side its paragraph names.
     for m in out[before..].iter_mut().filter(|m| m.side.is_none()) {
         m.side = sides::segment_side(ctx, m.sentence);
     }
