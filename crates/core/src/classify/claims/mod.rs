@@ -11,6 +11,7 @@ mod segments;
 use super::attribution::{self, Claimant};
 use super::claimants::Kind;
 use super::context::{Ctx, opposite};
+use super::lexicon::Role;
 use super::mention::Mention;
 use super::places;
 use crate::model::{Category, Claim, Metric, Period, Side};
@@ -297,6 +298,18 @@ fn marked_side(ctx: &Ctx) -> Option<Side> {
         .then_some(first)
 }
 
+/// "подрыв машины в Севастополе, в результате чего погиб капитан 1 ранга": a place far behind
+/// one side's lines, in the mention's sentence or the headline, is that side's.
+fn held_side(ctx: &Ctx, m: &Mention) -> Option<Side> {
+    [m.sentence, 0].into_iter().find_map(|s| {
+        ctx.within(ctx.sentence(s), |r| matches!(r, Role::HeldBy(_)))
+            .find_map(|x| match x.role {
+                Role::HeldBy(side) => Some(side),
+                _ => None,
+            })
+    })
+}
+
 /// Builds the claims of one category from its mentions (in text order).
 pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> {
     let segs = segments::segments(ctx);
@@ -315,7 +328,8 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
             .or_else(|| {
                 let side = *marked.get_or_init(|| marked_side(ctx));
                 side.filter(|_| !m.other_conflict)
-            });
+            })
+            .or_else(|| held_side(ctx, m).filter(|_| !m.other_conflict));
         let name = claimant.as_ref().map(|c| c.name.clone());
         let at = Place {
             segment: segs.get(m.sentence).copied().unwrap_or(0),

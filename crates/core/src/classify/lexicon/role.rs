@@ -55,6 +55,9 @@ pub enum Role {
     /// "нанесли удар", "атаковали", "attacked": the side before it attacked, so losses told
     /// near it without a side of their own are the other side's.
     AttackVerb,
+    /// A place far behind one side's lines (Sevastopol): a soldier killed or a deserter caught
+    /// there with no side named is that side's.
+    HeldBy(Side),
     /// A weapon only one side fires (ATACMS, «Искандер»): an attack with it names the
     /// attacker.
     AttackBy(Side),

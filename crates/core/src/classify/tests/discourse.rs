@@ -150,3 +150,19 @@ fn a_loss_a_command_reports_without_a_side_is_the_enemys() {
         assert_eq!(claims[0].side, Some(side), "{text}");
     }
 }
+
+#[test]
+fn a_place_behind_the_lines_and_a_strikes_other_counts_frame_an_incident() {
+    let c = run("В Севастополе взорвался автомобиль, в результате чего погиб офицер флота.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Russia));
+    assert_eq!(claims[0].figures[0].period, Some(Period::Event));
+    let c = run(
+        "Российские войска уничтожили два танка под Работино, противник потерял до 40 военнослужащих.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    let periods: Vec<_> = claims[0].figures.iter().map(|f| f.period).collect();
+    assert_eq!(periods, vec![Some(Period::Event); 2], "{claims:?}");
+}
