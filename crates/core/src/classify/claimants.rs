@@ -39,6 +39,10 @@ pub struct Known {
     /// shows its figures of one day as one block.
     #[serde(default)]
     pub daily: bool,
+    /// A belligerent's military command: what it reports destroyed or killed without naming
+    /// whose is the enemy's.
+    #[serde(default)]
+    pub combatant: bool,
     en: String,
     uk: String,
     ru: String,

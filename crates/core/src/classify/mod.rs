@@ -80,6 +80,7 @@ pub fn classify(input: &ClassifyInput) -> Classification {
                 | Wounded
                 | Destroyed
                 | ShareLost
+                | FellInCombat
         )
     };
     if !m.all().iter().any(|x| starts_report(x.role)) {

@@ -1,12 +1,12 @@
 //! Loss reports without a count: equipment or units reported destroyed ("уничтожили танк
-//! Т-64", "завершили уничтожение группировки") and a share of a force lost ("lost 25% of its
-//! combat power"). A share counts only when someone is named as claiming it; a destroyed thing
+//! Т-64", "завершили уничтожение группировки"), a share of a force lost ("lost 25% of its
+//! combat power"), and one soldier killed in combat ("погиб в бою": one killed, one event). A share counts only when someone is named as claiming it; a destroyed thing
 //! only in a military sentence or with a named claimant.
 
 use super::context::Ctx;
 use super::lexicon::Role;
 use super::mention::{Mention, SideMark, hypothetical_before, is_passive, nearest};
-use crate::model::{Category, Metric};
+use crate::model::{Category, Figure, Metric, Period};
 
 fn is_air(r: Role) -> bool {
     matches!(
@@ -98,6 +98,46 @@ pub fn share_lost(ctx: &Ctx, out: &mut Vec<Mention>) {
             side,
             daily: false,
             needs_claimant: true,
+            group: None,
+            other_conflict: false,
+        });
+    }
+}
+
+/// "«Щит» погиб на Донецком направлении при проведении штурмовых действий": a singular verb
+/// of dying and where it happened tell one soldier killed in one incident, in sentences
+/// without a loss figure and without civilians.
+pub fn fell_in_combat(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
+    for x in ctx.m.all().iter().filter(|x| x.role == Role::FellInCombat) {
+        let s = ctx.doc.sentence_of(x.first);
+        let sentence = ctx.sentence(s);
+        if with_figures.contains(&s)
+            || out.iter().any(|m| m.sentence == s)
+            || hypothetical_before(ctx, x.first)
+            || ctx.any_within(sentence.clone(), Role::CivilianContext)
+        {
+            continue;
+        }
+        let clause = ctx.clause(x.first);
+        let side = nearest(ctx.markers(clause), x.first).map(|m| (m, false));
+        out.push(Mention {
+            category: Category::Losses,
+            sentence: s,
+            anchor: x.first,
+            evidence: (ctx.start_of(x.first), ctx.end_of(x.last)),
+            figure: Some(Figure {
+                metric: Metric::Killed,
+                value: 1,
+                delta: None,
+                cumulative: Some(false),
+                period: Some(Period::Event),
+                qualifier: None,
+                low: None,
+                high: None,
+            }),
+            side,
+            daily: false,
+            needs_claimant: false,
             group: None,
             other_conflict: false,
         });

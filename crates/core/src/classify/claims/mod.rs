@@ -11,6 +11,7 @@ mod segments;
 use super::attribution::{self, Claimant};
 use super::claimants::Kind;
 use super::context::{Ctx, opposite};
+use super::lexicon::Role;
 use super::mention::Mention;
 use super::places;
 use crate::model::{Category, Claim, Metric, Period, Side};
@@ -271,18 +272,64 @@ fn post_side(ctx: &Ctx, mentions: &[&Mention]) -> Option<Side> {
     sides.all(|s| s == first).then_some(first)
 }
 
+/// A loss a belligerent's military command reports without naming whose it is ("десант был
+/// уничтожен", says Ukraine's General Staff) is the enemy's: a command reports what it
+/// destroyed, and names its own side when it admits a loss.
+fn combatant_enemy(claimant: Option<&Claimant>, m: &Mention) -> Option<Side> {
+    let c = claimant?;
+    let known = c.id.and_then(super::claimants::by_id)?;
+    (m.category == Category::Losses && !m.other_conflict && known.combatant)
+        .then_some(known.side.map(opposite))
+        .flatten()
+}
+
+/// The one side every side marker of the post names ("…капитан 1-го ранга Черноморского
+/// флота России" three paragraphs after "погиб находившийся в салоне военнослужащий"), for a
+/// mention nothing else gives a side; not in a round-up, whose bulletins each tell their own.
+fn marked_side(ctx: &Ctx) -> Option<Side> {
+    if segments::bullets(ctx) >= ROUNDUP_BULLETS {
+        return None;
+    }
+    let markers = ctx.markers(0..ctx.doc.tokens.len());
+    let first = markers.first()?.side?;
+    markers
+        .iter()
+        .all(|m| m.side == Some(first))
+        .then_some(first)
+}
+
+/// "подрыв машины в Севастополе, в результате чего погиб капитан 1 ранга": a place far behind
+/// one side's lines, in the mention's sentence or the headline, is that side's.
+fn held_side(ctx: &Ctx, m: &Mention) -> Option<Side> {
+    [m.sentence, 0].into_iter().find_map(|s| {
+        ctx.within(ctx.sentence(s), |r| matches!(r, Role::HeldBy(_)))
+            .find_map(|x| match x.role {
+                Role::HeldBy(side) => Some(side),
+                _ => None,
+            })
+    })
+}
+
 /// Builds the claims of one category from its mentions (in text order).
 pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> {
     let segs = segments::segments(ctx);
     let mut drafts: Vec<Draft> = Vec::new();
     let ours: Vec<&Mention> = mentions.iter().filter(|m| m.category == category).collect();
     let post_side = post_side(ctx, &ours);
+    let marked = std::cell::OnceCell::new();
     for m in ours {
         let claimant = attribution::resolve(ctx, m.sentence, m.anchor);
         if m.needs_claimant && claimant.is_none() {
             continue;
         }
-        let side = side_of(ctx, m, claimant.as_ref()).or(post_side.filter(|_| !m.other_conflict));
+        let side = side_of(ctx, m, claimant.as_ref())
+            .or(post_side.filter(|_| !m.other_conflict))
+            .or_else(|| combatant_enemy(claimant.as_ref(), m))
+            .or_else(|| {
+                let side = *marked.get_or_init(|| marked_side(ctx));
+                side.filter(|_| !m.other_conflict)
+            })
+            .or_else(|| held_side(ctx, m).filter(|_| !m.other_conflict));
         let name = claimant.as_ref().map(|c| c.name.clone());
         let at = Place {
             segment: segs.get(m.sentence).copied().unwrap_or(0),

@@ -31,6 +31,9 @@ pub enum Role {
     Destroyed,
     /// A share of a force lost ("lost 25% of its combat power").
     ShareLost,
+    /// One soldier killed in combat, told by a singular verb and where it happened ("погиб
+    /// в бою", "загинув на фронті"): one killed, in one incident.
+    FellInCombat,
     /// Not a loss at all ("lost the match", "потерял деньги").
     NotLoss,
     /// Another war or a security operation ("Сирия", "Gaza", "КТО"): out of scope.
@@ -52,6 +55,9 @@ pub enum Role {
     /// "нанесли удар", "атаковали", "attacked": the side before it attacked, so losses told
     /// near it without a side of their own are the other side's.
     AttackVerb,
+    /// A place far behind one side's lines (Sevastopol): a soldier killed or a deserter caught
+    /// there with no side named is that side's.
+    HeldBy(Side),
     /// A weapon only one side fires (ATACMS, «Искандер»): an attack with it names the
     /// attacker.
     AttackBy(Side),

@@ -12,7 +12,7 @@ use super::lexicon::Role;
 use super::matcher::PhraseMatch;
 use super::mention::{Mention, SideMark, TRIGGER_REACH, Taken, is_trigger};
 use super::unnumbered;
-use crate::model::{Category, Figure, Period};
+use crate::model::{Category, Figure, Metric, Period};
 use sides::{side_around, side_of};
 
 /// The loss word the figure belongs to: a loss or destroying word before an "убитыми", one
@@ -117,6 +117,34 @@ fn share_sides(ctx: &Ctx, out: &mut [Mention], spots: &[(Option<usize>, usize)])
     }
 }
 
+/// "ВС РФ поразили три пусковые установки Himars, ВСУ потеряли не менее 30 военных": a
+/// count of incident scale with no period of its own, in the sentence of a count one strike
+/// made, is the same incident's.
+fn share_event(out: &mut [Mention]) {
+    let events: Vec<usize> = out
+        .iter()
+        .filter(|m| {
+            m.figure
+                .as_ref()
+                .is_some_and(|f| f.period == Some(Period::Event))
+        })
+        .map(|m| m.sentence)
+        .collect();
+    for m in out.iter_mut().filter(|m| events.contains(&m.sentence)) {
+        let Some(f) = m.figure.as_mut() else {
+            continue;
+        };
+        let scale = match f.metric {
+            Metric::Personnel | Metric::Killed | Metric::Wounded => 300,
+            _ => 30,
+        };
+        if f.period.is_none() && f.cumulative.is_none() && f.value <= scale {
+            f.period = Some(Period::Event);
+            f.cumulative = Some(false);
+        }
+    }
+}
+
 /// Loss mentions, in text order, from the text's figures (`figs`, in text order), leaving out
 /// the figures a refusal counts when the refusal phrase is closer to them than their loss word
 /// ("About 40 marines refused to advance after their commander was killed").
@@ -181,8 +209,16 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
         spots.push((trigger.map(|x| x.first), f.first));
     }
     share_sides(ctx, &mut out, &spots);
+    share_event(&mut out);
     let with_figures: Vec<usize> = out.iter().map(|m| m.sentence).collect();
+    let before = out.len();
     unnumbered::destroyed(ctx, &with_figures, &mut out);
+    unnumbered::fell_in_combat(ctx, &with_figures, &mut out);
+    // "колонна российской бронетехники прорвалась … этот десант был уничтожен": a loss
+    // without a count and with no side of its own is the one side its paragraph names.
+    for m in out[before..].iter_mut().filter(|m| m.side.is_none()) {
+        m.side = sides::segment_side(ctx, m.sentence);
+    }
     unnumbered::share_lost(ctx, &mut out);
     for m in &mut out {
         m.other_conflict = other_war(ctx, m.sentence);

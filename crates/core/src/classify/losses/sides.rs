@@ -147,7 +147,7 @@ fn owner_after(ctx: &Ctx, f: &FigureHit) -> Option<(Marker, bool)> {
 /// The one side named before sentence `s` in its paragraph, when the paragraph names only
 /// one ("ВСУшникам пришлось отступать … до 20 человек «трёхсотые»"): the losses told there
 /// without a side are that side's.
-fn segment_side(ctx: &Ctx, s: usize) -> Option<(Marker, bool)> {
+pub(super) fn segment_side(ctx: &Ctx, s: usize) -> Option<(Marker, bool)> {
     let paragraph = ctx.doc.sentences.get(s)?.paragraph;
     let from = (0..=s)
         .rev()

@@ -110,3 +110,59 @@ fn names_in_a_list_of_the_dead_count_the_dead() {
             .is_empty()
     );
 }
+
+#[test]
+fn one_soldier_killed_in_combat_is_one_killed_in_one_event() {
+    let c = run(
+        "Сержант Иванов погиб в бою под Угледаром, сообщили сослуживцы.\n\nОн служил в российской армии с 2015 года.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Russia));
+    let f = &claims[0].figures;
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].metric, f[0].value), (Metric::Killed, 1));
+    assert_eq!(f[0].period, Some(Period::Event));
+    for text in [
+        "Его дед погиб на войне в 1943 году.",
+        "Волонтер погиб на фронте, доставляя гуманитарную помощь.",
+        "Он мог погибнуть в бою, но выжил.",
+    ] {
+        assert!(run(text).categories.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_loss_a_command_reports_without_a_side_is_the_enemys() {
+    for (text, side) in [
+        (
+            "Генштаб ВСУ сообщил, что под Купянском был уничтожен танк.",
+            Side::Russia,
+        ),
+        (
+            "Минобороны России сообщило, что под Курском уничтожен танк.",
+            Side::Ukraine,
+        ),
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        assert_eq!(claims[0].side, Some(side), "{text}");
+    }
+}
+
+#[test]
+fn a_place_behind_the_lines_and_a_strikes_other_counts_frame_an_incident() {
+    let c = run("В Севастополе взорвался автомобиль, в результате чего погиб офицер флота.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Russia));
+    assert_eq!(claims[0].figures[0].period, Some(Period::Event));
+    let c = run(
+        "Российские войска уничтожили два танка под Работино, противник потерял до 40 военнослужащих.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    let periods: Vec<_> = claims[0].figures.iter().map(|f| f.period).collect();
+    assert_eq!(periods, vec![Some(Period::Event); 2], "{claims:?}");
+}
