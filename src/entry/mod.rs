@@ -31,8 +31,8 @@ use chrono::{DateTime, Utc};
 
 /// Longest phrase of evidence shown, in characters.
 const MAX_EVIDENCE_CHARS: usize = 200;
-/// Other claims of the story shown under the claim line; more are counted ("… +2").
-pub const MAX_OTHER_CLAIMS: usize = 3;
+/// Other claims of the story shown under the claim line; more are counted ("＋ … 2").
+const MAX_OTHER_CLAIMS: usize = 3;
 
 /// What an entry shows.
 #[derive(Debug, Clone)]
