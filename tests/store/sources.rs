@@ -1,21 +1,11 @@
 //! Sources: upserts that keep polling state, removal and return, due sources leased once,
 //! failure counting, pausing and resuming.
 
+pub use crate::support::seed::new_feed as feed;
 use crate::support::{db::TestDb, t0};
 use chrono::Duration;
-use claimwatch::model::{Lang, NewSource, SourceKind, SourceOrigin};
+use claimwatch::model::{Lang, SourceOrigin};
 use claimwatch::store::{PollFailure, PollSuccess};
-
-pub fn feed(url: &str) -> NewSource {
-    NewSource {
-        url: url.into(),
-        kind: SourceKind::Feed,
-        title: None,
-        lang: None,
-        interval_secs: None,
-        origin: SourceOrigin::Runtime,
-    }
-}
 
 #[tokio::test]
 async fn upsert_keeps_polling_state_and_updates_settings() {

@@ -20,18 +20,22 @@ pub async fn source(store: &dyn Store, url: &str, title: &str) -> i64 {
     store.upsert_source(&s, super::t0()).await.unwrap().id
 }
 
-/// Adds a feed source with no title, language or interval of its own, as a user's
-/// `/addsource` would; returns it.
-pub async fn untitled_feed(store: &dyn Store, url: &str, now: DateTime<Utc>) -> Source {
-    let s = NewSource {
+/// A feed source with no title, language or interval of its own, as a user's `/addsource`
+/// gives it.
+pub fn new_feed(url: &str) -> NewSource {
+    NewSource {
         url: url.into(),
         kind: SourceKind::Feed,
         title: None,
         lang: None,
         interval_secs: None,
         origin: SourceOrigin::Runtime,
-    };
-    store.upsert_source(&s, now).await.unwrap()
+    }
+}
+
+/// Adds [`new_feed`]`(url)`; returns it.
+pub async fn untitled_feed(store: &dyn Store, url: &str, now: DateTime<Utc>) -> Source {
+    store.upsert_source(&new_feed(url), now).await.unwrap()
 }
 
 pub fn refusal(claimant: &str, unit: Option<&str>, refusers: i64) -> Claim {

@@ -1,7 +1,8 @@
 //! Loss reports without a count: equipment or units reported destroyed ("уничтожили танк
 //! Т-64", "завершили уничтожение группировки"), a share of a force lost ("lost 25% of its
-//! combat power"), and one soldier killed in combat ("погиб в бою": one killed, one event). A share counts only when someone is named as claiming it; a destroyed thing
-//! only in a military sentence or with a named claimant.
+//! combat power"), and one soldier killed in combat ("погиб в бою": one killed, one event). A
+//! share counts only when someone is named as claiming it; a destroyed thing only in a
+//! military sentence or with a named claimant.
 
 use super::context::Ctx;
 use super::lexicon::Role;
@@ -125,16 +126,7 @@ pub fn fell_in_combat(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>)
             sentence: s,
             anchor: x.first,
             evidence: (ctx.start_of(x.first), ctx.end_of(x.last)),
-            figure: Some(Figure {
-                metric: Metric::Killed,
-                value: 1,
-                delta: None,
-                cumulative: Some(false),
-                period: Some(Period::Event),
-                qualifier: None,
-                low: None,
-                high: None,
-            }),
+            figure: Some(Figure::new(Metric::Killed, 1).with_period(Some(Period::Event))),
             side,
             daily: false,
             needs_claimant: false,

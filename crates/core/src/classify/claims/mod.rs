@@ -278,7 +278,7 @@ fn post_side(ctx: &Ctx, mentions: &[&Mention]) -> Option<Side> {
 fn combatant_enemy(claimant: Option<&Claimant>, m: &Mention) -> Option<Side> {
     let c = claimant?;
     let known = c.id.and_then(super::claimants::by_id)?;
-    (m.category == Category::Losses && !m.other_conflict && known.combatant)
+    (m.category == Category::Losses && known.combatant)
         .then_some(known.side.map(opposite))
         .flatten()
 }
@@ -322,14 +322,15 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
         if m.needs_claimant && claimant.is_none() {
             continue;
         }
+        // Another war's figures take no side from the rest of the post or its claimant.
+        let fallback = || {
+            post_side
+                .or_else(|| combatant_enemy(claimant.as_ref(), m))
+                .or_else(|| *marked.get_or_init(|| marked_side(ctx)))
+                .or_else(|| held_side(ctx, m))
+        };
         let side = side_of(ctx, m, claimant.as_ref())
-            .or(post_side.filter(|_| !m.other_conflict))
-            .or_else(|| combatant_enemy(claimant.as_ref(), m))
-            .or_else(|| {
-                let side = *marked.get_or_init(|| marked_side(ctx));
-                side.filter(|_| !m.other_conflict)
-            })
-            .or_else(|| held_side(ctx, m).filter(|_| !m.other_conflict));
+            .or_else(|| (!m.other_conflict).then(fallback).flatten());
         let name = claimant.as_ref().map(|c| c.name.clone());
         let at = Place {
             segment: segs.get(m.sentence).copied().unwrap_or(0),
