@@ -140,6 +140,33 @@ fn ends_bare(ctx: &Ctx, num: &Num) -> bool {
     false
 }
 
+/// "20 тысяч солдат погибли, еще около 50 тысяч были ранены": a count with no noun of its
+/// own, joined by a comma (and "еще", "и") to a count of soldiers right before it in its
+/// sentence, counts soldiers too.
+pub(super) fn continued_counts(ctx: &Ctx, out: &mut [FigureHit]) {
+    for i in 1..out.len() {
+        let (before, rest) = out.split_at_mut(i);
+        let (a, f) = (&before[i - 1], &mut rest[0]);
+        let people = matches!(
+            a.metric,
+            Metric::Personnel | Metric::Killed | Metric::Wounded
+        );
+        if !f.weak || a.weak || !people || f.metric != Metric::Personnel {
+            continue;
+        }
+        if ctx.doc.sentence_of(a.last) != ctx.doc.sentence_of(f.first) {
+            continue;
+        }
+        let mut k = before_qualifiers(ctx, f.num.first);
+        if k > a.last + 1 && CONTINUING.contains(&ctx.doc.word(k - 1)) {
+            k -= 1;
+        }
+        if k > a.last && ctx.doc.gap_after(k - 1).contains(',') {
+            f.weak = false;
+        }
+    }
+}
+
 /// The figure a bare number continues: the last one before it in its sentence, or in the
 /// sentence before when its own opens with "А", "И", "also".
 fn anchor_of<'f>(ctx: &Ctx, out: &'f [FigureHit], num: &Num) -> Option<&'f FigureHit> {

@@ -40,6 +40,7 @@ pub fn find(ctx: &Ctx) -> Vec<FigureHit> {
     let mut out: Vec<FigureHit> = ctx.nums.iter().filter_map(|n| counted(ctx, n)).collect();
     implied::singulars(ctx, &mut out);
     implied::ellipses(ctx, &mut out);
+    implied::continued_counts(ctx, &mut out);
     for i in 0..out.len() {
         let limit = out
             .get(i + 1)

@@ -56,6 +56,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("attribution", "anaphora") => Role::Anaphora,
         ("attribution", "outlets") => Role::Outlet,
         ("attribution", "person_roles") => Role::PersonRole,
+        ("attribution", "spokesmen") => Role::Spokesman,
         ("attribution", "persons") => Role::Person,
         ("places", "types") => Role::PlaceType,
         ("places", "groups") => Role::GroupName,

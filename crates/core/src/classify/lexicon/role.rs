@@ -103,6 +103,9 @@ pub enum Role {
     Anaphora,
     Outlet,
     PersonRole,
+    /// "спикер", "речник", "spokesman": whoever it introduces speaks for the institution
+    /// named with it.
+    Spokesman,
     /// A known official's surname ("Зеленский", "Syrskyi").
     Person,
     NumberWord(i64),

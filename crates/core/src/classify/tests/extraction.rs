@@ -218,3 +218,42 @@ fn a_count_with_the_wounded_is_personnel() {
         Some("nato")
     );
 }
+
+#[test]
+fn a_number_after_a_comma_counts_whom_its_predicate_kills_or_wounds() {
+    let cases = [
+        (
+            "Не менее 20 тысяч российских солдат погибли в боях, еще около 50 тысяч были тяжело ранены, пишет газета.",
+            vec![(Metric::Killed, 20_000), (Metric::Wounded, 50_000)],
+        ),
+        (
+            "Щонайменше 3 тисячі російських військових загинули, ще 7 тисяч поранені, повідомляє видання.",
+            vec![(Metric::Killed, 3_000), (Metric::Wounded, 7_000)],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(figures_of(&run(text), Category::Losses), want, "{text}");
+    }
+    // Equipment before: a wounded count is not more of it.
+    let c = run("ВСУ потеряли 5 танков, еще 3 были ранены при обстреле.");
+    assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Tanks, 5)]);
+}
+
+#[test]
+fn a_spokesman_speaks_for_the_institution_he_was_introduced_with() {
+    let text = "Атаки отбиты, заявил спикер Генштаба ВСУ Андрей Ковалев журналистам.\n\nПо его словам, российские войска потеряли 12 танков за день, сообщил Ковалев.";
+    let c = run(text);
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(
+        claims.first().and_then(|x| x.claimant.as_deref()),
+        Some("General Staff of the Armed Forces of Ukraine"),
+        "{claims:?}"
+    );
+    // Not introduced as anyone's spokesman: the name as written.
+    let c = run("Российские войска потеряли 12 танков за день, сообщил Ковалев.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(
+        claims.first().and_then(|x| x.claimant.as_deref()),
+        Some("Ковалев")
+    );
+}
