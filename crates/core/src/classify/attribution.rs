@@ -3,6 +3,9 @@
 //! the claim's sentence, then in a following "Об этом сообщили …" sentence, then earlier in
 //! the paragraph, then in the heading.
 
+mod quoted;
+mod spokesman;
+
 use super::claimants::{Kind, Known};
 use super::context::Ctx;
 use super::lexicon::Role;
@@ -113,6 +116,10 @@ fn is_name_word(ctx: &Ctx, t: usize) -> bool {
         && !ctx.has_at(t, Role::PersonRole)
 }
 
+/// How many words may stand between a role word and the name it introduces ("глава
+/// Коченевского района Новосибирской области Евгений Антипов").
+const ROLE_REACH: usize = 5;
+
 /// Officials: a known surname (with the first name before it when written), or a role word
 /// followed by a capitalised first and last name ("Головнокомандувач ЗСУ Олександр Сирський").
 fn persons(ctx: &Ctx, s: usize) -> Vec<Claimant> {
@@ -140,7 +147,7 @@ fn persons(ctx: &Ctx, s: usize) -> Vec<Claimant> {
                     continue;
                 }
                 skipped += 1;
-                if skipped > 3 {
+                if skipped > ROLE_REACH {
                     break;
                 }
                 p += 1;
@@ -157,7 +164,11 @@ fn persons(ctx: &Ctx, s: usize) -> Vec<Claimant> {
             continue;
         }
         let known = known_name(ctx, first, last, Kind::Person);
-        if let Some(institution) = known.is_none().then(|| speaks_for(ctx, last)).flatten() {
+        if let Some(institution) = known
+            .is_none()
+            .then(|| spokesman::speaks_for(ctx, last))
+            .flatten()
+        {
             out.push(Claimant::known(institution, first, 0));
             continue;
         }
@@ -170,46 +181,6 @@ fn persons(ctx: &Ctx, s: usize) -> Vec<Claimant> {
         });
     }
     out
-}
-
-/// "спикер Генштаба ВСУ Андрей Ковалев … заявил Ковалев": the institution a spokesman was
-/// introduced with (anywhere before, by the stem of his surname at token `surname`) is who
-/// tells what he says.
-fn speaks_for(ctx: &Ctx, surname: usize) -> Option<&'static Known> {
-    let word = ctx.doc.word(surname);
-    let len = word.chars().count();
-    if len < 4 {
-        return None;
-    }
-    let stem_end = word
-        .char_indices()
-        .nth(len.saturating_sub(2).max(4))
-        .map_or(word.len(), |(i, _)| i);
-    let stem = &word[..stem_end];
-    (0..=surname)
-        .filter(|&t| ctx.doc.tokens[t].capitalized && ctx.doc.word(t).starts_with(stem))
-        .find_map(|t| introduced_by(ctx, t))
-}
-
-/// How far before a name its role and institution reach ("спикер Генштаба ВСУ Андрей").
-const INTRODUCTION_REACH: usize = 7;
-
-/// The institution named with a spokesman's role word in the words before name token `t`.
-fn introduced_by(ctx: &Ctx, t: usize) -> Option<&'static Known> {
-    let sentence = ctx.doc.sentence_range(t);
-    let from = t.saturating_sub(INTRODUCTION_REACH).max(sentence.start);
-    ctx.within(from..t, |r| r == Role::Spokesman).next()?;
-    ctx.within(from..t, |r| matches!(r, Role::Claimant(_)))
-        .filter(|x| x.last < t)
-        .find_map(|x| match x.role {
-            Role::Claimant(id) => ctx
-                .lex
-                .claimants
-                .get(id as usize)
-                .map(|d| d.known)
-                .filter(|k| k.kind == Kind::Institution),
-            _ => None,
-        })
 }
 
 /// Outlets, as written; a known one ("по данным Медиазоны") also by its id.
@@ -225,15 +196,26 @@ fn outlets(ctx: &Ctx, s: usize) -> Vec<Claimant> {
         if known.is_none() && x.role != Role::Outlet {
             continue;
         }
-        out.push(Claimant {
-            name: ctx.doc.span(x.first, x.last).to_owned(),
-            id: known.map(|k| k.id.as_str()),
-            side: None,
-            token: x.first,
-            rank: 2,
-        });
+        out.push(outlet(ctx, x.first, x.last, known));
+    }
+    for (first, last) in quoted::quoted_outlets(ctx, s) {
+        if !out.iter().any(|c| c.token == first) {
+            let known = known_name(ctx, first, last, Kind::Outlet);
+            out.push(outlet(ctx, first, last, known));
+        }
     }
     out
+}
+
+/// The outlet named by tokens `first..=last`, as written.
+fn outlet(ctx: &Ctx, first: usize, last: usize, known: Option<&'static Known>) -> Claimant {
+    Claimant {
+        name: ctx.doc.span(first, last).to_owned(),
+        id: known.map(|k| k.id.as_str()),
+        side: None,
+        token: first,
+        rank: 2,
+    }
 }
 
 /// The best claimant named in sentence `s`, nearest to token `anchor`.
@@ -335,10 +317,25 @@ pub fn resolve(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
     lead_source(ctx, s)
 }
 
+/// Sentence `s` ends a direct quotation with its source: an attribution verb after a comma
+/// or a closing quote and a dash ("…позиции, — пишет «X»", "«…» — заявил он").
+fn closes_quotation(ctx: &Ctx, s: usize) -> bool {
+    ctx.within(ctx.sentence(s), |r| r == Role::AttributionVerb)
+        .any(|x| {
+            let gap = if x.first > 0 {
+                ctx.doc.gap_after(x.first - 1)
+            } else {
+                ""
+            };
+            gap.contains(['—', '–']) && gap.contains([',', '»', '"', '”'])
+        })
+}
+
 /// The lead: a source the post's first sentences give for what they tell ("По данным SHOT,
-/// …", "Британская разведка пишет") tells the rest of it, when nobody nearer is named.
+/// …", "Британская разведка пишет") tells the rest of it, when nobody nearer is named. A
+/// source given after a direct quotation ("«…», — пишет X.") tells the quotation only.
 fn lead_source(ctx: &Ctx, s: usize) -> Option<Claimant> {
     (0..LEAD_SENTENCES.min(s))
-        .filter(|&k| attributed(ctx, k))
+        .filter(|&k| attributed(ctx, k) && !closes_quotation(ctx, k))
         .find_map(|k| in_sentence(ctx, k, ctx.sentence(k).start))
 }

@@ -57,6 +57,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("attribution", "outlets") => Role::Outlet,
         ("attribution", "person_roles") => Role::PersonRole,
         ("attribution", "spokesmen") => Role::Spokesman,
+        ("attribution", "outlet_cues") => Role::OutletCue,
         ("attribution", "persons") => Role::Person,
         ("places", "types") => Role::PlaceType,
         ("places", "groups") => Role::GroupName,

@@ -102,6 +102,8 @@ pub enum Role {
     AttributionVerb,
     Anaphora,
     Outlet,
+    /// "пишет", "по данным", "издание": a name in quotes right after it is an outlet.
+    OutletCue,
     PersonRole,
     /// "спикер", "речник", "spokesman": whoever it introduces speaks for the institution
     /// named with it.

@@ -257,3 +257,51 @@ fn a_spokesman_speaks_for_the_institution_he_was_introduced_with() {
         Some("Ковалев")
     );
 }
+
+#[test]
+fn a_quoted_name_after_a_cue_is_an_outlet_and_tells_the_sentence_before() {
+    let claimant = |text: &str| {
+        let c = run(text);
+        claims_of(&c, Category::Losses)
+            .first()
+            .and_then(|x| x.claimant.clone())
+    };
+    assert_eq!(
+        claimant(
+            "Под Суджей уничтожено около 40 военнослужащих ВСУ, пишет издание «Северный фронт»."
+        ),
+        Some("Северный фронт".to_owned())
+    );
+    assert_eq!(
+        claimant(
+            "В Курской области уничтожено около 40 военнослужащих ВСУ. Как пишет \"Полевая почта\", бои продолжаются."
+        ),
+        Some("Полевая почта".to_owned())
+    );
+    // Quoted, but not after a cue: a name of something else.
+    assert_eq!(
+        claimant("В районе завода «Красный октябрь» уничтожено около 40 военнослужащих ВСУ."),
+        None
+    );
+}
+
+#[test]
+fn a_source_after_a_direct_quotation_tells_the_quotation_not_the_post() {
+    let text = "Наступление продолжается.\n\n— Противник отходит, позиции заняты, — пишет «Полевая почта».\n\n— В районе Суджи уничтожено около 40 военнослужащих ВСУ.";
+    let c = run(text);
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].claimant, None);
+}
+
+#[test]
+fn a_role_reaches_its_name_across_a_region_and_district() {
+    let text = "Восемь военнослужащих самовольно оставили часть, сообщил глава Тайгинского района Кемеровской области Иван Петров.";
+    let c = run(text);
+    let claims = claims_of(&c, Category::Refusal);
+    assert_eq!(
+        claims.first().and_then(|x| x.claimant.as_deref()),
+        Some("Иван Петров"),
+        "{claims:?}"
+    );
+}
