@@ -121,6 +121,7 @@ pub(super) fn side_around(
     heading: Option<usize>,
 ) -> Option<(Marker, bool)> {
     owner_after(ctx, f)
+        .or_else(|| weapon_lost(ctx, f))
         .or_else(|| attacked_side(ctx, s))
         .or_else(|| segment_side(ctx, s))
         .or_else(|| dead_list_side(ctx, f))
@@ -142,6 +143,25 @@ fn owner_after(ctx: &Ctx, f: &FigureHit) -> Option<(Marker, bool)> {
         .into_iter()
         .next()?;
     (m.side.is_some() && !after_agent_word(ctx, &m)).then_some((m, false))
+}
+
+/// "поражены 3 пусковые установки HIMARS": a weapon only one side fires, named as what the
+/// figure counts, is that side's loss (not the attacker's mark, as in "удар ATACMS").
+fn weapon_lost(ctx: &Ctx, f: &FigureHit) -> Option<(Marker, bool)> {
+    let clause = ctx.clause(f.last);
+    let end = (f.last + 3).min(clause.end).max(f.first);
+    let x = ctx
+        .within(f.first..end, |r| matches!(r, Role::AttackBy(_)))
+        .next()?;
+    let Role::AttackBy(side) = x.role else {
+        return None;
+    };
+    let m = Marker {
+        side: Some(side),
+        first: x.first,
+        last: x.last,
+    };
+    Some((m, false))
 }
 
 /// The one side named before sentence `s` in its paragraph, when the paragraph names only
