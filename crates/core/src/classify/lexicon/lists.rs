@@ -58,6 +58,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("attribution", "person_roles") => Role::PersonRole,
         ("attribution", "spokesmen") => Role::Spokesman,
         ("attribution", "outlet_cues") => Role::OutletCue,
+        ("attribution", "joint") => Role::JointWith,
         ("attribution", "persons") => Role::Person,
         ("places", "types") => Role::PlaceType,
         ("places", "groups") => Role::GroupName,

@@ -104,6 +104,8 @@ pub enum Role {
     Outlet,
     /// "пишет", "по данным", "издание": a name in quotes right after it is an outlet.
     OutletCue,
+    /// "совместно с", "together with": the source before it leads a joint claim.
+    JointWith,
     PersonRole,
     /// "спикер", "речник", "spokesman": whoever it introduces speaks for the institution
     /// named with it.

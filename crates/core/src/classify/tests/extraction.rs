@@ -305,3 +305,13 @@ fn a_role_reaches_its_name_across_a_region_and_district() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn of_two_joint_sources_the_first_leads() {
+    let text = "**45 тысяч погибших**\n\nBBC совместно с «Медиазоной» установили имена 45 312 российских военных, погибших в Украине.";
+    let c = run(text);
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].claimant_id.as_deref(), Some("bbc_russian"));
+    assert_eq!(claims[0].figures.first().map(|f| f.value), Some(45_312));
+}
