@@ -41,8 +41,11 @@ fn trigger_for(ctx: &Ctx, f: &FigureHit) -> Option<PhraseMatch<Role>> {
 /// "уничтожено около 100 бойцов") with no period of its own tells one strike or battle; "ВСУ
 /// потеряли до 480" (a loss word) may be a day's or any other tally and stays open.
 fn struck(f: &FigureHit, trigger: Option<&PhraseMatch<Role>>) -> bool {
-    // One strike or battle destroys dozens, not the hundreds or thousands of a tally.
+    // One strike or battle destroys dozens, not the hundreds or thousands of a tally; a
+    // span the text names, even of no known length ("за последние несколько недель"), is
+    // no one strike.
     f.period.is_none()
+        && f.cumulative.is_none()
         && figures::incident_scale(f)
         && trigger.is_some_and(|x| matches!(x.role, Role::AgentVerb | Role::DestroyedWord))
 }

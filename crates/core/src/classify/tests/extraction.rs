@@ -315,3 +315,18 @@ fn of_two_joint_sources_the_first_leads() {
     assert_eq!(claims[0].claimant_id.as_deref(), Some("bbc_russian"));
     assert_eq!(claims[0].figures.first().map(|f| f.value), Some(45_312));
 }
+
+#[test]
+fn a_span_of_no_known_length_is_no_one_strike() {
+    let c = run("За последние несколько недель уничтожено до 30 танков ВСУ.");
+    let claims = claims_of(&c, Category::Losses);
+    let f = claims.first().and_then(|x| x.figures.first());
+    assert_eq!(
+        f.map(|f| (f.value, f.period, f.cumulative)),
+        Some((30, None, Some(false)))
+    );
+    let c = run("В результате удара уничтожено 3 танка ВСУ.");
+    let claims = claims_of(&c, Category::Losses);
+    let f = claims.first().and_then(|x| x.figures.first());
+    assert_eq!(f.and_then(|f| f.period), Some(Period::Event));
+}
