@@ -256,13 +256,13 @@ fn in_sentence(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
 /// How far before a "совместно с" the first of two joint sources may start.
 const JOINT_REACH: usize = 4;
 
-/// "Би-би-си совместно с «Медиазоной»": of two sources joined by a word of joint work, the
-/// first leads, whichever stands nearer the figure.
+/// "Би-би-си совместно с (изданием) «Медиазона»": of two sources joined by a word of joint
+/// work, the first leads, whichever stands nearer the figure.
 fn joint_lead<'c>(ctx: &Ctx, all: &'c [Claimant], c: &Claimant) -> Option<&'c Claimant> {
-    let from = c.token.saturating_sub(3);
+    let from = c.token.saturating_sub(4);
     let x = ctx
         .within(from..c.token, |r| r == Role::JointWith)
-        .find(|x| x.last + 1 == c.token)?;
+        .find(|x| x.last + 2 >= c.token)?;
     all.iter()
         .filter(|p| p.token < x.first && x.first - p.token <= JOINT_REACH)
         .min_by_key(|p| p.rank)

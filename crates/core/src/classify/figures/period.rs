@@ -14,7 +14,7 @@ pub(super) fn apply(ctx: &Ctx, out: &mut [FigureHit]) {
         let (cumulative, marker_last, period) = cumulative_of(ctx, out, i);
         let f = &mut out[i];
         f.cumulative = cumulative;
-        f.daily = period == Some(Period::Day);
+        f.daily = period == Some(Period::Day) && !rate(ctx, f);
         f.marker_last = marker_last;
         f.period = period;
         if cumulative.is_none() && event_of(ctx, f).is_some() {
@@ -179,6 +179,12 @@ fn earlier_in_paragraph<'a>(ctx: &'a Ctx, s: usize) -> impl Iterator<Item = usiz
 
 /// How many sentences back a period or an incident frames a figure.
 const FRAME_REACH: usize = 2;
+
+/// "каждый день в среднем … 140": a daily rate, not one day's count (never a running
+/// total's change of a day).
+fn rate(ctx: &Ctx, f: &FigureHit) -> bool {
+    ctx.any_within(ctx.doc.sentence_range(f.first), Role::Rate)
+}
 
 /// A figure too large for anything but a running total (no side loses 20,000 soldiers or
 /// 500 tanks in a month): "Российские потери убитыми и ранеными превышают 700 тысяч".

@@ -45,6 +45,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("cumulative", "period") => Role::Period,
         ("cumulative", "daily") => Role::Daily,
         ("cumulative", "event") => Role::EventMarker,
+        ("cumulative", "rate") => Role::Rate,
         ("figures", "including") => Role::Including,
         ("figures", "list_joins") => Role::ListJoin,
         ("sides", "russia") => Role::Side(Side::Russia),

@@ -89,6 +89,8 @@ pub enum Role {
     /// A period of one day ("over the past day", "за сутки"): a part of a running total
     /// said with it is the total's delta.
     Daily,
+    /// "в среднем", "каждый день", "per day": a daily figure is a rate, not one day's count.
+    Rate,
     /// "including", "в том числе", "з них": a part of the figure before follows.
     Including,
     /// "as well as", "а также", "і": the figures of an enumeration share their loss word.

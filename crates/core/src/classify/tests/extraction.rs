@@ -314,6 +314,13 @@ fn of_two_joint_sources_the_first_leads() {
     assert_eq!(claims.len(), 1, "{claims:?}");
     assert_eq!(claims[0].claimant_id.as_deref(), Some("bbc_russian"));
     assert_eq!(claims[0].figures.first().map(|f| f.value), Some(45_312));
+    let text = "Би-би-си совместно с изданием «Медиазона» установили имена 45 312 российских военных, погибших в Украине.";
+    let c = run(text);
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(
+        claims.first().and_then(|x| x.claimant_id.as_deref()),
+        Some("bbc_russian")
+    );
 }
 
 #[test]
@@ -329,4 +336,24 @@ fn a_span_of_no_known_length_is_no_one_strike() {
     let claims = claims_of(&c, Category::Losses);
     let f = claims.first().and_then(|x| x.figures.first());
     assert_eq!(f.and_then(|f| f.period), Some(Period::Event));
+}
+
+#[test]
+fn a_daily_rate_is_no_running_totals_change_of_a_day() {
+    let text = "По данным Медиазоны, установлены имена 65 210 российских военных, погибших в Украине. В октябре каждый день в среднем Медиазона фиксировала гибель 120 российских военных.";
+    let c = run(text);
+    let figures: Vec<_> = claims_of(&c, Category::Losses)
+        .iter()
+        .flat_map(|x| x.figures.iter().map(|f| (f.value, f.delta)))
+        .collect();
+    assert!(figures.contains(&(65_210, None)), "{figures:?}");
+    assert!(figures.contains(&(120, None)), "{figures:?}");
+    // One day's count told after the total is its change.
+    let text = "По данным Генштаба, с начала вторжения Россия потеряла 65 210 военных. За сутки Россия потеряла 1 120 военных.";
+    let c = run(text);
+    let figures: Vec<_> = claims_of(&c, Category::Losses)
+        .iter()
+        .flat_map(|x| x.figures.iter().map(|f| (f.value, f.delta)))
+        .collect();
+    assert!(figures.contains(&(65_210, Some(1_120))), "{figures:?}");
 }
