@@ -37,6 +37,10 @@ fn military_enough(
                 Role::LossWord | Role::DestroyedWord | Role::AgentVerb
             ) =>
         {
+            // Around the loss word, in its own sentence (a number standing for an earlier
+            // figure takes that figure's loss word: "…потеряла 16 тысяч человек. А в Курской
+            // области — больше 26 тысяч").
+            let range = ctx.doc.sentence_range(x.first);
             let from = x.first.saturating_sub(4).max(range.start);
             let to = (x.last + 4).min(range.end);
             // People "destroyed" in a battle ("в ходе боёв около 90 человек было уничтожено")

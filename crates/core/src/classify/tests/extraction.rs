@@ -357,3 +357,14 @@ fn a_daily_rate_is_no_running_totals_change_of_a_day() {
         .collect();
     assert!(figures.contains(&(65_210, Some(1_120))), "{figures:?}");
 }
+
+#[test]
+fn a_number_standing_for_the_figure_before_it_takes_that_figures_loss_word() {
+    let text = "Под Авдеевкой противник потерял больше 12 тысяч человек. А под Угледаром — больше 9 тысяч.";
+    let c = run(text);
+    let values: Vec<i64> = figures_of(&c, Category::Losses)
+        .iter()
+        .map(|f| f.1)
+        .collect();
+    assert_eq!(values, vec![12_000, 9_000]);
+}
