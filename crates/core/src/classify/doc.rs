@@ -259,8 +259,11 @@ fn link_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         let rest = &bytes[i..];
+        // Every address starts with 'h', 'w' or 't' (most bytes are none of them).
+        let candidate = matches!(bytes[i], b'h' | b'w' | b't');
         let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        let starts = at_word_start
+        let starts = candidate
+            && at_word_start
             && (rest.starts_with(b"http://")
                 || rest.starts_with(b"https://")
                 || rest.starts_with(b"www.")

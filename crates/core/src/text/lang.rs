@@ -67,8 +67,10 @@ fn has_link(s: &str) -> bool {
 
 /// The text without web addresses, whose transliterated slugs would look like English.
 fn without_links(text: &str) -> String {
+    // A word with neither '.' nor '/' is no address: most words are let through unsearched.
+    let maybe_link = |w: &str| w.bytes().any(|b| b == b'.' || b == b'/');
     text.split_whitespace()
-        .filter(|w| !has_link(w))
+        .filter(|w| !(maybe_link(w) && has_link(w)))
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -137,8 +137,15 @@ const SR_WORDS: &[&str] = &[
 ];
 
 /// Function word → the word lists it is in (bit i for list i of `word_scores`).
-fn function_words() -> &'static HashMap<&'static str, u8> {
-    static WORDS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+/// Each function word with the lists it is in (a bit per list), and the longest one's length
+/// in bytes: a longer word is looked up in none.
+struct FunctionWords {
+    lists: HashMap<&'static str, u8>,
+    longest: usize,
+}
+
+fn function_words() -> &'static FunctionWords {
+    static WORDS: OnceLock<FunctionWords> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut m: HashMap<&'static str, u8> = HashMap::new();
         let lists = [
@@ -154,7 +161,8 @@ fn function_words() -> &'static HashMap<&'static str, u8> {
                 *m.entry(w).or_default() |= 1 << i;
             }
         }
-        m
+        let longest = m.keys().map(|w| w.len()).max().unwrap_or(0);
+        FunctionWords { lists: m, longest }
     })
 }
 
@@ -166,7 +174,7 @@ pub(super) fn word_scores(text: &str) -> [u32; 6] {
     let mut lowered = String::new();
     for w in text
         .split(|c: char| !is_letter(c))
-        .filter(|w| !w.is_empty() && w.len() <= 24)
+        .filter(|w| !w.is_empty() && w.len() <= words.longest)
     {
         let w = if w.chars().any(is_upper) {
             lowered.clear();
@@ -175,7 +183,7 @@ pub(super) fn word_scores(text: &str) -> [u32; 6] {
         } else {
             w
         };
-        if let Some(bits) = words.get(w) {
+        if let Some(bits) = words.lists.get(w) {
             for (i, score) in s.iter_mut().enumerate() {
                 if bits & (1 << i) != 0 {
                     *score += 1;
