@@ -7,7 +7,6 @@
 //! the size of the lexicon.
 
 mod builder;
-mod fnv;
 mod matches;
 mod phrase;
 mod search;

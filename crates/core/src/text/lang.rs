@@ -65,14 +65,34 @@ fn has_link(s: &str) -> bool {
     s.contains("://") || s.contains("www.") || s.contains("t.me/")
 }
 
-/// The text without web addresses, whose transliterated slugs would look like English.
+/// The text without web addresses, whose transliterated slugs would look like English: each
+/// whitespace-delimited word holding one is cut out (the rest keeps its own spacing).
 fn without_links(text: &str) -> String {
-    // A word with neither '.' nor '/' is no address: most words are let through unsearched.
-    let maybe_link = |w: &str| w.bytes().any(|b| b == b'.' || b == b'/');
-    text.split_whitespace()
-        .filter(|w| !(maybe_link(w) && has_link(w)))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = first_link(rest) {
+        let start = rest[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = rest[at..]
+            .find(char::is_whitespace)
+            .map_or(rest.len(), |i| at + i);
+        out.push_str(&rest[..start]);
+        out.push(' ');
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where the first address marker of `s` starts.
+fn first_link(s: &str) -> Option<usize> {
+    [s.find("://"), s.find("www."), s.find("t.me/")]
+        .into_iter()
+        .flatten()
+        .min()
 }
 
 /// Detects the language of `text`. Text with too few letters to tell is `Other`.

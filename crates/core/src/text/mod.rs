@@ -1,6 +1,7 @@
 //! Text utilities every stage shares: HTML to text, language detection, stemming for search,
 //! content hashing, Telegram HTML escaping and URL redaction. All plain functions.
 
+pub(crate) mod fnv;
 pub mod hash;
 pub mod headline;
 pub mod html;

@@ -2,9 +2,9 @@
 //! word automaton and the index of each phrase's first word.
 
 use super::super::doc::normalize;
-use super::fnv::FnvBuild;
 use super::phrase::{AtomKind, NUMBER, Phrase, Step};
 use super::search::Matcher;
+use crate::text::fnv::FnvBuild;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{BTreeMap, HashMap};
 

@@ -2,9 +2,9 @@
 //! then each phrase followed from its first word, within its sentence.
 
 use super::super::doc::Doc;
-use super::fnv::FnvBuild;
 use super::matches::{Matches, PhraseMatch};
 use super::phrase::{AtomKind, NUMBER, Phrase, Step};
+use crate::text::fnv::FnvBuild;
 use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
 

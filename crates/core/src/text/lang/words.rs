@@ -2,6 +2,7 @@
 //! each list a text uses.
 
 use super::chars::{is_letter, is_upper, lower};
+use crate::text::fnv::FnvBuild;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -140,14 +141,14 @@ const SR_WORDS: &[&str] = &[
 /// Each function word with the lists it is in (a bit per list), and the longest one's length
 /// in bytes: a longer word is looked up in none.
 struct FunctionWords {
-    lists: HashMap<&'static str, u8>,
+    lists: HashMap<&'static str, u8, FnvBuild>,
     longest: usize,
 }
 
 fn function_words() -> &'static FunctionWords {
     static WORDS: OnceLock<FunctionWords> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut m: HashMap<&'static str, u8> = HashMap::new();
+        let mut m: HashMap<&'static str, u8, FnvBuild> = HashMap::default();
         let lists = [
             EN_WORDS,
             UK_WORDS,

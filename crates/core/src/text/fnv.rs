@@ -1,8 +1,9 @@
-//! FNV-1a, the hasher of the matcher's exact-word table.
+//! FNV-1a, the hasher of short-word tables (the matcher's exact words, the language
+//! detector's function words).
 
 /// FNV-1a: a fast hash for the short words looked up once per token.
 #[derive(Default, Clone, Copy)]
-pub(super) struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -22,4 +23,4 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-pub(super) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
