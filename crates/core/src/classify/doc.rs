@@ -142,13 +142,12 @@ impl<'a> Doc<'a> {
         let text = cap_chars(text, MAX_CHARS);
         let mut norm = String::with_capacity(text.len());
         let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
         let links = link_ranges(text);
         let mut in_link = links.iter().peekable();
         let mut current: Option<(Token, Class)> = None;
         let mut upper_letters = 0usize;
         let mut letters = 0usize;
-        for (k, &(at, c)) in chars.iter().enumerate() {
+        for (at, c) in text.char_indices() {
             let n = normalize_char(c);
             let nat = norm.len();
             norm.push(n);
@@ -159,9 +158,10 @@ impl<'a> Doc<'a> {
             let mut cl = if linked { Class::Other } else { class(n) };
             if cl == Class::Apostrophe {
                 let letter_before = matches!(current, Some((_, Class::Letter)));
-                let letter_after = chars
-                    .get(k + 1)
-                    .is_some_and(|&(_, c2)| class(normalize_char(c2)) == Class::Letter);
+                let letter_after = text[at + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c2| class(normalize_char(c2)) == Class::Letter);
                 cl = if letter_before && letter_after {
                     Class::Letter
                 } else {

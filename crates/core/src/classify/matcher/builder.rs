@@ -5,7 +5,8 @@ use super::super::doc::normalize;
 use super::phrase::{AtomKind, NUMBER, Phrase, Step};
 use super::search::Matcher;
 use crate::text::fnv::FnvBuild;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{MatchKind, StartKind};
 use std::collections::{BTreeMap, HashMap};
 
 /// The largest gap `~N` a phrase may ask for.
@@ -139,9 +140,9 @@ impl<R: Copy> MatcherBuilder<R> {
             });
             literal_atoms[li].push(id as u32);
         }
-        let ac = AhoCorasick::builder()
+        let stems = DFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build(&literals)
             .map_err(|e| format!("cannot build the word automaton: {e}"))?;
         let mut first_index: Vec<Vec<u32>> = vec![Vec::new(); self.atoms.len()];
@@ -156,7 +157,7 @@ impl<R: Copy> MatcherBuilder<R> {
             }
         }
         Ok(Matcher {
-            ac,
+            stems,
             literal_atoms,
             exact,
             kinds: self.atoms.into_iter().map(|(_, k)| k).collect(),

@@ -5,13 +5,15 @@ use super::super::doc::Doc;
 use super::matches::{Matches, PhraseMatch};
 use super::phrase::{AtomKind, NUMBER, Phrase, Step};
 use crate::text::fnv::FnvBuild;
-use aho_corasick::AhoCorasick;
+use aho_corasick::Anchored;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
 use std::collections::HashMap;
 
 /// Compiled phrases.
 pub struct Matcher<R> {
-    /// Stems, found anywhere in the normalised text and kept where a word starts.
-    pub(super) ac: AhoCorasick,
+    /// Stems, an anchored automaton walked from each word's start.
+    pub(super) stems: DFA,
     pub(super) literal_atoms: Vec<Vec<u32>>,
     /// Exact words, looked up once per token.
     pub(super) exact: HashMap<String, Vec<u32>, FnvBuild>,
@@ -68,19 +70,41 @@ impl<R: Copy> Matcher<R> {
                 }
             }
         }
-        for m in self.ac.find_overlapping_iter(doc.norm.as_str()) {
-            let Ok(t) = tokens.binary_search_by_key(&m.start(), |tok| tok.nstart) else {
-                continue;
-            };
-            if m.end() <= tokens[t].nend {
-                for &a in &self.literal_atoms[m.pattern().as_usize()] {
+        if let Ok(start) = self.stems.start_state(Anchored::Yes) {
+            for (t, tok) in tokens.iter().enumerate() {
+                self.stems_at(start, &doc.norm.as_bytes()[tok.nstart..tok.nend], |a| {
                     hits.push((t as u32, a));
-                }
+                });
             }
         }
         hits.sort_unstable();
         hits.dedup();
         hits
+    }
+
+    /// Every atom of a stem that `word` starts with: the automaton walked from `start` over
+    /// the word's bytes until no stem can match any more.
+    fn stems_at(
+        &self,
+        start: aho_corasick::automaton::StateID,
+        word: &[u8],
+        mut hit: impl FnMut(u32),
+    ) {
+        let mut sid = start;
+        for &b in word {
+            sid = self.stems.next_state(Anchored::Yes, sid, b);
+            if self.stems.is_dead(sid) {
+                return;
+            }
+            if self.stems.is_match(sid) {
+                for i in 0..self.stems.match_len(sid) {
+                    let pattern = self.stems.match_pattern(sid, i);
+                    for &a in &self.literal_atoms[pattern.as_usize()] {
+                        hit(a);
+                    }
+                }
+            }
+        }
     }
 
     /// (first token, phrase, last token) of every phrase followed to its end from a first
