@@ -164,11 +164,11 @@ fn persons(ctx: &Ctx, s: usize) -> Vec<Claimant> {
             continue;
         }
         let known = known_name(ctx, first, last, Kind::Person);
-        if let Some(institution) = known
-            .is_none()
-            .then(|| spokesman::speaks_for(ctx, last))
-            .flatten()
-        {
+        let spoken_for = match known {
+            None => spokesman::speaks_for(ctx, last),
+            Some(_) => None,
+        };
+        if let Some(institution) = spoken_for {
             out.push(Claimant::known(institution, first, 0));
             continue;
         }
@@ -257,9 +257,11 @@ fn in_sentence(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
 const JOINT_REACH: usize = 4;
 
 /// "Би-би-си совместно с (изданием) «Медиазона»": of two sources joined by a word of joint
-/// work, the first leads, whichever stands nearer the figure.
+/// work (right before the second, or one word before it), the first leads, whichever stands
+/// nearer the figure.
 fn joint_lead<'c>(ctx: &Ctx, all: &'c [Claimant], c: &Claimant) -> Option<&'c Claimant> {
-    let from = c.token.saturating_sub(4);
+    // The joint phrase is two words: it starts at most three words before the second source.
+    let from = c.token.saturating_sub(3);
     let x = ctx
         .within(from..c.token, |r| r == Role::JointWith)
         .find(|x| x.last + 2 >= c.token)?;

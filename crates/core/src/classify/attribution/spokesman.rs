@@ -5,9 +5,8 @@ use super::super::claimants::{Kind, Known};
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
 
-/// "спикер Генштаба ВСУ Андрей Ковалев … заявил Ковалев": the institution a spokesman was
-/// introduced with (anywhere before, by the stem of his surname at token `surname`) is who
-/// tells what he says.
+/// The institution the person whose surname is token `surname` was introduced with as its
+/// spokesman, anywhere before (the surname found again by its stem, so declined forms agree).
 pub(super) fn speaks_for(ctx: &Ctx, surname: usize) -> Option<&'static Known> {
     let word = ctx.doc.word(surname);
     let len = word.chars().count();

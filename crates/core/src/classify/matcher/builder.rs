@@ -5,8 +5,9 @@ use super::super::doc::normalize;
 use super::phrase::{AtomKind, NUMBER, Phrase, Step};
 use super::search::Matcher;
 use crate::text::fnv::FnvBuild;
+use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{MatchKind, StartKind};
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::collections::{BTreeMap, HashMap};
 
 /// The largest gap `~N` a phrase may ask for.
@@ -145,6 +146,9 @@ impl<R: Copy> MatcherBuilder<R> {
             .start_kind(StartKind::Anchored)
             .build(&literals)
             .map_err(|e| format!("cannot build the word automaton: {e}"))?;
+        let stem_start = stems
+            .start_state(Anchored::Yes)
+            .map_err(|e| format!("the word automaton has no anchored start: {e}"))?;
         let mut first_index: Vec<Vec<u32>> = vec![Vec::new(); self.atoms.len()];
         let mut number_first = Vec::new();
         for (p, phrase) in self.phrases.iter().enumerate() {
@@ -158,6 +162,7 @@ impl<R: Copy> MatcherBuilder<R> {
         }
         Ok(Matcher {
             stems,
+            stem_start,
             literal_atoms,
             exact,
             kinds: self.atoms.into_iter().map(|(_, k)| k).collect(),

@@ -1,12 +1,13 @@
-//! The compiled matcher and the search of one text: every word pattern found in one pass,
-//! then each phrase followed from its first word, within its sentence.
+//! The compiled matcher and the search of one text: every word pattern found word by word
+//! (exact words looked up, stems walked from the word's start), then each phrase followed
+//! from its first word, within its sentence.
 
 use super::super::doc::Doc;
 use super::matches::{Matches, PhraseMatch};
 use super::phrase::{AtomKind, NUMBER, Phrase, Step};
 use crate::text::fnv::FnvBuild;
 use aho_corasick::Anchored;
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use std::collections::HashMap;
 
@@ -14,6 +15,8 @@ use std::collections::HashMap;
 pub struct Matcher<R> {
     /// Stems, an anchored automaton walked from each word's start.
     pub(super) stems: DFA,
+    /// The automaton's anchored start state.
+    pub(super) stem_start: StateID,
     pub(super) literal_atoms: Vec<Vec<u32>>,
     /// Exact words, looked up once per token.
     pub(super) exact: HashMap<String, Vec<u32>, FnvBuild>,
@@ -70,27 +73,20 @@ impl<R: Copy> Matcher<R> {
                 }
             }
         }
-        if let Ok(start) = self.stems.start_state(Anchored::Yes) {
-            for (t, tok) in tokens.iter().enumerate() {
-                self.stems_at(start, &doc.norm.as_bytes()[tok.nstart..tok.nend], |a| {
-                    hits.push((t as u32, a));
-                });
-            }
+        for (t, tok) in tokens.iter().enumerate() {
+            self.stems_at(&doc.norm.as_bytes()[tok.nstart..tok.nend], |a| {
+                hits.push((t as u32, a));
+            });
         }
         hits.sort_unstable();
         hits.dedup();
         hits
     }
 
-    /// Every atom of a stem that `word` starts with: the automaton walked from `start` over
+    /// Every atom of a stem that `word` starts with: the automaton walked from its start over
     /// the word's bytes until no stem can match any more.
-    fn stems_at(
-        &self,
-        start: aho_corasick::automaton::StateID,
-        word: &[u8],
-        mut hit: impl FnMut(u32),
-    ) {
-        let mut sid = start;
+    fn stems_at(&self, word: &[u8], mut hit: impl FnMut(u32)) {
+        let mut sid = self.stem_start;
         for &b in word {
             sid = self.stems.next_state(Anchored::Yes, sid, b);
             if self.stems.is_dead(sid) {
