@@ -4,6 +4,7 @@
 use super::super::claimants::{Kind, Known};
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
+use super::known_of;
 
 /// The institution the person whose surname is token `surname` was introduced with as its
 /// spokesman, anywhere before (the surname found again by its stem, so declined forms agree).
@@ -33,13 +34,5 @@ fn introduced_by(ctx: &Ctx, t: usize) -> Option<&'static Known> {
     ctx.within(from..t, |r| r == Role::Spokesman).next()?;
     ctx.within(from..t, |r| matches!(r, Role::Claimant(_)))
         .filter(|x| x.last < t)
-        .find_map(|x| match x.role {
-            Role::Claimant(id) => ctx
-                .lex
-                .claimants
-                .get(id as usize)
-                .map(|d| d.known)
-                .filter(|k| k.kind == Kind::Institution),
-            _ => None,
-        })
+        .find_map(|x| known_of(ctx, x.role, Kind::Institution))
 }
