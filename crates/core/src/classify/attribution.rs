@@ -46,20 +46,7 @@ fn known_name(ctx: &Ctx, first: usize, last: usize, kind: Kind) -> Option<&'stat
         .within(from..last + 1)
         .iter()
         .filter(|x| x.first <= last && x.last >= first)
-        .find_map(|x| known_of(ctx, x.role, kind))
-}
-
-/// The known claimant of `kind` a phrase's role names, if it names one.
-fn known_of(ctx: &Ctx, role: Role, kind: Kind) -> Option<&'static Known> {
-    match role {
-        Role::Claimant(id) => ctx
-            .lex
-            .claimants
-            .get(id as usize)
-            .map(|d| d.known)
-            .filter(|k| k.kind == kind),
-        _ => None,
-    }
+        .find_map(|x| ctx.known_claimant(x.role, kind))
 }
 
 /// Institutions named in sentence `s`, longest match first where they overlap.

@@ -2,6 +2,7 @@
 //! numbers found in it, the language, and small queries the rule modules share (which phrases
 //! start where, which words are adjectives, where side markers stand).
 
+use super::claimants::{Kind, Known};
 use super::doc::Doc;
 use super::lexicon::{Lexicon, Role};
 use super::matcher::{Matches, PhraseMatch};
@@ -139,6 +140,19 @@ impl Ctx<'_, '_> {
                     _ => false,
                 }
         })
+    }
+
+    /// The known claimant of `kind` a phrase's role names, if it names one.
+    pub fn known_claimant(&self, role: Role, kind: Kind) -> Option<&'static Known> {
+        match role {
+            Role::Claimant(id) => self
+                .lex
+                .claimants
+                .get(id as usize)
+                .map(|d| d.known)
+                .filter(|k| k.kind == kind),
+            _ => None,
+        }
     }
 
     /// The claimant `id` counts only where the text gives it as the source.

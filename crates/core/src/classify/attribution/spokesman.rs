@@ -4,7 +4,6 @@
 use super::super::claimants::{Kind, Known};
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
-use super::known_of;
 
 /// The institution the person whose surname is token `surname` was introduced with as its
 /// spokesman, anywhere before (the surname found again by its stem, so declined forms agree).
@@ -34,5 +33,5 @@ fn introduced_by(ctx: &Ctx, t: usize) -> Option<&'static Known> {
     ctx.within(from..t, |r| r == Role::Spokesman).next()?;
     ctx.within(from..t, |r| matches!(r, Role::Claimant(_)))
         .filter(|x| x.last < t)
-        .find_map(|x| known_of(ctx, x.role, Kind::Institution))
+        .find_map(|x| ctx.known_claimant(x.role, Kind::Institution))
 }
