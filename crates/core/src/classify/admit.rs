@@ -127,19 +127,10 @@ pub fn refine_personnel(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<R
     if ctx.any_within(sentence, Role::WithWounded) {
         return Metric::Personnel;
     }
-    let hurt = |r: Role| matches!(r, Role::Killed | Role::Wounded);
-    // "еще 50 тысяч были ранены": a count with no noun is counted by the predicate after it.
-    if f.metric_first == f.num.first {
-        let after = f.num.last + 1..(f.num.last + 4).min(clause.end).max(f.num.last + 1);
-        if let Some(x) = ctx.within(after, hurt).next() {
-            return if x.role == Role::Killed {
-                Metric::Killed
-            } else {
-                Metric::Wounded
-            };
-        }
-    }
-    let mut roles: Vec<Role> = ctx.within(from..to, hurt).map(|x| x.role).collect();
+    let mut roles: Vec<Role> = ctx
+        .within(from..to, |r| matches!(r, Role::Killed | Role::Wounded))
+        .map(|x| x.role)
+        .collect();
     if let Some(x) = trigger
         && matches!(x.role, Role::Killed | Role::Wounded)
     {

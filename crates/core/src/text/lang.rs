@@ -60,11 +60,6 @@ fn count_letters(text: &str) -> Counts {
     c
 }
 
-/// Whether `s` holds a web address.
-fn has_link(s: &str) -> bool {
-    s.contains("://") || s.contains("www.") || s.contains("t.me/")
-}
-
 /// The text without web addresses, whose transliterated slugs would look like English: each
 /// whitespace-delimited word holding one is cut out (the rest keeps its own spacing).
 fn without_links(text: &str) -> String {
@@ -99,7 +94,7 @@ fn first_link(s: &str) -> Option<usize> {
 pub fn detect(text: &str) -> Lang {
     let text = &text[..text.floor_char_boundary(SAMPLE_BYTES)];
     let cleaned;
-    let text = if has_link(text) {
+    let text = if first_link(text).is_some() {
         cleaned = without_links(text);
         // A text that is nothing but an address is read as written.
         if cleaned.chars().filter(|c| is_letter(*c)).count() >= 3 {

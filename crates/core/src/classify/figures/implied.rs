@@ -147,11 +147,8 @@ pub(super) fn continued_counts(ctx: &Ctx, out: &mut [FigureHit]) {
     for i in 1..out.len() {
         let (before, rest) = out.split_at_mut(i);
         let (a, f) = (&before[i - 1], &mut rest[0]);
-        let people = matches!(
-            a.metric,
-            Metric::Personnel | Metric::Killed | Metric::Wounded
-        );
-        if !f.weak || a.weak || !people || f.metric != Metric::Personnel {
+        let people = |m: Metric| matches!(m, Metric::Personnel | Metric::Killed | Metric::Wounded);
+        if !f.weak || a.weak || !people(a.metric) || !people(f.metric) {
             continue;
         }
         if ctx.doc.sentence_of(a.last) != ctx.doc.sentence_of(f.first) {

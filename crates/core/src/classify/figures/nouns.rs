@@ -143,7 +143,8 @@ pub(super) fn bare_after_loss(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usi
 }
 
 /// "еще около 400 тысяч были сильно ранены", "семь боевиков убиты, пять ранены": a number
-/// right before a word of killing or wounding, its noun left out.
+/// right before a word of killing or wounding, its noun left out, counts the killed or the
+/// wounded as that word says.
 pub(super) fn bare_before_hurt(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)> {
     let clause = ctx.clause(num.last);
     let to = (num.last + 4).min(clause.end);
@@ -158,5 +159,10 @@ pub(super) fn bare_before_hurt(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, us
     let next_is_noun = ctx
         .longest_at(num.last + 1, |r| metric_role(r).is_some())
         .is_some();
-    (between_plain && !next_is_noun).then_some((Metric::Personnel, true, num.first, num.last))
+    let metric = if hurt.role == Role::Killed {
+        Metric::Killed
+    } else {
+        Metric::Wounded
+    };
+    (between_plain && !next_is_noun).then_some((metric, true, num.first, num.last))
 }

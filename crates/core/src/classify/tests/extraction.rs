@@ -1,7 +1,7 @@
 //! What a claim says: claimant (canonical or as written), side, unit, place, numbers in every
 //! real form, evidence.
 
-use super::{claims_of, figures_of, run, total};
+use super::{claims_of, figures_of, first_claimant, run, total};
 use crate::classify::Category;
 use crate::model::{Metric, Period, Side};
 
@@ -242,30 +242,21 @@ fn a_number_after_a_comma_counts_whom_its_predicate_kills_or_wounds() {
 #[test]
 fn a_spokesman_speaks_for_the_institution_he_was_introduced_with() {
     let text = "Атаки отбиты, заявил спикер Генштаба ВСУ Андрей Ковалев журналистам.\n\nПо его словам, российские войска потеряли 12 танков за день, сообщил Ковалев.";
-    let c = run(text);
-    let claims = claims_of(&c, Category::Losses);
     assert_eq!(
-        claims.first().and_then(|x| x.claimant.as_deref()),
-        Some("General Staff of the Armed Forces of Ukraine"),
-        "{claims:?}"
+        first_claimant(text, Category::Losses).as_deref(),
+        Some("General Staff of the Armed Forces of Ukraine")
     );
     // Not introduced as anyone's spokesman: the name as written.
-    let c = run("Российские войска потеряли 12 танков за день, сообщил Ковалев.");
-    let claims = claims_of(&c, Category::Losses);
+    let text = "Российские войска потеряли 12 танков за день, сообщил Ковалев.";
     assert_eq!(
-        claims.first().and_then(|x| x.claimant.as_deref()),
+        first_claimant(text, Category::Losses).as_deref(),
         Some("Ковалев")
     );
 }
 
 #[test]
 fn a_quoted_name_after_a_cue_is_an_outlet_and_tells_the_sentence_before() {
-    let claimant = |text: &str| {
-        let c = run(text);
-        claims_of(&c, Category::Losses)
-            .first()
-            .and_then(|x| x.claimant.clone())
-    };
+    let claimant = |text: &str| first_claimant(text, Category::Losses);
     assert_eq!(
         claimant(
             "Под Суджей уничтожено около 40 военнослужащих ВСУ, пишет издание «Северный фронт»."
@@ -297,12 +288,9 @@ fn a_source_after_a_direct_quotation_tells_the_quotation_not_the_post() {
 #[test]
 fn a_role_reaches_its_name_across_a_region_and_district() {
     let text = "Восемь военнослужащих самовольно оставили часть, сообщил глава Тайгинского района Кемеровской области Иван Петров.";
-    let c = run(text);
-    let claims = claims_of(&c, Category::Refusal);
     assert_eq!(
-        claims.first().and_then(|x| x.claimant.as_deref()),
-        Some("Иван Петров"),
-        "{claims:?}"
+        first_claimant(text, Category::Refusal).as_deref(),
+        Some("Иван Петров")
     );
 }
 
@@ -340,21 +328,22 @@ fn a_span_of_no_known_length_is_no_one_strike() {
 
 #[test]
 fn a_daily_rate_is_no_running_totals_change_of_a_day() {
-    let text = "По данным Медиазоны, установлены имена 65 210 российских военных, погибших в Украине. В октябре каждый день в среднем Медиазона фиксировала гибель 120 российских военных.";
-    let c = run(text);
-    let figures: Vec<_> = claims_of(&c, Category::Losses)
-        .iter()
-        .flat_map(|x| x.figures.iter().map(|f| (f.value, f.delta)))
-        .collect();
+    let values_and_deltas = |text: &str| -> Vec<(i64, Option<i64>)> {
+        let c = run(text);
+        claims_of(&c, Category::Losses)
+            .iter()
+            .flat_map(|x| x.figures.iter().map(|f| (f.value, f.delta)))
+            .collect()
+    };
+    let figures = values_and_deltas(
+        "По данным Медиазоны, установлены имена 65 210 российских военных, погибших в Украине. В октябре каждый день в среднем Медиазона фиксировала гибель 120 российских военных.",
+    );
     assert!(figures.contains(&(65_210, None)), "{figures:?}");
     assert!(figures.contains(&(120, None)), "{figures:?}");
     // One day's count told after the total is its change.
-    let text = "По данным Генштаба, с начала вторжения Россия потеряла 65 210 военных. За сутки Россия потеряла 1 120 военных.";
-    let c = run(text);
-    let figures: Vec<_> = claims_of(&c, Category::Losses)
-        .iter()
-        .flat_map(|x| x.figures.iter().map(|f| (f.value, f.delta)))
-        .collect();
+    let figures = values_and_deltas(
+        "По данным Генштаба, с начала вторжения Россия потеряла 65 210 военных. За сутки Россия потеряла 1 120 военных.",
+    );
     assert!(figures.contains(&(65_210, Some(1_120))), "{figures:?}");
 }
 
