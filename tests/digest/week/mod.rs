@@ -76,11 +76,11 @@ async fn the_week_digest_and_recent_show_relevant_stories_once() {
     }
     // Regression floors at the measured level (see docs/stories.md).
     assert!(digest_scores.irrelevant == 0, "{digest_scores}");
-    assert!(digest_scores.repeat_share() <= 0.10, "{digest_scores}");
-    assert!(digest_scores.coverage() >= 0.80, "{digest_scores}");
+    assert!(digest_scores.repeat_share() <= 0.07, "{digest_scores}");
+    assert!(digest_scores.coverage() >= 0.90, "{digest_scores}");
     assert!(recent_scores.irrelevant == 0, "{recent_scores}");
-    assert!(recent_scores.repeat_share() <= 0.15, "{recent_scores}");
-    assert!(recent_scores.coverage() >= 0.80, "{recent_scores}");
+    assert!(recent_scores.repeat_share() <= 0.12, "{recent_scores}");
+    assert!(recent_scores.coverage() >= 0.90, "{recent_scores}");
 }
 
 #[tokio::test]

@@ -1,6 +1,9 @@
 //! Scoring entries against the week's labels: an entry is relevant when one of its posts is
 //! labelled a refusal or a loss claim, irrelevant when all of them are labelled neither (and
-//! none ambiguous); it repeats when a story of its posts was already shown.
+//! none ambiguous); it repeats when a story of its relevant posts was already shown. A story
+//! reaches the reader when any post of an entry carries it (a post labelled ambiguous may
+//! carry a story another post makes relevant); the share counted through relevant posts only
+//! is reported beside it.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -74,6 +77,10 @@ pub struct Scores {
     pub repeats: usize,
     pub stories: usize,
     pub stories_shown: usize,
+    /// Stories shown through a post labelled relevant.
+    pub shown_by_relevant: usize,
+    /// Relevant stories no entry shows.
+    pub missing: Vec<String>,
 }
 
 impl Scores {
@@ -83,7 +90,9 @@ impl Scores {
             ..Scores::default()
         };
         let mut shown: HashSet<&String> = HashSet::new();
+        let mut reached: HashSet<&String> = HashSet::new();
         for e in entries {
+            reached.extend(e.posts.iter().flat_map(|p| labels.stories(p)));
             let r: Vec<Option<bool>> = e.posts.iter().map(|p| labels.relevant(p)).collect();
             let stories: HashSet<&String> = e
                 .posts
@@ -107,7 +116,14 @@ impl Scores {
         }
         let all = labels.relevant_stories();
         s.stories = all.len();
-        s.stories_shown = all.iter().filter(|st| shown.contains(*st)).count();
+        s.stories_shown = all.iter().filter(|st| reached.contains(*st)).count();
+        s.shown_by_relevant = all.iter().filter(|st| shown.contains(*st)).count();
+        s.missing = all
+            .iter()
+            .filter(|st| !reached.contains(*st))
+            .map(|st| st.to_string())
+            .collect();
+        s.missing.sort();
         s
     }
 
@@ -130,7 +146,8 @@ impl fmt::Display for Scores {
         write!(
             f,
             "{} entries: {} relevant, {} ambiguous, {} irrelevant ({:.1} % relevant); {} repeat a \
-             story ({:.1} %); {} of {} relevant stories shown ({:.1} %)",
+             story ({:.1} %); {} of {} relevant stories shown ({:.1} %; {} through posts \
+             labelled relevant); not shown: {:?}",
             self.entries,
             self.relevant,
             self.ambiguous,
@@ -140,7 +157,9 @@ impl fmt::Display for Scores {
             100.0 * self.repeat_share(),
             self.stories_shown,
             self.stories,
-            100.0 * self.coverage()
+            100.0 * self.coverage(),
+            self.shown_by_relevant,
+            self.missing
         )
     }
 }

@@ -213,6 +213,12 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// Whether `m` names the side that acted ("силами ВС РФ", "обстрел со стороны ВСУ", "by
+    /// Russian forces"): an agent word right before it.
+    pub fn names_agent(&self, m: &Marker) -> bool {
+        m.first > 0 && self.has_at(m.first - 1, Role::AgentMark)
+    }
+
     /// Side markers whose first token lies in `range`, in order.
     pub fn markers(&self, range: Range<usize>) -> Vec<Marker> {
         let mut out: Vec<Marker> = Vec::new();

@@ -81,6 +81,7 @@ pub fn classify(input: &ClassifyInput) -> Classification {
                 | Destroyed
                 | ShareLost
                 | FellInCombat
+                | SufferedLosses
         )
     };
     if !m.all().iter().any(|x| starts_report(x.role)) {

@@ -1,8 +1,9 @@
 //! Loss reports without a count: equipment or units reported destroyed ("уничтожили танк
 //! Т-64", "завершили уничтожение группировки"), a share of a force lost ("lost 25% of its
-//! combat power"), and one soldier killed in combat ("погиб в бою": one killed, one event). A
-//! share counts only when someone is named as claiming it; a destroyed thing only in a
-//! military sentence or with a named claimant.
+//! combat power"), one soldier killed in combat ("погиб в бою": one killed, one event), and a
+//! force said to suffer losses ("бригада ВСУ понесла значительные потери"). A share counts
+//! only when someone is named as claiming it; a destroyed thing only in a military sentence or
+//! with a named claimant; losses suffered only by a military subject.
 
 use super::context::Ctx;
 use super::lexicon::Role;
@@ -134,4 +135,62 @@ pub fn fell_in_combat(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>)
             other_conflict: false,
         });
     }
+}
+
+/// Words before "понесли потери" where its subject is looked for.
+const SUBJECT_REACH: usize = 6;
+
+/// "Горно-штурмовая бригада ВСУ понесла ощутимые потери": a force (a military word just
+/// before the verb in its clause) suffering losses without a count, in a post that counts
+/// none (where it does, the count is the claim and "heavy losses" its colour) and in a sentence
+/// without another loss report; not when denied ("не понесли потерь") or hypothetical. The
+/// side is the subject's.
+pub fn suffered(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
+    if !with_figures.is_empty() {
+        return;
+    }
+    for x in ctx
+        .m
+        .all()
+        .iter()
+        .filter(|x| x.role == Role::SufferedLosses)
+    {
+        let s = ctx.doc.sentence_of(x.first);
+        let clause = ctx.clause(x.first);
+        let denied = x.first > clause.start && denial(ctx.doc.word(x.first - 1));
+        if out.iter().any(|m| m.sentence == s) || denied || hypothetical_before(ctx, x.first) {
+            continue;
+        }
+        let subject = x.first.saturating_sub(SUBJECT_REACH).max(clause.start)..x.first;
+        // A force, not a country ("Украина уже понесла большие потери" in a poll).
+        let force = |r: Role| matches!(r, Role::MilitaryContext | Role::Enemy);
+        if ctx.within(subject.clone(), force).next().is_none() {
+            continue;
+        }
+        let side = ctx
+            .markers(subject)
+            .into_iter()
+            .rfind(|m| !ctx.names_agent(m))
+            .map(|m| (m, false));
+        out.push(Mention {
+            category: Category::Losses,
+            sentence: s,
+            anchor: x.first,
+            evidence: (ctx.start_of(clause.start), ctx.end_of(x.last)),
+            figure: None,
+            side,
+            daily: false,
+            needs_claimant: false,
+            group: None,
+            other_conflict: false,
+        });
+    }
+}
+
+/// A word that denies the verb after it.
+fn denial(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "не" | "ни" | "ні" | "not" | "no" | "never" | "без"
+    )
 }

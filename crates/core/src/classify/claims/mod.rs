@@ -286,16 +286,17 @@ fn combatant_enemy(claimant: Option<&Claimant>, m: &Mention) -> Option<Side> {
 /// The one side every side marker of the post names ("…капитан 1-го ранга Черноморского
 /// флота России" three paragraphs after "погиб находившийся в салоне военнослужащий"), for a
 /// mention nothing else gives a side; not in a round-up, whose bulletins each tell their own.
+/// A marker that names who acted ("при обстреле со стороны ВСУ") names the other side.
 fn marked_side(ctx: &Ctx) -> Option<Side> {
     if segments::bullets(ctx) >= ROUNDUP_BULLETS {
         return None;
     }
-    let markers = ctx.markers(0..ctx.doc.tokens.len());
-    let first = markers.first()?.side?;
-    markers
-        .iter()
-        .all(|m| m.side == Some(first))
-        .then_some(first)
+    let mut sides = ctx.markers(0..ctx.doc.tokens.len()).into_iter().map(|m| {
+        m.side
+            .map(|s| if ctx.names_agent(&m) { opposite(s) } else { s })
+    });
+    let first = sides.next()??;
+    sides.all(|s| s == Some(first)).then_some(first)
 }
 
 /// "подрыв машины в Севастополе, в результате чего погиб капитан 1 ранга": a place far behind

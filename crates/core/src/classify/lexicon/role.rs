@@ -34,6 +34,9 @@ pub enum Role {
     /// One soldier killed in combat, told by a singular verb and where it happened ("погиб
     /// в бою", "загинув на фронті"): one killed, in one incident.
     FellInCombat,
+    /// A force said to suffer losses, without a count ("бригада ВСУ понесла потери",
+    /// "Russian troops suffered heavy losses").
+    SufferedLosses,
     /// Not a loss at all ("lost the match", "потерял деньги").
     NotLoss,
     /// Another war or a security operation ("Сирия", "Gaza", "КТО"): out of scope.

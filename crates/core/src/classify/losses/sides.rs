@@ -16,11 +16,6 @@ fn impersonal(ctx: &Ctx, t: usize) -> bool {
     w.chars().count() > 5 && (w.ends_with("но") || w.ends_with("то"))
 }
 
-/// "силами ВС РФ ликвидировано": a marker right after an agent word names the attacker.
-fn after_agent_word(ctx: &Ctx, m: &Marker) -> bool {
-    m.first > 0 && ctx.has_at(m.first - 1, Role::AgentMark)
-}
-
 /// Whose loss: a marker on the figure itself ("1 240 солдат ВСУ", "four Russian tanks"), the
 /// side beside the loss word ("потери ВСУ", "Russia has lost"), or the attacker before an
 /// active verb ("Ukrainian forces destroyed") — the loss then being the other side's.
@@ -37,9 +32,9 @@ pub(super) fn side_of(
             let by_trigger = side_by_trigger(ctx, f, trigger, prev_last);
             return by_trigger
                 .filter(|(b, _)| b.side.is_some())
-                .or(Some((m, after_agent_word(ctx, &m))));
+                .or(Some((m, ctx.names_agent(&m))));
         }
-        Some(m) => return Some((m, after_agent_word(ctx, &m))),
+        Some(m) => return Some((m, ctx.names_agent(&m))),
         None => {}
     }
     side_by_trigger(ctx, f, trigger, prev_last)
@@ -105,9 +100,9 @@ fn side_by_trigger(
         // An impersonal participle ("ВС РФ ликвидировано более 600 человек") takes its
         // patient after it: a side before it is the agent; a plural one agrees with the side
         // before it ("подразделения ВСУ уничтожены").
-        _ => after().map(|m| (m, after_agent_word(ctx, &m))).or_else(|| {
-            before(6).map(|m| (m, after_agent_word(ctx, &m) || impersonal(ctx, x.last)))
-        }),
+        _ => after()
+            .map(|m| (m, ctx.names_agent(&m)))
+            .or_else(|| before(6).map(|m| (m, ctx.names_agent(&m) || impersonal(ctx, x.last)))),
     }
 }
 
@@ -142,7 +137,7 @@ fn owner_after(ctx: &Ctx, f: &FigureHit) -> Option<(Marker, bool)> {
         .markers(f.last + 1..clause.end.max(f.last + 1))
         .into_iter()
         .next()?;
-    (m.side.is_some() && !after_agent_word(ctx, &m)).then_some((m, false))
+    (m.side.is_some() && !ctx.names_agent(&m)).then_some((m, false))
 }
 
 /// "поражены 3 пусковые установки HIMARS": a weapon only one side fires, named as what the

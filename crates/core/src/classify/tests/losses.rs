@@ -319,24 +319,3 @@ fn casualties_and_killed_and_wounded_count_personnel() {
     let f = run("The strike caused 40 civilian casualties in Odesa.");
     assert!(f.claims.is_empty(), "{:?}", f.claims);
 }
-
-#[test]
-fn a_weapon_one_side_fires_is_that_sides_loss_when_it_is_what_was_hit() {
-    // The weapon is what the figure counts: its user lost it.
-    let c =
-        run("Минобороны сообщило, что поражены 4 пусковые установки HIMARS в Харьковской области.");
-    let claims = claims_of(&c, Category::Losses);
-    assert_eq!(
-        claims.first().and_then(|x| x.side),
-        Some(Side::Ukraine),
-        "{claims:?}"
-    );
-    // The weapon is what struck: the other side lost.
-    let c = run("При ударе ракетами ATACMS по позициям уничтожены 2 танка.");
-    let claims = claims_of(&c, Category::Losses);
-    assert_eq!(
-        claims.first().and_then(|x| x.side),
-        Some(Side::Russia),
-        "{claims:?}"
-    );
-}

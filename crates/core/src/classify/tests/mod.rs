@@ -7,6 +7,7 @@ mod extraction;
 mod losses;
 mod matcher;
 mod refusal;
+mod sides;
 mod traps;
 
 use super::*;

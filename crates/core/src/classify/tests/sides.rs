@@ -1,0 +1,89 @@
+//! Whose loss: the weapon's user, the side that did not attack, the force that suffered.
+
+use super::{claims_of, run};
+use crate::classify::Category;
+use crate::model::Side;
+
+#[test]
+fn a_weapon_one_side_fires_is_that_sides_loss_when_it_is_what_was_hit() {
+    // The weapon is what the figure counts: its user lost it.
+    let c =
+        run("Минобороны сообщило, что поражены 4 пусковые установки HIMARS в Харьковской области.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(
+        claims.first().and_then(|x| x.side),
+        Some(Side::Ukraine),
+        "{claims:?}"
+    );
+    // The weapon is what struck: the other side lost.
+    let c = run("При ударе ракетами ATACMS по позициям уничтожены 2 танка.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(
+        claims.first().and_then(|x| x.side),
+        Some(Side::Russia),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn the_side_that_attacked_is_not_the_side_that_lost() {
+    // The only side the post names is the attacker ("со стороны", "з боку"): the wounded
+    // soldiers are the other side's.
+    for text in [
+        "«Ранены двое бойцов охраны», — написал губернатор. Позже при обстреле со стороны ВСУ пострадал дом.",
+        "«Поранені двоє бійців охорони», — написав голова ОВА. Пізніше під час обстрілу з боку росіян пошкоджено будинок.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        let want = if text.contains("ВСУ") {
+            Side::Russia
+        } else {
+            Side::Ukraine
+        };
+        assert_eq!(claims.first().and_then(|x| x.side), Some(want), "{text}");
+    }
+    // Named as the side hurt, it stays.
+    let c = run("«Ранены двое бойцов ВСУ», — написал губернатор.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.first().and_then(|x| x.side), Some(Side::Ukraine));
+}
+
+#[test]
+fn a_force_that_suffered_losses_is_a_loss_claim_without_a_count() {
+    for (text, side) in [
+        (
+            "Командир роты сообщил, что штурмовая бригада ВСУ понесла тяжелые потери под Курском.",
+            Some(Side::Ukraine),
+        ),
+        (
+            "Russian troops suffered heavy losses near Pokrovsk, the General Staff said.",
+            Some(Side::Russia),
+        ),
+        (
+            "Батальйон окупантів зазнав значних втрат під Торецьком.",
+            None,
+        ),
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        assert!(claims[0].figures.is_empty(), "{text}");
+        if side.is_some() {
+            assert_eq!(claims[0].side, side, "{text}");
+        }
+    }
+    // Denied, hypothetical, a country rather than a force, or colour beside a count.
+    for text in [
+        "Штаб заявил, что бригада не понесла потерь при отходе.",
+        "Аналитики считают, что войска могут понести потери при штурме.",
+        "Опрос: страна уже понесла большие потери, считают 60% граждан.",
+        "Бригада ВСУ понесла большие потери: уничтожено до 40 военнослужащих и два танка.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert!(
+            claims.iter().all(|x| !x.figures.is_empty()),
+            "{text}: {claims:?}"
+        );
+    }
+}
