@@ -31,21 +31,11 @@ impl ClaimView {
         claimwatch_core::cluster::fold::fold_claims(views, |v| &v.claim, |v| &mut v.sources)
     }
 
-    /// The claims grouped by story, each story where its first claim is, the claims of one
-    /// story in their order (`/recent` shows a story once, with all its claims).
-    pub fn by_story(views: Vec<ClaimView>) -> Vec<Vec<ClaimView>> {
-        let mut groups: Vec<Vec<ClaimView>> = Vec::new();
-        let mut at: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
-        for v in views {
-            match at.get(&v.story.id) {
-                Some(&i) => groups[i].push(v),
-                None => {
-                    at.insert(v.story.id, groups.len());
-                    groups.push(vec![v]);
-                }
-            }
-        }
-        groups
+    /// The claims folded (see [`ClaimView::fold`]) and grouped by story, each story where its
+    /// first claim is, a later telling of a story joining it (`/recent` shows a story once,
+    /// with all its claims; `cluster::entries`).
+    pub fn entries(views: Vec<ClaimView>) -> Vec<Vec<ClaimView>> {
+        claimwatch_core::cluster::entries::by_story(views, |v| &v.claim, |v| &mut v.sources)
     }
 }
 

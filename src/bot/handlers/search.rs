@@ -205,9 +205,7 @@ pub(super) async fn recent(bot: Paced, ctx: Ctx, req: Req, arg: String) -> Handl
     let hours = window / 3600;
     let since = req.now - Duration::seconds(i64::try_from(window).unwrap_or(86_400));
     let limit = (RECENT_SHOWN * 5) as i64;
-    let stories = ClaimView::by_story(ClaimView::fold(
-        ctx.store.recent_claims(since, category, limit).await?,
-    ));
+    let stories = ClaimView::entries(ctx.store.recent_claims(since, category, limit).await?);
     if stories.is_empty() {
         let text = fill(t.recent_none, &[("hours", &hours)]);
         return say(&bot, &req, &text).await;

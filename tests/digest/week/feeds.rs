@@ -120,7 +120,7 @@ pub fn linked_posts(block: &str) -> Vec<String> {
 }
 
 /// The entries `/recent` lists over the week: its claims folded and grouped by story as the
-/// bot groups them (`ClaimView::fold`, `ClaimView::by_story`), each entry linking the posts of
+/// bot groups them (`ClaimView::entries`), each entry linking the posts of
 /// all its claims' sources.
 pub async fn recent_entries(dir: &Path) -> Vec<super::score::Entry> {
     let url = format!("sqlite://{}", dir.join("week.db").display());
@@ -128,8 +128,7 @@ pub async fn recent_entries(dir: &Path) -> Vec<super::score::Entry> {
     let since = Utc::now() - Duration::days(8);
     let views = store.recent_claims(since, None, 1000).await.unwrap();
     store.close().await;
-    let folded = claimwatch::store::ClaimView::fold(views);
-    claimwatch::store::ClaimView::by_story(folded)
+    claimwatch::store::ClaimView::entries(views)
         .into_iter()
         .map(|claims| {
             let mut posts: Vec<String> = Vec::new();

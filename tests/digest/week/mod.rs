@@ -79,7 +79,7 @@ async fn the_week_digest_and_recent_show_relevant_stories_once() {
     assert!(digest_scores.repeat_share() <= 0.07, "{digest_scores}");
     assert!(digest_scores.coverage() >= 0.90, "{digest_scores}");
     assert!(recent_scores.irrelevant == 0, "{recent_scores}");
-    assert!(recent_scores.repeat_share() <= 0.12, "{recent_scores}");
+    assert!(recent_scores.repeat_share() <= 0.07, "{recent_scores}");
     assert!(recent_scores.coverage() >= 0.90, "{recent_scores}");
 }
 

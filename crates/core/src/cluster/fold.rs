@@ -15,7 +15,7 @@ const SAME_REPORT: Duration = Duration::hours(20);
 /// they identify nothing.
 const TELLING_VALUE: i64 = 100;
 
-fn claimant_key(c: &Claim) -> Option<String> {
+pub(super) fn claimant_key(c: &Claim) -> Option<String> {
     c.claimant_id
         .clone()
         .or_else(|| c.claimant.as_deref().map(normalise_name))
@@ -125,13 +125,25 @@ pub fn fold_claims<T>(
     claim: impl Fn(&T) -> &StoredClaim,
     sources: impl Fn(&mut T) -> &mut Vec<SourceRef>,
 ) -> Vec<T> {
+    fold_claims_noting(items, claim, sources).0
+}
+
+/// [`fold_claims`], also telling each fold: the story of the claim dropped and the index (in
+/// the result) of the claim it joined.
+pub(super) fn fold_claims_noting<T>(
+    items: Vec<T>,
+    claim: impl Fn(&T) -> &StoredClaim,
+    sources: impl Fn(&mut T) -> &mut Vec<SourceRef>,
+) -> (Vec<T>, Vec<(i64, usize)>) {
     let mut kept: Vec<T> = Vec::with_capacity(items.len());
+    let mut folds = Vec::new();
     for mut item in items {
         let earlier = kept.iter().position(|k| {
             same_report(claim(k), claim(&item)) || same_story(claim(k), claim(&item))
         });
         match earlier {
             Some(i) => {
+                folds.push((claim(&item).story_id, i));
                 let extra = std::mem::take(sources(&mut item));
                 let into = sources(&mut kept[i]);
                 for s in extra {
@@ -143,7 +155,7 @@ pub fn fold_claims<T>(
             None => kept.push(item),
         }
     }
-    kept
+    (kept, folds)
 }
 
 /// One story's claim twice (a claim and its restatement filed with the same story).

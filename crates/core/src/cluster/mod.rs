@@ -30,6 +30,7 @@
 mod claims;
 mod dates;
 mod engine;
+pub mod entries;
 mod events;
 mod evidence;
 mod fasthash;
