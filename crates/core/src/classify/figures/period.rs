@@ -135,7 +135,18 @@ fn cumulative_of(
     let nearest = markers
         .iter()
         .min_by_key(|(mark, first, last)| (distance(*first, *last), mark.cumulative()));
+    // "в октябре подтверждалось около 150 смертей … в сутки": a rate per day after the figure
+    // tells what it counts; the longer span around it only when.
+    let per_day = markers.iter().any(|&(mark, first, _)| {
+        mark == Mark::Span(Some(Period::Day))
+            && first > f.last
+            && !past_comma(first)
+            && ctx.has_at(first, Role::Rate)
+    });
     if let Some(&(mark, _, _)) = nearest {
+        if per_day && matches!(mark, Mark::Span(Some(p)) if p != Period::Day) {
+            return (Some(false), adjacent, Some(Period::Day));
+        }
         return (Some(mark.cumulative()), adjacent, mark.period());
     }
     let unique = |range: std::ops::Range<usize>| {

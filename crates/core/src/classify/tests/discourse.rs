@@ -166,3 +166,22 @@ fn a_place_behind_the_lines_and_a_strikes_other_counts_frame_an_incident() {
     let periods: Vec<_> = claims[0].figures.iter().map(|f| f.period).collect();
     assert_eq!(periods, vec![Some(Period::Event); 2], "{claims:?}");
 }
+
+#[test]
+fn a_study_that_showed_a_figure_is_its_authors_claim() {
+    // "показало" attributes the finding to the outlet that made the study, not to the source
+    // quoted a paragraph earlier.
+    let c = run(
+        "Источник в НАТО оценил потери России в 1500 человек в день.\n\nИсследование, которое Би-би-си ведет совместно с «Медиазоной», показало, что в октябре было около 150 смертей российских военных в сутки.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    let study = claims
+        .iter()
+        .find(|x| x.figures.iter().any(|f| f.value == 150))
+        .expect("the study's figure");
+    assert_eq!(
+        study.claimant_id.as_deref(),
+        Some("bbc_russian"),
+        "{claims:?}"
+    );
+}
