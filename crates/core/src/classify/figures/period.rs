@@ -96,28 +96,17 @@ fn cumulative_of(
 ) -> (Option<bool>, Option<usize>, Option<Period>) {
     let f = &figs[i];
     let sentence = ctx.doc.sentence_range(f.first);
-    let lo = match i.checked_sub(1).map(|j| figs[j].last + 1) {
-        Some(l) if l > sentence.start => l,
-        _ => sentence.start,
-    };
-    let hi = match figs.get(i + 1) {
-        Some(n) if n.first < sentence.end && n.first > f.last => n.first,
-        _ => sentence.end,
-    };
     let excluded = |x: usize| {
         figs.iter().filter_map(|g| g.delta).any(|d| {
             let b = ctx.start_of(x);
             b >= d.open && b < d.close
         })
     };
-    let markers: Vec<(Mark, usize, usize)> = marks(ctx, lo..hi)
+    let markers: Vec<(Mark, usize, usize)> = marks(ctx, own_stretch(ctx, figs, i))
         .into_iter()
         .filter(|(_, first, _)| !excluded(*first))
         .collect();
-    // A marker after the figure but past a comma belongs to what follows.
-    let past_comma = |first: usize| {
-        first > f.last && (f.last..first).any(|t| ctx.doc.gap_after(t).contains([',', ';', '—']))
-    };
+    let past_comma = |first: usize| past_comma(ctx, f, first);
     let adjacent = markers
         .iter()
         .find(|(_, first, _)| *first == f.last + 1)
@@ -135,16 +124,10 @@ fn cumulative_of(
     let nearest = markers
         .iter()
         .min_by_key(|(mark, first, last)| (distance(*first, *last), mark.cumulative()));
-    // "в октябре подтверждалось около 150 смертей … в сутки": a rate per day after the figure
-    // tells what it counts; the longer span around it only when.
-    let per_day = markers.iter().any(|&(mark, first, _)| {
-        mark == Mark::Span(Some(Period::Day))
-            && first > f.last
-            && !past_comma(first)
-            && ctx.has_at(first, Role::Rate)
-    });
     if let Some(&(mark, _, _)) = nearest {
-        if per_day && matches!(mark, Mark::Span(Some(p)) if p != Period::Day) {
+        if per_day_after(ctx, f, &markers)
+            && matches!(mark, Mark::Span(Some(p)) if p != Period::Day)
+        {
             return (Some(false), adjacent, Some(Period::Day));
         }
         return (Some(mark.cumulative()), adjacent, mark.period());
@@ -178,6 +161,37 @@ fn cumulative_of(
         Some(mark) => (Some(mark.cumulative()), None, mark.period()),
         None => (None, None, None),
     }
+}
+
+/// The tokens of figure `i`'s sentence between the figures before and after it.
+fn own_stretch(ctx: &Ctx, figs: &[FigureHit], i: usize) -> std::ops::Range<usize> {
+    let f = &figs[i];
+    let sentence = ctx.doc.sentence_range(f.first);
+    let lo = match i.checked_sub(1).map(|j| figs[j].last + 1) {
+        Some(l) if l > sentence.start => l,
+        _ => sentence.start,
+    };
+    let hi = match figs.get(i + 1) {
+        Some(n) if n.first < sentence.end && n.first > f.last => n.first,
+        _ => sentence.end,
+    };
+    lo..hi
+}
+
+/// A marker after the figure but past a comma belongs to what follows.
+fn past_comma(ctx: &Ctx, f: &FigureHit, first: usize) -> bool {
+    first > f.last && (f.last..first).any(|t| ctx.doc.gap_after(t).contains([',', ';', '—']))
+}
+
+/// "в октябре подтверждалось около 150 смертей … в сутки": a rate per day after the figure
+/// tells what it counts; a longer span around it only when.
+fn per_day_after(ctx: &Ctx, f: &FigureHit, markers: &[(Mark, usize, usize)]) -> bool {
+    markers.iter().any(|&(mark, first, _)| {
+        mark == Mark::Span(Some(Period::Day))
+            && first > f.last
+            && !past_comma(ctx, f, first)
+            && ctx.has_at(first, Role::Rate)
+    })
 }
 
 /// The sentences before `s` in its paragraph, nearest first, at most `FRAME_REACH`.
