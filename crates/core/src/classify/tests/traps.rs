@@ -65,3 +65,12 @@ fn hypothetical_losses_are_not_claims() {
     nothing("Украина может потерять до 100 тысяч военных, если наступление продолжится.");
     nothing("Russia could lose 10,000 troops in such an offensive, analysts warn.");
 }
+
+#[test]
+fn military_targets_struck_are_not_soldiers() {
+    // "военных" before a noun of a place or a thing is an adjective, not a count of soldiers.
+    nothing("Президент заявил, что в ходе удара поражено 17 военных объектов.");
+    nothing("Уражено 12 військових об'єктів на сході країни, заявили в штабі.");
+    nothing("The strike hit 17 military targets across the country, the ministry said.");
+    nothing("Поражены 4 военных аэродрома и 3 военные базы противника.");
+}
