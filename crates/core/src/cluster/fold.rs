@@ -6,7 +6,7 @@
 //! the claims of several stories becomes a source of each of them.
 
 use super::claims::normalise_name;
-use crate::model::{Category, Claim, SourceRef, StoredClaim, StoryView};
+use crate::model::{Category, Claim, Figure, Qualifier, SourceRef, StoredClaim, StoryView};
 use chrono::Duration;
 
 /// Two tellings further apart than this are two reports (the next day's figures).
@@ -21,10 +21,19 @@ pub(super) fn claimant_key(c: &Claim) -> Option<String> {
         .or_else(|| c.claimant.as_deref().map(normalise_name))
 }
 
-/// Equal, or one the other rounded ("78 тысяч" and "78 329"): a round thousand within 1 %.
-fn same_value(a: i64, b: i64) -> bool {
-    let round = |v: i64| v >= 1000 && v % 1000 == 0;
-    a == b || ((round(a) || round(b)) && (a - b).abs() * 100 <= a.max(b))
+/// Equal, or one the other rounded ("78 тысяч" and "78 329"): a round thousand within 1 %,
+/// or, hedged, within 2 % on the side its hedge allows ("более 80 тысяч" and "80 973").
+fn same_value(f: &Figure, g: &Figure) -> bool {
+    let rounds = |r: &Figure, v: i64| {
+        let gap = v - r.value;
+        let near = match r.qualifier {
+            Some(Qualifier::MoreThan) => gap > 0 && gap * 50 <= r.value,
+            Some(Qualifier::UpTo) => gap < 0 && -gap * 50 <= r.value,
+            _ => gap.abs() * 100 <= r.value.max(v),
+        };
+        r.value >= 1000 && r.value % 1000 == 0 && near
+    };
+    f.value == g.value || rounds(f, g.value) || rounds(g, f.value)
 }
 
 /// Whether two stored claims are one claim told twice (see the module documentation).
@@ -53,7 +62,7 @@ pub fn same_report(a: &StoredClaim, b: &StoredClaim) -> bool {
             }
             let hedges_agree =
                 f.qualifier.is_none() || g.qualifier.is_none() || f.qualifier == g.qualifier;
-            if !same_value(f.value, g.value) || !hedges_agree {
+            if !same_value(f, g) || !hedges_agree {
                 return false;
             }
             shared = true;
@@ -270,8 +279,30 @@ mod tests {
     }
 
     #[test]
+    fn a_hedged_round_figure_is_the_exact_one_on_its_hedges_side() {
+        let told = |id: i64, value: i64, q: Option<Qualifier>| {
+            let mut c = claim(id, id, 0, &[(Metric::Killed, value)]);
+            c.claim.figures[0].qualifier = q;
+            view(id, id, 0, vec![c])
+        };
+        let more = told(1, 80_000, Some(Qualifier::MoreThan));
+        // "более 80 тысяч" and 80 973 (1.2 % above): one claim.
+        assert_eq!(fold(vec![more.clone(), told(2, 80_973, None)]).len(), 1);
+        // Below it, or further than 2 %: two.
+        assert_eq!(fold(vec![more.clone(), told(3, 79_900, None)]).len(), 2);
+        assert_eq!(fold(vec![more, told(4, 81_700, None)]).len(), 2);
+        // Without a hedge, 1.2 % apart is two counts.
+        assert_eq!(
+            fold(vec![told(5, 80_000, None), told(6, 80_973, None)]).len(),
+            2
+        );
+        let up_to = told(7, 80_000, Some(Qualifier::UpTo));
+        assert_eq!(fold(vec![up_to.clone(), told(8, 79_100, None)]).len(), 1);
+        assert_eq!(fold(vec![up_to, told(9, 80_400, None)]).len(), 2);
+    }
+
+    #[test]
     fn up_to_and_more_than_one_value_are_two_claims() {
-        use crate::model::Qualifier;
         let hedged = |id: i64, q: Option<Qualifier>| {
             let mut c = claim(id, id, 0, &[(Metric::Personnel, 250)]);
             c.claim.figures[0].qualifier = q;
