@@ -51,8 +51,8 @@ const ISSUE_CLAIM_FLOORS: ClaimFloors = ClaimFloors {
 const MEASURED_CLAIM_FLOORS: ClaimFloors = ClaimFloors {
     precision: None,
     recall: None,
-    claimant: Some(0.74),
-    side: Some(0.76),
+    claimant: Some(0.75),
+    side: Some(0.77),
     fully: Some(0.55),
 };
 
