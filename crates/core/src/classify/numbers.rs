@@ -116,8 +116,9 @@ fn scale_of(doc: &Doc, n: &Num) -> i64 {
     }
 }
 
-/// "60–100 тыс.", "5-7", "60 to 100 thousand": two numbers joined by a dash or "to" are one
-/// range; a multiplier after the second applies to the first when it has none.
+/// "60–100 тыс.", "5-7", "от 30 до 50", "between 30 and 50": two numbers joined by a dash, or
+/// framed by the words of a range, are one range; a multiplier after the second applies to the
+/// first when it has none.
 fn join_ranges(doc: &Doc, nums: Vec<Num>) -> Vec<Num> {
     let mut out: Vec<Num> = Vec::with_capacity(nums.len());
     for n in nums {
@@ -125,9 +126,9 @@ fn join_ranges(doc: &Doc, nums: Vec<Num>) -> Vec<Num> {
             && prev.low.is_none()
             && prev.integer
             && !prev.percent
-            && prev.last + 1 == n.first
             && n.integer
-            && is_range_gap(doc, prev.last)
+            && ((prev.last + 1 == n.first && is_range_gap(doc, prev.last))
+                || framed_range(doc, prev, &n))
         {
             let scale = if prev.first == prev.last {
                 scale_of(doc, &n)
@@ -150,6 +151,26 @@ fn join_ranges(doc: &Doc, nums: Vec<Num>) -> Vec<Num> {
         out.push(n);
     }
     out
+}
+
+/// The words that open and join a range: "от … до", "від … до", "between … and". ("с … до",
+/// "з … до" and "from … to" are left out: they as often tell a change.)
+const RANGE_WORDS: &[(&str, &str)] = &[("от", "до"), ("від", "до"), ("between", "and")];
+
+/// "от", "від", "between": a word that opens a range.
+pub(super) fn opens_range(word: &str) -> bool {
+    let w = word.to_lowercase();
+    RANGE_WORDS.iter().any(|(o, _)| w == *o)
+}
+
+/// `a` and `b` framed by a range's words, one word between them.
+fn framed_range(doc: &Doc, a: &Num, b: &Num) -> bool {
+    if a.first == 0 || a.last + 2 != b.first {
+        return false;
+    }
+    let open = doc.word(a.first - 1).to_lowercase();
+    let join = doc.word(a.last + 1).to_lowercase();
+    RANGE_WORDS.iter().any(|(o, j)| open == *o && join == *j)
 }
 
 fn is_range_gap(doc: &Doc, t: usize) -> bool {
@@ -324,13 +345,21 @@ mod tests {
     #[test]
     fn ranges_keep_both_ends() {
         let lex = lexicon::get().unwrap();
-        let d = Doc::new("от 60–100 тыс. погибших, 5-7 танков, 2023-2024");
+        let d =
+            Doc::new("от 60–100 тыс. погибших, 5-7 танков, 2023-2024, от 30 до 50, with 30 to 50");
         let m = lex.matcher.find(&d);
         let nums = find(&d, &m);
         let got: Vec<(i64, Option<i64>)> = nums.iter().map(|n| (n.value, n.low)).collect();
         assert_eq!(
             got,
-            vec![(100_000, Some(60_000)), (7, Some(5)), (2024, Some(2023))]
+            vec![
+                (100_000, Some(60_000)),
+                (7, Some(5)),
+                (2024, Some(2023)),
+                (50, Some(30)),
+                (30, None),
+                (50, None)
+            ]
         );
     }
 

@@ -4,7 +4,7 @@
 
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
-use super::super::numbers::Num;
+use super::super::numbers::{Num, opens_range};
 use super::qualifiers::before_qualifiers;
 use crate::model::Metric;
 
@@ -99,7 +99,8 @@ pub(super) fn noun_before_dash(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, us
     metric_ending_at(ctx, k - 1)
 }
 
-/// "fatalities have now reached approximately 990,800", "втрати становлять 412 400".
+/// "fatalities have now reached approximately 990,800", "втрати становлять 412 400"; the side
+/// may stand between the noun and its verb ("потери личного состава ВСУ составили 50").
 pub(super) fn noun_before_link(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)> {
     let range = ctx.doc.sentence_range(num.first);
     let mut k = num.first;
@@ -114,8 +115,17 @@ pub(super) fn noun_before_link(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, us
             return Some(found);
         }
         let t = k - 1;
+        let side = ctx
+            .markers(t.saturating_sub(2)..t + 1)
+            .into_iter()
+            .find(|m| m.last == t);
         if ctx.has_at(t, Role::LinkVerb) {
             linked = true;
+        } else if num.low.is_some() && t + 1 == num.first && opens_range(ctx.doc.word(t)) {
+            // "составили от 30 до 50": the word that opens the range.
+        } else if let Some(m) = side.filter(|_| linked) {
+            k = m.first;
+            continue;
         } else if !(ctx.covering(t, 3, |r| r == Role::Qualifier).is_some() || ctx.is_modifier(t)) {
             return None;
         }

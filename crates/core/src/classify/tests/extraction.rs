@@ -357,30 +357,3 @@ fn a_number_standing_for_the_figure_before_it_takes_that_figures_loss_word() {
         .collect();
     assert_eq!(values, vec![12_000, 9_000]);
 }
-
-#[test]
-fn deaths_counted_per_day_in_a_month_are_a_daily_rate() {
-    // "смертей" counts the killed, only where the sentence is military; a rate per day after
-    // the figure tells what it counts, the month around it only when; an imperfective verb
-    // of losing is a loss word.
-    let c =
-        run("Подсчет показал, что в октябре было около 150 смертей российских военных в сутки.");
-    let claims = claims_of(&c, Category::Losses);
-    assert_eq!(claims.len(), 1, "{claims:?}");
-    let f = &claims[0].figures[0];
-    assert_eq!(
-        (f.metric, f.value, f.period),
-        (Metric::Killed, 150, Some(Period::Day))
-    );
-    assert_eq!(claims[0].side, Some(Side::Russia));
-    assert!(
-        claims_of(
-            &run("В больнице зафиксировано 12 смертей от гриппа."),
-            Category::Losses
-        )
-        .is_empty()
-    );
-    let c = run("В ноябре ВСУ теряли до 1500 военнослужащих в день.");
-    let f = &claims_of(&c, Category::Losses)[0].figures[0];
-    assert_eq!((f.value, f.period), (1500, Some(Period::Day)));
-}

@@ -4,6 +4,7 @@
 mod claims;
 mod discourse;
 mod extraction;
+mod figures;
 mod losses;
 mod matcher;
 mod refusal;
