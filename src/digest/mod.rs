@@ -97,12 +97,13 @@ pub async fn compose(
     now: DateTime<Utc>,
 ) -> Result<ComposedDigest, DigestError> {
     let start = period_start(sub, now);
-    // One claim, one entry: stories that only restate another's claims are folded into it.
-    let candidates = crate::cluster::fold::fold(
+    // One claim, one entry: stories that only restate another's claims are folded into it;
+    // a round-up's day figures go to their day's block, its other claims stay an entry.
+    let candidates = series_block::split_series(crate::cluster::fold::fold(
         store
             .undelivered_stories(sub.id, start - OVERLAP, now, MAX_CANDIDATES)
             .await?,
-    );
+    ));
     let bodies = if sub.keywords.is_empty() {
         HashMap::new()
     } else {

@@ -173,8 +173,69 @@ pub fn select<'a>(
     rank(&mut sel.losses);
     sel.refusals_more = sel.refusals.len().saturating_sub(max_entries);
     sel.losses_more = sel.losses.len().saturating_sub(max_entries);
+    // A story split between a block and an entry left out of a full section is not delivered
+    // with the block: its entry comes in a later digest.
+    let left_out: HashSet<i64> = sel.refusals[sel.refusals.len().min(max_entries)..]
+        .iter()
+        .chain(&sel.losses[sel.losses.len().min(max_entries)..])
+        .flat_map(|v| std::iter::once(v.story.id).chain(v.folded.iter().copied()))
+        .collect();
     sel.refusals.truncate(max_entries);
     sel.losses.truncate(max_entries);
     sel.series = series_block::blocks(&series, tz);
+    for b in &mut sel.series {
+        b.story_ids.retain(|id| !left_out.contains(id));
+    }
     sel
+}
+
+#[cfg(test)]
+mod tests {
+    use super::series_block::split_series;
+    use super::series_block::tests::{claim, story};
+    use crate::model::Period;
+    use crate::tz::ChatTz;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn a_split_story_left_out_of_a_full_section_is_not_delivered_with_its_block() {
+        use crate::model::{ChatKind, Lang, Subscriber, Topics};
+        let at = Utc.with_ymd_and_hms(2024, 11, 28, 9, 0, 0).unwrap();
+        let sub = Subscriber {
+            id: 1,
+            chat_id: 1,
+            kind: ChatKind::Private,
+            title: None,
+            active: true,
+            subscribed: true,
+            inactive_reason: None,
+            topics: Topics::ALL,
+            digest_time: chrono::NaiveTime::MIN,
+            timezone: "UTC".into(),
+            ui_lang: Lang::En,
+            keywords: Vec::new(),
+            chart_weekday: None,
+            last_digest_at: None,
+            next_digest_at: None,
+            created_at: at,
+        };
+        let tz: ChatTz = "UTC".parse().expect("UTC");
+        let mut other = story(vec![claim(3, Period::Event)]);
+        other.story.id = 2;
+        other.story.source_count = 5;
+        other.folded.clear();
+        let views = split_series(vec![
+            story(vec![claim(1, Period::Day), claim(2, Period::Event)]),
+            other,
+        ]);
+        let bodies = std::collections::HashMap::new();
+        // Room for one entry: the better-sourced story 2 is listed, story 1's entry is not.
+        let sel = super::select(&views, &sub, &bodies, 1, &tz);
+        assert_eq!(sel.series.len(), 1);
+        assert!(sel.series[0].story_ids.is_empty(), "{:?}", sel.series[0]);
+        assert_eq!(sel.story_ids(), vec![2]);
+        // With room, both parts are shown and the story is delivered.
+        let sel = super::select(&views, &sub, &bodies, 5, &tz);
+        assert_eq!(sel.story_ids(), vec![1, 2, 7]);
+    }
 }

@@ -54,6 +54,28 @@ pub fn is_series(view: &StoryView) -> bool {
     !view.claims.is_empty() && view.claims.iter().all(series_claim)
 }
 
+/// A story that tells a daily reporter's figures of a day beside other claims (a round-up:
+/// the ministry's day figures and one strike's) is shown as two: its series claims in their
+/// day's block, the rest as an entry. Both keep the story's id, sources and folded stories.
+pub fn split_series(views: Vec<StoryView>) -> Vec<StoryView> {
+    let mut out = Vec::with_capacity(views.len());
+    for v in views {
+        let (series, rest): (Vec<StoredClaim>, Vec<StoredClaim>) =
+            v.claims.iter().cloned().partition(series_claim);
+        if series.is_empty() || rest.is_empty() {
+            out.push(v);
+            continue;
+        }
+        let mut block_part = v.clone();
+        block_part.claims = series;
+        let mut entry_part = v;
+        entry_part.claims = rest;
+        out.push(block_part);
+        out.push(entry_part);
+    }
+    out
+}
+
 fn url_of(view: &StoryView, item_id: i64) -> Option<String> {
     view.sources
         .iter()
@@ -110,4 +132,73 @@ pub fn blocks(views: &[&StoryView], tz: &ChatTz) -> Vec<SeriesBlock> {
     }
     out.sort_by(|a, b| (a.day, &a.claimant_id).cmp(&(b.day, &b.claimant_id)));
     out
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::model::{Claim, Metric, Story};
+    use chrono::{TimeZone, Utc};
+
+    /// A ministry claim of 1,505 soldiers in story 1 over `period`.
+    pub(crate) fn claim(id: i64, period: Period) -> StoredClaim {
+        StoredClaim {
+            id,
+            story_id: 1,
+            item_id: 10,
+            claimed_at: Utc.with_ymd_and_hms(2024, 11, 28, 9, 0, 0).unwrap(),
+            claim: Claim {
+                category: Category::Losses,
+                claimant: Some("Russian Ministry of Defence".into()),
+                claimant_id: Some("ru_mod".into()),
+                side: Some(Side::Ukraine),
+                unit: None,
+                location: None,
+                figures: vec![Figure::new(Metric::Personnel, 1505).with_period(Some(period))],
+                evidence: Vec::new(),
+                other_conflict: false,
+            },
+        }
+    }
+
+    /// Story 1, one story (7) folded into it.
+    pub(crate) fn story(claims: Vec<StoredClaim>) -> StoryView {
+        let at = Utc.with_ymd_and_hms(2024, 11, 28, 9, 0, 0).unwrap();
+        StoryView {
+            story: Story {
+                id: 1,
+                first_item_id: 10,
+                first_seen_at: at,
+                last_seen_at: at,
+                item_count: 1,
+                source_count: 1,
+                title: "round-up".into(),
+            },
+            claims,
+            sources: Vec::new(),
+            folded: vec![7],
+        }
+    }
+
+    #[test]
+    fn a_round_up_gives_its_day_figures_to_the_block_and_keeps_the_rest_as_an_entry() {
+        let views = split_series(vec![story(vec![
+            claim(1, Period::Day),
+            claim(2, Period::Event),
+        ])]);
+        assert_eq!(views.len(), 2);
+        assert!(is_series(&views[0]));
+        assert!(!is_series(&views[1]));
+        assert_eq!(views[1].claims[0].id, 2);
+        assert!(views.iter().all(|v| v.story.id == 1 && v.folded == vec![7]));
+        // A story all of one kind stays whole.
+        assert_eq!(
+            split_series(vec![story(vec![claim(1, Period::Day)])]).len(),
+            1
+        );
+        assert_eq!(
+            split_series(vec![story(vec![claim(2, Period::Event)])]).len(),
+            1
+        );
+    }
 }
