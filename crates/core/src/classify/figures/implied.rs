@@ -42,7 +42,7 @@ fn singular(ctx: &Ctx, out: &[FigureHit], x: &PhraseMatch<Role>) -> Option<Figur
     if metric == Metric::Personnel && !one_person_hurt(ctx, out, x.first, m.last.max(x.last)) {
         return None;
     }
-    if counted_before(ctx, before_qualifiers(ctx, x.first)) {
+    if counted_before(ctx, before_qualifiers(ctx, x.first)) || plural_before(ctx, x.first) {
         return None;
     }
     let last = m.last.max(x.last);
@@ -61,6 +61,17 @@ fn singular(ctx: &Ctx, out: &[FigureHit], x: &PhraseMatch<Role>) -> Option<Figur
             Metric::Aircraft | Metric::Helicopters | Metric::Ships | Metric::Vehicles
         );
     Some(FigureHit::new(metric, num, m.first, m.last, weak))
+}
+
+/// How far back in its sentence a plural quantity word makes a noun plural.
+const PLURAL_REACH: usize = 6;
+
+/// "несколько танков, БМП и пикапов": a plural quantity word a few words before, in the
+/// noun's sentence, makes an indeclinable or listed noun one of many.
+fn plural_before(ctx: &Ctx, t: usize) -> bool {
+    let sentence = ctx.doc.sentence_range(t);
+    let from = t.saturating_sub(PLURAL_REACH).max(sentence.start);
+    ctx.any_within(from..t, Role::PluralQuantity)
 }
 
 /// One soldier or officer (tokens `first..=last`) counts only where a word of killing or

@@ -39,6 +39,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("figures", "link_verbs") => Role::LinkVerb,
         ("figures", "not_after_metric") => Role::NotAfterMetric,
         ("figures", "singular") => Role::Singular,
+        ("figures", "plural_quantities") => Role::PluralQuantity,
         ("figures", "fillers") => Role::Filler,
         ("figures", "count_units") => Role::CountUnit,
         ("figures", "qualifiers") => Role::Qualifier,

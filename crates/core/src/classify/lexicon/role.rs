@@ -75,6 +75,9 @@ pub enum Role {
     /// A singular noun of equipment or soldier with no number before it ("танк", "боевую
     /// машину пехоты", "a tank"): one of it, when a loss word governs it.
     Singular,
+    /// "несколько", "десятки", "several": what follows is plural, whatever its form ("несколько
+    /// танков, БМП и пикапов").
+    PluralQuantity,
     Filler,
     CountUnit,
     Qualifier,

@@ -1,4 +1,4 @@
-//! What a figure counts: deaths per day within a month, a range told in words.
+//! What a figure counts: deaths per day within a month, a range told in words, one of many.
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -53,4 +53,15 @@ fn a_range_told_in_words_after_its_noun_stays_a_range() {
     let claims = claims_of(&c, Category::Losses);
     assert_eq!(claims[0].side, Some(Side::Ukraine));
     assert_eq!(claims[0].figures[0].metric, Metric::Personnel);
+}
+
+#[test]
+fn a_noun_after_a_plural_quantity_is_one_of_many() {
+    // "БМП" is singular only when nothing says more: "несколько" before it in its sentence.
+    let c = run("С начала месяца бойцы уничтожили несколько танков, БМП и пикапов ВСУ.");
+    let claims = claims_of(&c, Category::Losses);
+    assert!(claims.iter().all(|x| x.figures.is_empty()), "{claims:?}");
+    let c = run("Бойцы уничтожили БМП ВСУ под Покровском.");
+    let f = &claims_of(&c, Category::Losses)[0].figures;
+    assert_eq!((f[0].metric, f[0].value), (Metric::Apc, 1));
 }
