@@ -185,3 +185,12 @@ fn a_count_of_refusers_is_not_a_loss() {
         vec![(Metric::Personnel, 200)]
     );
 }
+
+#[test]
+fn deserters_from_a_unit_deep_in_russia_are_russias() {
+    // A region far behind Russia's lines names the side when the text names none.
+    let c = run("Из части в Омской области сбежали 10 военнослужащих, сообщил губернатор.");
+    assert_eq!(claims_of(&c, Category::Refusal)[0].side, Some(Side::Russia));
+    let d = run("Five soldiers went AWOL from a military unit in Novosibirsk, the governor said.");
+    assert_eq!(claims_of(&d, Category::Refusal)[0].side, Some(Side::Russia));
+}
