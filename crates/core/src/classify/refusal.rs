@@ -4,11 +4,11 @@
 //! people, when the sentence gives one beside the phrase, becomes the claim's figure.
 
 use super::context::{Ctx, Marker};
-use super::figures::FigureHit;
+use super::figures::{FigureHit, incident_scale};
 use super::lexicon::{RefusalRule, Role};
 use super::matcher::PhraseMatch;
 use super::mention::{Mention, Taken};
-use crate::model::{Category, Figure, Metric};
+use crate::model::{Category, Figure, Metric, Period};
 
 /// How far (in words) a number of people may stand from the refusal phrase.
 const FIGURE_REACH: usize = 10;
@@ -68,7 +68,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
             sentence: s,
             anchor: x.first,
             evidence: evidence(ctx, x, figure),
-            figure: figure.map(|f| refusal_figure(f, rule)),
+            figure: figure.map(|f| refusal_figure(f, rule, one_act(ctx, x))),
             side: marker.map(|m| (m, false)),
             daily: false,
             needs_claimant: false,
@@ -129,8 +129,23 @@ fn evidence(ctx: &Ctx, x: &PhraseMatch<Role>, figure: Option<&FigureHit>) -> (us
     (ctx.start_of(start), ctx.end_of(end))
 }
 
-/// The claim's figure: people counted by a refusal phrase are what the rule counts.
-fn refusal_figure(f: &FigureHit, rule: &RefusalRule) -> Figure {
+/// Endings of a past-tense verb that tells what a group did ("сбежали", "отказались",
+/// "покинули", "відмовилися", "deserted").
+const PAST_ENDINGS: &[&str] = &["ли", "лись", "лися", "ла", "лась", "лася", "ed"];
+
+/// The refusal phrase `x` tells an act in the past tense ("из части сбежали 10 военнослужащих")
+/// rather than a tally of cases ("95 тысяч уголовных дел о самовольном оставлении части").
+fn one_act(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
+    (x.first..=x.last).any(|t| {
+        let w = ctx.doc.word(t).to_lowercase();
+        w.chars().count() > 3 && PAST_ENDINGS.iter().any(|e| w.ends_with(e))
+    })
+}
+
+/// The claim's figure: people counted by a refusal phrase are what the rule counts; a group of
+/// an incident's scale told by a past-tense act, with no period of its own, is one incident.
+fn refusal_figure(f: &FigureHit, rule: &RefusalRule, one_act: bool) -> Figure {
+    let incident = one_act && f.period.is_none() && f.cumulative.is_none() && incident_scale(f);
     Figure {
         metric: match f.metric {
             Metric::Personnel => rule.metric,
@@ -138,8 +153,12 @@ fn refusal_figure(f: &FigureHit, rule: &RefusalRule) -> Figure {
         },
         value: f.value,
         delta: None,
-        cumulative: f.cumulative,
-        period: f.period,
+        cumulative: if incident { Some(false) } else { f.cumulative },
+        period: if incident {
+            Some(Period::Event)
+        } else {
+            f.period
+        },
         qualifier: f.qualifier,
         low: f.num.low,
         high: f.num.low.map(|_| f.value),

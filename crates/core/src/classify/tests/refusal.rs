@@ -194,3 +194,20 @@ fn deserters_from_a_unit_deep_in_russia_are_russias() {
     let d = run("Five soldiers went AWOL from a military unit in Novosibirsk, the governor said.");
     assert_eq!(claims_of(&d, Category::Refusal)[0].side, Some(Side::Russia));
 }
+
+#[test]
+fn a_group_that_fled_together_is_one_incident_and_a_tally_is_not() {
+    use crate::model::Period;
+    let period = |text: &str| {
+        let c = run(text);
+        claims_of(&c, Category::Refusal)[0].figures[0].period
+    };
+    assert_eq!(
+        period("Из части в Омской области сбежали 10 военнослужащих, сообщил губернатор."),
+        Some(Period::Event)
+    );
+    assert_ne!(
+        period("В бригаде ВСУ открыто 40 уголовных дел о самовольном оставлении части."),
+        Some(Period::Event)
+    );
+}
