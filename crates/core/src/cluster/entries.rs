@@ -94,9 +94,10 @@ mod tests {
     use crate::model::{Category, Claim, Figure, Metric, Period, Side};
     use chrono::{Duration, TimeZone, Utc};
 
-    /// A claim of `story` with its one source, `hours` after a fixed morning.
+    /// A claim shown, with its sources.
     type Shown = (StoredClaim, Vec<SourceRef>);
 
+    /// A claim of `story` with its one source, `hours` after a fixed morning.
     fn shown(story: i64, hours: i64, claimant: &str, figure: (Metric, i64, Period)) -> Shown {
         let at = Utc.with_ymd_and_hms(2024, 11, 15, 6, 0, 0).unwrap() + Duration::hours(hours);
         let claim = StoredClaim {
