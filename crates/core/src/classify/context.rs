@@ -219,6 +219,25 @@ impl Ctx<'_, '_> {
         m.first > 0 && self.has_at(m.first - 1, Role::AgentMark)
     }
 
+    /// The side that lost, as marker `m` tells it: the side it names, or the other one when
+    /// it names who acted.
+    pub fn side_hurt(&self, m: &Marker) -> Option<Side> {
+        m.side
+            .map(|s| if self.names_agent(m) { opposite(s) } else { s })
+    }
+
+    /// The first side marker of `range` (and whether it names who acted), when every marker
+    /// there tells the same side lost.
+    pub fn one_side_hurt(&self, range: Range<usize>) -> Option<(Marker, bool)> {
+        let markers = self.markers(range);
+        let first = *markers.first()?;
+        let side = self.side_hurt(&first)?;
+        markers
+            .iter()
+            .all(|m| self.side_hurt(m) == Some(side))
+            .then(|| (first, self.names_agent(&first)))
+    }
+
     /// Side markers whose first token lies in `range`, in order.
     pub fn markers(&self, range: Range<usize>) -> Vec<Marker> {
         let mut out: Vec<Marker> = Vec::new();

@@ -66,20 +66,19 @@ fn aliases<T>(
             alias.insert(story, *target);
         }
     }
-    let resolved: Vec<(i64, i64)> = alias
-        .keys()
-        .map(|&s| {
-            let mut t = alias[&s];
-            for _ in 0..alias.len() {
-                match alias.get(&t) {
-                    Some(&next) if next != s => t = next,
-                    _ => break,
-                }
-            }
-            (s, t)
-        })
-        .collect();
-    resolved.into_iter().collect()
+    alias.keys().map(|&s| (s, follow(&alias, s))).collect()
+}
+
+/// The story `s` joins at the end of its chain of aliases (a cycle stops where it closes).
+fn follow(alias: &HashMap<i64, i64>, s: i64) -> i64 {
+    let mut t = alias[&s];
+    for _ in 0..alias.len() {
+        match alias.get(&t) {
+            Some(&next) if next != s => t = next,
+            _ => break,
+        }
+    }
+    t
 }
 
 fn push_new<V: PartialEq>(list: &mut Vec<V>, v: V) {

@@ -291,12 +291,8 @@ fn marked_side(ctx: &Ctx) -> Option<Side> {
     if segments::bullets(ctx) >= ROUNDUP_BULLETS {
         return None;
     }
-    let mut sides = ctx.markers(0..ctx.doc.tokens.len()).into_iter().map(|m| {
-        m.side
-            .map(|s| if ctx.names_agent(&m) { opposite(s) } else { s })
-    });
-    let first = sides.next()??;
-    sides.all(|s| s == Some(first)).then_some(first)
+    let (first, _) = ctx.one_side_hurt(0..ctx.doc.tokens.len())?;
+    ctx.side_hurt(&first)
 }
 
 /// "подрыв машины в Севастополе, в результате чего погиб капитан 1 ранга": a place far behind

@@ -115,15 +115,16 @@ pub(super) fn noun_before_link(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, us
             return Some(found);
         }
         let t = k - 1;
-        let side = ctx
-            .markers(t.saturating_sub(2)..t + 1)
-            .into_iter()
-            .find(|m| m.last == t);
+        let side_ending_here = || {
+            ctx.markers(t.saturating_sub(2)..t + 1)
+                .into_iter()
+                .find(|m| m.last == t)
+        };
         if ctx.has_at(t, Role::LinkVerb) {
             linked = true;
         } else if num.low.is_some() && t + 1 == num.first && opens_range(ctx.doc.word(t)) {
             // "составили от 30 до 50": the word that opens the range.
-        } else if let Some(m) = side.filter(|_| linked) {
+        } else if let Some(m) = linked.then(side_ending_here).flatten() {
             k = m.first;
             continue;
         } else if !(ctx.covering(t, 3, |r| r == Role::Qualifier).is_some() || ctx.is_modifier(t)) {

@@ -42,6 +42,22 @@ fn the_side_that_attacked_is_not_the_side_that_lost() {
         };
         assert_eq!(claims.first().and_then(|x| x.side), Some(want), "{text}");
     }
+    // The same in a paragraph's one side: the tank lost under fire "со стороны ВСУ" is
+    // Russia's, the tank of a Ukrainian column under fire is Ukraine's.
+    for (text, want) in [
+        (
+            "Колонна попала под огонь со стороны ВСУ под Курском. Уничтожен танк.",
+            Side::Russia,
+        ),
+        (
+            "Колонна ВСУ попала под огонь под Курском. Уничтожен танк.",
+            Side::Ukraine,
+        ),
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.first().and_then(|x| x.side), Some(want), "{text}");
+    }
     // Named as the side hurt, it stays.
     let c = run("«Ранены двое бойцов ВСУ», — написал губернатор.");
     let claims = claims_of(&c, Category::Losses);
