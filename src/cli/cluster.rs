@@ -18,7 +18,7 @@ use crate::config::ClusterConfig;
 use crate::model::{Claim, Lang};
 use crate::text::hash::hash64;
 use chrono::{DateTime, TimeZone, Utc};
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
 
@@ -67,7 +67,51 @@ fn optional_string(v: &Value, key: &str) -> Result<Option<String>, String> {
     }
 }
 
+/// A well-formed line, read straight into its fields (no intermediate JSON tree).
+#[derive(serde::Deserialize)]
+struct WellFormed {
+    id: Value,
+    text: String,
+    title: Option<String>,
+    lang: Option<String>,
+    published: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    forwarded_from: Option<String>,
+}
+
+/// Parses one line: the typed reading for a well-formed line, else [`check_line`] for a
+/// precise error.
 fn parse_line(raw: &str) -> Result<Line, (Value, String)> {
+    let Ok(w) = serde_json::from_str::<WellFormed>(raw) else {
+        return check_line(raw);
+    };
+    if !matches!(w.id, Value::String(_) | Value::Number(_)) {
+        return check_line(raw);
+    }
+    let published = match w
+        .published
+        .as_deref()
+        .map(|s| DateTime::parse_from_rfc3339(s.trim()))
+    {
+        None => None,
+        Some(Ok(t)) => Some(t.with_timezone(&Utc)),
+        Some(Err(_)) => return check_line(raw),
+    };
+    Ok(Line {
+        id: w.id,
+        title: w.title.unwrap_or_default(),
+        text: w.text,
+        lang: w.lang.map(|l| l.parse().unwrap_or(Lang::Other)),
+        published,
+        source: w.source,
+        url: w.url,
+        forwarded_from: w.forwarded_from,
+    })
+}
+
+/// Parses one line field by field, naming the first field that is wrong.
+fn check_line(raw: &str) -> Result<Line, (Value, String)> {
     let v: Value =
         serde_json::from_str(raw).map_err(|e| (Value::Null, format!("invalid JSON: {e}")))?;
     if !v.is_object() {
@@ -129,6 +173,15 @@ fn read_bounded<R: BufRead>(
         return Ok(Some(Err(())));
     }
     Ok(Some(Ok(())))
+}
+
+/// Writes `{"id":…,"story":…}` and a newline.
+fn write_story<W: Write>(output: &mut W, id: &Value, story: &str) -> io::Result<()> {
+    output.write_all(b"{\"id\":")?;
+    serde_json::to_writer(&mut *output, id)?;
+    output.write_all(b",\"story\":")?;
+    serde_json::to_writer(&mut *output, story)?;
+    output.write_all(b"}\n")
 }
 
 /// Clusters every line of `input`, writing one result line per input line to `output`.
@@ -211,8 +264,8 @@ pub fn cluster_jsonl_with<R: BufRead, W: Write>(
                 index
             }
         };
-        let label = labels.get(&story).cloned().unwrap_or_default();
-        writeln!(output, "{}", json!({ "id": line.id, "story": label }))?;
+        let label = labels.get(&story).map_or("", String::as_str);
+        write_story(&mut output, &line.id, label)?;
     }
     output.flush()
 }

@@ -206,3 +206,30 @@ fn one_case_told_in_ukrainian_russian_and_english_joins_and_another_case_of_the_
     let story: Vec<&str> = out.iter().map(|v| v["story"].as_str().unwrap()).collect();
     assert_eq!(story, ["en", "en", "en", "later", "other"]);
 }
+
+#[test]
+fn a_field_of_the_wrong_type_is_named_and_unknown_fields_are_ignored() {
+    let input = [
+        r#"{"id":"t","text":"x","title":5}"#,
+        r#"{"id":null,"text":"x"}"#,
+        r#"{"id":[1],"text":"x"}"#,
+        r#"{"id":"s","text":"x","source":{"a":1}}"#,
+        r#"{"id":"u","text":"x","extra":{"nested":[1,2]},"title":null,"lang":"uk"}"#,
+        r#"{"id":2.5,"text":"a \"quoted\" \u0436 text"}"#,
+        r#"[1,2]"#,
+    ]
+    .map(|l| format!("{l}\n"))
+    .concat();
+    let (out, ok) = cluster(&input);
+    assert!(ok);
+    assert_eq!(out.len(), 7, "{out:?}");
+    assert_eq!(out[0]["id"], "t");
+    assert_eq!(out[0]["error"], "\"title\" must be a string");
+    assert_eq!(out[1]["error"], "missing \"id\"");
+    assert_eq!(out[2]["error"], "\"id\" must be a string or a number");
+    assert_eq!(out[3]["error"], "\"source\" must be a string");
+    assert_eq!(out[4]["story"], "u");
+    assert_eq!(out[5]["id"], 2.5);
+    assert_eq!(out[5]["story"], "2.5");
+    assert_eq!(out[6]["error"], "expected a JSON object");
+}

@@ -93,7 +93,7 @@ pub fn headline_days(title: &str, text: &str) -> Vec<u16> {
         return Vec::new();
     }
     let words: Vec<&str> = line
-        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .split(|c: char| !(super::tokens::is_word_char(c) || c == '.'))
         .map(|w| w.trim_matches('.'))
         .filter(|w| !w.is_empty())
         .collect();

@@ -42,6 +42,7 @@ mod numbers;
 mod provenance;
 mod repeated;
 mod score;
+mod smalllist;
 mod terms;
 mod tokens;
 mod urlkey;

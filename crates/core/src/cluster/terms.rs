@@ -4,6 +4,8 @@
 //! live ones — so one hash probe serves the frequency and the postings alike.
 
 use super::fasthash::StableMap;
+use super::smalllist::SmallList;
+use std::collections::hash_map::Entry;
 use std::mem::size_of;
 
 /// A term's occurrence in an item: the item, 1 + ln(term frequency), and the item's tf-idf
@@ -16,10 +18,10 @@ pub struct Posting {
 }
 
 /// One term's frequency and postings.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Term {
     pub df: u32,
-    pub postings: Vec<Posting>,
+    pub postings: SmallList<Posting>,
 }
 
 #[derive(Debug, Default)]
@@ -39,9 +41,19 @@ impl TermIndex {
     }
 
     pub fn add(&mut self, term: u64, posting: Posting) {
-        let t = self.map.entry(term).or_default();
-        t.df += 1;
-        t.postings.push(posting);
+        match self.map.entry(term) {
+            Entry::Occupied(e) => {
+                let t = e.into_mut();
+                t.df += 1;
+                t.postings.push(posting);
+            }
+            Entry::Vacant(e) => {
+                e.insert(Term {
+                    df: 1,
+                    postings: SmallList::One(posting),
+                });
+            }
+        }
         self.live += 1;
     }
 
@@ -80,7 +92,7 @@ impl TermIndex {
             + self
                 .map
                 .values()
-                .map(|t| t.postings.capacity() * size_of::<Posting>())
+                .map(|t| t.postings.heap_bytes())
                 .sum::<usize>()
     }
 }

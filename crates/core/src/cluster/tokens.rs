@@ -100,11 +100,18 @@ fn is_cyrillic(c: char) -> bool {
 }
 
 /// Letters and digits, with a fast path for ASCII and Cyrillic.
-fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    is_cyrillic(c) || c.is_alphanumeric()
+    // Punctuation, symbols and emoji, common in posts, skip the slow general lookup (these
+    // blocks hold no letter or digit).
+    let symbol = matches!(c,
+        '\u{a0}'..='\u{a9}' | '\u{ab}'..='\u{b1}' | '\u{b4}' | '\u{b6}'..='\u{b8}' | '\u{bb}' | '\u{bf}'
+        | '\u{2000}'..='\u{206f}' | '\u{2190}'..='\u{245f}' | '\u{2500}'..='\u{2775}'
+        | '\u{2794}'..='\u{2bff}' | '\u{fe00}'..='\u{fe0f}' | '\u{1f000}'..='\u{1f0ff}'
+        | '\u{1f1e6}'..='\u{1faff}');
+    !symbol && (is_cyrillic(c) || c.is_alphanumeric())
 }
 
 /// The lowercase of a letter (the first char of its lowercase form), fast for ASCII and
@@ -326,5 +333,17 @@ mod tests {
         let _ = tokenize(odd, odd);
         assert_eq!(tokenize("", ""), Tokens::default());
         assert_eq!(cap_bytes("жж", 3), "ж");
+    }
+
+    #[test]
+    fn the_symbol_shortcut_agrees_with_the_general_lookup() {
+        for c in (0xa0..0x3000).chain(0xfe00..0xfe10).chain(0x1f000..0x1fb00) {
+            let Some(c) = char::from_u32(c) else { continue };
+            assert_eq!(
+                is_word_char(c),
+                is_cyrillic(c) || c.is_alphanumeric(),
+                "{c:?}"
+            );
+        }
     }
 }

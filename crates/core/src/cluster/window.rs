@@ -9,6 +9,7 @@ use super::fasthash::StableMap;
 use super::fingerprint::Fingerprint;
 use super::minhash::Signature;
 use super::repeated::RepeatedLines;
+use super::smalllist::SmallList;
 use super::terms::{Posting, TermIndex};
 use std::collections::BTreeSet;
 use std::mem::size_of;
@@ -38,14 +39,17 @@ pub struct DocState {
 /// Item sequence numbers per key, with lazy removal.
 #[derive(Debug, Default)]
 pub struct Lists {
-    pub map: StableMap<u64, Vec<u64>>,
+    pub map: StableMap<u64, SmallList<u64>>,
     live: usize,
     dead: usize,
 }
 
 impl Lists {
     fn push(&mut self, key: u64, entry: u64) {
-        self.map.entry(key).or_default().push(entry);
+        self.map
+            .entry(key)
+            .and_modify(|l| l.push(entry))
+            .or_insert(SmallList::One(entry));
         self.live += 1;
     }
 
@@ -59,18 +63,16 @@ impl Lists {
         if self.dead <= self.live + 4096 {
             return;
         }
-        self.map.retain(|_, seqs| {
-            seqs.retain(|s| docs.contains_key(s));
-            !seqs.is_empty()
-        });
+        self.map
+            .retain(|_, seqs| seqs.retain(|s| docs.contains_key(s)));
         self.map.shrink_to_fit();
-        self.live = self.map.values().map(Vec::len).sum();
+        self.live = self.map.values().map(SmallList::len).sum();
         self.dead = 0;
     }
 
     fn bytes(&self) -> usize {
-        self.map.capacity() * (size_of::<(u64, Vec<u64>)>() + 1)
-            + self.map.values().map(|v| v.capacity() * 8).sum::<usize>()
+        self.map.capacity() * (size_of::<(u64, SmallList<u64>)>() + 1)
+            + self.map.values().map(SmallList::heap_bytes).sum::<usize>()
     }
 }
 
