@@ -53,7 +53,7 @@ const MEASURED_CLAIM_FLOORS: ClaimFloors = ClaimFloors {
     recall: None,
     claimant: Some(0.75),
     side: Some(0.77),
-    fully: Some(0.58),
+    fully: Some(0.59),
 };
 
 #[test]

@@ -68,7 +68,9 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
             sentence: s,
             anchor: x.first,
             evidence: evidence(ctx, x, figure),
-            figure: figure.map(|f| refusal_figure(f, rule, one_act(ctx, x))),
+            figure: figure
+                .map(|f| refusal_figure(f, rule, one_act(ctx, x)))
+                .or_else(|| lone_act(ctx, x).then(|| one_person(rule))),
             side: marker.map(|m| (m, false)),
             daily: false,
             needs_claimant: false,
@@ -140,6 +142,84 @@ fn one_act(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
         let w = ctx.doc.word(t).to_lowercase();
         w.chars().count() > 3 && PAST_ENDINGS.iter().any(|e| w.ends_with(e))
     })
+}
+
+/// Singular forms that tell one person's act: a past verb ("сбежал", "самовольнулся",
+/// "залишив", "відмовився") or the person ("дезертир", "самовольщика", "deserter").
+const LONE_ENDINGS: &[&str] = &[
+    "ал",
+    "ел",
+    "ил",
+    "ул",
+    "ался",
+    "ился",
+    "улся",
+    "алась",
+    "илась",
+    "ав",
+    "ив",
+    "ув",
+    "вся",
+];
+const LONE_PERSONS: &[&str] = &[
+    "дезертир",
+    "дезертира",
+    "самовольщик",
+    "самовольщика",
+    "отказник",
+    "отказника",
+    "відмовник",
+    "deserter",
+];
+/// Words of a sentence about anyone who might ("каждый дезертир", "если военный покинул
+/// часть", "дезертиру грозит"): a rule, not an act.
+const GENERIC: &[&str] = &[
+    "каждый",
+    "любой",
+    "если",
+    "может",
+    "будет",
+    "грозит",
+    "кожен",
+    "будь",
+    "якщо",
+    "може",
+    "буде",
+    "загрожує",
+    "every",
+    "any",
+    "if",
+    "can",
+    "will",
+    "faces",
+];
+
+/// The refusal phrase `x`, counting no number, tells one person's act: a singular past verb
+/// or a singular noun of the person, in a sentence that states a fact, not a rule.
+fn lone_act(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
+    let lone = (x.first..=x.last).any(|t| {
+        let w = ctx.doc.word(t);
+        LONE_PERSONS.contains(&w)
+            || (w.chars().count() > 4 && LONE_ENDINGS.iter().any(|e| w.ends_with(e)))
+    });
+    let sentence = ctx.doc.sentence_range(x.first);
+    lone && !sentence
+        .into_iter()
+        .any(|t| GENERIC.contains(&ctx.doc.word(t)))
+}
+
+/// One person, one incident, counted by the rule's metric.
+fn one_person(rule: &RefusalRule) -> Figure {
+    Figure {
+        metric: rule.metric,
+        value: 1,
+        delta: None,
+        cumulative: Some(false),
+        period: Some(Period::Event),
+        qualifier: None,
+        low: None,
+        high: None,
+    }
 }
 
 /// The claim's figure: people counted by a refusal phrase are what the rule counts; a group of

@@ -211,3 +211,39 @@ fn a_group_that_fled_together_is_one_incident_and_a_tally_is_not() {
         Some(Period::Event)
     );
 }
+
+#[test]
+fn one_persons_desertion_counts_one_and_a_rule_about_anyone_does_not() {
+    use crate::model::Period;
+    let figures = |text: &str| {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Refusal);
+        assert!(!claims.is_empty(), "no refusal in {text:?}");
+        claims[0]
+            .figures
+            .iter()
+            .map(|f| (f.metric, f.value, f.period))
+            .collect::<Vec<_>>()
+    };
+    let one = vec![(Metric::Deserters, 1, Some(Period::Event))];
+    assert_eq!(
+        figures("В Ростове задержан дезертир ВСУ, который скрывался у родственников."),
+        one
+    );
+    assert_eq!(
+        figures("Военнослужащий ВСУ самовольно оставил часть под Харьковом и уехал домой."),
+        one
+    );
+    assert_eq!(
+        figures("Військовий ЗСУ самовільно залишив частину і втік до Молдови."),
+        one
+    );
+    assert_eq!(
+        figures("Военнослужащие ВСУ самовольно оставили часть под Харьковом."),
+        vec![]
+    );
+    assert_eq!(
+        figures("Каждый дезертир ВСУ, вернувшийся в часть, будет освобожден от ответственности."),
+        vec![]
+    );
+}
