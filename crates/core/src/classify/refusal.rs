@@ -144,8 +144,8 @@ fn one_act(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
     })
 }
 
-/// Singular forms that tell one person's act: a past verb ("сбежал", "самовольнулся",
-/// "залишив", "відмовився") or the person ("дезертир", "самовольщика", "deserter").
+/// Endings of a singular past verb, one person's act ("сбежал", "самовольнулся", "залишив",
+/// "відмовився").
 const LONE_ENDINGS: &[&str] = &[
     "ал",
     "ел",
@@ -161,6 +161,7 @@ const LONE_ENDINGS: &[&str] = &[
     "ув",
     "вся",
 ];
+/// The person who refused, in the singular.
 const LONE_PERSONS: &[&str] = &[
     "дезертир",
     "дезертира",
