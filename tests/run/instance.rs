@@ -62,8 +62,10 @@ async fn commands_are_answered(api: &FakeBotApi, run: &Instance) {
 /// The scheduled digest: due now, sent through the outbox.
 async fn the_scheduled_digest_is_sent(store: &Arc<dyn Store>, api: &FakeBotApi, run: &Instance) {
     let now = chrono::Utc::now();
+    // No weekly chart: on its day (Monday in Kyiv by default) it would be a second part.
     let due = SubscriberUpdate {
         next_digest_at: Some(Some(now)),
+        chart_weekday: Some(None),
         ..Default::default()
     };
     store.update_subscriber(42, &due, now).await.unwrap();
@@ -75,7 +77,7 @@ async fn the_scheduled_digest_is_sent(store: &Arc<dyn Store>, api: &FakeBotApi, 
     );
     let sub = store.subscriber(42).await.unwrap().unwrap();
     let outbox = store.outbox_of(sub.id).await.unwrap();
-    assert_eq!(outbox.len(), 1, "one digest enqueued");
+    assert_eq!(outbox.len(), 1, "one digest enqueued: {outbox:?}");
     assert!(
         eventually(Duration::from_secs(5), || async {
             store.outbox_of(sub.id).await.unwrap()[0].state == claimwatch::store::OutboxState::Sent

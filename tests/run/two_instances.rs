@@ -41,8 +41,11 @@ pub(crate) async fn subscribe_all(store: &dyn Store) {
 }
 
 pub(crate) async fn make_all_due(store: &dyn Store) {
+    // No weekly chart: on its day (Monday in Kyiv by default) each digest would have a
+    // second part, and a kill could fall on it.
     let due = SubscriberUpdate {
         next_digest_at: Some(Some(chrono::Utc::now())),
+        chart_weekday: Some(None),
         ..Default::default()
     };
     for i in 1..=SUBSCRIBERS {
