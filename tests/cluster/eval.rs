@@ -9,13 +9,10 @@
 //! posts carry theirs (`date=` in `source`); the other items carry none and are all placed at
 //! one instant — the hardest case for them.
 //!
-//! Issue 5 asks for P ≥ 0.95 and F1 ≥ 0.90 on same-language pairs of the labels as given.
-//! They are printed, not asserted: the labels leave apart reposts that are word for word one
-//! text (found and counted below), and with those folded P ≥ 0.95 needs every labelled pair
-//! found, paraphrased headlines sharing one word included; a third unlabelled pair is one
-//! report retold, and folding it too caps P at 38 / 41 = 0.927 (see the README's Stories
-//! section).
-//! The assertions are regression floors at the measured level, on the labels as given.
+//! Issue 14 asks for P ≥ 0.95 and R ≥ 0.85 on same-language pairs of the labels as given:
+//! printed, not yet met (the misses are English headlines of one topic told in other words),
+//! so the assertions are regression floors at the measured level. Across languages it asks
+//! for no wrong join and every uk/ru/en pair found: asserted.
 
 mod pairs;
 mod robust;
@@ -24,9 +21,9 @@ use claimwatch::cluster::Tuning;
 use claimwatch::config::ClusterConfig;
 use pairs::{Counts, Row, copies_left_apart, gold, line, load, run, score};
 
-/// Issue 5's floors for same-language pairs, on the labels as given (reported).
+/// Issue 14's floors for same-language pairs, on the labels as given (reported).
 const ISSUE_PRECISION: f64 = 0.95;
-const ISSUE_F1: f64 = 0.90;
+const ISSUE_RECALL: f64 = 0.85;
 /// Regression floors on the labels as given: the measured level, less a small margin.
 const FLOOR_PRECISION: f64 = 0.82;
 const FLOOR_F1: f64 = 0.79;
@@ -38,18 +35,31 @@ const FLOOR_PRECISION_MOVED: f64 = 0.80;
 const FLOOR_PRECISION_CORRECTED: f64 = 0.94;
 const FLOOR_F1_CORRECTED: f64 = 0.85;
 
-fn per_language(rows: &[Row], story: &[String], gold: &[usize], code: &str) -> Counts {
-    let keep: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].lang == code).collect();
+/// The languages the issue asks every cross-language pair found in (the set has Polish too).
+const CROSS_LANGUAGES: [&str; 3] = ["en", "ru", "uk"];
+
+/// The same-language and cross-language counts over the rows in `codes` only.
+fn within(rows: &[Row], story: &[String], gold: &[usize], codes: &[&str]) -> (Counts, Counts) {
+    let keep: Vec<usize> = (0..rows.len())
+        .filter(|&i| codes.contains(&rows[i].lang.as_str()))
+        .collect();
     let sub: Vec<Row> = keep.iter().map(|&i| rows[i].clone()).collect();
     let s: Vec<String> = keep.iter().map(|&i| story[i].clone()).collect();
     let g: Vec<usize> = keep.iter().map(|&i| gold[i]).collect();
-    score(&sub, &s, &g).0
+    let (same, cross, _) = score(&sub, &s, &g);
+    (same, cross)
+}
+
+fn per_language(rows: &[Row], story: &[String], gold: &[usize], code: &str) -> Counts {
+    within(rows, story, gold, &[code]).0
 }
 
 /// The pairwise counts of every run the test measures, labels as given unless named.
 struct Scores {
     same: Counts,
     cross: Counts,
+    /// Cross-language pairs between uk, ru and en items only.
+    cross_three: Counts,
     mistakes: Vec<String>,
     same_corrected: Counts,
     same_instant: Counts,
@@ -63,6 +73,7 @@ fn score_every_run(rows: &[Row], as_given: &[usize], corrected: &[usize]) -> (Ve
     let cfg = ClusterConfig::default();
     let story = run(rows, &cfg, Tuning::default(), true);
     let (same, cross, mistakes) = score(rows, &story, as_given);
+    let cross_three = within(rows, &story, as_given, &CROSS_LANGUAGES).1;
     let (same_corrected, _, _) = score(rows, &story, corrected);
     let instant = run(rows, &cfg, Tuning::default(), false);
     let (same_instant, _, instant_mistakes) = score(rows, &instant, as_given);
@@ -74,6 +85,7 @@ fn score_every_run(rows: &[Row], as_given: &[usize], corrected: &[usize]) -> (Ve
     let scores = Scores {
         same,
         cross,
+        cross_three,
         mistakes,
         same_corrected,
         same_instant,
@@ -102,6 +114,7 @@ fn print_quality(
         langs.push((code, c));
     }
     println!("{}", line("cross language (reported apart)", sc.cross));
+    println!("{}", line("  between uk, ru and en only", sc.cross_three));
     println!(
         "{}",
         line("same language, every item at one instant", sc.same_instant)
@@ -185,11 +198,13 @@ fn assert_floors(sc: &Scores, langs: &[(&str, Counts)], moved: &[(String, Counts
         }
     }
     assert_eq!(cross.fp, 0, "{}", line("wrong cross-language joins", cross));
-    // The uk–ru pair is one article's two translations on one site (`/ukr/…`, `/rus/…`).
+    // The uk–ru pair is one article's two translations on one site (`/ukr/…`, `/rus/…`); the
+    // ru–pl pair (one report retold in Polish) is outside the languages claimwatch reads.
+    let three = sc.cross_three;
     assert!(
-        cross.tp >= 1,
+        three.tp >= 1 && three.fn_ == 0,
         "{}",
-        line("cross-language pairs found", cross)
+        line("uk/ru/en cross-language pairs missed", three)
     );
     assert!(
         sc.same_instant.precision() >= FLOOR_PRECISION_ONE_INSTANT,
@@ -238,9 +253,9 @@ fn same_language_pairs_meet_the_floors() {
     }
     let moved = print_robustness(&rows, &as_given);
 
-    let met = sc.same.precision() >= ISSUE_PRECISION && sc.same.f1() >= ISSUE_F1;
+    let met = sc.same.precision() >= ISSUE_PRECISION && sc.same.recall() >= ISSUE_RECALL;
     println!(
-        "issue 5 (P ≥ {ISSUE_PRECISION}, F1 ≥ {ISSUE_F1}, same language, labels as given): {}",
+        "issue 14 (P ≥ {ISSUE_PRECISION}, R ≥ {ISSUE_RECALL}, same language, labels as given): {}",
         if met { "met" } else { "NOT met" }
     );
     assert_floors(&sc, &langs, &moved);
