@@ -1,7 +1,8 @@
 //! The texts of labelled posts, read from the shared data by id: `<channel>_<message>` for the
 //! Russian Telegram posts (`texts/ru_telegram_raw/`), `<feed file>#<guid or link>` for feed
 //! items (`feeds/…`), `<page file>#<channel>/<post>` for `t.me/s` pages
-//! (`telegram_preview_html/…`). Feeds and pages go through the same parsers as polling.
+//! (`telegram_preview_html/…`), and `texts/dev_labeled.jsonl#<id>` for the labelled texts of
+//! others. Feeds and pages go through the same parsers as polling.
 
 use crate::sources::feed::parse_feed;
 use crate::sources::normalize::{MAX_TEXT_CHARS, MAX_TITLE_CHARS, clean_markup, clean_text};
@@ -46,7 +47,9 @@ pub fn load(data: &Path, ids: &[&str]) -> Result<HashMap<String, PostText>, Stri
         }
     }
     for (file, wanted) in by_file {
-        let found = if file.starts_with("texts/") {
+        let found = if file.starts_with("texts/") && file.ends_with(".jsonl") {
+            labelled_texts(&data.join(&file), &file)?
+        } else if file.starts_with("texts/") {
             telegram_raw(&data.join(&file))?
         } else if file.ends_with(".html") {
             page(&data.join("telegram_preview_html").join(&file), &file)?
@@ -86,6 +89,49 @@ fn telegram_raw(path: &Path) -> Result<HashMap<String, PostText>, String> {
             (format!("{chan}_{}", p.message_id), text)
         })
         .collect())
+}
+
+#[derive(Deserialize)]
+struct LabelledText {
+    id: String,
+    text: String,
+    #[serde(default)]
+    source: String,
+}
+
+/// Who published a labelled text: the `channel=` its source names, else the host of its
+/// address, else the source as given.
+fn publisher(source: &str) -> String {
+    if let Some((_, rest)) = source.split_once("channel=") {
+        let end = rest.find(" message_id=").unwrap_or(rest.len());
+        return rest[..end].trim().to_owned();
+    }
+    let address = source.rsplit("url=").next().unwrap_or(source);
+    match url::Url::parse(address.trim()) {
+        Ok(u) => u.host_str().unwrap_or(address).to_owned(),
+        Err(_) => source.to_owned(),
+    }
+}
+
+/// The texts of a JSON-lines file of labelled texts (`{"id", "text", "source"}` a line).
+fn labelled_texts(path: &Path, name: &str) -> Result<HashMap<String, PostText>, String> {
+    let body = String::from_utf8_lossy(&read(path)?).into_owned();
+    let mut out = HashMap::new();
+    for (n, line) in body
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let t: LabelledText =
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        let text = PostText {
+            title: String::new(),
+            text: t.text,
+            channel: publisher(&t.source),
+        };
+        out.insert(format!("{name}#{}", t.id), text);
+    }
+    Ok(out)
 }
 
 /// The file named `name` (a path relative to some folder) under `root`.

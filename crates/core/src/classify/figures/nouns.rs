@@ -16,13 +16,25 @@ pub(super) fn metric_role(r: Role) -> Option<(Metric, bool)> {
     }
 }
 
+/// The number ends with a shortened multiplier whose full stop does not end the sentence
+/// ("25 тыс. солдат", "28,3 тис. осіб"): the stop is the abbreviation's, not punctuation.
+fn abbreviated_multiplier(ctx: &Ctx, num: &Num) -> bool {
+    let stop = ctx.doc.gap_after(num.last).strip_prefix('.');
+    !ctx.doc.tokens[num.last].is_number
+        && stop
+            .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c == ' ' || c == '\u{a0}'))
+}
+
 /// The noun after a number: "1 240 солдат", "19 артилерійських систем", "55 одиниць
-/// автомобільної техніки".
+/// автомобільної техніки", "25 тис. військових".
 pub(super) fn noun_after(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)> {
     let sentence_end = ctx.doc.sentence_range(num.last).end;
     let mut p = num.last + 1;
     let mut skipped = 0;
-    while p < sentence_end && ctx.only_spaces_between(p - 1, p) {
+    let joined = |p: usize| {
+        ctx.only_spaces_between(p - 1, p) || (p == num.last + 1 && abbreviated_multiplier(ctx, num))
+    };
+    while p < sentence_end && joined(p) {
         if let Some(x) = ctx.longest_at(p, |r| metric_role(r).is_some()) {
             if ctx.has_at(x.last + 1, Role::NotAfterMetric)
                 && ctx.doc.sentence_of(x.last + 1) == ctx.doc.sentence_of(p)

@@ -1,4 +1,5 @@
-//! What a figure counts: deaths per day within a month, a range told in words, one of many.
+//! What a figure counts: deaths per day within a month, a range told in words, one of many,
+//! the noun after a shortened thousand; what span of time 24 hours is.
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -64,4 +65,63 @@ fn a_noun_after_a_plural_quantity_is_one_of_many() {
     let c = run("Бойцы уничтожили БМП ВСУ под Покровском.");
     let f = &claims_of(&c, Category::Losses)[0].figures;
     assert_eq!((f[0].metric, f[0].value), (Metric::Apc, 1));
+}
+
+#[test]
+fn a_shortened_thousand_is_followed_by_what_it_counts() {
+    // The full stop of "тыс."/"тис." inside a sentence is the abbreviation's: the noun after it
+    // is what the number counts. A full stop that ends the sentence is still punctuation.
+    let cases = [
+        (
+            "С начала года погибли более 12 тыс. российских военных.",
+            Category::Losses,
+            Metric::Killed,
+        ),
+        (
+            "За пів року понад 14 тис. російських солдатів та офіцерів самовільно залишили частини.",
+            Category::Refusal,
+            Metric::Deserters,
+        ),
+    ];
+    for (text, category, metric) in cases {
+        let c = run(text);
+        let claims = claims_of(&c, category);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        let f = &claims[0].figures;
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!(
+            (f[0].metric, f[0].value),
+            (
+                metric,
+                if category == Category::Losses {
+                    12_000
+                } else {
+                    14_000
+                }
+            ),
+            "{text}"
+        );
+    }
+    let c = run("Бюджет составил 40 тыс. Военные погибли при обстреле.");
+    let claims = claims_of(&c, Category::Losses);
+    assert!(
+        claims
+            .iter()
+            .all(|x| x.figures.iter().all(|f| f.value != 40_000)),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn a_span_of_24_hours_is_one_day() {
+    for text in [
+        "Russian forces killed about 1,200 Ukrainian soldiers within a 24-hour period, the ministry said.",
+        "За последние 24 часа ВСУ потеряли до 400 военнослужащих.",
+        "За останні 24 години окупанти втратили 1 150 осіб.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        assert_eq!(claims[0].figures[0].period, Some(Period::Day), "{text}");
+    }
 }
