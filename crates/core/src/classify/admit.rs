@@ -120,7 +120,9 @@ pub fn refine_personnel(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<R
         Some(x) if x.last < f.first => x.first.min(near),
         _ => near,
     }
-    .max(clause.start);
+    // A figure whose noun stands before an aside ("втрати росіян загиблими, за словами
+    // президента, становлять …") reaches back past its clause.
+    .max(clause.start.min(f.first));
     let to = own_end(ctx, f).min(clause.end).max(from);
     // "потери России (с учетом раненых) в 1500 человек": killed and wounded together.
     let sentence = ctx.doc.sentence_range(f.first);

@@ -118,8 +118,14 @@ pub(super) fn noun_before_link(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, us
     let mut k = num.first;
     let mut linked = false;
     for _ in 0..6 {
-        if k == 0 || k - 1 < range.start || !ctx.only_spaces_between(k - 1, k) {
+        if k == 0 || k - 1 < range.start {
             return None;
+        }
+        if !ctx.only_spaces_between(k - 1, k) {
+            match source_aside_before(ctx, k, range.start) {
+                Some(opening) => k = opening,
+                None => return None,
+            }
         }
         if let Some(found) = metric_ending_at(ctx, k - 1)
             && linked
@@ -145,6 +151,20 @@ pub(super) fn noun_before_link(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, us
         k = t;
     }
     None
+}
+
+/// Before token `k`, after a comma: a source told aside between commas ("втрати росіян
+/// загиблими, за словами президента, наразі становлять", "по данным разведки", "according to
+/// Kyiv"): returns the first token of the aside, whose gap before is the opening comma; the
+/// walk goes on before it.
+fn source_aside_before(ctx: &Ctx, k: usize, start: usize) -> Option<usize> {
+    let comma = |t: usize| ctx.doc.gap_after(t).trim() == ",";
+    if !comma(k - 1) {
+        return None;
+    }
+    let cue = |r: Role| matches!(r, Role::Anaphora | Role::OutletCue);
+    let first = (start + 1..k).rev().take(6).find(|&p| comma(p - 1))?;
+    ctx.m.at(first).iter().any(|x| cue(x.role)).then_some(first)
 }
 
 /// "Росія втратила близько 1 226 420." — a number right after a loss verb with nothing after it.

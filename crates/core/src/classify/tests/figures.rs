@@ -1,5 +1,6 @@
 //! What a figure counts: deaths per day within a month, a range told in words, one of many,
-//! the noun after a shortened thousand; what span of time 24 hours is.
+//! the noun after a shortened thousand, an adverb or a source aside before a link verb; what
+//! span of time 24 hours is.
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -124,4 +125,52 @@ fn a_span_of_24_hours_is_one_day() {
         assert_eq!(claims.len(), 1, "{text}: {claims:?}");
         assert_eq!(claims[0].figures[0].period, Some(Period::Day), "{text}");
     }
+}
+
+#[test]
+fn an_adverb_of_time_may_stand_between_a_loss_noun_and_its_link_verb() {
+    // "наразі", "сейчас", "currently" join the link words ("уже", "вже", "now" were there):
+    // "втрати … загиблими наразі становлять N" counts the killed.
+    for (text, metric) in [
+        (
+            "Втрати окупантів загиблими наразі становлять 95 000.",
+            Metric::Killed,
+        ),
+        (
+            "Потери россиян убитыми сейчас составляют 95 000.",
+            Metric::Killed,
+        ),
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        let f = &claims[0].figures;
+        assert_eq!((f[0].metric, f[0].value), (metric, 95_000), "{text}");
+    }
+}
+
+#[test]
+fn a_source_told_aside_between_commas_does_not_cut_a_noun_from_its_figure() {
+    // "втрати … загиблими, за словами президента, становлять N": the aside opens with a
+    // source cue; any other aside still cuts ("звісно" is no source).
+    for text in [
+        "Втрати окупантів загиблими, за словами президента, наразі становлять 95 000.",
+        "Потери россиян убитыми, по данным разведки, составляют 95 000.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        let f = &claims[0].figures;
+        assert_eq!(
+            (f[0].metric, f[0].value),
+            (Metric::Killed, 95_000),
+            "{text}"
+        );
+    }
+    let c = run("Втрати окупантів загиблими, звісно, становлять 95 000.");
+    assert!(
+        claims_of(&c, Category::Losses)
+            .iter()
+            .all(|x| x.figures.is_empty())
+    );
 }
