@@ -4,12 +4,15 @@
 //! the paragraph, then in the heading.
 
 mod quoted;
+mod role_anaphora;
 mod spokesman;
 
 use super::claimants::{Kind, Known};
 use super::context::Ctx;
 use super::lexicon::Role;
+use super::matcher::PhraseMatch;
 use crate::model::Side;
+use std::ops::Range;
 
 /// How many of a post's first sentences make its lead.
 const LEAD_SENTENCES: usize = 4;
@@ -112,9 +115,34 @@ fn is_name_word(ctx: &Ctx, t: usize) -> bool {
 /// Коченевского района Новосибирской области Евгений Антипов").
 const ROLE_REACH: usize = 5;
 
+/// The first and last name a role word `x` introduces within its sentence, if any.
+fn name_after_role(
+    ctx: &Ctx,
+    x: &PhraseMatch<Role>,
+    range: &Range<usize>,
+) -> Option<(usize, usize)> {
+    let mut p = x.last + 1;
+    let mut skipped = 0;
+    while p + 1 < range.end && !(is_name_word(ctx, p) && is_name_word(ctx, p + 1)) {
+        if ctx.in_name(p) || ctx.doc.tokens[p].all_caps {
+            p += 1;
+            continue;
+        }
+        skipped += 1;
+        if skipped > ROLE_REACH {
+            break;
+        }
+        p += 1;
+    }
+    let named = p + 1 < range.end && is_name_word(ctx, p) && is_name_word(ctx, p + 1);
+    (named && ctx.only_spaces_between(p, p + 1)).then_some((p, p + 1))
+}
+
 /// Officials: a known surname (with the first name before it when written), or a role word
-/// followed by a capitalised first and last name ("Головнокомандувач ЗСУ Олександр Сирський").
-fn persons(ctx: &Ctx, s: usize) -> Vec<Claimant> {
+/// followed by a capitalised first and last name ("Головнокомандувач ЗСУ Олександр Сирський"),
+/// or, when `recall`, a role word a source cue opens with no name after it ("за словами
+/// президента"), standing for the person introduced with that role before.
+fn persons(ctx: &Ctx, s: usize, recall: bool) -> Vec<Claimant> {
     let range = ctx.sentence(s);
     let mut out = Vec::new();
     for x in ctx.within(range.clone(), |r| {
@@ -122,57 +150,46 @@ fn persons(ctx: &Ctx, s: usize) -> Vec<Claimant> {
     }) {
         let (first, last) = if x.role == Role::Person {
             let t = x.first;
-            let first =
-                if t > range.start && is_name_word(ctx, t - 1) && ctx.only_spaces_between(t - 1, t)
-                {
-                    t - 1
-                } else {
-                    t
-                };
-            (first, x.last)
+            let named_before =
+                t > range.start && is_name_word(ctx, t - 1) && ctx.only_spaces_between(t - 1, t);
+            (if named_before { t - 1 } else { t }, x.last)
+        } else if let Some(name) = name_after_role(ctx, &x, &range) {
+            name
         } else {
-            let mut p = x.last + 1;
-            let mut skipped = 0;
-            while p + 1 < range.end && !(is_name_word(ctx, p) && is_name_word(ctx, p + 1)) {
-                if ctx.in_name(p) || ctx.doc.tokens[p].all_caps {
-                    p += 1;
-                    continue;
-                }
-                skipped += 1;
-                if skipped > ROLE_REACH {
-                    break;
-                }
-                p += 1;
+            if let Some(c) = recall
+                .then(|| role_anaphora::introduced_before(ctx, s, &x))
+                .flatten()
+            {
+                out.push(c);
             }
-            if p + 1 >= range.end || !(is_name_word(ctx, p) && is_name_word(ctx, p + 1)) {
-                continue;
-            }
-            if !ctx.only_spaces_between(p, p + 1) {
-                continue;
-            }
-            (p, p + 1)
+            continue;
         };
         if out.iter().any(|c: &Claimant| c.token == first) {
             continue;
         }
-        let known = known_name(ctx, first, last, Kind::Person);
-        let spoken_for = match known {
-            None => spokesman::speaks_for(ctx, last),
-            Some(_) => None,
-        };
-        if let Some(institution) = spoken_for {
-            out.push(Claimant::known(institution, first, 0));
-            continue;
-        }
-        out.push(Claimant {
-            name: ctx.doc.span(first, last).to_owned(),
-            id: known.map(|k| k.id.as_str()),
-            side: known.and_then(|k| k.side),
-            token: first,
-            rank: 1,
-        });
+        out.push(person(ctx, first, last));
     }
     out
+}
+
+/// The person named by tokens `first..=last`: a known one by its id, a spokesman by the
+/// institution he speaks for, anyone else as written.
+fn person(ctx: &Ctx, first: usize, last: usize) -> Claimant {
+    let known = known_name(ctx, first, last, Kind::Person);
+    let spoken_for = match known {
+        None => spokesman::speaks_for(ctx, last),
+        Some(_) => None,
+    };
+    if let Some(institution) = spoken_for {
+        return Claimant::known(institution, first, 0);
+    }
+    Claimant {
+        name: ctx.doc.span(first, last).to_owned(),
+        id: known.map(|k| k.id.as_str()),
+        side: known.and_then(|k| k.side),
+        token: first,
+        rank: 1,
+    }
 }
 
 /// Outlets, as written; a known one ("по данным Медиазоны") also by its id.
@@ -230,7 +247,7 @@ fn in_sentence(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
     let mut all = institutions(ctx, s);
     let attributed = attributed(ctx, s);
     all.extend(
-        persons(ctx, s)
+        persons(ctx, s, true)
             .into_iter()
             .filter(|c| attributed || after_dash(ctx, c.token)),
     );

@@ -23,8 +23,10 @@ pub(super) fn speaks_for(ctx: &Ctx, surname: usize) -> Option<&'static Known> {
         .find_map(|t| introduced_by(ctx, t))
 }
 
-/// How far before a name its role and institution reach ("спикер Генштаба ВСУ Андрей").
-const INTRODUCTION_REACH: usize = 7;
+/// How far before a name its role and institution reach ("спикер Генштаба ВСУ Андрей"); a
+/// rank may stand between them ("речник Генерального штабу Збройних сил України старший
+/// лейтенант Андрій").
+const INTRODUCTION_REACH: usize = 9;
 
 /// The institution named with a spokesman's role word in the words before name token `t`.
 fn introduced_by(ctx: &Ctx, t: usize) -> Option<&'static Known> {

@@ -47,3 +47,29 @@ pub fn qualifiers_before(ctx: &Ctx, t: usize) -> (usize, Option<Qualifier>) {
     }
     (k, hedge)
 }
+
+/// A hedge right before the link verb that leads to the number at `number` ("втрати
+/// орієнтовно становлять 412 400", "потери приблизно составляют"): it hedges the figure.
+pub fn hedge_before_link(ctx: &Ctx, number: usize) -> Option<Qualifier> {
+    let start = ctx.doc.sentence_range(number).start;
+    let mut linked = false;
+    for t in (start.max(number.saturating_sub(4))..number).rev() {
+        let hedge = ctx
+            .within(t.saturating_sub(3).max(start)..t + 1, |r| {
+                matches!(r, Role::Hedge(_))
+            })
+            .filter(|x| x.last == t)
+            .find_map(|x| match x.role {
+                Role::Hedge(q) => Some(q),
+                _ => None,
+            });
+        if let (true, Some(q)) = (linked, hedge) {
+            return Some(q);
+        }
+        if !ctx.has_at(t, Role::LinkVerb) {
+            return None;
+        }
+        linked = true;
+    }
+    None
+}

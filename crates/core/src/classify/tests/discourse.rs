@@ -1,10 +1,11 @@
 //! What a post says once and its later sentences take for granted: the source named in the
 //! lead, the side named once, a period or an incident told a sentence earlier; and what a name
-//! in the wrong place is not (the target of a strike is no source).
+//! in the wrong place is not (the target of a strike is no source); a role word standing for
+//! a person named before; a spokesman introduced with his rank.
 
 use super::{claims_of, run};
 use crate::classify::Category;
-use crate::model::{Metric, Period, Side};
+use crate::model::{Metric, Period, Qualifier, Side};
 
 #[test]
 fn the_source_named_in_the_lead_tells_the_rest_of_the_post() {
@@ -184,4 +185,36 @@ fn a_study_that_showed_a_figure_is_its_authors_claim() {
         Some("bbc_russian"),
         "{claims:?}"
     );
+}
+
+#[test]
+fn a_role_a_source_cue_opens_stands_for_the_person_introduced_with_it() {
+    // "за словами президента" with no name after it: the president named a few sentences
+    // before. Another role ("министр") is nobody's.
+    for text in [
+        "Президент Володимир Зеленський виступив на форумі у Києві. За словами президента, втрати росіян загиблими становлять 95 000.",
+        "Президент Владимир Зеленский выступил на форуме. По словам президента, потери россиян убитыми составляют 95 000.",
+        "President Volodymyr Zelensky spoke at a forum in Kyiv. According to the president, Russia has lost 95,000 troops.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        assert_eq!(claims[0].claimant_id.as_deref(), Some("zelensky"), "{text}");
+    }
+    let c = run(
+        "Министр обороны Андрей Белоусов выступил. По словам президента, потери ВСУ составили 95 000 военнослужащих.",
+    );
+    assert_eq!(claims_of(&c, Category::Losses)[0].claimant, None);
+}
+
+#[test]
+fn a_spokesman_introduced_with_his_rank_speaks_for_his_institution() {
+    let c = run(
+        "Про це розповів речник Генерального штабу Збройних сил України старший лейтенант Андрій Ковальов. \"Загальні втрати окупантів орієнтовно становлять 412 400 осіб\", – додав Ковальов.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].claimant_id.as_deref(), Some("ua_general_staff"));
+    // The hedge before the link verb hedges the figure.
+    assert_eq!(claims[0].figures[0].qualifier, Some(Qualifier::About));
 }
