@@ -156,10 +156,7 @@ fn persons(ctx: &Ctx, s: usize, recall: bool) -> Vec<Claimant> {
         } else if let Some(name) = name_after_role(ctx, &x, &range) {
             name
         } else {
-            if let Some(c) = recall
-                .then(|| role_anaphora::introduced_before(ctx, s, &x))
-                .flatten()
-            {
+            if let Some(c) = recall.then(|| introduced_before(ctx, s, &x)).flatten() {
                 out.push(c);
             }
             continue;
@@ -170,6 +167,23 @@ fn persons(ctx: &Ctx, s: usize, recall: bool) -> Vec<Claimant> {
         out.push(person(ctx, first, last));
     }
     out
+}
+
+/// The person a role word a source cue opens stands for (see [`role_anaphora`]): the one
+/// introduced with that role in the sentences before `s`, nearest first.
+fn introduced_before(ctx: &Ctx, s: usize, role: &PhraseMatch<Role>) -> Option<Claimant> {
+    let stem = role_anaphora::recalled_role(ctx, role)?;
+    (s.saturating_sub(role_anaphora::SENTENCES_BACK)..s)
+        .rev()
+        .find_map(|earlier| {
+            persons(ctx, earlier, false)
+                .into_iter()
+                .find(|c| role_anaphora::introduced_as(ctx, c.token, &stem))
+        })
+        .map(|c| Claimant {
+            token: role.first,
+            ..c
+        })
 }
 
 /// The person named by tokens `first..=last`: a known one by its id, a spokesman by the
