@@ -1,6 +1,6 @@
 //! What a figure counts: deaths per day within a month, a range told in words, one of many,
 //! the noun after a shortened thousand, an adverb or a source aside before a link verb; what
-//! span of time 24 hours is.
+//! span of time 24 hours and several months are.
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -173,4 +173,20 @@ fn a_source_told_aside_between_commas_does_not_cut_a_noun_from_its_figure() {
             .iter()
             .all(|x| x.figures.is_empty())
     );
+}
+
+#[test]
+fn a_span_of_several_months_is_no_running_total() {
+    // "за дев'ять місяців", "за 9 месяцев": a bounded span the enum has no name for, so no
+    // period at all, even beside "загалом" ("overall").
+    for text in [
+        "Загалом за дев'ять місяців з частин дезертирували понад 25 тис. військових РФ.",
+        "Всего за 9 месяцев из частей дезертировали более 25 тыс. российских военных.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Refusal);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        let f = &claims[0].figures[0];
+        assert_eq!((f.value, f.period), (25_000, None), "{text}");
+    }
 }
