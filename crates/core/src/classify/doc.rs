@@ -68,6 +68,22 @@ pub fn normalize(s: &str) -> String {
     s.chars().map(normalize_char).collect()
 }
 
+/// The normalised text a [`Doc`] of `text` reads its words from, with links blanked out:
+/// every word of the `Doc` is found in it, as written in `Doc::norm` (a cheap look for words
+/// before the `Doc` is built).
+pub fn visible_norm(text: &str) -> String {
+    let text = cap_chars(text, MAX_CHARS);
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for r in link_ranges(text) {
+        out.extend(text[last..r.start].chars().map(normalize_char));
+        out.push(' ');
+        last = r.end;
+    }
+    out.extend(text[last..].chars().map(normalize_char));
+    out
+}
+
 /// Cuts `s` to at most `max` characters, on a character boundary.
 pub fn cap_chars(s: &str, max: usize) -> &str {
     if s.len() <= max {
@@ -257,13 +273,12 @@ fn link_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
+    // Every address starts with 'h', 'w' or 't': jump from one to the next.
+    while let Some(skip) = memchr::memchr3(b'h', b'w', b't', &bytes[i..]) {
+        i += skip;
         let rest = &bytes[i..];
-        // Every address starts with 'h', 'w' or 't' (most bytes are none of them).
-        let candidate = matches!(bytes[i], b'h' | b'w' | b't');
         let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        let starts = candidate
-            && at_word_start
+        let starts = at_word_start
             && (rest.starts_with(b"http://")
                 || rest.starts_with(b"https://")
                 || rest.starts_with(b"www.")

@@ -65,26 +65,14 @@ pub fn classify(input: &ClassifyInput) -> Classification {
     let Ok(lex) = lexicon::get() else {
         return empty;
     };
+    // Nothing that can start a report: most texts stop here, most before they are read
+    // word by word.
+    if !lex.matcher.may_match(&doc::visible_norm(text)) {
+        return empty;
+    }
     let d = doc::Doc::new(text);
     let m = lex.matcher.find(&d);
-    // Nothing that can start a report: most texts stop here.
-    let starts_report = |r: lexicon::Role| {
-        use lexicon::Role::*;
-        matches!(
-            r,
-            RefusalTrigger(_)
-                | LossWord
-                | DestroyedWord
-                | AgentVerb
-                | Killed
-                | Wounded
-                | Destroyed
-                | ShareLost
-                | FellInCombat
-                | SufferedLosses
-        )
-    };
-    if !m.all().iter().any(|x| starts_report(x.role)) {
+    if !m.all().iter().any(|x| x.role.starts_report()) {
         return empty;
     }
     let nums = numbers::find(&d, &m);

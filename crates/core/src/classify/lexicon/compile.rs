@@ -46,7 +46,10 @@ pub fn build(files: &[(&str, &str)]) -> Result<Lexicon, LexiconError> {
     for (name, f) in &parsed {
         c.file(name, f)?;
     }
-    let matcher = c.builder.build().map_err(|e| err("(all)", e))?;
+    let matcher = c
+        .builder
+        .build_guarded(Role::starts_report)
+        .map_err(|e| err("(all)", e))?;
     Ok(Lexicon {
         matcher,
         refusal_rules: c.refusal_rules,

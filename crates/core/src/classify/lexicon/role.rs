@@ -133,3 +133,23 @@ pub enum Role {
     OrdinalSuffix,
     UnitDesignator,
 }
+
+impl Role {
+    /// Whether a phrase of this role can start a report: a text with none is neither a
+    /// refusal nor a loss report, whatever else it holds.
+    pub fn starts_report(self) -> bool {
+        matches!(
+            self,
+            Role::RefusalTrigger(_)
+                | Role::LossWord
+                | Role::DestroyedWord
+                | Role::AgentVerb
+                | Role::Killed
+                | Role::Wounded
+                | Role::Destroyed
+                | Role::ShareLost
+                | Role::FellInCombat
+                | Role::SufferedLosses
+        )
+    }
+}

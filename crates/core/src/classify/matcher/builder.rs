@@ -7,7 +7,7 @@ use super::search::Matcher;
 use crate::text::fnv::FnvBuild;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind};
 use std::collections::{BTreeMap, HashMap};
 
 /// The largest gap `~N` a phrase may ask for.
@@ -122,6 +122,44 @@ impl<R: Copy> MatcherBuilder<R> {
         Ok(())
     }
 
+    /// Compiles the phrases, with a guard for those whose role passes `guarded`: the words of
+    /// which every such phrase needs one, looked for in the normalised text before any search
+    /// (see [`Matcher::may_match`]).
+    pub fn build_guarded(self, guarded: impl Fn(R) -> bool) -> Result<Matcher<R>, String> {
+        let guard = match self.guard_literals(guarded) {
+            Some(literals) => Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&literals)
+                    .map_err(|e| format!("cannot build the guard: {e}"))?,
+            ),
+            None => None,
+        };
+        let mut matcher = self.build()?;
+        matcher.guard = guard;
+        Ok(matcher)
+    }
+
+    /// For each phrase whose role passes `guarded`, the literals of its most telling word (the
+    /// step whose shortest alternative is longest; a word or a stem appears in the normalised
+    /// text of any text the phrase matches). `None` when such a phrase has no word but numbers.
+    fn guard_literals(&self, guarded: impl Fn(R) -> bool) -> Option<Vec<String>> {
+        let literal = |a: u32| &self.atoms[a as usize].0;
+        let mut out: Vec<String> = Vec::new();
+        for p in self.phrases.iter().filter(|p| guarded(p.role)) {
+            let best = p
+                .steps
+                .iter()
+                .filter(|s| !s.alts.contains(&NUMBER))
+                .max_by_key(|s| s.alts.iter().map(|&a| telling(literal(a))).min())?;
+            out.extend(best.alts.iter().map(|&a| literal(a).clone()));
+        }
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
+    }
+
     /// Compiles the phrases: the stem automaton, the exact-word table and the index of each
     /// phrase's first word.
     pub fn build(self) -> Result<Matcher<R>, String> {
@@ -169,7 +207,19 @@ impl<R: Copy> MatcherBuilder<R> {
             phrases: self.phrases,
             first_index,
             number_first,
+            guard: None,
         })
+    }
+}
+
+/// How telling a word is as a guard, roughly: longer words are rarer, and a number of three
+/// digits or more ("337" of "статья 337") rarer than most words.
+fn telling(literal: &str) -> usize {
+    let n = literal.chars().count();
+    if n >= 3 && literal.bytes().all(|b| b.is_ascii_digit()) {
+        n + 6
+    } else {
+        n
     }
 }
 

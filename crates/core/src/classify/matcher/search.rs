@@ -24,9 +24,19 @@ pub struct Matcher<R> {
     pub(super) phrases: Vec<Phrase<R>>,
     pub(super) first_index: Vec<Vec<u32>>,
     pub(super) number_first: Vec<u32>,
+    /// The words of which every guarded phrase needs one (see
+    /// [`MatcherBuilder::build_guarded`](super::MatcherBuilder::build_guarded)).
+    pub(super) guard: Option<aho_corasick::AhoCorasick>,
 }
 
 impl<R: Copy> Matcher<R> {
+    /// False when no guarded phrase can match a text whose normalised form (as
+    /// [`Doc`] makes it) is `norm`: a cheap look before the search. Always true without a
+    /// guard.
+    pub fn may_match(&self, norm: &str) -> bool {
+        self.guard.as_ref().is_none_or(|g| g.is_match(norm))
+    }
+
     /// Finds every phrase in `doc`.
     pub fn find(&self, doc: &Doc) -> Matches<R> {
         let n = doc.tokens.len();

@@ -1,4 +1,5 @@
-//! The phrase matcher on its own: word patterns, gaps, sets, case, numbers, bad phrases.
+//! The phrase matcher on its own: word patterns, gaps, sets, case, numbers, bad phrases, the
+//! guard that turns texts away before a search.
 
 use crate::classify::doc::Doc;
 use crate::classify::matcher::{Matcher, MatcherBuilder, Sets};
@@ -64,4 +65,60 @@ fn bad_phrases_are_errors() {
     assert!(b.add("@nope", 0, &sets).is_err());
     assert!(b.add("т-72", 0, &sets).is_err());
     assert!(b.add("танк ~2", 0, &sets).is_err());
+}
+
+/// Builds `phrases` with a guard over roles below 10.
+fn guarded(phrases: &[(&str, u8)], sets: &Sets) -> Matcher<u8> {
+    let mut b = MatcherBuilder::default();
+    for (p, r) in phrases {
+        b.add(p, *r, sets).unwrap();
+    }
+    b.build_guarded(|r| r < 10).unwrap()
+}
+
+#[test]
+fn the_guard_lets_through_every_text_a_guarded_phrase_matches() {
+    let mut sets = Sets::new();
+    sets.insert("soldier".into(), vec!["военн*".into(), "солдат*".into()]);
+    let m = guarded(
+        &[
+            ("отказ* ~2 выполн* приказ*", 1),
+            ("@soldier ~3 сбежал*", 2),
+            ("=СОЧ", 3),
+            ("статья|ст ~2 337", 4),
+            ("погибл*", 11),
+        ],
+        &sets,
+    );
+    // (text, whether a guarded phrase matches it): in capitals, with "ё", in a link.
+    let texts = [
+        ("ВОЕННЫЕ ОТКАЗАЛИСЬ ВЫПОЛНЯТЬ ПРИКАЗ.", true),
+        ("Солдаты сбежали из части, а военные — нет.", true),
+        ("Число СОЧ растёт.", true),
+        ("Дело по ст. 337 УК.", true),
+        ("Погибли двое, сообщили власти.", false),
+        ("Ёлки и сосны: отказ от приказа без выполнения.", false),
+        (
+            "Подробнее: https://t.me/otkaz_vypolnit_prikaz/12 и www.soch.example",
+            false,
+        ),
+    ];
+    for (text, matches) in texts {
+        let d = Doc::new(text);
+        let hit = m.find(&d).all().iter().any(|x| x.role < 10);
+        assert_eq!(hit, matches, "{text}");
+        let may = m.may_match(&crate::classify::doc::visible_norm(text));
+        assert!(may || !hit, "the guard turned away a match: {text}");
+    }
+    // Words only in a link or only of unguarded phrases do not pass.
+    let norm = |t: &str| crate::classify::doc::visible_norm(t);
+    assert!(!m.may_match(&norm("Погибли двое.")));
+    assert!(!m.may_match(&norm("См. https://example.com/soldaty-sbezhali-otkaz")));
+    assert!(m.may_match(&norm("Статья 337.")));
+}
+
+#[test]
+fn a_guarded_phrase_of_numbers_alone_turns_the_guard_off() {
+    let m = guarded(&[("# ~0 #", 1), ("танк", 2)], &Sets::new());
+    assert!(m.may_match("ничего"));
 }
