@@ -92,13 +92,14 @@ fn other_sets_are_scored_and_nothing_is_flagged_wrongly_in_the_news_feeds() {
 }
 
 /// Regression floors on the claims of the shared development texts (`dev_texts.jsonl`: en, uk
-/// and ru news articles, claims labelled by us), at the level measured when they were labelled.
+/// and ru news articles, claims labelled by us), at the level measured after the rules written
+/// against its development part.
 const NEWS_TEXT_FLOORS: ClaimFloors = ClaimFloors {
     precision: Some(1.0),
     recall: Some(0.85),
-    claimant: Some(0.40),
-    side: Some(0.59),
-    fully: Some(0.17),
+    claimant: Some(0.41),
+    side: Some(0.60),
+    fully: Some(0.19),
 };
 
 #[test]

@@ -153,10 +153,10 @@ fn persons(ctx: &Ctx, s: usize, recall: bool) -> Vec<Claimant> {
             let named_before =
                 t > range.start && is_name_word(ctx, t - 1) && ctx.only_spaces_between(t - 1, t);
             (if named_before { t - 1 } else { t }, x.last)
-        } else if let Some(name) = name_after_role(ctx, &x, &range) {
+        } else if let Some(name) = name_after_role(ctx, x, &range) {
             name
         } else {
-            if let Some(c) = recall.then(|| introduced_before(ctx, s, &x)).flatten() {
+            if let Some(c) = recall.then(|| introduced_before(ctx, s, x)).flatten() {
                 out.push(c);
             }
             continue;

@@ -4,12 +4,16 @@
 use crate::classify::doc::Doc;
 use crate::classify::matcher::{Matcher, MatcherBuilder, Sets};
 
-fn matcher(phrases: &[(&str, u8)], sets: &Sets) -> Matcher<u8> {
+fn builder(phrases: &[(&str, u8)], sets: &Sets) -> MatcherBuilder<u8> {
     let mut b = MatcherBuilder::default();
     for (p, r) in phrases {
         b.add(p, *r, sets).unwrap();
     }
-    b.build().unwrap()
+    b
+}
+
+fn matcher(phrases: &[(&str, u8)], sets: &Sets) -> Matcher<u8> {
+    builder(phrases, sets).build().unwrap()
 }
 
 fn found(m: &Matcher<u8>, text: &str) -> Vec<(u8, String)> {
@@ -69,11 +73,7 @@ fn bad_phrases_are_errors() {
 
 /// Builds `phrases` with a guard over roles below 10.
 fn guarded(phrases: &[(&str, u8)], sets: &Sets) -> Matcher<u8> {
-    let mut b = MatcherBuilder::default();
-    for (p, r) in phrases {
-        b.add(p, *r, sets).unwrap();
-    }
-    b.build_guarded(|r| r < 10).unwrap()
+    builder(phrases, sets).build_guarded(|r| r < 10).unwrap()
 }
 
 #[test]
