@@ -27,7 +27,7 @@ fn military_enough(
         return true;
     }
     let military = |r: Role| matches!(r, Role::MilitaryContext | Role::Side(_) | Role::Enemy);
-    if ctx.any_within(f.first..own_end(ctx, f), Role::MilitaryContext) {
+    if ctx.any_within(own_start(ctx, f)..own_end(ctx, f), Role::MilitaryContext) {
         return true;
     }
     match trigger {
@@ -97,6 +97,23 @@ pub fn accepts(
     }
     true
 }
+
+/// Where a figure's own words start: the figure, or, when its noun comes before its number
+/// ("Russian military fatalities have reached 95,000"), the words right before that noun.
+fn own_start(ctx: &Ctx, f: &FigureHit) -> usize {
+    if f.metric_last >= f.num.first {
+        return f.first;
+    }
+    let start = ctx.doc.sentence_range(f.first).start;
+    let mut k = f.first;
+    while k > start && k + NOUN_WORDS > f.first && ctx.only_spaces_between(k - 1, k) {
+        k -= 1;
+    }
+    k
+}
+
+/// How many words before a noun that precedes its number belong to it ("Russian military").
+const NOUN_WORDS: usize = 3;
 
 /// A sentence about another war (or under a title about one) that does not mention Ukraine or
 /// its forces at all: out of scope.

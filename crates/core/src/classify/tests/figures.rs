@@ -130,7 +130,9 @@ fn a_span_of_24_hours_is_one_day() {
 #[test]
 fn an_adverb_of_time_may_stand_between_a_loss_noun_and_its_link_verb() {
     // "наразі", "сейчас", "currently" join the link words ("уже", "вже", "now" were there):
-    // "втрати … загиблими наразі становлять N" counts the killed.
+    // "втрати … загиблими наразі становлять N" counts the killed. The words right before a
+    // noun that comes first ("Russian military fatalities") are the figure's own: they tell
+    // that the dead are soldiers.
     for (text, metric) in [
         (
             "Втрати окупантів загиблими наразі становлять 95 000.",
@@ -140,6 +142,10 @@ fn an_adverb_of_time_may_stand_between_a_loss_noun_and_its_link_verb() {
             "Потери россиян убитыми сейчас составляют 95 000.",
             Metric::Killed,
         ),
+        (
+            "Russian military fatalities currently stand at 95,000.",
+            Metric::Killed,
+        ),
     ] {
         let c = run(text);
         let claims = claims_of(&c, Category::Losses);
@@ -147,6 +153,9 @@ fn an_adverb_of_time_may_stand_between_a_loss_noun_and_its_link_verb() {
         let f = &claims[0].figures;
         assert_eq!((f[0].metric, f[0].value), (metric, 95_000), "{text}");
     }
+    // Without a military word, the dead are anyone's.
+    let c = run("Fatalities in the city currently stand at 950, the mayor said.");
+    assert!(claims_of(&c, Category::Losses).is_empty());
 }
 
 #[test]
