@@ -12,18 +12,20 @@ use crate::model::Metric;
 /// A figure counted by a word that also counts civilians ("человек", "погибших") is a loss
 /// only when the loss is tied to a military side: a loss or destroying word with a side or
 /// military word beside it ("ВСУ потеряли … человек"), a military word right after the
-/// figure ("человек личного состава"), or a list under a loss heading.
+/// figure ("человек личного состава"), a list under a loss heading, or an item of an
+/// enumeration that repeats the loss word of an earlier item that was a military loss ("the “Centre” zone, where 475 Ukrainian troops were
+/// killed … the “South” (275 killed), “North” (245 killed)").
 fn military_enough(
     ctx: &Ctx,
     f: &FigureHit,
     trigger: Option<&PhraseMatch<Role>>,
-    heading: Option<usize>,
+    at: Admit,
 ) -> bool {
     let range = ctx.doc.sentence_range(f.first);
     if ctx.any_within(range.clone(), Role::CivilianContext) {
         return false;
     }
-    if heading.is_some() && trigger.is_none() {
+    if (at.heading.is_some() && trigger.is_none()) || at.parallel {
         return true;
     }
     let military = |r: Role| matches!(r, Role::MilitaryContext | Role::Side(_) | Role::Enemy);
@@ -55,12 +57,17 @@ fn military_enough(
     }
 }
 
-pub fn accepts(
-    ctx: &Ctx,
-    f: &FigureHit,
-    trigger: Option<&PhraseMatch<Role>>,
-    heading: Option<usize>,
-) -> bool {
+/// Where a figure stands, as admission needs it.
+#[derive(Debug, Clone, Copy)]
+pub struct Admit {
+    /// The sentence of the loss heading it is listed under.
+    pub heading: Option<usize>,
+    /// It repeats the loss word of the accepted figure before it in its sentence.
+    pub parallel: bool,
+}
+
+pub fn accepts(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<Role>>, at: Admit) -> bool {
+    let heading = at.heading;
     if matches!(
         f.metric,
         Metric::Refusers | Metric::Deserters | Metric::Prisoners
@@ -68,10 +75,7 @@ pub fn accepts(
         return false;
     }
     let range = ctx.doc.sentence_range(f.first);
-    if ctx.any_within(
-        f.first.saturating_sub(4).max(range.start)..f.first,
-        Role::NotLoss,
-    ) {
+    if strength_before(ctx, f.first.saturating_sub(4).max(range.start)..f.first) {
         return false;
     }
     let s = ctx.doc.sentence_of(f.first);
@@ -92,10 +96,19 @@ pub fn accepts(
     if matches!(f.metric, Metric::Uav | Metric::CruiseMissiles) && in_context(Role::Interception) {
         return false;
     }
-    if f.weak && !military_enough(ctx, f, trigger, heading) {
+    if f.weak && !military_enough(ctx, f, trigger, at) {
         return false;
     }
     true
+}
+
+/// A word of a force's strength ("численность группировки", "contingent") in `range`: the
+/// figure after it counts troops present, not lost. A group of forces named ("в зоне
+/// группировки «Юг» до 275 военнослужащих") is where the figure was counted, not its
+/// strength.
+fn strength_before(ctx: &Ctx, range: std::ops::Range<usize>) -> bool {
+    ctx.within(range, |r| r == Role::NotLoss)
+        .any(|x| ctx.covering(x.first, 0, |r| r == Role::GroupName).is_none())
 }
 
 /// Where a figure's own words start: the figure, or, when its noun comes before its number

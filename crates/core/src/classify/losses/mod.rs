@@ -5,7 +5,7 @@
 
 mod sides;
 
-use super::admit::{accepts, other_war, refine_personnel};
+use super::admit::{Admit, accepts, other_war, refine_personnel};
 use super::context::Ctx;
 use super::figures::{self, FigureHit};
 use super::lexicon::Role;
@@ -120,6 +120,15 @@ fn share_sides(ctx: &Ctx, out: &mut [Mention], spots: &[(Option<usize>, usize)])
     }
 }
 
+/// "the “South” (275 killed), “North” (245 killed)": figure `f` repeats the loss word that
+/// follows the figure ending at `prev_last`, as an item of one enumeration.
+fn parallel(ctx: &Ctx, prev_last: usize, f: &FigureHit) -> bool {
+    let (a, b) = (prev_last + 1, f.last + 1);
+    b < ctx.doc.tokens.len()
+        && ctx.covering(b, 0, is_trigger).is_some()
+        && ctx.doc.word(a).to_lowercase() == ctx.doc.word(b).to_lowercase()
+}
+
 /// "ВС РФ поразили три пусковые установки Himars, ВСУ потеряли не менее 30 военных": a
 /// count of incident scale with no period of its own, in the sentence of a count one strike
 /// made, is the same incident's.
@@ -174,6 +183,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
         let continues = prev.is_some_and(|(ps, _, last)| {
             ps == s && (f.first <= last + TRIGGER_REACH || enumerated(ctx, last, f.first))
         });
+        let parallel = continues && prev.is_some_and(|(_, _, last)| parallel(ctx, last, f));
         let trigger = trigger_for(ctx, f)
             .or(if continues { prev_trigger } else { None })
             .or(anchor.and_then(|(_, t, _)| *t));
@@ -183,7 +193,8 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
                     .as_ref()
                     .is_none_or(|x| f.gap(t.first, t.last) < f.gap(x.first, x.last))
         });
-        if refused || !accepts(ctx, f, trigger.as_ref(), heading) {
+        let at = Admit { heading, parallel };
+        if refused || !accepts(ctx, f, trigger.as_ref(), at) {
             continue;
         }
         let same_sentence = prev.filter(|(ps, _, _)| *ps == s);

@@ -319,3 +319,39 @@ fn casualties_and_killed_and_wounded_count_personnel() {
     let f = run("The strike caused 40 civilian casualties in Odesa.");
     assert!(f.claims.is_empty(), "{:?}", f.claims);
 }
+
+#[test]
+fn a_named_group_of_forces_is_where_a_figure_was_counted() {
+    let c = run(
+        "Минобороны России: ВСУ потеряли в зоне ответственности группировки войск «Юг» до 275 военнослужащих.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Ukraine));
+    assert_eq!(claims[0].figures[0].metric, Metric::Personnel);
+    assert_eq!(claims[0].figures[0].value, 275);
+}
+
+#[test]
+fn items_that_repeat_the_loss_word_are_each_a_figure() {
+    let c = run(
+        "Russia's defence ministry said Ukrainian losses were heavy in the “South” (275 killed), “North” (245 killed) and “West” (205 killed) sectors.",
+    );
+    let values: Vec<i64> = claims_of(&c, Category::Losses)
+        .iter()
+        .flat_map(|c| c.figures.iter().map(|f| f.value))
+        .collect();
+    assert_eq!(values, vec![275, 245, 205]);
+    // A breakdown of a count ("of 502 soldiers, 397 died in …") is not a second figure of it.
+    let c = run(
+        "Россия передала останки 502 украинских военных. Из 502 украинских солдат 397 погибли в Донецкой области, 24 — в Луганской.",
+    );
+    let values: Vec<i64> = claims_of(&c, Category::Losses)
+        .iter()
+        .flat_map(|c| c.figures.iter().map(|f| f.value))
+        .collect();
+    assert!(
+        !values.contains(&899) && values.contains(&502),
+        "{values:?}"
+    );
+}

@@ -74,3 +74,20 @@ fn military_targets_struck_are_not_soldiers() {
     nothing("The strike hit 17 military targets across the country, the ministry said.");
     nothing("Поражены 4 военных аэродрома и 3 военные базы противника.");
 }
+
+#[test]
+fn a_forces_strength_is_not_a_loss() {
+    let texts = [
+        "ВСУ перебросили под Курск группировку численностью 10 тысяч военнослужащих, чтобы восполнить потери.",
+        "Группировка войск «Север» численностью 10 тысяч военнослужащих несет потери.",
+        "Russia has amassed 10,000 troops near Kurakhove despite heavy losses.",
+    ];
+    for text in texts {
+        let c = run(text);
+        let figures: Vec<_> = c.claims.iter().flat_map(|c| &c.figures).collect();
+        assert!(
+            figures.iter().all(|f| f.value != 10_000),
+            "{text}\n{figures:?}"
+        );
+    }
+}
