@@ -81,7 +81,11 @@ fn evidence(
             start_tok = m.first;
         }
     }
-    let mut end = ctx.end_of(f.last.max(f.marker_last.unwrap_or(0)));
+    // "(245 killed)": a loss word right after the figure is part of it.
+    let after = trigger
+        .filter(|x| x.first == f.last + 1)
+        .map_or(0, |x| x.last);
+    let mut end = ctx.end_of(f.last.max(f.marker_last.unwrap_or(0)).max(after));
     if let Some(d) = f.delta
         && d.adjacent
         && f.marker_last.is_none()
@@ -184,7 +188,11 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
             ps == s && (f.first <= last + TRIGGER_REACH || enumerated(ctx, last, f.first))
         });
         let parallel = continues && prev.is_some_and(|(_, _, last)| parallel(ctx, last, f));
-        let trigger = trigger_for(ctx, f)
+        let repeated = parallel
+            .then(|| ctx.covering(f.last + 1, 0, is_trigger))
+            .flatten();
+        let trigger = repeated
+            .or_else(|| trigger_for(ctx, f))
             .or(if continues { prev_trigger } else { None })
             .or(anchor.and_then(|(_, t, _)| *t));
         let refused = taken.iter().any(|t| {

@@ -342,6 +342,8 @@ fn items_that_repeat_the_loss_word_are_each_a_figure() {
         .flat_map(|c| c.figures.iter().map(|f| f.value))
         .collect();
     assert_eq!(values, vec![275, 245, 205]);
+    let second = &claims_of(&c, Category::Losses)[1];
+    assert_eq!(second.evidence[0], "245 killed");
     // A breakdown of a count ("of 502 soldiers, 397 died in …") is not a second figure of it.
     let c = run(
         "Россия передала останки 502 украинских военных. Из 502 украинских солдат 397 погибли в Донецкой области, 24 — в Луганской.",
