@@ -3,6 +3,7 @@
 //! the claim's sentence, then in a following "Об этом сообщили …" sentence, then earlier in
 //! the paragraph, then in the heading.
 
+mod country;
 mod quoted;
 mod role_anaphora;
 mod spokesman;
@@ -62,7 +63,7 @@ fn institutions(ctx: &Ctx, s: usize) -> Vec<Claimant> {
         })
         .filter(|(first, last, id)| {
             ctx.lex.claimants.get(*id as usize).is_some_and(|d| {
-                d.known.kind == Kind::Institution
+                matches!(d.known.kind, Kind::Institution | Kind::Country)
                     && (d.langs.is_empty() || d.langs.contains(&ctx.lang))
                     && (!d.attributed_only || ctx.names_source(*first, *last))
                     && !targeted(ctx, *first)
@@ -299,8 +300,21 @@ fn starts_with_anaphora(ctx: &Ctx, s: usize) -> bool {
     ctx.any_within(head, Role::Anaphora)
 }
 
-/// Resolves the claimant of a claim found in sentence `s` around token `anchor`.
+/// Resolves the claimant of a claim found in sentence `s` around token `anchor`; a country
+/// speaking is its side's institution named around it, when there is one.
 pub fn resolve(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
+    let c = named(ctx, s, anchor)?;
+    let country =
+        c.id.and_then(super::claimants::by_id)
+            .filter(|k| k.kind == Kind::Country);
+    match country.and_then(|k| country::stands_for(ctx, s, k)) {
+        Some(institution) => Some(Claimant::known(institution, c.token, c.rank)),
+        None => Some(c),
+    }
+}
+
+/// The claimant named for a claim found in sentence `s` around token `anchor`.
+fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
     if let Some(c) = in_sentence(ctx, s, anchor) {
         return Some(c);
     }

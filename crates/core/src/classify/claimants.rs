@@ -21,6 +21,9 @@ pub enum Kind {
     Person,
     /// An outlet or a researcher: a source only where the sentence attributes to it.
     Outlet,
+    /// A country speaking ("Russia has claimed"): its phrases hold the verb of saying; it
+    /// stands for its side's institution named around it, when there is one.
+    Country,
 }
 
 /// One known claimant.

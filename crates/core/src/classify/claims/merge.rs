@@ -101,10 +101,11 @@ pub fn add(figures: &mut Vec<Figure>, origins: &mut Vec<Origin>, f: Figure, o: O
 }
 
 /// Whether a figure of period `b` can join a claim whose figures count `a`: the same
-/// period, or a day's count that is the running total's delta (`with_day`, checked by
-/// [`fits`] when the claim has that metric).
+/// period, a figure that tells none of its own ("Other assets lost include 1,402 rocket
+/// launchers" after the running totals), or a day's count that is the running total's delta
+/// (`with_day`, checked by [`fits`] when the claim has that metric).
 pub fn periods_agree(a: Option<Period>, b: Option<Period>, is_delta: bool) -> bool {
-    a == b || is_delta
+    a == b || b.is_none() || is_delta
 }
 
 /// Whether `f` would become the delta of the claim's running total of its metric, or the

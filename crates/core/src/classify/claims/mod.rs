@@ -14,7 +14,7 @@ use super::context::{Ctx, opposite};
 use super::lexicon::Role;
 use super::mention::Mention;
 use super::places;
-use crate::model::{Category, Claim, Metric, Period, Side};
+use crate::model::{Category, Claim, Figure, Metric, Period, Side};
 use merge::Origin;
 
 /// Caps that keep a long text's output readable.
@@ -165,6 +165,26 @@ fn new_draft(
     }
 }
 
+/// A figure that tells no period of its own counts over the claim's ("…approximately 990,800.
+/// Other assets reportedly lost by Russia include 1,402 rocket launchers" is a running total
+/// too).
+fn with_claim_period(d: &Draft, f: &Figure) -> Figure {
+    let claim = d
+        .claim
+        .figures
+        .iter()
+        .zip(&d.origins)
+        .find(|(_, o)| !o.title);
+    match claim.map(|(g, _)| g) {
+        Some(g) if f.period.is_none() && f.cumulative.is_none() && g.period.is_some() => Figure {
+            period: g.period,
+            cumulative: g.cumulative,
+            ..f.clone()
+        },
+        _ => f.clone(),
+    }
+}
+
 /// Adds mention `m` to draft `d`.
 fn absorb(
     ctx: &Ctx,
@@ -194,12 +214,8 @@ fn absorb(
             if !matches!(f.metric, Metric::Uav | Metric::CruiseMissiles) {
                 d.air_only = false;
             }
-            merge::add(
-                &mut d.claim.figures,
-                &mut d.origins,
-                f.clone(),
-                origin_of(m, at),
-            );
+            let f = with_claim_period(d, f);
+            merge::add(&mut d.claim.figures, &mut d.origins, f, origin_of(m, at));
             // The period of the claim is its body's, when the body has told any.
             let first = d
                 .claim

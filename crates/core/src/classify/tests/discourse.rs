@@ -218,3 +218,71 @@ fn a_spokesman_introduced_with_his_rank_speaks_for_his_institution() {
     // The hedge before the link verb hedges the figure.
     assert_eq!(claims[0].figures[0].qualifier, Some(Qualifier::About));
 }
+
+#[test]
+fn a_country_speaking_is_its_institution_named_around_it_or_itself() {
+    let cases = [
+        (
+            "Russia has claimed that its forces killed 1,400 Ukrainian soldiers within a 24-hour period.",
+            "ru_state",
+            Side::Ukraine,
+        ),
+        (
+            "Киев заявил, что российская армия за сутки потеряла 1100 военных.",
+            "ua_state",
+            Side::Russia,
+        ),
+        (
+            "Україна заявила, що росіяни за добу втратили 1100 військових.",
+            "ua_state",
+            Side::Russia,
+        ),
+        (
+            "Russia has claimed that its forces killed 1,400 Ukrainian soldiers within a 24-hour period. The announcement came as part of the Russian Defense Ministry’s daily briefing.",
+            "ru_mod",
+            Side::Ukraine,
+        ),
+        (
+            "The Ukrainian General Staff stated that Russian forces had suffered 1,100 fatalities over the past day. Ukraine claims to have destroyed 10,881 Russian tanks since February 2022.",
+            "ua_general_staff",
+            Side::Russia,
+        ),
+    ];
+    for (text, id, side) in cases {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert!(!claims.is_empty(), "{text}");
+        for claim in claims {
+            assert_eq!(claim.claimant_id.as_deref(), Some(id), "{text}\n{claim:?}");
+            assert_eq!(claim.side, Some(side), "{text}");
+        }
+    }
+    // Where the country is whose soldiers, not who speaks, it stays a side.
+    let c = run("Russia lost 1,100 troops over the past day, Ukraine's General Staff says.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims[0].claimant_id.as_deref(), Some("ua_general_staff"));
+    assert_eq!(claims[0].side, Some(Side::Russia));
+}
+
+#[test]
+fn a_figure_without_a_period_of_its_own_counts_over_its_claims() {
+    let c = run(
+        "Ukraine's General Staff says Russia has lost 990,800 troops and 10,881 tanks since the invasion began. Other assets lost by Russia include 1,402 multiple launch rocket systems and 384 aircraft.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    let periods: Vec<_> = claims[0]
+        .figures
+        .iter()
+        .map(|f| (f.value, f.period))
+        .collect();
+    assert_eq!(
+        periods,
+        vec![
+            (990_800, Some(Period::Total)),
+            (10_881, Some(Period::Total)),
+            (1_402, Some(Period::Total)),
+            (384, Some(Period::Total)),
+        ]
+    );
+}
