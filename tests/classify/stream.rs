@@ -97,9 +97,9 @@ fn other_sets_are_scored_and_nothing_is_flagged_wrongly_in_the_news_feeds() {
 const NEWS_TEXT_FLOORS: ClaimFloors = ClaimFloors {
     precision: Some(1.0),
     recall: Some(0.85),
-    claimant: Some(0.41),
-    side: Some(0.60),
-    fully: Some(0.19),
+    claimant: Some(0.45),
+    side: Some(0.63),
+    fully: Some(0.23),
 };
 
 #[test]

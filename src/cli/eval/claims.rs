@@ -14,7 +14,7 @@ use super::fields::score_claims;
 use super::gold::{GoldClaim, GoldPost, Label};
 use super::texts::PostText;
 use crate::classify::{Classification, ClassifyInput, classify};
-use crate::model::{Category, Claim};
+use crate::model::{Category, Claim, Figure, Period};
 use std::collections::{BTreeMap, HashMap};
 
 /// One post or claim the classifier got wrong (dev split only).
@@ -94,6 +94,49 @@ pub fn score(
     r
 }
 
+/// A claim as the labels write it: a running total told with its day's change ("loss of
+/// about 990,800 … 1,100 over the past day", "1 092 танки (+5)") is two claims, the total and
+/// the day's count.
+fn as_labelled(c: &Claim) -> Vec<Claim> {
+    let day: Vec<Figure> = c
+        .figures
+        .iter()
+        .filter_map(|f| {
+            f.delta.map(|d| Figure {
+                metric: f.metric,
+                value: d,
+                delta: None,
+                cumulative: Some(false),
+                period: Some(Period::Day),
+                qualifier: None,
+                low: None,
+                high: None,
+            })
+        })
+        .collect();
+    if day.is_empty() {
+        return vec![c.clone()];
+    }
+    let total = Claim {
+        figures: c
+            .figures
+            .iter()
+            .map(|f| Figure {
+                delta: None,
+                ..f.clone()
+            })
+            .collect(),
+        ..c.clone()
+    };
+    vec![
+        total,
+        Claim {
+            figures: day,
+            ..c.clone()
+        },
+    ]
+}
+
 impl ClaimReport {
     /// Counts one post's result in one category: under its other label, or as flagged right
     /// or wrong with its claims judged.
@@ -104,11 +147,13 @@ impl ClaimReport {
         c: &Classification,
         category: Category,
     ) {
-        let ours: Vec<&Claim> = c
+        let read: Vec<Claim> = c
             .claims
             .iter()
             .filter(|x| x.category == category && !x.other_conflict)
+            .flat_map(as_labelled)
             .collect();
+        let ours: Vec<&Claim> = read.iter().collect();
         let flagged = !ours.is_empty();
         match post.label(category) {
             Label::Other(l) => {
@@ -194,5 +239,56 @@ impl ClaimReport {
                 snippet: snippet(),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Metric;
+
+    fn figure(metric: Metric, value: i64, delta: Option<i64>) -> Figure {
+        Figure {
+            metric,
+            value,
+            delta,
+            cumulative: Some(true),
+            period: Some(Period::Total),
+            qualifier: None,
+            low: None,
+            high: None,
+        }
+    }
+
+    #[test]
+    fn a_total_with_its_days_change_reads_as_two_claims() {
+        let claim = Claim {
+            category: Category::Losses,
+            claimant: Some("General Staff of the Armed Forces of Ukraine".into()),
+            claimant_id: Some("ua_general_staff".into()),
+            side: Some(crate::model::Side::Russia),
+            unit: None,
+            location: None,
+            figures: vec![
+                figure(Metric::Personnel, 990_800, Some(1_100)),
+                figure(Metric::Tanks, 10_881, None),
+            ],
+            evidence: Vec::new(),
+            other_conflict: false,
+        };
+        let read = as_labelled(&claim);
+        assert_eq!(read.len(), 2);
+        assert!(read[0].figures.iter().all(|f| f.delta.is_none()));
+        assert_eq!(read[0].figures.len(), 2);
+        let day = &read[1].figures;
+        assert_eq!(day.len(), 1);
+        assert_eq!((day[0].metric, day[0].value), (Metric::Personnel, 1_100));
+        assert_eq!(day[0].period, Some(Period::Day));
+        assert_eq!(read[1].claimant_id, claim.claimant_id);
+        let plain = Claim {
+            figures: vec![figure(Metric::Tanks, 10_881, None)],
+            ..claim
+        };
+        assert_eq!(as_labelled(&plain), vec![plain]);
     }
 }

@@ -34,6 +34,8 @@ use crate::model::{Metric, Period};
 enum Mark {
     Total,
     Span(Option<Period>),
+    /// The period of the figure before.
+    Same,
 }
 
 impl Mark {
@@ -45,6 +47,7 @@ impl Mark {
         match self {
             Mark::Total => Some(Period::Total),
             Mark::Span(p) => p,
+            Mark::Same => None,
         }
     }
 }
@@ -73,6 +76,8 @@ fn marks(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<(Mark, usize, usize)> 
         };
         let mark = if here(&|r| r == Role::Running).is_some() {
             Mark::Total
+        } else if here(&|r| r == Role::SamePeriod).is_some() {
+            Mark::Same
         } else {
             Mark::Span(here(&|r| matches!(r, Role::Span(_))).and_then(|r| match r {
                 Role::Span(p) => Some(p),
@@ -125,6 +130,12 @@ fn cumulative_of(
         .iter()
         .min_by_key(|(mark, first, last)| (distance(*first, *last), mark.cumulative()));
     if let Some(&(mark, _, _)) = nearest {
+        if mark == Mark::Same {
+            let before = figs[..i].iter().rev().find(|g| g.period.is_some());
+            return before.map_or((None, adjacent, None), |g| {
+                (g.cumulative, adjacent, g.period)
+            });
+        }
         if per_day_after(ctx, f, &markers)
             && matches!(mark, Mark::Span(Some(p)) if p != Period::Day)
         {

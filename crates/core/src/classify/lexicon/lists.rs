@@ -86,6 +86,7 @@ pub(super) fn typed_list(section: &str, key: &str) -> Option<[Role; 2]> {
         ("cumulative", "weekly") => [Role::Period, Role::Span(Period::Week)],
         ("cumulative", "monthly") => [Role::Period, Role::Span(Period::Month)],
         ("cumulative", "yearly") => [Role::Period, Role::Span(Period::Year)],
+        ("cumulative", "same_period") => [Role::Period, Role::SamePeriod],
         _ => return None,
     })
 }

@@ -89,6 +89,9 @@ pub enum Role {
     /// A period of a known length ("за неделю", "в ноябре", "since the start of the year");
     /// always found together with `Period`.
     Span(Period),
+    /// "over the same period", "за тот же период": the period of the figure before; always
+    /// found together with `Period`.
+    SamePeriod,
     /// Words that put a figure in one incident ("в результате удара", "during the assault"):
     /// a figure of that sentence with no period of its own counts the incident.
     EventMarker,

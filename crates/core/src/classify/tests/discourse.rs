@@ -286,3 +286,27 @@ fn a_figure_without_a_period_of_its_own_counts_over_its_claims() {
         ]
     );
 }
+
+#[test]
+fn the_same_period_is_the_period_of_the_figure_before() {
+    let cases = [
+        (
+            "Russia claimed its forces killed 1,400 Ukrainian soldiers over the past day. Ukraine's General Staff said Russian forces had suffered around 1,100 fatalities over the same period.",
+            Period::Day,
+        ),
+        (
+            "Минобороны России сообщило, что за неделю ВСУ потеряли 9400 военных. Генштаб ВСУ заявил, что за тот же период российская армия потеряла 8100 военных.",
+            Period::Week,
+        ),
+        (
+            "Since the start of the invasion Russia has lost 700,000 troops, Ukraine says. Over the same period Ukraine lost 43,000 soldiers, Zelensky said.",
+            Period::Total,
+        ),
+    ];
+    for (text, period) in cases {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 2, "{text}\n{claims:?}");
+        assert_eq!(claims[1].figures[0].period, Some(period), "{text}");
+    }
+}
