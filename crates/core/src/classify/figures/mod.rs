@@ -21,7 +21,7 @@ use super::lexicon::Role;
 use super::numbers::Num;
 use crate::model::Metric;
 use nouns::{bare_after_loss, bare_before_hurt, noun_after, noun_before_dash, noun_before_link};
-use qualifiers::{hedge_at, hedge_before_link, qualifiers_before};
+use qualifiers::{averaged, hedge_at, hedge_before_link, qualifiers_before};
 
 /// "2 украинских солдата сдались в плен": the people counted were captured.
 fn taken_prisoner(ctx: &Ctx, last: usize) -> bool {
@@ -80,7 +80,8 @@ fn counted(ctx: &Ctx, num: &Num) -> Option<FigureHit> {
         qualifier: qualifiers_before(ctx, num.first)
             .1
             .or_else(|| hedge_at(ctx, num.first))
-            .or_else(|| hedge_before_link(ctx, num.first)),
+            .or_else(|| hedge_before_link(ctx, num.first))
+            .or_else(|| averaged(ctx, num.first)),
         ..FigureHit::new(metric, *num, mf, ml, weak)
     })
 }

@@ -73,3 +73,12 @@ pub fn hedge_before_link(ctx: &Ctx, number: usize) -> Option<Qualifier> {
     }
     None
 }
+
+/// "каждый день в среднем мы фиксировали … 140", "on average, 140": an average named earlier
+/// in the number's sentence, with no other number between, hedges it as about.
+pub fn averaged(ctx: &Ctx, number: usize) -> Option<Qualifier> {
+    let start = ctx.doc.sentence_range(number).start;
+    ctx.within(start..number, |r| r == Role::Average)
+        .any(|x| !(x.last + 1..number).any(|t| ctx.doc.tokens[t].is_number))
+        .then_some(Qualifier::About)
+}

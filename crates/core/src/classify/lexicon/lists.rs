@@ -43,6 +43,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("figures", "fillers") => Role::Filler,
         ("figures", "count_units") => Role::CountUnit,
         ("figures", "qualifiers") => Role::Qualifier,
+        ("figures", "average") => Role::Average,
         ("cumulative", "running") => Role::Running,
         ("cumulative", "period") => Role::Period,
         ("cumulative", "daily") => Role::Daily,

@@ -89,6 +89,8 @@ pub enum Role {
     /// A period of a known length ("за неделю", "в ноябре", "since the start of the year");
     /// always found together with `Period`.
     Span(Period),
+    /// "в среднем", "on average": the figure is an average, hedged as about.
+    Average,
     /// "over the same period", "за тот же период": the period of the figure before; always
     /// found together with `Period`.
     SamePeriod,

@@ -1,10 +1,10 @@
-//! What a figure counts: deaths per day within a month, a range told in words, one of many,
-//! the noun after a shortened thousand, an adverb or a source aside before a link verb; what
-//! span of time 24 hours and several months are.
+//! What a figure counts: deaths per day within a month, a range told in words, one of many, an
+//! average, the noun after a shortened thousand, an adverb or a source aside before a link verb;
+//! what span of time 24 hours and several months are.
 
 use super::{claims_of, run};
 use crate::classify::Category;
-use crate::model::{Metric, Period, Side};
+use crate::model::{Metric, Period, Qualifier, Side};
 
 #[test]
 fn deaths_counted_per_day_in_a_month_are_a_daily_rate() {
@@ -189,4 +189,31 @@ fn a_span_of_several_months_is_no_running_total() {
         let f = &claims[0].figures[0];
         assert_eq!((f.value, f.period), (25_000, None), "{text}");
     }
+}
+
+#[test]
+fn an_average_is_hedged_as_about() {
+    let cases = [
+        "В течение сентября каждый день в среднем мы фиксировали сообщения о гибели 140 российских военных.",
+        "On average, 140 Russian soldiers were killed every day in September, the British intelligence said.",
+        "У вересні росіяни щодня в середньому втрачали 140 військових.",
+    ];
+    for text in cases {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}");
+        let f = &claims[0].figures[0];
+        assert_eq!(
+            (f.value, f.qualifier),
+            (140, Some(Qualifier::About)),
+            "{text}"
+        );
+    }
+    // An average of another number is not this one's.
+    let c = run("В среднем за месяц 30 атак, в ходе последней погибли 140 российских военных.");
+    let hedged = claims_of(&c, Category::Losses)
+        .iter()
+        .flat_map(|c| &c.figures)
+        .any(|f| f.value == 140 && f.qualifier.is_some());
+    assert!(!hedged);
 }
