@@ -300,16 +300,20 @@ fn starts_with_anaphora(ctx: &Ctx, s: usize) -> bool {
     ctx.any_within(head, Role::Anaphora)
 }
 
-/// Resolves the claimant of a claim found in sentence `s` around token `anchor`; a country
-/// speaking is its side's institution named around it, when there is one.
+/// Resolves the claimant of a claim found in sentence `s` around token `anchor`. A country
+/// speaking is its side's institution named around it, when there is one; it tells its own
+/// sentence only ("Russia says West pushing Ukraine to fight on" is no source for the body).
 pub fn resolve(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
     let c = named(ctx, s, anchor)?;
-    let country =
+    let Some(country) =
         c.id.and_then(super::claimants::by_id)
-            .filter(|k| k.kind == Kind::Country);
-    match country.and_then(|k| country::stands_for(ctx, s, k)) {
+            .filter(|k| k.kind == Kind::Country)
+    else {
+        return Some(c);
+    };
+    match country::stands_for(ctx, s, country) {
         Some(institution) => Some(Claimant::known(institution, c.token, c.rank)),
-        None => Some(c),
+        None => ctx.sentence(s).contains(&c.token).then_some(c),
     }
 }
 

@@ -99,7 +99,8 @@ pub fn cap_chars(s: &str, max: usize) -> &str {
 const MAX_HEADLINE_CHARS: usize = 200;
 
 /// Where the body starts after a headline that opens a text with no title of its own (a
-/// Telegram post's first line, alone in its paragraph and short): 0 when there is none.
+/// Telegram post's first line, alone in its paragraph and short; a news article's first line
+/// with no stop at its end): 0 when there is none.
 pub fn headline_end(text: &str) -> usize {
     let lead = text.len() - text.trim_start().len();
     let rest = &text[lead..];
@@ -112,7 +113,14 @@ pub fn headline_end(text: &str) -> usize {
         .starts_with('\n');
     let body = after.trim();
     let line = &rest[..nl];
-    if !blank || body.is_empty() || line.chars().count() > MAX_HEADLINE_CHARS {
+    // A news article's headline stands on its own line with no stop at its end, a blank line
+    // after it or not, and a new sentence starts the next line.
+    let unstopped = !line
+        .trim_end()
+        .trim_end_matches(['*', '_'])
+        .ends_with(['.', '!', '?', ':', ';', ',', '…'])
+        && !body.starts_with(char::is_lowercase);
+    if !(blank || unstopped) || body.is_empty() || line.chars().count() > MAX_HEADLINE_CHARS {
         return 0;
     }
     // A headline is one sentence: no full stop inside followed by another sentence.

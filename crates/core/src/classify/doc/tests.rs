@@ -18,6 +18,14 @@ fn a_short_first_line_alone_in_its_paragraph_is_a_headline() {
         headline_end("Первая строка\nвторая строка того же абзаца"),
         0
     );
+    // A news article's headline: its own line, no stop at its end, a sentence after it.
+    let article =
+        "Українські оборонці знищили майже 900 загарбників\nСили оборони ліквідували 870.";
+    assert_eq!(
+        &article[headline_end(article)..],
+        "Сили оборони ліквідували 870."
+    );
+    assert_eq!(headline_end("Также:\nВСУ потеряли 300 военных."), 0);
 }
 
 #[test]

@@ -257,6 +257,11 @@ fn a_country_speaking_is_its_institution_named_around_it_or_itself() {
             assert_eq!(claim.side, Some(side), "{text}");
         }
     }
+    // A country speaking in the headline is no source for the body.
+    let c = run(
+        "Russia says West pushing Ukraine to fight on\nRussia is assaulting cities in a new phase of the war after losing about 25% of the combat power it sent into Ukraine.",
+    );
+    assert!(c.categories.is_empty(), "{:?}", c.claims);
     // Where the country is whose soldiers, not who speaks, it stays a side.
     let c = run("Russia lost 1,100 troops over the past day, Ukraine's General Staff says.");
     let claims = claims_of(&c, Category::Losses);
