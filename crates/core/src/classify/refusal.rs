@@ -17,12 +17,16 @@ const FIGURE_REACH: usize = 10;
 const SIDE_REACH: usize = 7;
 
 /// Whose soldiers refused: the side of the subject — a marker before the phrase in its clause
-/// ("Окупанти з 58-ї армії відмовляються штурмувати українські позиції"); else one shortly
-/// after it in the clause ("refusals among Russian troops"); else one shortly before it in an
-/// earlier clause of the sentence ("Российские морпехи, отказавшиеся от штурма, …").
+/// ("Окупанти з 58-ї армії відмовляються штурмувати українські позиції"); else the phrase's
+/// own term of one army's law ("справ за СЗЧ"); else one shortly after it in the clause
+/// ("refusals among Russian troops"); else one shortly before it in an earlier clause of the
+/// sentence ("Российские морпехи, отказавшиеся от штурма, …").
 fn subject_side(ctx: &Ctx, first: usize, last: usize) -> Option<Marker> {
     let clause = ctx.clause(first);
     if let Some(m) = ctx.markers(clause.start..first).pop() {
+        return Some(m);
+    }
+    if let Some(m) = own_term(ctx, first, last) {
         return Some(m);
     }
     let to = clause.end.min(last + SIDE_REACH + 1).max(last + 1);
@@ -32,6 +36,25 @@ fn subject_side(ctx: &Ctx, first: usize, last: usize) -> Option<Marker> {
     let sentence = ctx.doc.sentence_range(first);
     let from = sentence.start.max(first.saturating_sub(SIDE_REACH));
     ctx.markers(from..clause.start.max(from)).pop()
+}
+
+/// Words of one army's own law that the phrase may use: "СЗЧ" (самовільне залишення
+/// частини, article 407 of Ukraine's criminal code) is Ukraine's term; Russia's "СОЧ" is used
+/// of both armies.
+const UKRAINE_TERMS: &[&str] = &["сзч"];
+
+/// The side a refusal phrase (tokens `first..=last`) names by its own words, or by their
+/// abbreviation right after it ("понад 200 тисяч справ за СЗЧ", "самовільне залишення
+/// частини (СЗЧ)").
+fn own_term(ctx: &Ctx, first: usize, last: usize) -> Option<Marker> {
+    let end = ctx.doc.sentence_range(first).end.min(last + 2);
+    (first..end)
+        .find(|&t| UKRAINE_TERMS.contains(&ctx.doc.word(t)))
+        .map(|t| Marker {
+            first: t,
+            last: t,
+            side: Some(crate::model::Side::Ukraine),
+        })
 }
 
 /// Refusal mentions, at most one per sentence, in text order, and the figures they count.
@@ -62,7 +85,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
             });
             f
         });
-        let marker = subject_side(ctx, x.first, x.last);
+        let side = subject_side(ctx, x.first, x.last).map(|m| (m, false));
         out.push(Mention {
             category: Category::Refusal,
             sentence: s,
@@ -71,7 +94,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
             figure: figure
                 .map(|f| refusal_figure(f, rule, one_act(ctx, x)))
                 .or_else(|| lone_act(ctx, x).then(|| one_person(rule))),
-            side: marker.map(|m| (m, false)),
+            side,
             daily: false,
             needs_claimant: false,
             group: None,

@@ -2,7 +2,7 @@
 
 use super::{claims_of, figures_of, run};
 use crate::classify::Category;
-use crate::model::{Metric, Side};
+use crate::model::{Metric, Period, Side};
 
 fn refusal(text: &str) -> bool {
     run(text).categories.contains(&Category::Refusal)
@@ -246,4 +246,23 @@ fn one_persons_desertion_counts_one_and_a_rule_about_anyone_does_not() {
         figures("Каждый дезертир ВСУ, вернувшийся в часть, будет освобожден от ответственности."),
         vec![]
     );
+}
+
+#[test]
+fn szch_is_ukraines_term_and_the_wars_start_dates_no_month() {
+    let c = run(
+        "З початку повномасштабного вторгнення РФ в Україну, яке розпочалося у лютому 2022 року, прокуратура зареєструвала понад 200 тисяч справ за самовільне залишення частини (СЗЧ).",
+    );
+    let claims = claims_of(&c, Category::Refusal);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Ukraine));
+    let f = &claims[0].figures[0];
+    assert_eq!((f.value, f.period), (200_000, Some(Period::Total)));
+    // A subject named in the phrase's own clause still decides.
+    let c = run("Російські військові масово йдуть у СЗЧ, повідомляє розвідка.");
+    assert_eq!(claims_of(&c, Category::Refusal)[0].side, Some(Side::Russia));
+    // A month with its year that no war's start dates is that month's count.
+    let c = run("В феврале 2024 года ВСУ потеряли 50 тысяч военных.");
+    let f = &claims_of(&c, Category::Losses)[0].figures[0];
+    assert_eq!(f.period, Some(Period::Month));
 }
