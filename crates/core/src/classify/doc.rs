@@ -5,6 +5,9 @@
 
 use crate::text::lang;
 
+mod emphasis;
+pub use emphasis::without_emphasis;
+
 /// At most this many characters of an item are read; the rest is ignored, so a huge text
 /// costs no more than a long article.
 pub const MAX_CHARS: usize = 50_000;

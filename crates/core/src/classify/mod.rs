@@ -54,6 +54,7 @@ pub fn classify(input: &ClassifyInput) -> Classification {
         combined = format!("{title}\n\n{body}");
         (&combined, title.len() + 2)
     };
+    let text = &*doc::without_emphasis(text);
     let lang = input
         .lang
         .unwrap_or_else(|| crate::text::lang::detect(text));

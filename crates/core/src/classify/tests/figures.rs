@@ -1,6 +1,7 @@
 //! What a figure counts: deaths per day within a month, a range told in words, one of many, an
 //! average, the noun after a shortened thousand, an adverb or a source aside before a link verb;
-//! what span of time 24 hours and several months are.
+//! what span of time 24 hours and several months are; emphasis markers between a number and its
+//! noun.
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -216,4 +217,19 @@ fn an_average_is_hedged_as_about() {
         .flat_map(|c| &c.figures)
         .any(|f| f.value == 140 && f.qualifier.is_some());
     assert!(!hedged);
+}
+
+#[test]
+fn emphasis_markers_part_no_figure_from_its_noun() {
+    let c = run(
+        "Минобороны: ударом «Искандера» в Одессе **уничтожены 72 человека** личного состава боевых расчетов.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{:?}", c.claims);
+    assert_eq!(claims[0].figures[0].metric, Metric::Personnel);
+    assert_eq!(claims[0].figures[0].value, 72);
+    assert_eq!(claims[0].evidence[0], "уничтожены 72 человека");
+    let c =
+        run("Потери ВСУ на курском направлении за сутки составили** **до 255** **военнослужащих.");
+    assert_eq!(claims_of(&c, Category::Losses)[0].figures[0].value, 255);
 }
