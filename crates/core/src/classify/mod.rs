@@ -54,7 +54,6 @@ pub fn classify(input: &ClassifyInput) -> Classification {
         combined = format!("{title}\n\n{body}");
         (&combined, title.len() + 2)
     };
-    let text = &*doc::without_emphasis(text);
     let lang = input
         .lang
         .unwrap_or_else(|| crate::text::lang::detect(text));
@@ -71,6 +70,8 @@ pub fn classify(input: &ClassifyInput) -> Classification {
     if !lex.matcher.may_match(&doc::visible_norm(text)) {
         return empty;
     }
+    // Emphasis is no word, so the guard reads the text as written.
+    let text = &*doc::without_emphasis(text);
     let d = doc::Doc::new(text);
     let m = lex.matcher.find(&d);
     if !m.all().iter().any(|x| x.role.starts_report()) {

@@ -8,23 +8,26 @@ use std::borrow::Cow;
 /// not move; a text without markers is not copied.
 pub fn without_emphasis(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    let marker_at = |b: &[u8], i: usize| matches!(b[i], b'*' | b'_') && b.get(i + 1) == Some(&b[i]);
-    let Some(first) = memchr::memchr2_iter(b'*', b'_', bytes).find(|&i| marker_at(bytes, i)) else {
+    let marker_at =
+        |i: usize| matches!(bytes[i], b'*' | b'_') && bytes.get(i + 1) == Some(&bytes[i]);
+    let mut markers = memchr::memchr2_iter(b'*', b'_', bytes).filter(|&i| marker_at(i));
+    let Some(first) = markers.next() else {
         return Cow::Borrowed(text);
     };
-    let mut out = bytes.to_vec();
-    let mut i = first;
-    while i + 1 < out.len() {
-        if marker_at(&out, i) {
-            out[i] = b' ';
-            out[i + 1] = b' ';
-            i += 2;
-        } else {
-            i += 1;
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for i in std::iter::once(first).chain(markers) {
+        // "***": the third star is no second marker.
+        if i < last {
+            continue;
         }
+        // Markers are ASCII, so these are character boundaries.
+        out.push_str(&text[last..i]);
+        out.push_str("  ");
+        last = i + 2;
     }
-    // Only ASCII bytes were replaced by ASCII bytes, so the text is still UTF-8.
-    String::from_utf8(out).map_or(Cow::Borrowed(text), Cow::Owned)
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
