@@ -7,6 +7,9 @@ mod country;
 mod quoted;
 mod role_anaphora;
 mod spokesman;
+mod target;
+
+use target::targeted;
 
 use super::claimants::{Kind, Known};
 use super::context::Ctx;
@@ -88,18 +91,6 @@ fn institutions(ctx: &Ctx, s: usize) -> Vec<Claimant> {
     }
     out
 }
-
-/// "ракетный удар по штабу подразделения ГУР": a name a few words after a strike's target
-/// word is what was struck, not who tells it.
-fn targeted(ctx: &Ctx, first: usize) -> bool {
-    let clause = ctx.clause(first);
-    let from = first.saturating_sub(TARGET_REACH).max(clause.start);
-    ctx.within(from..first, |r| r == Role::Target)
-        .any(|x| x.last < first && first - x.last <= TARGET_REACH)
-}
-
-/// How far before a name a strike's target word reaches.
-const TARGET_REACH: usize = 6;
 
 fn is_name_word(ctx: &Ctx, t: usize) -> bool {
     let tok = ctx.doc.tokens[t];

@@ -161,6 +161,30 @@ fn share_event(out: &mut [Mention]) {
     }
 }
 
+/// The loss word of figure `f`, and whether it repeats the one of the accepted figure before
+/// it in its sentence (ending at `before`): "lost 28 300 troops …, as well as 1,251 tanks", an
+/// enumeration, shares its loss word; "(275 killed), (245 killed)" repeats it; a number
+/// standing for an earlier figure takes that figure's (`anchored`).
+fn loss_word(
+    ctx: &Ctx,
+    f: &FigureHit,
+    before: Option<usize>,
+    prev_trigger: Option<PhraseMatch<Role>>,
+    anchored: Option<PhraseMatch<Role>>,
+) -> (Option<PhraseMatch<Role>>, bool) {
+    let continues = before
+        .is_some_and(|last| f.first <= last + TRIGGER_REACH || enumerated(ctx, last, f.first));
+    let parallel = continues && before.is_some_and(|last| parallel(ctx, last, f));
+    let repeated = parallel
+        .then(|| ctx.covering(f.last + 1, 0, is_trigger))
+        .flatten();
+    let trigger = repeated
+        .or_else(|| trigger_for(ctx, f))
+        .or(if continues { prev_trigger } else { None })
+        .or(anchored);
+    (trigger, parallel)
+}
+
 /// Loss mentions, in text order, from the text's figures (`figs`, in text order), leaving out
 /// the figures a refusal counts when the refusal phrase is closer to them than their loss word
 /// ("About 40 marines refused to advance after their commander was killed").
@@ -183,18 +207,9 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
             continue;
         }
         let anchor = anchor.flatten();
-        // "lost 28 300 troops …, as well as 1,251 tanks": an enumeration shares its loss word.
-        let continues = prev.is_some_and(|(ps, _, last)| {
-            ps == s && (f.first <= last + TRIGGER_REACH || enumerated(ctx, last, f.first))
-        });
-        let parallel = continues && prev.is_some_and(|(_, _, last)| parallel(ctx, last, f));
-        let repeated = parallel
-            .then(|| ctx.covering(f.last + 1, 0, is_trigger))
-            .flatten();
-        let trigger = repeated
-            .or_else(|| trigger_for(ctx, f))
-            .or(if continues { prev_trigger } else { None })
-            .or(anchor.and_then(|(_, t, _)| *t));
+        let before = prev.filter(|(ps, _, _)| *ps == s).map(|(_, _, last)| last);
+        let anchored = anchor.and_then(|(_, t, _)| *t);
+        let (trigger, parallel) = loss_word(ctx, f, before, prev_trigger, anchored);
         let refused = taken.iter().any(|t| {
             t.fig == i
                 && trigger
