@@ -332,26 +332,24 @@ fn a_named_group_of_forces_is_where_a_figure_was_counted() {
     assert_eq!(claims[0].figures[0].value, 275);
 }
 
+/// The values of a text's loss figures, in order.
+fn loss_values(text: &str) -> Vec<i64> {
+    claims_of(&run(text), Category::Losses)
+        .iter()
+        .flat_map(|c| c.figures.iter().map(|f| f.value))
+        .collect()
+}
+
 #[test]
 fn items_that_repeat_the_loss_word_are_each_a_figure() {
-    let c = run(
-        "Russia's defence ministry said Ukrainian losses were heavy in the “South” (275 killed), “North” (245 killed) and “West” (205 killed) sectors.",
-    );
-    let values: Vec<i64> = claims_of(&c, Category::Losses)
-        .iter()
-        .flat_map(|c| c.figures.iter().map(|f| f.value))
-        .collect();
-    assert_eq!(values, vec![275, 245, 205]);
-    let second = &claims_of(&c, Category::Losses)[1];
-    assert_eq!(second.evidence[0], "245 killed");
+    let text = "Russia's defence ministry said Ukrainian losses were heavy in the “South” (275 killed), “North” (245 killed) and “West” (205 killed) sectors.";
+    assert_eq!(loss_values(text), vec![275, 245, 205]);
+    let c = run(text);
+    assert_eq!(claims_of(&c, Category::Losses)[1].evidence[0], "245 killed");
     // A breakdown of a count ("of 502 soldiers, 397 died in …") is not a second figure of it.
-    let c = run(
+    let values = loss_values(
         "Россия передала останки 502 украинских военных. Из 502 украинских солдат 397 погибли в Донецкой области, 24 — в Луганской.",
     );
-    let values: Vec<i64> = claims_of(&c, Category::Losses)
-        .iter()
-        .flat_map(|c| c.figures.iter().map(|f| f.value))
-        .collect();
     assert!(
         !values.contains(&899) && values.contains(&502),
         "{values:?}"
