@@ -13,8 +13,8 @@ use crate::model::Metric;
 /// only when the loss is tied to a military side: a loss or destroying word with a side or
 /// military word beside it ("ВСУ потеряли … человек"), a military word right after the
 /// figure ("человек личного состава"), a list under a loss heading, or an item of an
-/// enumeration that repeats the loss word of an earlier item that was a military loss ("the “Centre” zone, where 475 Ukrainian troops were
-/// killed … the “South” (275 killed), “North” (245 killed)").
+/// enumeration that repeats the loss word of the military loss before it ("Ukrainian losses
+/// were heavy in the “South” (275 killed), “North” (245 killed)").
 fn military_enough(
     ctx: &Ctx,
     f: &FigureHit,

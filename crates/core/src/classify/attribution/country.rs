@@ -7,11 +7,12 @@ use super::super::claimants::{Kind, Known};
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
 
-/// How many sentences before the country's an institution it stands for may be named.
+/// How far back, in sentences, the institution a country stands for may be named.
 const SENTENCES_BACK: usize = 4;
 
-/// The institution of `side` that a country speaking in sentence `s` stands for: the last one
-/// named in the sentences before (nearest first), else one named in the next sentence.
+/// The institution of the country's side that a country speaking in sentence `s` stands for:
+/// the last one named in its sentence or the ones before (nearest first), else one named in
+/// the next sentence.
 pub(super) fn stands_for(ctx: &Ctx, s: usize, country: &Known) -> Option<&'static Known> {
     let sentences = ctx.doc.sentences.len();
     let before = (s.saturating_sub(SENTENCES_BACK)..=s).rev();
