@@ -302,7 +302,13 @@ pub fn resolve(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
     else {
         return Some(c);
     };
-    match country::stands_for(ctx, s, country) {
+    let named_in = |k| {
+        institutions(ctx, k)
+            .iter()
+            .filter_map(|c| c.id.and_then(super::claimants::by_id))
+            .collect()
+    };
+    match country::stands_for(ctx, s, country, named_in) {
         Some(institution) => Some(Claimant::known(institution, c.token, c.rank)),
         None => ctx.sentence(s).contains(&c.token).then_some(c),
     }

@@ -165,17 +165,23 @@ fn new_draft(
     }
 }
 
+impl Draft {
+    /// The claim's first figure told in the body, not the title.
+    fn body_figure(&self) -> Option<&Figure> {
+        self.claim
+            .figures
+            .iter()
+            .zip(&self.origins)
+            .find(|(_, o)| !o.title)
+            .map(|(g, _)| g)
+    }
+}
+
 /// A figure that tells no period of its own counts over the claim's ("…approximately 990,800.
 /// Other assets reportedly lost by Russia include 1,402 rocket launchers" is a running total
 /// too).
 fn with_claim_period(d: &Draft, f: &Figure) -> Figure {
-    let claim = d
-        .claim
-        .figures
-        .iter()
-        .zip(&d.origins)
-        .find(|(_, o)| !o.title);
-    match claim.map(|(g, _)| g) {
+    match d.body_figure() {
         Some(g) if f.period.is_none() && f.cumulative.is_none() && g.period.is_some() => Figure {
             period: g.period,
             cumulative: g.cumulative,
@@ -217,14 +223,10 @@ fn absorb(
             let f = with_claim_period(d, f);
             merge::add(&mut d.claim.figures, &mut d.origins, f, origin_of(m, at));
             // The period of the claim is its body's, when the body has told any.
-            let first = d
-                .claim
-                .figures
-                .iter()
-                .zip(&d.origins)
-                .find(|(_, o)| !o.title)
-                .or_else(|| d.claim.figures.iter().zip(&d.origins).next());
-            d.period = first.map(|(g, _)| g.period);
+            d.period = d
+                .body_figure()
+                .or(d.claim.figures.first())
+                .map(|g| g.period);
         }
         None => d.air_only = false,
     }
