@@ -343,6 +343,19 @@ mod tests {
     }
 
     #[test]
+    fn fractions_said_in_words() {
+        assert_eq!(values("понад чверть мільйона справ"), vec![(250_000, true)]);
+        assert_eq!(values("пів мільйона військових"), vec![(500_000, true)]);
+        assert_eq!(values("более полумиллиона"), vec![(500_000, true)]);
+        assert_eq!(values("почти полмиллиона солдат"), vec![(500_000, true)]);
+        assert_eq!(values("полторы тысячи человек"), vec![(1500, true)]);
+        assert_eq!(values("четверть миллиона"), vec![(250_000, true)]);
+        assert_eq!(values("more than half a million troops"), vec![(500_000, true)]);
+        assert_eq!(values("a quarter million soldiers"), vec![(250_000, true)]);
+        assert_eq!(values("a quarter of the troops"), vec![]);
+    }
+
+    #[test]
     fn ranges_keep_both_ends() {
         let lex = lexicon::get().unwrap();
         let d =

@@ -1,7 +1,7 @@
 //! What a figure counts: deaths per day within a month, a range told in words, one of many, an
 //! average, the noun after a shortened thousand, an adverb or a source aside before a link verb;
 //! what span of time 24 hours and several months are; emphasis markers between a number and its
-//! noun.
+//! noun; a fraction of a million said in words.
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -232,4 +232,25 @@ fn emphasis_markers_part_no_figure_from_its_noun() {
     let c =
         run("Потери ВСУ на курском направлении за сутки составили** **до 255** **военнослужащих.");
     assert_eq!(claims_of(&c, Category::Losses)[0].figures[0].value, 255);
+}
+
+#[test]
+fn a_fraction_of_a_million_in_words_during_the_war_is_a_running_total() {
+    // "чверть мільйона" is a number; "під час … війни" counts since the war began.
+    let c = run(
+        "Під час повномасштабної війни в Україні відкрито понад чверть мільйона справ за СЗЧ і дезертирство.",
+    );
+    let claims = claims_of(&c, Category::Refusal);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    let f = &claims[0].figures[0];
+    assert_eq!(
+        (f.metric, f.value, f.period, f.qualifier),
+        (
+            Metric::Deserters,
+            250_000,
+            Some(Period::Total),
+            Some(Qualifier::MoreThan)
+        )
+    );
+    assert_eq!(claims[0].side, Some(Side::Ukraine));
 }
