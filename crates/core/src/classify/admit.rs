@@ -144,10 +144,11 @@ pub fn refine_personnel(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<R
         return f.metric;
     }
     let clause = ctx.clause(f.num.first);
-    // From the loss word when it comes first: "потеряла убитыми и ранеными около 700 тысяч".
+    // From the loss word when it comes first, with the word before it, which says what kind
+    // of loss ("потеряла убитыми и ранеными около 700 тысяч", "безвозвратные потери …").
     let near = f.first.saturating_sub(3);
     let from = match trigger {
-        Some(x) if x.last < f.first => x.first.min(near),
+        Some(x) if x.last < f.first => x.first.saturating_sub(1).min(near),
         _ => near,
     }
     // A figure whose noun stands before an aside ("втрати росіян загиблими, за словами

@@ -254,3 +254,27 @@ fn a_fraction_of_a_million_in_words_during_the_war_is_a_running_total() {
     );
     assert_eq!(claims[0].side, Some(Side::Ukraine));
 }
+
+#[test]
+fn irrecoverable_losses_count_the_killed_and_medical_losses_the_wounded() {
+    // "безвозвратные потери" are the dead (and missing), not the dead and wounded: the word
+    // before the loss word says what kind of loss it counts.
+    for text in [
+        "Безвозвратные потери ВСУ в Курской области составили более 26 тысяч человек.",
+        "Безповоротні втрати ЗСУ становлять понад 26 тисяч осіб.",
+        "Ukraine's irrecoverable losses exceed 26,000 troops.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        let f = &claims[0].figures[0];
+        assert_eq!((f.metric, f.value), (Metric::Killed, 26_000), "{text}");
+    }
+    let c = run("Потери ВСУ в Курской области составили более 26 тысяч человек.");
+    let f = &claims_of(&c, Category::Losses)[0].figures[0];
+    assert_eq!(f.metric, Metric::Personnel);
+    // "санитарные потери" are the wounded and sick.
+    let c = run("Санитарные потери ВСУ в Курской области составили более 26 тысяч человек.");
+    let f = &claims_of(&c, Category::Losses)[0].figures[0];
+    assert_eq!(f.metric, Metric::Wounded);
+}
