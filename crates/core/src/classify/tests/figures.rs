@@ -1,7 +1,7 @@
 //! What a figure counts: deaths per day within a month, a range told in words, one of many, an
 //! average, the noun after a shortened thousand, an adverb or a source aside before a link verb;
 //! what span of time 24 hours and several months are; emphasis markers between a number and its
-//! noun; a fraction of a million said in words.
+//! noun; a fraction of a million said in words; launchers named by their rockets.
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -277,4 +277,18 @@ fn irrecoverable_losses_count_the_killed_and_medical_losses_the_wounded() {
     let c = run("Санитарные потери ВСУ в Курской области составили более 26 тысяч человек.");
     let f = &claims_of(&c, Category::Losses)[0].figures[0];
     assert_eq!(f.metric, Metric::Wounded);
+}
+
+#[test]
+fn launchers_named_by_their_rockets_add_up_as_rocket_systems() {
+    // "пусковые установки ATACMS" are rocket launchers; ATACMS missiles shot down are not.
+    let c = run(
+        "В Сумской области уничтожены 5 пусковых установок ATACMS, 2 пусковые установки MLRS, 3 пусковые установки РСЗО HIMARS.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    let f = &claims[0].figures[0];
+    assert_eq!((f.metric, f.value), (Metric::Mlrs, 10));
+    let c = run("Силы ПВО сбили 5 ракет ATACMS над Курской областью.");
+    assert!(claims_of(&c, Category::Losses).is_empty());
 }
