@@ -96,8 +96,9 @@ pub fn score(
 
 /// A claim as the labels write it: a running total told with its day's change ("loss of
 /// about 990,800 … 1,100 over the past day", "1 092 танки (+5)") is two claims, the total and
-/// the day's count.
-fn as_labelled(c: &Claim) -> Vec<Claim> {
+/// the day's count, unless another of the post's claims (`post`) by the same claimant about
+/// the same side already states that count.
+fn as_labelled(c: &Claim, post: &[&Claim]) -> Vec<Claim> {
     let day: Vec<Figure> = c
         .figures
         .iter()
@@ -117,6 +118,16 @@ fn as_labelled(c: &Claim) -> Vec<Claim> {
     if day.is_empty() {
         return vec![c.clone()];
     }
+    let stated = |f: &Figure| {
+        post.iter().any(|o| {
+            !std::ptr::eq(*o, c)
+                && o.claimant == c.claimant
+                && o.side == c.side
+                && o.figures
+                    .iter()
+                    .any(|g| g.metric == f.metric && g.value == f.value && g.period == f.period)
+        })
+    };
     let total = Claim {
         figures: c
             .figures
@@ -128,6 +139,9 @@ fn as_labelled(c: &Claim) -> Vec<Claim> {
             .collect(),
         ..c.clone()
     };
+    if day.iter().all(stated) {
+        return vec![total];
+    }
     vec![
         total,
         Claim {
@@ -147,12 +161,12 @@ impl ClaimReport {
         c: &Classification,
         category: Category,
     ) {
-        let read: Vec<Claim> = c
+        let kept: Vec<&Claim> = c
             .claims
             .iter()
             .filter(|x| x.category == category && !x.other_conflict)
-            .flat_map(as_labelled)
             .collect();
+        let read: Vec<Claim> = kept.iter().flat_map(|x| as_labelled(x, &kept)).collect();
         let ours: Vec<&Claim> = read.iter().collect();
         let flagged = !ours.is_empty();
         match post.label(category) {
@@ -276,7 +290,7 @@ mod tests {
             evidence: Vec::new(),
             other_conflict: false,
         };
-        let read = as_labelled(&claim);
+        let read = as_labelled(&claim, &[]);
         assert_eq!(read.len(), 2);
         assert!(read[0].figures.iter().all(|f| f.delta.is_none()));
         assert_eq!(read[0].figures.len(), 2);
@@ -285,10 +299,21 @@ mod tests {
         assert_eq!((day[0].metric, day[0].value), (Metric::Personnel, 1_100));
         assert_eq!(day[0].period, Some(Period::Day));
         assert_eq!(read[1].claimant_id, claim.claimant_id);
+        // The post's daily claim already states the day's count: the total alone.
+        let daily = Claim {
+            figures: vec![Figure {
+                delta: None,
+                cumulative: Some(false),
+                period: Some(Period::Day),
+                ..figure(Metric::Personnel, 1_100, None)
+            }],
+            ..claim.clone()
+        };
+        assert_eq!(as_labelled(&claim, &[&claim, &daily]).len(), 1);
         let plain = Claim {
             figures: vec![figure(Metric::Tanks, 10_881, None)],
             ..claim
         };
-        assert_eq!(as_labelled(&plain), vec![plain]);
+        assert_eq!(as_labelled(&plain, &[]), vec![plain]);
     }
 }

@@ -79,10 +79,6 @@ pub fn accepts(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<Role>>, at
         return false;
     }
     let s = ctx.doc.sentence_of(f.first);
-    let in_context = |role: Role| {
-        ctx.any_within(ctx.sentence(s), role)
-            || heading.is_some_and(|h| ctx.any_within(ctx.sentence(h), role))
-    };
     let self_evident = matches!(f.metric, Metric::Killed | Metric::Wounded);
     match trigger {
         Some(x) if hypothetical_before(ctx, x.first) => return false,
@@ -93,13 +89,27 @@ pub fn accepts(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<Role>>, at
         }
         _ => {}
     }
-    if matches!(f.metric, Metric::Uav | Metric::CruiseMissiles) && in_context(Role::Interception) {
+    if matches!(f.metric, Metric::Uav | Metric::CruiseMissiles) && intercepted(ctx, s, heading) {
         return false;
     }
     if f.weak && !military_enough(ctx, f, trigger, at) {
         return false;
     }
     true
+}
+
+/// Drones or missiles in sentence `s` (or under heading `heading`) told as shot down: a word
+/// of interception there, other than the name of air-defence systems counted as lost ("2 засоби
+/// ППО, 1 крилату ракету та 6 безпілотників" is a list of losses).
+fn intercepted(ctx: &Ctx, s: usize, heading: Option<usize>) -> bool {
+    let lost_air_defence = |t: usize| {
+        ctx.covering(t, 4, |r| r == Role::Metric(Metric::AirDefense))
+            .is_some()
+    };
+    std::iter::once(s).chain(heading).any(|k| {
+        ctx.within(ctx.sentence(k), |r| r == Role::Interception)
+            .any(|x| !lost_air_defence(x.first))
+    })
 }
 
 /// A word of a force's strength ("численность группировки", "contingent") in `range`: the

@@ -1,9 +1,10 @@
 //! A claim's figures: at most one per metric. Two mentions of one value merge what each says;
 //! figures of one enumeration ("пару БМП, три ББМ") add up; a running total takes a later
 //! sentence's count of one day as its delta; of two values in the title and the body the
-//! body's wins. Any other second value of a metric is another claim (`fits`).
+//! body's wins; a round value said to be about so much and an exact one close to it are one
+//! figure, the exact one kept. Any other second value of a metric is another claim (`fits`).
 
-use crate::model::{Figure, Period};
+use crate::model::{Figure, Period, Qualifier};
 
 /// Where a claim's figure came from.
 #[derive(Debug, Clone, Copy)]
@@ -35,6 +36,39 @@ fn with_day(total: &Figure, t: Origin, day: &Figure, d: Origin) -> Option<Figure
         })
 }
 
+/// How far an exact value may stand from a round, approximate one that tells it: 1/20 (5 %).
+const ROUNDING: i64 = 20;
+
+/// How many zeros a value ends with (900: 2, 870: 1).
+fn trailing_zeros(mut v: i64) -> u32 {
+    let mut n = 0;
+    while v != 0 && v % 10 == 0 {
+        v /= 10;
+        n += 1;
+    }
+    n
+}
+
+/// `a` is a round value said to be about so much ("майже 900 загарбників") and `b` a less
+/// round value of the same metric and period close to it ("870 знищено протягом доби"): one
+/// figure.
+fn rounds(a: &Figure, b: &Figure) -> bool {
+    a.metric == b.metric
+        && a.period == b.period
+        && a.qualifier == Some(Qualifier::About)
+        && b.qualifier.is_none()
+        && a.low.is_none()
+        && b.low.is_none()
+        && a.value >= 100
+        && trailing_zeros(a.value) > trailing_zeros(b.value)
+        && (a.value - b.value).abs().saturating_mul(ROUNDING) <= a.value
+}
+
+/// One of `a` and `b` is the other rounded (see `rounds`).
+pub fn restates_roughly(a: &Figure, b: &Figure) -> bool {
+    rounds(a, b) || rounds(b, a)
+}
+
 fn same_enumeration(a: Origin, b: Origin) -> bool {
     a.sentence == b.sentence && a.group.is_some() && a.group == b.group
 }
@@ -47,6 +81,7 @@ pub fn fits(figures: &[Figure], origins: &[Origin], f: &Figure, o: Origin) -> bo
     };
     let (g, go) = (&figures[i], origins[i]);
     g.value == f.value
+        || restates_roughly(g, f)
         || same_enumeration(go, o)
         || go.title != o.title
         || with_day(g, go, f, o).is_some()
@@ -67,6 +102,13 @@ pub fn add(figures: &mut Vec<Figure>, origins: &mut Vec<Origin>, f: Figure, o: O
         if g.qualifier != f.qualifier {
             g.qualifier = None;
         }
+        return;
+    }
+    if rounds(g, &f) {
+        (*g, *go) = (f, o);
+        return;
+    }
+    if rounds(&f, g) {
         return;
     }
     if g.value == f.value {
@@ -116,4 +158,29 @@ pub fn is_delta(figures: &[Figure], origins: &[Origin], f: &Figure, o: Origin) -
         .zip(origins)
         .filter(|(g, _)| g.metric == f.metric)
         .any(|(g, go)| with_day(g, *go, f, o).is_some() || with_day(f, o, g, *go).is_some())
+}
+
+/// A running total's change of one day ("294 700 осіб, з яких 870 знищено протягом доби") is
+/// the exact count of that day which another claim's figure rounds ("майже 900 … за минулу
+/// добу"): that figure takes the exact value.
+pub fn exact_days(day: &mut [Figure], totals: &[Figure]) {
+    for g in day.iter_mut() {
+        let exact = totals
+            .iter()
+            .filter(|t| t.metric == g.metric && t.cumulative == Some(true))
+            .find_map(|t| t.delta)
+            .map(|d| Figure {
+                value: d,
+                qualifier: None,
+                low: None,
+                high: None,
+                delta: None,
+                ..g.clone()
+            });
+        if let Some(e) = exact
+            && rounds(g, &e)
+        {
+            *g = e;
+        }
+    }
 }

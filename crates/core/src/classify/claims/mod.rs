@@ -7,22 +7,22 @@
 
 mod merge;
 mod segments;
+mod sides;
 
 use super::attribution::{self, Claimant};
 use super::claimants::Kind;
-use super::context::{Ctx, opposite};
-use super::lexicon::Role;
+use super::context::Ctx;
 use super::mention::Mention;
 use super::places;
 use crate::model::{Category, Claim, Figure, Metric, Period, Side};
 use merge::Origin;
+use segments::ROUNDUP_BULLETS;
+use sides::{combatant_enemy, held_side, marked_side, post_side, side_of};
 
 /// Caps that keep a long text's output readable.
 const MAX_CLAIMS_PER_CATEGORY: usize = 12;
 const MAX_EVIDENCE: usize = 8;
 const MAX_EVIDENCE_CHARS: usize = 300;
-/// A round-up has at least this many bulleted lines.
-const ROUNDUP_BULLETS: usize = 3;
 
 struct Draft {
     claim: Claim,
@@ -49,12 +49,6 @@ struct Place {
     title: bool,
 }
 
-fn side_of(ctx: &Ctx, m: &Mention, claimant: Option<&Claimant>) -> Option<Side> {
-    let (marker, inverted) = m.side?;
-    let side = ctx.resolve(marker, claimant.and_then(|c| c.side))?;
-    Some(if inverted { opposite(side) } else { side })
-}
-
 fn evidence_text(ctx: &Ctx, (a, b): (usize, usize)) -> Option<String> {
     let s = ctx.doc.text.get(a..b)?.trim();
     if s.is_empty() {
@@ -75,6 +69,35 @@ fn unit_and_place(ctx: &Ctx, spots: &[(usize, usize)]) -> (Option<String>, Optio
     (unit, place)
 }
 
+/// Whether draft `d` is told by the mention's claimant about its side, in its war.
+fn same_teller(d: &Draft, m: &Mention, name: &Option<String>, side: Option<Side>) -> bool {
+    let sides = d.claim.side == side || side.is_none() || d.claim.side.is_none();
+    // An unattributed headline is told by whoever the body names.
+    let headline_only = d.origins.iter().all(|o| o.title) && d.claim.claimant.is_none();
+    d.claim.other_conflict == m.other_conflict
+        && (d.claim.claimant == *name || headline_only)
+        && sides
+}
+
+/// The draft of the same scope that holds figure `f` rounded ("майже 900" in the lead, 870
+/// in the body): the same claim, before any other the figure could join (a running total it
+/// would be the delta of).
+fn rounded_in(
+    drafts: &[Draft],
+    f: &Figure,
+    at: &Place,
+    teller: impl Fn(&Draft) -> bool,
+) -> Option<usize> {
+    drafts.iter().rposition(|d| {
+        teller(d)
+            && d.scope == at.scope
+            && d.claim
+                .figures
+                .iter()
+                .any(|g| merge::restates_roughly(g, f))
+    })
+}
+
 /// The loss draft a mention joins: the latest one with its claimant and a compatible side,
 /// scope and period whose figures it fits; a mention without a figure joins the latest one of
 /// its claimant in its segment.
@@ -86,14 +109,14 @@ fn loss_draft(
     at: &Place,
 ) -> Option<usize> {
     let origin = origin_of(m, at);
+    let teller = |d: &Draft| same_teller(d, m, name, side);
+    if let Some(f) = &m.figure
+        && let Some(i) = rounded_in(drafts, f, at, teller)
+    {
+        return Some(i);
+    }
     drafts.iter().rposition(|d| {
-        if d.claim.other_conflict != m.other_conflict {
-            return false;
-        }
-        let sides = d.claim.side == side || side.is_none() || d.claim.side.is_none();
-        // An unattributed headline is told by whoever the body names.
-        let headline_only = d.origins.iter().all(|o| o.title) && d.claim.claimant.is_none();
-        if (d.claim.claimant != *name && !headline_only) || !sides {
+        if !teller(d) {
             return false;
         }
         let Some(f) = &m.figure else {
@@ -271,58 +294,21 @@ fn roundup_claimants(ctx: &Ctx, drafts: &mut [Draft]) {
     }
 }
 
-/// The one side that every mention of the category naming a side names: a post that tells
-/// one side's losses (or refusals) says so once and leaves it out of the next sentence
-/// ("…ВСУ попытались контратаковать … ликвидировано до 20 человек"). Not in a round-up,
-/// whose bulletins each tell their own.
-fn post_side(ctx: &Ctx, mentions: &[&Mention]) -> Option<Side> {
-    if segments::bullets(ctx) >= ROUNDUP_BULLETS {
-        return None;
+/// A day's count that a claim rounds and a running total of the same teller states exactly
+/// as its change (`merge::exact_days`).
+fn exact_days(drafts: &mut [Draft]) {
+    for j in 0..drafts.len() {
+        if drafts[j].claim.figures.iter().all(|f| f.delta.is_none()) {
+            continue;
+        }
+        let totals = drafts[j].claim.figures.clone();
+        let (claimant, side) = (drafts[j].claim.claimant.clone(), drafts[j].claim.side);
+        for (i, d) in drafts.iter_mut().enumerate() {
+            if i != j && d.claim.claimant == claimant && d.claim.side == side {
+                merge::exact_days(&mut d.claim.figures, &totals);
+            }
+        }
     }
-    let mut sides = mentions
-        .iter()
-        .filter(|m| !m.other_conflict)
-        .filter_map(|m| {
-            let claimant = attribution::resolve(ctx, m.sentence, m.anchor);
-            side_of(ctx, m, claimant.as_ref())
-        });
-    let first = sides.next()?;
-    sides.all(|s| s == first).then_some(first)
-}
-
-/// A loss a belligerent's military command reports without naming whose it is ("десант был
-/// уничтожен", says Ukraine's General Staff) is the enemy's: a command reports what it
-/// destroyed, and names its own side when it admits a loss.
-fn combatant_enemy(claimant: Option<&Claimant>, m: &Mention) -> Option<Side> {
-    let c = claimant?;
-    let known = c.id.and_then(super::claimants::by_id)?;
-    (m.category == Category::Losses && known.combatant)
-        .then_some(known.side.map(opposite))
-        .flatten()
-}
-
-/// The one side every side marker of the post names ("…капитан 1-го ранга Черноморского
-/// флота России" three paragraphs after "погиб находившийся в салоне военнослужащий"), for a
-/// mention nothing else gives a side; not in a round-up, whose bulletins each tell their own.
-/// A marker that names who acted ("при обстреле со стороны ВСУ") names the other side.
-fn marked_side(ctx: &Ctx) -> Option<Side> {
-    if segments::bullets(ctx) >= ROUNDUP_BULLETS {
-        return None;
-    }
-    let (first, _) = ctx.one_side_hurt(0..ctx.doc.tokens.len())?;
-    ctx.side_hurt(&first)
-}
-
-/// "подрыв машины в Севастополе, в результате чего погиб капитан 1 ранга": a place far behind
-/// one side's lines, in the mention's sentence or the headline, is that side's.
-fn held_side(ctx: &Ctx, m: &Mention) -> Option<Side> {
-    [m.sentence, 0].into_iter().find_map(|s| {
-        ctx.within(ctx.sentence(s), |r| matches!(r, Role::HeldBy(_)))
-            .find_map(|x| match x.role {
-                Role::HeldBy(side) => Some(side),
-                _ => None,
-            })
-    })
 }
 
 /// Builds the claims of one category from its mentions (in text order).
@@ -370,6 +356,7 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
     }
     if category == Category::Losses {
         roundup_claimants(ctx, &mut drafts);
+        exact_days(&mut drafts);
     }
     drafts
         .into_iter()

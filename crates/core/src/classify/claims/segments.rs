@@ -6,6 +6,9 @@
 use super::super::context::Ctx;
 use super::super::places;
 
+/// A round-up has at least this many bulleted lines.
+pub const ROUNDUP_BULLETS: usize = 3;
+
 /// True when a line starts with a bullet, a dash or an emoji rather than a letter or digit.
 fn bulleted(line: &str) -> bool {
     let Some(c) = line.trim_start().chars().next() else {

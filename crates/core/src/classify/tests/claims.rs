@@ -1,6 +1,6 @@
 //! What every claim must satisfy: at most one figure per metric — the body's figure over the
 //! title's, a day's count as a running total's delta, what two mentions of one figure say
-//! merged into one.
+//! merged into one, a rounded lead and the exact count one figure.
 
 use super::{claims_of, run, total};
 use crate::classify::{Category, Classification, ClassifyInput, classify};
@@ -126,4 +126,36 @@ fn no_claim_carries_a_metric_twice_over_many_inputs() {
         lang: Some(Lang::En),
     });
     assert_one_per_metric(&c, &all);
+}
+
+#[test]
+fn a_rounded_lead_and_the_exact_count_are_one_figure() {
+    // "майже 900" in the lead, 870 in the body: one figure, the exact one kept.
+    let c = run(
+        "Сили оборони України ліквідували майже 900 російських окупантів за минулу добу, повідомив Генштаб ЗСУ. За добу знищено 870 окупантів.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    let f = &claims[0].figures[0];
+    assert_eq!((f.value, f.qualifier), (870, None));
+    // The exact count told as a running total's change of the day.
+    let c = run(
+        "Сили оборони України ліквідували майже 900 російських окупантів за минулу добу, повідомив Генштаб ЗСУ. Загальні бойові втрати противника становлять близько 294 700 осіб, з яких 870 знищено протягом доби.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    let values: Vec<(i64, Option<i64>)> = claims
+        .iter()
+        .map(|c| (c.figures[0].value, c.figures[0].delta))
+        .collect();
+    assert_eq!(values, vec![(870, None), (294_700, Some(870))]);
+    // Too far apart to be one number rounded: two values, two claims.
+    let c = run(
+        "Сили оборони України ліквідували майже 900 російських окупантів за минулу добу, повідомив Генштаб ЗСУ. За добу знищено 700 окупантів.",
+    );
+    assert_eq!(claims_of(&c, Category::Losses).len(), 2);
+    // The approximate value is the rounder one: "близько 880" is no rounding of 900.
+    let c = run(
+        "Сили оборони України ліквідували близько 880 російських окупантів за минулу добу, повідомив Генштаб ЗСУ. За добу знищено 900 окупантів.",
+    );
+    assert_eq!(claims_of(&c, Category::Losses).len(), 2);
 }

@@ -355,3 +355,27 @@ fn items_that_repeat_the_loss_word_are_each_a_figure() {
         "{values:?}"
     );
 }
+
+#[test]
+fn drones_and_missiles_beside_air_defence_systems_lost_are_losses() {
+    // "засоби ППО" names systems lost, not an interception: the drones listed with them count.
+    let c = run(
+        "Генштаб ЗСУ: за добу росіяни втратили 15 танків, 2 засоби ППО, 1 крилату ракету та 6 безпілотників оперативно-тактичного рівня.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    let metrics: Vec<Metric> = claims[0].figures.iter().map(|f| f.metric).collect();
+    assert_eq!(
+        metrics,
+        vec![
+            Metric::Tanks,
+            Metric::AirDefense,
+            Metric::CruiseMissiles,
+            Metric::Uav
+        ]
+    );
+    // Shot down by air defence: an interception tally, not a loss.
+    let c = run("Генштаб ЗСУ: за добу росіяни втратили 15 танків. Сили ППО збили 6 безпілотників.");
+    let claims = claims_of(&c, Category::Losses);
+    assert!(claims[0].figures.iter().all(|f| f.metric != Metric::Uav));
+}

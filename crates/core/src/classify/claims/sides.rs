@@ -1,0 +1,70 @@
+//! Whose soldiers a loss or refusal mention is about, when its sentence does not say: the
+//! one side the whole post names, the enemy of a belligerent's command, the side every side
+//! marker names, or the side that holds the place.
+
+use super::super::attribution::{self, Claimant};
+use super::super::context::{Ctx, opposite};
+use super::super::lexicon::Role;
+use super::super::mention::Mention;
+use super::segments::{self, ROUNDUP_BULLETS};
+use crate::model::{Category, Side};
+
+pub(super) fn side_of(ctx: &Ctx, m: &Mention, claimant: Option<&Claimant>) -> Option<Side> {
+    let (marker, inverted) = m.side?;
+    let side = ctx.resolve(marker, claimant.and_then(|c| c.side))?;
+    Some(if inverted { opposite(side) } else { side })
+}
+
+/// The one side that every mention of the category naming a side names: a post that tells
+/// one side's losses (or refusals) says so once and leaves it out of the next sentence
+/// ("…ВСУ попытались контратаковать … ликвидировано до 20 человек"). Not in a round-up,
+/// whose bulletins each tell their own.
+pub(super) fn post_side(ctx: &Ctx, mentions: &[&Mention]) -> Option<Side> {
+    if segments::bullets(ctx) >= ROUNDUP_BULLETS {
+        return None;
+    }
+    let mut sides = mentions
+        .iter()
+        .filter(|m| !m.other_conflict)
+        .filter_map(|m| {
+            let claimant = attribution::resolve(ctx, m.sentence, m.anchor);
+            side_of(ctx, m, claimant.as_ref())
+        });
+    let first = sides.next()?;
+    sides.all(|s| s == first).then_some(first)
+}
+
+/// A loss a belligerent's military command reports without naming whose it is ("десант был
+/// уничтожен", says Ukraine's General Staff) is the enemy's: a command reports what it
+/// destroyed, and names its own side when it admits a loss.
+pub(super) fn combatant_enemy(claimant: Option<&Claimant>, m: &Mention) -> Option<Side> {
+    let c = claimant?;
+    let known = c.id.and_then(super::super::claimants::by_id)?;
+    (m.category == Category::Losses && known.combatant)
+        .then_some(known.side.map(opposite))
+        .flatten()
+}
+
+/// The one side every side marker of the post names ("…капитан 1-го ранга Черноморского
+/// флота России" three paragraphs after "погиб находившийся в салоне военнослужащий"), for a
+/// mention nothing else gives a side; not in a round-up, whose bulletins each tell their own.
+/// A marker that names who acted ("при обстреле со стороны ВСУ") names the other side.
+pub(super) fn marked_side(ctx: &Ctx) -> Option<Side> {
+    if segments::bullets(ctx) >= ROUNDUP_BULLETS {
+        return None;
+    }
+    let (first, _) = ctx.one_side_hurt(0..ctx.doc.tokens.len())?;
+    ctx.side_hurt(&first)
+}
+
+/// "подрыв машины в Севастополе, в результате чего погиб капитан 1 ранга": a place far behind
+/// one side's lines, in the mention's sentence or the headline, is that side's.
+pub(super) fn held_side(ctx: &Ctx, m: &Mention) -> Option<Side> {
+    [m.sentence, 0].into_iter().find_map(|s| {
+        ctx.within(ctx.sentence(s), |r| matches!(r, Role::HeldBy(_)))
+            .find_map(|x| match x.role {
+                Role::HeldBy(side) => Some(side),
+                _ => None,
+            })
+    })
+}
