@@ -291,4 +291,10 @@ fn launchers_named_by_their_rockets_add_up_as_rocket_systems() {
     assert_eq!((f.metric, f.value), (Metric::Mlrs, 10));
     let c = run("Силы ПВО сбили 5 ракет ATACMS над Курской областью.");
     assert!(claims_of(&c, Category::Losses).is_empty());
+    // A launcher of no known kind is equipment, one when no number counts it.
+    let c = run(
+        "За неделю уничтожены две пусковые установки с ракетами «Гром-2» и пусковая установка комплекса «Нептун», сообщили в Минобороны.",
+    );
+    let f = &claims_of(&c, Category::Losses)[0].figures[0];
+    assert_eq!((f.metric, f.value), (Metric::Equipment, 3));
 }
