@@ -52,9 +52,29 @@ fn military_enough(
             ctx.within(from..to, military).next().is_some()
                 || !ctx.markers(from..to).is_empty()
                 || destroyed_in_battle
+                || continues_military(ctx, x)
         }
         _ => false,
     }
+}
+
+/// "Other losses were claimed in …" after a sentence about soldiers killed: a loss word that
+/// a word such as "other", "more" or "ещё" introduces continues the losses of the sentence
+/// before it in the paragraph, and takes its military context.
+fn continues_military(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
+    let s = ctx.doc.sentence_of(x.first);
+    let from = x.first.saturating_sub(2).max(ctx.sentence(s).start);
+    let introduced = (from..x.first).any(|t| ctx.has_at(t, Role::Filler));
+    let paragraph = |k: usize| ctx.doc.sentences.get(k).map(|y| y.paragraph);
+    introduced
+        && s > 0
+        && paragraph(s - 1) == paragraph(s)
+        && ctx
+            .within(ctx.sentence(s - 1), |r| {
+                matches!(r, Role::MilitaryContext | Role::Side(_) | Role::Enemy)
+            })
+            .next()
+            .is_some()
 }
 
 /// Where a figure stands, as admission needs it.

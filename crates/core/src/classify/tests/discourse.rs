@@ -1,7 +1,8 @@
 //! What a post says once and its later sentences take for granted: the source named in the
 //! lead, the side named once, a period or an incident told a sentence earlier; and what a name
 //! in the wrong place is not (the target of a strike is no source); a role word standing for
-//! a person named before; a spokesman introduced with his rank.
+//! a person named before; a spokesman introduced with his rank; "other losses" after soldiers
+//! killed.
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -68,6 +69,20 @@ fn people_destroyed_in_a_battle_are_soldiers() {
     assert_eq!(figures, vec![(Metric::Personnel, 70)]);
     // Without a battle, people are not counted as soldiers.
     assert!(run("Около 70 человек было уничтожено.").claims.is_empty());
+}
+
+#[test]
+fn other_losses_continue_the_soldiers_of_the_sentence_before() {
+    let lead = "Russia's Defense Ministry said around 475 Ukrainian troops were killed in the Centre zone.";
+    let rest = "Other losses were claimed in the South (275 killed) and the North (245 killed).";
+    let c = run(&format!("{lead} {rest}"));
+    let values: Vec<i64> = claims_of(&c, Category::Losses)
+        .iter()
+        .flat_map(|x| x.figures.iter().map(|f| f.value))
+        .collect();
+    assert_eq!(values, vec![475, 275, 245]);
+    // Alone, "killed" may count anyone.
+    assert!(claims_of(&run(rest), Category::Losses).is_empty());
 }
 
 #[test]
