@@ -285,6 +285,12 @@ fn joint_lead<'c>(ctx: &Ctx, all: &'c [Claimant], c: &Claimant) -> Option<&'c Cl
         .min_by_key(|p| p.rank)
 }
 
+fn recalls_earlier_report(ctx: &Ctx, s: usize) -> bool {
+    let r = ctx.sentence(s);
+    let head = r.start..(r.start + 3).min(r.end);
+    ctx.any_within(head, Role::EarlierReport)
+}
+
 fn starts_with_anaphora(ctx: &Ctx, s: usize) -> bool {
     let r = ctx.sentence(s);
     let head = r.start..(r.start + 3).min(r.end);
@@ -318,6 +324,10 @@ pub fn resolve(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
 fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
     if let Some(c) = in_sentence(ctx, s, anchor) {
         return Some(c);
+    }
+    // "Як повідомлялося, …": an earlier report, told without its source.
+    if recalls_earlier_report(ctx, s) {
+        return None;
     }
     let sentences = &ctx.doc.sentences;
     if s + 1 < sentences.len() && starts_with_anaphora(ctx, s + 1) {

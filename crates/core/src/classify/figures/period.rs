@@ -159,8 +159,11 @@ fn cumulative_of(
     let s = ctx.doc.sentence_of(f.first);
     let heading = || list_heading(ctx, s);
     // A period named earlier in the paragraph frames what follows ("за сутки … было
-    // зафиксировано девять атак. … Украинцы потеряли 20 человек").
+    // зафиксировано девять атак. … Украинцы потеряли 20 человек"), unless the figure's own
+    // sentence tells its incident ("в одному бою … знищили 5 танків").
+    let own_incident = ctx.any_within(sentence.clone(), Role::EventMarker);
     let framed = || {
+        (!own_incident).then_some(())?;
         earlier_in_paragraph(ctx, s)
             .find_map(|k| unique(ctx.sentence(k)))
             .filter(|m| matches!(m, Mark::Span(Some(_))))

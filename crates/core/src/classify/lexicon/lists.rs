@@ -58,6 +58,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("sides", "member_prepositions") => Role::MemberPreposition,
         ("attribution", "verbs") => Role::AttributionVerb,
         ("attribution", "anaphora") => Role::Anaphora,
+        ("attribution", "earlier_report") => Role::EarlierReport,
         ("attribution", "outlets") => Role::Outlet,
         ("attribution", "person_roles") => Role::PersonRole,
         ("attribution", "spokesmen") => Role::Spokesman,

@@ -114,6 +114,9 @@ pub enum Role {
     Claimant(u16),
     AttributionVerb,
     Anaphora,
+    /// "как сообщалось", "як повідомлялося", "as previously reported": what follows recalls
+    /// an earlier report, whose source the text does not name.
+    EarlierReport,
     Outlet,
     /// "пишет", "по данным", "издание": a name in quotes right after it is an outlet.
     OutletCue,

@@ -2,7 +2,7 @@
 //! lead, the side named once, a period or an incident told a sentence earlier; and what a name
 //! in the wrong place is not (the target of a strike is no source); a role word standing for
 //! a person named before; a spokesman introduced with his rank; "other losses" after soldiers
-//! killed.
+//! killed; an earlier report recalled ("як повідомлялося").
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -83,6 +83,25 @@ fn other_losses_continue_the_soldiers_of_the_sentence_before() {
     assert_eq!(values, vec![475, 275, 245]);
     // Alone, "killed" may count anyone.
     assert!(claims_of(&run(rest), Category::Losses).is_empty());
+}
+
+#[test]
+fn an_earlier_report_recalled_has_no_source_and_its_own_incident() {
+    // The lead's source and period do not carry into a report the text recalls.
+    let lead = "Генштаб ЗСУ: за один день росіяни втратили 15 танків.";
+    let earlier = "Як повідомлялося, десантники в одному бою знищили 5 російських танків.";
+    let c = run(&format!("{lead}\n{earlier}"));
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 2, "{claims:?}");
+    let f = &claims[1].figures[0];
+    assert_eq!((f.value, f.period), (5, Some(Period::Event)));
+    assert_eq!(claims[1].claimant, None);
+    let c = run(
+        "Минобороны России сообщило об уничтожении 15 танков. Как сообщалось, под Курском ВСУ потеряли 300 военных.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    let last = claims.last().expect("the recalled report is a claim");
+    assert_eq!((&last.claimant_id, last.figures[0].value), (&None, 300));
 }
 
 #[test]
