@@ -233,8 +233,7 @@ fn outlet(ctx: &Ctx, first: usize, last: usize, known: Option<&'static Known>) -
     }
 }
 
-/// The best claimant named in sentence `s`, nearest to token `anchor`.
-/// The sentence attributes what it says to someone ("says", "сообщил", "по данным").
+/// Sentence `s` attributes what it says to someone ("says", "сообщил", "по данным").
 fn attributed(ctx: &Ctx, s: usize) -> bool {
     ctx.within(ctx.sentence(s), |r| {
         matches!(r, Role::AttributionVerb | Role::Anaphora)
@@ -243,24 +242,19 @@ fn attributed(ctx: &Ctx, s: usize) -> bool {
     .is_some()
 }
 
-/// "Russian losses exceed 21,000: Ukraine's military", "… — Financial Times": a name after a
-/// colon or dash is the source of what precedes it.
-fn after_dash(ctx: &Ctx, t: usize) -> bool {
-    t > 0 && ctx.doc.gap_after(t - 1).contains([':', '—', '–'])
-}
-
+/// The best claimant named in sentence `s`, nearest to token `anchor`.
 fn in_sentence(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
     let mut all = institutions(ctx, s);
     let attributed = attributed(ctx, s);
     all.extend(
         persons(ctx, s, true)
             .into_iter()
-            .filter(|c| attributed || after_dash(ctx, c.token)),
+            .filter(|c| attributed || ctx.after_dash(c.token)),
     );
     all.extend(
         outlets(ctx, s)
             .into_iter()
-            .filter(|c| attributed || after_dash(ctx, c.token)),
+            .filter(|c| attributed || ctx.after_dash(c.token)),
     );
     let best = all
         .iter()
@@ -283,18 +277,6 @@ fn joint_lead<'c>(ctx: &Ctx, all: &'c [Claimant], c: &Claimant) -> Option<&'c Cl
     all.iter()
         .filter(|p| p.token < x.first && x.first - p.token <= JOINT_REACH)
         .min_by_key(|p| p.rank)
-}
-
-fn recalls_earlier_report(ctx: &Ctx, s: usize) -> bool {
-    let r = ctx.sentence(s);
-    let head = r.start..(r.start + 3).min(r.end);
-    ctx.any_within(head, Role::EarlierReport)
-}
-
-fn starts_with_anaphora(ctx: &Ctx, s: usize) -> bool {
-    let r = ctx.sentence(s);
-    let head = r.start..(r.start + 3).min(r.end);
-    ctx.any_within(head, Role::Anaphora)
 }
 
 /// Resolves the claimant of a claim found in sentence `s` around token `anchor`. A country
@@ -326,11 +308,11 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
         return Some(c);
     }
     // "Як повідомлялося, …": an earlier report, told without its source.
-    if recalls_earlier_report(ctx, s) {
+    if ctx.opens_with(s, Role::EarlierReport) {
         return None;
     }
     let sentences = &ctx.doc.sentences;
-    if s + 1 < sentences.len() && starts_with_anaphora(ctx, s + 1) {
+    if s + 1 < sentences.len() && ctx.opens_with(s + 1, Role::Anaphora) {
         let first = ctx.sentence(s + 1).start;
         if let Some(c) = in_sentence(ctx, s + 1, first) {
             return Some(c);

@@ -107,6 +107,18 @@ impl Ctx<'_, '_> {
         self.doc.sentences.get(s).map_or(0..0, |x| x.first..x.end)
     }
 
+    /// The first words of sentence `s` hold a phrase of `role` ("Як повідомлялося, …").
+    pub fn opens_with(&self, s: usize, role: Role) -> bool {
+        let r = self.sentence(s);
+        self.any_within(r.start..(r.start + 3).min(r.end), role)
+    }
+
+    /// "Russian losses exceed 21,000: Ukraine's military", "… — Financial Times": a name after
+    /// a colon or dash is the source of what precedes it.
+    pub fn after_dash(&self, t: usize) -> bool {
+        t > 0 && self.doc.gap_after(t - 1).contains([':', '—', '–'])
+    }
+
     /// True when the word at `t` looks like an adjective (by its ending) or is a listed filler.
     pub fn is_modifier(&self, t: usize) -> bool {
         if self.has_at(t, Role::Filler) || self.has_at(t, Role::CountUnit) {

@@ -143,19 +143,7 @@ fn cumulative_of(
         }
         return (Some(mark.cumulative()), adjacent, mark.period());
     }
-    let unique = |range: std::ops::Range<usize>| {
-        let kinds: Vec<Mark> = marks(ctx, range)
-            .into_iter()
-            .filter(|(_, first, _)| !excluded(*first))
-            .map(|(m, _, _)| m)
-            .collect();
-        let first = *kinds.first()?;
-        if kinds.iter().all(|k| *k == first) {
-            return Some(first);
-        }
-        let any_total = kinds.contains(&Mark::Total);
-        (!any_total).then_some(Mark::Span(None))
-    };
+    let unique = |range: std::ops::Range<usize>| unique_mark(ctx, range, &excluded);
     let s = ctx.doc.sentence_of(f.first);
     let heading = || list_heading(ctx, s);
     // A period named earlier in the paragraph frames what follows ("за сутки … было
@@ -175,6 +163,26 @@ fn cumulative_of(
         Some(mark) => (Some(mark.cumulative()), None, mark.period()),
         None => (None, None, None),
     }
+}
+
+/// What the markers in `range` (but those `excluded`) say when they agree: one kind, or a
+/// period of unknown length when they name several periods and no running total.
+fn unique_mark(
+    ctx: &Ctx,
+    range: std::ops::Range<usize>,
+    excluded: &dyn Fn(usize) -> bool,
+) -> Option<Mark> {
+    let kinds: Vec<Mark> = marks(ctx, range)
+        .into_iter()
+        .filter(|(_, first, _)| !excluded(*first))
+        .map(|(m, _, _)| m)
+        .collect();
+    let first = *kinds.first()?;
+    if kinds.iter().all(|k| *k == first) {
+        return Some(first);
+    }
+    let any_total = kinds.contains(&Mark::Total);
+    (!any_total).then_some(Mark::Span(None))
 }
 
 /// The tokens of figure `i`'s sentence between the figures before and after it.
