@@ -167,9 +167,37 @@ pub fn other_war(ctx: &Ctx, s: usize) -> bool {
     other && !ctx.any_within(sentence, Role::Side(crate::model::Side::Ukraine))
 }
 
+/// A phrase such as "с учетом раненых" stands for figure `f`: in its sentence, with no other
+/// number between them, and not after it past a comma ("убитыми 180 тысяч, а с учетом раненых
+/// — до 500 тысяч": the wounded are in the second figure only).
+fn counts_wounded_too(ctx: &Ctx, f: &FigureHit) -> bool {
+    let sentence = ctx.doc.sentence_range(f.first);
+    ctx.within(sentence, |r| r == Role::WithWounded).any(|x| {
+        let (from, to) = if x.first > f.last {
+            (f.last + 1, x.first)
+        } else {
+            (x.last + 1, f.num.first)
+        };
+        let number_between = (from..to).any(|t| ctx.doc.tokens[t].is_number);
+        let comma_after =
+            x.first > f.last && (f.last..x.first).any(|t| ctx.doc.gap_after(t).contains(','));
+        !number_between && !comma_after
+    })
+}
+
 /// Personnel said to be only killed ("убитыми", "killed") or only wounded is counted as such;
-/// "убитыми и ранеными", or no such word, leaves it personnel.
+/// "убитыми и ранеными", or no such word, leaves it personnel; people counted with the wounded
+/// (`counts_wounded_too`) are personnel.
 pub fn refine_personnel(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<Role>>) -> Metric {
+    let people = matches!(
+        f.metric,
+        Metric::Personnel | Metric::Killed | Metric::Wounded
+    );
+    // "потери России (с учетом раненых) в 1500 человек", "убитыми …, а с учетом раненых — до
+    // 500 тысяч": killed and wounded together.
+    if people && counts_wounded_too(ctx, f) {
+        return Metric::Personnel;
+    }
     if f.metric != Metric::Personnel {
         return f.metric;
     }
@@ -185,11 +213,6 @@ pub fn refine_personnel(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<R
     // президента, становлять …") reaches back past its clause.
     .max(clause.start.min(f.first));
     let to = own_end(ctx, f).min(clause.end).max(from);
-    // "потери России (с учетом раненых) в 1500 человек": killed and wounded together.
-    let sentence = ctx.doc.sentence_range(f.first);
-    if ctx.any_within(sentence, Role::WithWounded) {
-        return Metric::Personnel;
-    }
     let mut roles: Vec<Role> = ctx
         .within(from..to, |r| matches!(r, Role::Killed | Role::Wounded))
         .map(|x| x.role)

@@ -136,12 +136,14 @@ fn hurt_beside(ctx: &Ctx, figs: &[FigureHit], first: usize, last: usize) -> bool
 /// тысяч").
 const CONTINUING: [&str; 8] = ["а", "и", "также", "еще", "ещё", "та", "and", "also"];
 
-/// Nothing after the number in its clause but adjectives: "— 48 российских.", "до 255,".
+/// Nothing after the number in its clause but adjectives: "— 48 российских.", "до 255,",
+/// "До 500 000 – разом із пораненими".
 fn ends_bare(ctx: &Ctx, num: &Num) -> bool {
     let sentence = ctx.doc.sentence_range(num.last);
     for t in num.last..num.last + 3 {
         let gap = ctx.doc.gap_after(t);
-        if t + 1 >= sentence.end || gap.contains([',', '.', ';', ')', ':', '!', '?']) {
+        let dash = gap.contains(['—', '–']);
+        if t + 1 >= sentence.end || dash || gap.contains([',', '.', ';', ')', ':', '!', '?']) {
             return true;
         }
         if !ctx.is_modifier(t + 1) {
@@ -176,7 +178,7 @@ pub(super) fn continued_counts(ctx: &Ctx, out: &mut [FigureHit]) {
 }
 
 /// The figure a bare number continues: the last one before it in its sentence, or in the
-/// sentence before when its own opens with "А", "И", "also".
+/// sentence before when its own opens with "А", "И", "also", or with the number.
 fn anchor_of<'f>(ctx: &Ctx, out: &'f [FigureHit], num: &Num) -> Option<&'f FigureHit> {
     let s = ctx.doc.sentence_of(num.first);
     let same = out
@@ -187,7 +189,8 @@ fn anchor_of<'f>(ctx: &Ctx, out: &'f [FigureHit], num: &Num) -> Option<&'f Figur
         return same;
     }
     let start = ctx.sentence(s).start;
-    let opens = CONTINUING.contains(&ctx.doc.word(start));
+    let opens = CONTINUING.contains(&ctx.doc.word(start))
+        || opens_sentence(ctx, before_qualifiers(ctx, num.first));
     let paragraph = ctx.doc.sentences.get(s)?.paragraph;
     if !opens || s == 0 || ctx.doc.sentences[s - 1].paragraph != paragraph {
         return None;
@@ -196,6 +199,16 @@ fn anchor_of<'f>(ctx: &Ctx, out: &'f [FigureHit], num: &Num) -> Option<&'f Figur
         .rev()
         .find(|f| ctx.doc.sentence_of(f.first) == s - 1)
 }
+
+/// A number (with its qualifiers) opening a short sentence of its own: "Втрати … 180 000. До
+/// 500 000 – разом із пораненими."
+fn opens_sentence(ctx: &Ctx, k: usize) -> bool {
+    let sentence = ctx.doc.sentence_range(k);
+    k == sentence.start && sentence.len() <= SHORT_SENTENCE
+}
+
+/// Words of a sentence that only adds a figure to the one before.
+const SHORT_SENTENCE: usize = 8;
 
 /// Numbers standing for what the figure before them counted: "до 1565 человек на различных
 /// направлениях, на курском — до 255"; "останки 502 украинских военных, Украина — 48
@@ -222,7 +235,7 @@ pub(super) fn ellipses(ctx: &Ctx, out: &mut Vec<FigureHit>) {
         let joined = k > 0
             && ctx.doc.sentence_of(k - 1) == ctx.doc.sentence_of(k)
             && (dash || gap.contains(','));
-        if !joined {
+        if !joined && !opens_sentence(ctx, k) {
             continue;
         }
         let Some(a) = anchor_of(ctx, out, num) else {

@@ -1,7 +1,8 @@
 //! What a figure counts: deaths per day within a month, a range told in words, one of many, an
 //! average, the noun after a shortened thousand, an adverb or a source aside before a link verb;
 //! what span of time 24 hours and several months are; emphasis markers between a number and its
-//! noun; a fraction of a million said in words; launchers named by their rockets.
+//! noun; a fraction of a million said in words; launchers named by their rockets; the killed
+//! and the count with the wounded.
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -297,4 +298,29 @@ fn launchers_named_by_their_rockets_add_up_as_rocket_systems() {
     );
     let f = &claims_of(&c, Category::Losses)[0].figures[0];
     assert_eq!((f.metric, f.value), (Metric::Equipment, 3));
+}
+
+#[test]
+fn the_killed_and_the_count_with_the_wounded_are_two_figures() {
+    // "с учетом раненых" stands for the figure it introduces, not the one before its comma;
+    // a short sentence opening with a bare number adds a figure to the one before.
+    for text in [
+        "Потери России убитыми составляют 180 тысяч, а с учетом раненых — до 500 тысяч.",
+        "Втрати росіян загиблими наразі становлять 180 000, а разом із пораненими — до 500 000.",
+        "Втрати росіян загиблими наразі становлять 180 000. До 500 000 – разом із пораненими.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        let figures: Vec<(Metric, i64)> = claims[0]
+            .figures
+            .iter()
+            .map(|f| (f.metric, f.value))
+            .collect();
+        assert_eq!(
+            figures,
+            vec![(Metric::Killed, 180_000), (Metric::Personnel, 500_000)],
+            "{text}"
+        );
+    }
 }
