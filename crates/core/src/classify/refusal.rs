@@ -115,7 +115,7 @@ fn rule_holds(ctx: &Ctx, rule_id: u16, rule: &RefusalRule, s: usize) -> bool {
 }
 
 /// The figure of people that the refusal phrase `x` in sentence `s` counts, and its index:
-/// the nearest within reach.
+/// the nearest within reach, or the nearest whose noun names refusers.
 fn counted<'f>(
     ctx: &Ctx,
     figs: &'f [FigureHit],
@@ -132,7 +132,9 @@ fn counted<'f>(
                 )
         })
         .map(|(i, f)| (f.gap(x.first, x.last), i, f))
-        .filter(|(d, _, _)| *d <= FIGURE_REACH)
+        // A count whose own noun names refusers ("78 objectors") counts them anywhere in the
+        // sentence.
+        .filter(|(d, _, f)| *d <= FIGURE_REACH || f.metric == Metric::Refusers)
         .min_by_key(|(d, _, _)| *d)
         .map(|(_, i, f)| (i, f))
 }

@@ -26,13 +26,17 @@ fn abbreviated_multiplier(ctx: &Ctx, num: &Num) -> bool {
 }
 
 /// The noun after a number: "1 240 солдат", "19 артилерійських систем", "55 одиниць
-/// автомобільної техніки", "25 тис. військових".
+/// автомобільної техніки", "25 тис. військових", "78 [objectors]".
 pub(super) fn noun_after(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)> {
     let sentence_end = ctx.doc.sentence_range(num.last).end;
     let mut p = num.last + 1;
     let mut skipped = 0;
+    // An editor's word in brackets names what a quoted number counts ("There were 78
+    // [objectors]").
+    let bracketed = || ctx.doc.gap_after(num.last).trim() == "[";
     let joined = |p: usize| {
-        ctx.only_spaces_between(p - 1, p) || (p == num.last + 1 && abbreviated_multiplier(ctx, num))
+        ctx.only_spaces_between(p - 1, p)
+            || (p == num.last + 1 && (abbreviated_multiplier(ctx, num) || bracketed()))
     };
     while p < sentence_end && joined(p) {
         if let Some(x) = ctx.longest_at(p, |r| metric_role(r).is_some()) {

@@ -266,3 +266,15 @@ fn szch_is_ukraines_term_and_the_wars_start_dates_no_month() {
     let f = &claims_of(&c, Category::Losses)[0].figures[0];
     assert_eq!(f.period, Some(Period::Month));
 }
+
+#[test]
+fn a_count_whose_noun_names_refusers_counts_them_anywhere_in_its_sentence() {
+    // The noun says what is counted, even in an editor's brackets, far from the trigger.
+    let c = run(
+        "“There were 78 [objectors] at first,” said the co-founder of a foundation that supports conscientious objectors among Russian soldiers.",
+    );
+    assert_eq!(
+        figures_of(&c, Category::Refusal),
+        vec![(Metric::Refusers, 78)]
+    );
+}
