@@ -6,6 +6,7 @@
 mod country;
 mod quoted;
 mod role_anaphora;
+mod speaker;
 mod spokesman;
 mod target;
 
@@ -132,6 +133,7 @@ fn name_after_role(
 
 /// Officials: a known surname (with the first name before it when written), or a role word
 /// followed by a capitalised first and last name ("Головнокомандувач ЗСУ Олександр Сирський"),
+/// or anyone's first and last name beside a verb of saying (`speaker`),
 /// or, when `recall`, a role word a source cue opens with no name after it ("за словами
 /// президента"), standing for the person introduced with that role before.
 fn persons(ctx: &Ctx, s: usize, recall: bool) -> Vec<Claimant> {
@@ -157,6 +159,11 @@ fn persons(ctx: &Ctx, s: usize, recall: bool) -> Vec<Claimant> {
             continue;
         }
         out.push(person(ctx, first, last));
+    }
+    for (first, last) in speaker::beside_verbs(ctx, &range, |t| is_name_word(ctx, t)) {
+        if !out.iter().any(|c| (first..=last).contains(&c.token)) {
+            out.push(person(ctx, first, last));
+        }
     }
     out
 }

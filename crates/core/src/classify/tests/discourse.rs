@@ -2,7 +2,7 @@
 //! lead, the side named once, a period or an incident told a sentence earlier; and what a name
 //! in the wrong place is not (the target of a strike is no source); a role word standing for
 //! a person named before; a spokesman introduced with his rank; "other losses" after soldiers
-//! killed; an earlier report recalled ("як повідомлялося").
+//! killed; an earlier report recalled ("як повідомлялося"); a speaker beside his verb.
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -102,6 +102,27 @@ fn an_earlier_report_recalled_has_no_source_and_its_own_incident() {
     let claims = claims_of(&c, Category::Losses);
     let last = claims.last().expect("the recalled report is a claim");
     assert_eq!((&last.claimant_id, last.figures[0].value), (&None, 300));
+}
+
+#[test]
+fn a_speaker_named_beside_his_verb_is_the_source_not_the_outlet_he_told() {
+    for text in [
+        "“Russian forces lost 30 soldiers in the assault,” said Ivan Petrov.",
+        "“Russian forces lost 30 soldiers in the assault,” Ivan Petrov told The Moscow Times.",
+        "«ВСУ потеряли 30 военных в этом бою», — рассказал Иван Петров изданию «Верстка».",
+        "Ivan Petrov, a commander of the 47th brigade, told Reuters that Russian forces lost 30 soldiers.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        let name = claims[0].claimant.as_deref().unwrap_or("");
+        assert!(
+            name == "Ivan Petrov" || name == "Иван Петров",
+            "{text}: {name}"
+        );
+    }
+    // A side's adjective before a noun is no name.
+    let c = run("Russian Forces said Ukraine lost 30 soldiers in the assault.");
+    assert_eq!(claims_of(&c, Category::Losses)[0].claimant, None);
 }
 
 #[test]
