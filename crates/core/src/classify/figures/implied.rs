@@ -136,6 +136,19 @@ fn hurt_beside(ctx: &Ctx, figs: &[FigureHit], first: usize, last: usize) -> bool
 /// тысяч").
 const CONTINUING: [&str; 8] = ["а", "и", "также", "еще", "ещё", "та", "and", "also"];
 
+/// Words that open a sentence adding a count to the one before, with no verb of its own.
+const ADDING: [&str; 5] = ["плюс", "ещё", "еще", "ще", "plus"];
+
+/// Sentence `s` opens with a word that adds to the sentence before it in its paragraph
+/// ("…Украина потеряла шесть единиц бронетехники. Плюс около 20 человек личного состава").
+pub fn continues_sentence(ctx: &Ctx, s: usize) -> bool {
+    let sentences = &ctx.doc.sentences;
+    s > 0
+        && s < sentences.len()
+        && sentences[s - 1].paragraph == sentences[s].paragraph
+        && ADDING.contains(&ctx.doc.word(ctx.sentence(s).start))
+}
+
 /// Nothing after the number in its clause but adjectives: "— 48 российских.", "до 255,",
 /// "До 500 000 – разом із пораненими".
 fn ends_bare(ctx: &Ctx, num: &Num) -> bool {

@@ -208,7 +208,12 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
         }
         let anchor = anchor.flatten();
         let before = prev.filter(|(ps, _, _)| *ps == s).map(|(_, _, last)| last);
-        let anchored = anchor.and_then(|(_, t, _)| *t);
+        // "…потеряла шесть единиц бронетехники. Плюс около 20 человек": a sentence opening
+        // with "плюс", "а также" goes on with the loss word and side of the one before.
+        let carried = prev.filter(|(ps, _, _)| *ps + 1 == s && figures::continues_sentence(ctx, s));
+        let anchored = anchor
+            .and_then(|(_, t, _)| *t)
+            .or(carried.and(prev_trigger));
         let (trigger, parallel) = loss_word(ctx, f, before, prev_trigger, anchored);
         let refused = taken.iter().any(|t| {
             t.fig == i
@@ -225,21 +230,9 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
         let side = side_of(ctx, f, trigger.as_ref(), prev_last)
             .or(same_sentence.and_then(|(_, side, _)| side))
             .or(anchor.and_then(|(_, _, side)| *side))
+            .or(carried.and_then(|(_, side, _)| side))
             .or_else(|| side_around(ctx, f, s, heading));
-        out.push(Mention {
-            category: Category::Losses,
-            sentence: s,
-            anchor: trigger.map_or(f.first, |x| x.first.min(f.first)),
-            evidence: evidence(ctx, f, trigger.as_ref(), prev_last),
-            figure: Some(loss_figure(ctx, f, trigger.as_ref())),
-            daily: f.daily,
-            side,
-            needs_claimant: false,
-            // A number standing for an earlier figure is a figure of its own, not a part of
-            // that figure's enumeration.
-            group: trigger.filter(|_| f.anchor.is_none()).map(|x| x.first),
-            other_conflict: false,
-        });
+        out.push(mention(ctx, f, trigger.as_ref(), side, prev_last));
         prev = Some((s, side, f.last));
         prev_trigger = trigger;
         accepted.push((f.first, trigger, side));
@@ -263,6 +256,31 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
     }
     out.sort_by_key(|m| m.evidence.0);
     out
+}
+
+/// The loss mention of accepted figure `f` with its loss word and side; `prev_last` ends the
+/// accepted figure before it in its sentence.
+fn mention(
+    ctx: &Ctx,
+    f: &FigureHit,
+    trigger: Option<&PhraseMatch<Role>>,
+    side: Option<SideMark>,
+    prev_last: Option<usize>,
+) -> Mention {
+    Mention {
+        category: Category::Losses,
+        sentence: ctx.doc.sentence_of(f.first),
+        anchor: trigger.map_or(f.first, |x| x.first.min(f.first)),
+        evidence: evidence(ctx, f, trigger, prev_last),
+        figure: Some(loss_figure(ctx, f, trigger)),
+        daily: f.daily,
+        side,
+        needs_claimant: false,
+        // A number standing for an earlier figure is a figure of its own, not a part of that
+        // figure's enumeration.
+        group: trigger.filter(|_| f.anchor.is_none()).map(|x| x.first),
+        other_conflict: false,
+    }
 }
 
 /// The claim's figure: the metric refined by its loss word, and a running total for a

@@ -357,3 +357,25 @@ fn a_number_standing_for_the_figure_before_it_takes_that_figures_loss_word() {
         .collect();
     assert_eq!(values, vec![12_000, 9_000]);
 }
+
+#[test]
+fn a_sentence_adding_a_count_goes_on_with_the_loss_before_it() {
+    // "Плюс …" adds to the sentence before; "And they pulled out 40,000 troops" does not.
+    let c = run(
+        "В результате наскока Украина потеряла не меньше шести единиц бронетехники и один миномёт. Плюс около 20 человек личного состава.",
+    );
+    let figures: Vec<(Metric, i64)> = claims_of(&c, Category::Losses)
+        .iter()
+        .flat_map(|x| x.figures.iter().map(|f| (f.metric, f.value)))
+        .collect();
+    assert!(figures.contains(&(Metric::Personnel, 20)), "{figures:?}");
+    assert!(figures.contains(&(Metric::Artillery, 1)), "{figures:?}");
+    let c = run(
+        "Moscow officially lost 1,351 servicemen in a month. And they have been forced to pull out around 40,000 troops from around Kyiv.",
+    );
+    let values: Vec<i64> = claims_of(&c, Category::Losses)
+        .iter()
+        .flat_map(|x| x.figures.iter().map(|f| f.value))
+        .collect();
+    assert_eq!(values, vec![1351]);
+}
