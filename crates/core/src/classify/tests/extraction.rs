@@ -379,3 +379,18 @@ fn a_sentence_adding_a_count_goes_on_with_the_loss_before_it() {
         .collect();
     assert_eq!(values, vec![1351]);
 }
+
+#[test]
+fn soldiers_covered_by_strikes_are_hit() {
+    let c = run("Около 30-40 человек личного состава ВСУ были накрыты ударами ТОС-1А «Солнцепёк».");
+    assert_eq!(
+        figures_of(&c, Category::Losses),
+        vec![(Metric::Personnel, 40)]
+    );
+    // A table is laid, not struck.
+    assert!(
+        run("Для 40 человек накрыт праздничный стол.")
+            .claims
+            .is_empty()
+    );
+}
