@@ -70,14 +70,25 @@ pub fn same_report(a: &StoredClaim, b: &StoredClaim) -> bool {
         }
     }
     if x.figures.is_empty() && y.figures.is_empty() {
-        // A claim without figures: one refusal by one unit, or one loss of one side, by one
-        // named claimant.
-        return named.is_some()
-            && x.category == Category::Refusal
-            && x.unit.as_deref().map(normalise_name) == y.unit.as_deref().map(normalise_name)
-            && x.unit.is_some();
+        return named.is_some() && same_uncounted(x, y);
     }
     shared && (named.is_some() || large)
+}
+
+/// Two claims without figures by one named claimant, told within a report's time: one refusal
+/// by one unit, or one loss of one side by a known institution or person at one place (or
+/// where one telling names no place: "Генштаб ВСУ заявляет, что этот десант был уничтожен").
+fn same_uncounted(x: &Claim, y: &Claim) -> bool {
+    let norm = |s: &Option<String>| s.as_deref().map(normalise_name);
+    match x.category {
+        Category::Refusal => x.unit.is_some() && norm(&x.unit) == norm(&y.unit),
+        Category::Losses => {
+            let places_agree = x.location.is_none()
+                || y.location.is_none()
+                || norm(&x.location) == norm(&y.location);
+            x.claimant_id.is_some() && x.side.is_some() && x.side == y.side && places_agree
+        }
+    }
 }
 
 /// Folds `views` (any order): each claim already told by an earlier story (by first seen) is
@@ -340,5 +351,26 @@ mod tests {
         assert_eq!(out[1].claims.len(), 1);
         assert_eq!(out[1].claims[0].claim.figures[0].metric, Metric::Tanks);
         assert!(out[0].sources.iter().any(|s| s.item_id == 20));
+    }
+
+    #[test]
+    fn a_loss_without_figures_by_one_institution_at_one_place_is_one_report() {
+        let placed = |id: i64, story: i64, hours: i64, place: Option<&str>| {
+            let mut c = claim(id, story, hours, &[]);
+            c.claim.location = place.map(str::to_owned);
+            c
+        };
+        let same = |a: &StoredClaim, b: &StoredClaim| same_report(a, b);
+        let kupiansk = placed(1, 1, 0, Some("Купянск"));
+        // A round-up telling it again without the place.
+        assert!(same(&kupiansk, &placed(2, 2, 8, None)));
+        assert!(!same(&kupiansk, &placed(3, 3, 8, Some("Покровск"))));
+        assert!(
+            !same(&kupiansk, &placed(4, 4, 30, None)),
+            "the next day's report"
+        );
+        let mut other_side = placed(5, 5, 8, None);
+        other_side.claim.side = Some(Side::Russia);
+        assert!(!same(&kupiansk, &other_side));
     }
 }
