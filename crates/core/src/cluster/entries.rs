@@ -3,8 +3,9 @@
 //! into one other story, and whose other claims are all that claim's claimant's, is a later
 //! telling of that story with more figures (BBC's "78 329 named dead" and its "140 a day" in
 //! one article, after "more than 78 thousand"): its claims join that story's entry instead of
-//! standing as a second one. A round-up that restates several stories, or adds another
-//! claimant's claims, keeps its own entry for what it adds.
+//! standing as a second one. The other way round, a newer telling whose claims restate one
+//! story that keeps claims of its own (another claimant's) is shown in that story's entry. A
+//! round-up that restates several stories keeps its own entry for what it adds.
 
 use super::fold::{claimant_key, fold_claims_noting};
 use crate::model::{SourceRef, StoredClaim};
@@ -19,10 +20,11 @@ pub fn by_story<T>(
 ) -> Vec<Vec<T>> {
     let (kept, folds) = fold_claims_noting(items, &claim, sources);
     let alias = aliases(&kept, &folds, &claim);
+    let restates = restated_stories(&kept, &folds, &claim);
     let mut groups: Vec<Vec<T>> = Vec::new();
     let mut at: HashMap<i64, usize> = HashMap::new();
-    for item in kept {
-        let story = claim(&item).story_id;
+    for (i, item) in kept.into_iter().enumerate() {
+        let story = restates.get(&i).copied().unwrap_or(claim(&item).story_id);
         let story = alias.get(&story).copied().unwrap_or(story);
         match at.get(&story) {
             Some(&i) => groups[i].push(item),
@@ -33,6 +35,35 @@ pub fn by_story<T>(
         }
     }
     groups
+}
+
+/// The story each kept claim (by index) restates, when it is one other story that keeps claims
+/// of its own and that no other story restates: a newer telling's claim, shown first (newest
+/// first), is shown with the article it tells again ("Генштаб: десант уничтожен" in an evening
+/// round-up, with the morning report that also gave DeepState's count), not as a second entry
+/// of it. A round-up whose claims several stories restate stays where it is.
+fn restated_stories<T>(
+    kept: &[T],
+    folds: &[(i64, usize)],
+    claim: impl Fn(&T) -> &StoredClaim,
+) -> HashMap<usize, i64> {
+    let mut told: HashMap<usize, Vec<i64>> = HashMap::new();
+    let mut tellers: HashMap<i64, Vec<i64>> = HashMap::new();
+    for &(story, i) in folds {
+        let own = claim(&kept[i]).story_id;
+        if own != story {
+            push_new(told.entry(i).or_default(), story);
+            push_new(tellers.entry(story).or_default(), own);
+        }
+    }
+    told.into_iter()
+        .filter_map(|(i, stories)| match stories[..] {
+            [s] if tellers[&s].len() == 1 && kept.iter().any(|k| claim(k).story_id == s) => {
+                Some((i, s))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The story each later telling joins (see the module documentation), chains followed.
@@ -163,12 +194,13 @@ mod tests {
             entries,
             vec![vec![(1, 120)], vec![(2, 370)], vec![(3, 300)]]
         );
-        // A restatement that adds another claimant's claim keeps it apart too.
+        // A later restatement of an article that also gave another claimant's figure is shown
+        // with that article: one story, one entry.
         let entries = group(vec![
             shown(2, 5, "BBC", (Metric::Killed, 78_000, Period::Total)),
             shown(1, 0, "BBC", (Metric::Killed, 78_329, Period::Total)),
             shown(1, 0, "NATO", (Metric::Killed, 1_500, Period::Day)),
         ]);
-        assert_eq!(entries, vec![vec![(2, 78_000)], vec![(1, 1_500)]]);
+        assert_eq!(entries, vec![vec![(2, 78_000), (1, 1_500)]]);
     }
 }

@@ -164,6 +164,11 @@ fn equipment_destroyed_without_a_number() {
     );
     assert_eq!(claims[0].side, Some(Side::Russia));
     assert!(claims[0].figures.is_empty());
+    // The unit named before its verb: "этот десант был уничтожен".
+    let c = run("Генштаб ВСУ заявляет, что позже российский десант был уничтожен.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].claimant_id.as_deref(), Some("ua_general_staff"));
 }
 
 #[test]
