@@ -108,18 +108,28 @@ pub fn share_lost(ctx: &Ctx, out: &mut Vec<Mention>) {
 
 /// "«Щит» погиб на Донецком направлении при проведении штурмовых действий": a singular verb
 /// of dying and where it happened tell one soldier killed in one incident, in sentences
-/// without a loss figure and without civilians.
+/// without a loss figure and without civilians; "получил более 40 осколков" tells one
+/// wounded, in a paragraph about soldiers.
 pub fn fell_in_combat(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
-    for x in ctx.m.all().iter().filter(|x| x.role == Role::FellInCombat) {
+    let hurt = |r: Role| matches!(r, Role::FellInCombat | Role::WoundedInCombat);
+    for x in ctx.m.all().iter().filter(|x| hurt(x.role)) {
         let s = ctx.doc.sentence_of(x.first);
         let sentence = ctx.sentence(s);
+        // A wound says nothing of where: the paragraph must be about soldiers.
+        let wounded = x.role == Role::WoundedInCombat;
         if with_figures.contains(&s)
             || out.iter().any(|m| m.sentence == s)
             || hypothetical_before(ctx, x.first)
             || ctx.any_within(sentence.clone(), Role::CivilianContext)
+            || (wounded && !military_paragraph(ctx, s))
         {
             continue;
         }
+        let metric = if wounded {
+            Metric::Wounded
+        } else {
+            Metric::Killed
+        };
         let clause = ctx.clause(x.first);
         let side = nearest(ctx.markers(clause), x.first).map(|m| (m, false));
         out.push(Mention {
@@ -127,7 +137,7 @@ pub fn fell_in_combat(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>)
             sentence: s,
             anchor: x.first,
             evidence: (ctx.start_of(x.first), ctx.end_of(x.last)),
-            figure: Some(Figure::new(Metric::Killed, 1).with_period(Some(Period::Event))),
+            figure: Some(Figure::new(metric, 1).with_period(Some(Period::Event))),
             side,
             daily: false,
             needs_claimant: false,
@@ -135,6 +145,19 @@ pub fn fell_in_combat(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>)
             other_conflict: false,
         });
     }
+}
+
+/// The paragraph of sentence `s`, up to it, speaks of soldiers (a side alone may be the
+/// attacker of civilians).
+fn military_paragraph(ctx: &Ctx, s: usize) -> bool {
+    let paragraph = ctx.doc.sentences[s].paragraph;
+    let first = (0..=s)
+        .rev()
+        .take_while(|&k| ctx.doc.sentences[k].paragraph == paragraph)
+        .last()
+        .unwrap_or(s);
+    let range = ctx.sentence(first).start..ctx.sentence(s).end;
+    ctx.any_within(range, Role::MilitaryContext)
 }
 
 /// Words before "понесли потери" where its subject is looked for.

@@ -21,6 +21,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("losses", "destroyed") => Role::Destroyed,
         ("losses", "share_lost") => Role::ShareLost,
         ("losses", "fell_in_combat") => Role::FellInCombat,
+        ("losses", "wounded_in_combat") => Role::WoundedInCombat,
         ("losses", "suffered_losses") => Role::SufferedLosses,
         ("losses", "not_loss") => Role::NotLoss,
         ("losses", "other_wars") => Role::OtherWar,

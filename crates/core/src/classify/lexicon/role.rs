@@ -34,6 +34,9 @@ pub enum Role {
     /// One soldier killed in combat, told by a singular verb and where it happened ("погиб
     /// в бою", "загинув на фронті"): one killed, in one incident.
     FellInCombat,
+    /// One soldier wounded, told by a singular verb ("получил ранение", "получил более 40
+    /// осколков", "поранений у бою"): one wounded, in one incident.
+    WoundedInCombat,
     /// A force said to suffer losses, without a count ("бригада ВСУ понесла потери",
     /// "Russian troops suffered heavy losses").
     SufferedLosses,
@@ -157,6 +160,7 @@ impl Role {
                 | Role::Destroyed
                 | Role::ShareLost
                 | Role::FellInCombat
+                | Role::WoundedInCombat
                 | Role::SufferedLosses
         )
     }

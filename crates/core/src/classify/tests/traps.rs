@@ -1,7 +1,9 @@
 //! Texts that look like reports and are not: civilian casualties, interception tallies, draft
-//! evasion, civilian refusals, money, markets and sport.
+//! evasion, civilian refusals, money, markets and sport; a wound that is no soldier's.
 
-use super::run;
+use super::{claims_of, run};
+use crate::classify::Category;
+use crate::model::{Metric, Period};
 
 fn nothing(text: &str) {
     let c = run(text);
@@ -90,4 +92,27 @@ fn a_forces_strength_is_not_a_loss() {
             "{text}\n{figures:?}"
         );
     }
+}
+
+#[test]
+fn a_soldier_wounded_counts_one_and_a_passer_by_does_not() {
+    let c = run(
+        "Засевшие в подвале ВСУшники обстреливали наших военных. Командир взвода получил более 40 осколков в ногу.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    let f = &claims[0].figures[0];
+    assert_eq!(
+        (f.metric, f.value, f.period),
+        (Metric::Wounded, 1, Some(Period::Event))
+    );
+    // After a strike on a town, with no soldier in the paragraph: a civilian.
+    let c = run(
+        "В результате российского авиаудара по городу погибли два человека, еще один получил ранения.",
+    );
+    assert!(
+        claims_of(&c, Category::Losses)
+            .iter()
+            .all(|x| x.figures.iter().all(|f| f.metric != Metric::Wounded))
+    );
 }
