@@ -33,6 +33,8 @@ fn military_enough(
         return true;
     }
     match trigger {
+        // Soldiers' slang for their dead and wounded ("двухсотые", "200-х") is military itself.
+        Some(x) if ctx.has_at(x.first, Role::MilitaryContext) => true,
         Some(x)
             if matches!(
                 x.role,

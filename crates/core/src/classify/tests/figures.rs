@@ -2,9 +2,9 @@
 //! average, the noun after a shortened thousand, an adverb or a source aside before a link verb;
 //! what span of time 24 hours and several months are; emphasis markers between a number and its
 //! noun; a fraction of a million said in words; launchers named by their rockets; the killed
-//! and the count with the wounded.
+//! and the count with the wounded; soldiers' slang for the dead and wounded.
 
-use super::{claims_of, run};
+use super::{claims_of, figures_of, run};
 use crate::classify::Category;
 use crate::model::{Metric, Period, Qualifier, Side};
 
@@ -323,4 +323,22 @@ fn the_killed_and_the_count_with_the_wounded_are_two_figures() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn soldiers_slang_for_the_dead_and_wounded_counts_soldiers() {
+    // "200-х и 300-х" (the dead and the wounded) is soldiers' word: military by itself.
+    let c = run(
+        "За последние два дня число 200-х и 300-х в рядах ВСУ резко возросло — до 200–300 человек в день.",
+    );
+    assert_eq!(
+        figures_of(&c, Category::Losses),
+        vec![(Metric::Personnel, 300)]
+    );
+    // A plain word of dying is no soldier's: civilians die in strikes.
+    assert!(
+        run("Число убитых в городе возросло до 300 человек в день.")
+            .claims
+            .is_empty()
+    );
 }
