@@ -335,6 +335,11 @@ fn soldiers_slang_for_the_dead_and_wounded_counts_soldiers() {
         figures_of(&c, Category::Losses),
         vec![(Metric::Personnel, 300)]
     );
+    let c = run("Кількість 200-х і 300-х у лавах окупантів зросла до 300 осіб на день.");
+    assert_eq!(
+        figures_of(&c, Category::Losses),
+        vec![(Metric::Personnel, 300)]
+    );
     // A plain word of dying is no soldier's: civilians die in strikes.
     assert!(
         run("Число убитых в городе возросло до 300 человек в день.")
