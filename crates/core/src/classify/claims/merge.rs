@@ -161,10 +161,10 @@ pub fn is_delta(figures: &[Figure], origins: &[Origin], f: &Figure, o: Origin) -
 }
 
 /// A running total's change of one day ("294 700 осіб, з яких 870 знищено протягом доби") is
-/// the exact count of that day which another claim's figure rounds ("майже 900 … за минулу
-/// добу"): that figure takes the exact value.
+/// the exact count of that day which another claim's day figure rounds ("майже 900 … за
+/// минулу добу"): that figure takes the exact value.
 pub fn exact_days(day: &mut [Figure], totals: &[Figure]) {
-    for g in day.iter_mut() {
+    for g in day.iter_mut().filter(|g| g.period == Some(Period::Day)) {
         let exact = totals
             .iter()
             .filter(|t| t.metric == g.metric && t.cumulative == Some(true))

@@ -209,7 +209,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
         let anchor = anchor.flatten();
         let before = prev.filter(|(ps, _, _)| *ps == s).map(|(_, _, last)| last);
         // "…потеряла шесть единиц бронетехники. Плюс около 20 человек": a sentence opening
-        // with "плюс", "а также" goes on with the loss word and side of the one before.
+        // with "плюс" or "ещё" goes on with the loss word and side of the one before.
         let carried = prev.filter(|(ps, _, _)| *ps + 1 == s && figures::continues_sentence(ctx, s));
         let anchored = anchor
             .and_then(|(_, t, _)| *t)
