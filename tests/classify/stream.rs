@@ -52,7 +52,7 @@ const MEASURED_CLAIM_FLOORS: ClaimFloors = ClaimFloors {
     precision: None,
     recall: None,
     claimant: Some(0.76),
-    side: Some(0.78),
+    side: Some(0.79),
     fully: Some(0.60),
 };
 

@@ -326,7 +326,7 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
         // Another war's figures take no side from the rest of the post or its claimant.
         let fallback = || {
             post_side
-                .or_else(|| combatant_enemy(claimant.as_ref(), m))
+                .or_else(|| combatant_enemy(ctx, claimant.as_ref(), m))
                 .or_else(|| *marked.get_or_init(|| marked_side(ctx)))
                 .or_else(|| held_side(ctx, m))
         };

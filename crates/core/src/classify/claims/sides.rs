@@ -36,12 +36,19 @@ pub(super) fn post_side(ctx: &Ctx, mentions: &[&Mention]) -> Option<Side> {
 
 /// A loss a belligerent's military command reports without naming whose it is ("десант был
 /// уничтожен", says Ukraine's General Staff) is the enemy's: a command reports what it
-/// destroyed, and names its own side when it admits a loss.
-pub(super) fn combatant_enemy(claimant: Option<&Claimant>, m: &Mention) -> Option<Side> {
+/// destroyed, and names its own side when it admits a loss. One caused by the debris of what
+/// its air defence brought down ("в результате падения осколков ракет двое военнослужащих
+/// получили ранения") is its own side's.
+pub(super) fn combatant_enemy(ctx: &Ctx, claimant: Option<&Claimant>, m: &Mention) -> Option<Side> {
     let c = claimant?;
     let known = c.id.and_then(super::super::claimants::by_id)?;
+    let own = ctx.any_within(ctx.sentence(m.sentence), Role::FallingDebris);
     (m.category == Category::Losses && known.combatant)
-        .then_some(known.side.map(opposite))
+        .then_some(if own {
+            known.side
+        } else {
+            known.side.map(opposite)
+        })
         .flatten()
 }
 

@@ -22,6 +22,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("losses", "share_lost") => Role::ShareLost,
         ("losses", "fell_in_combat") => Role::FellInCombat,
         ("losses", "wounded_in_combat") => Role::WoundedInCombat,
+        ("losses", "falling_debris") => Role::FallingDebris,
         ("losses", "suffered_losses") => Role::SufferedLosses,
         ("losses", "not_loss") => Role::NotLoss,
         ("losses", "other_wars") => Role::OtherWar,

@@ -37,6 +37,9 @@ pub enum Role {
     /// One soldier wounded, told by a singular verb ("получил ранение", "получил более 40
     /// осколков", "поранений у бою"): one wounded, in one incident.
     WoundedInCombat,
+    /// "в результате падения обломков", "падіння уламків", "falling debris": a loss where the
+    /// reporter's air defence brought the enemy's missiles or drones down, on its own side.
+    FallingDebris,
     /// A force said to suffer losses, without a count ("бригада ВСУ понесла потери",
     /// "Russian troops suffered heavy losses").
     SufferedLosses,

@@ -103,3 +103,17 @@ fn a_force_that_suffered_losses_is_a_loss_claim_without_a_count() {
         );
     }
 }
+
+#[test]
+fn a_loss_from_falling_debris_is_the_reporters_own() {
+    // The debris of what its air defence brought down falls on the reporter's own side.
+    let c = run(
+        "Минобороны России сообщило: в результате падения осколков ракет двое военнослужащих получили легкие ранения.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Russia));
+    // Without debris, what a command reports is the enemy's.
+    let c = run("Минобороны России сообщило: двое военнослужащих получили легкие ранения.");
+    assert_eq!(claims_of(&c, Category::Losses)[0].side, Some(Side::Ukraine));
+}
