@@ -187,6 +187,27 @@ fn counts_wounded_too(ctx: &Ctx, f: &FigureHit) -> bool {
     })
 }
 
+/// Words of a sentence that only says what the figure before it counted.
+const AFTERWORD: usize = 2;
+
+/// "…А в Курской области — больше 26 тысяч. Безвозвратно.": a sentence of a word or two right
+/// after the sentence that ends with figure `f`, in its paragraph, says what kind of loss it
+/// counts.
+fn said_after(ctx: &Ctx, f: &FigureHit) -> Vec<Role> {
+    let s = ctx.doc.sentence_of(f.first);
+    let sentences = &ctx.doc.sentences;
+    let ends_it = own_end(ctx, f) + 1 >= ctx.sentence(s).end;
+    let next = ctx.sentence(s + 1);
+    let same_paragraph =
+        sentences.get(s + 1).map(|x| x.paragraph) == sentences.get(s).map(|x| x.paragraph);
+    if !ends_it || !same_paragraph || next.is_empty() || next.len() > AFTERWORD {
+        return Vec::new();
+    }
+    ctx.within(next, |r| matches!(r, Role::Killed | Role::Wounded))
+        .map(|x| x.role)
+        .collect()
+}
+
 /// Personnel said to be only killed ("убитыми", "killed") or only wounded is counted as such;
 /// "убитыми и ранеными", or no such word, leaves it personnel; people counted with the wounded
 /// (`counts_wounded_too`) are personnel.
@@ -224,6 +245,7 @@ pub fn refine_personnel(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<R
     {
         roles.push(x.role);
     }
+    roles.extend(said_after(ctx, f));
     match (
         roles.contains(&Role::Killed),
         roles.contains(&Role::Wounded),

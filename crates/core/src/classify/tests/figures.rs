@@ -2,7 +2,8 @@
 //! average, the noun after a shortened thousand, an adverb or a source aside before a link verb;
 //! what span of time 24 hours and several months are; emphasis markers between a number and its
 //! noun; a fraction of a million said in words; launchers named by their rockets; the killed
-//! and the count with the wounded; soldiers' slang for the dead and wounded.
+//! and the count with the wounded; soldiers' slang for the dead and wounded; a word after the
+//! figure ("Безвозвратно.").
 
 use super::{claims_of, figures_of, run};
 use crate::classify::Category;
@@ -345,5 +346,17 @@ fn soldiers_slang_for_the_dead_and_wounded_counts_soldiers() {
         run("Число убитых в городе возросло до 300 человек в день.")
             .claims
             .is_empty()
+    );
+}
+
+#[test]
+fn a_word_after_the_figure_says_what_kind_of_loss_it_counts() {
+    let c = run(
+        "Украина потеряла больше 16 тысяч человек. А в Курской области — больше 26 тысяч. Безвозвратно.",
+    );
+    let figures = figures_of(&c, Category::Losses);
+    assert_eq!(
+        figures,
+        vec![(Metric::Personnel, 16_000), (Metric::Killed, 26_000)]
     );
 }
