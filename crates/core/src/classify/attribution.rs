@@ -131,11 +131,10 @@ fn name_after_role(
     (named && ctx.only_spaces_between(p, p + 1)).then_some((p, p + 1))
 }
 
-/// Officials: a known surname (with the first name before it when written), or a role word
-/// followed by a capitalised first and last name ("Головнокомандувач ЗСУ Олександр Сирський"),
-/// or anyone's first and last name beside a verb of saying (`speaker`),
-/// or, when `recall`, a role word a source cue opens with no name after it ("за словами
-/// президента"), standing for the person introduced with that role before.
+/// Officials: a known surname (with the first name before it when written), a role word and
+/// a name or call sign after it ("Головнокомандувач ЗСУ Олександр Сирський"), anyone's name
+/// beside a verb of saying (`speaker`), or, when `recall`, a role word a source cue opens with
+/// no name after it ("за словами президента"), standing for the person introduced before.
 fn persons(ctx: &Ctx, s: usize, recall: bool) -> Vec<Claimant> {
     let range = ctx.sentence(s);
     let mut out = Vec::new();
@@ -148,6 +147,10 @@ fn persons(ctx: &Ctx, s: usize, recall: bool) -> Vec<Claimant> {
                 t > range.start && is_name_word(ctx, t - 1) && ctx.only_spaces_between(t - 1, t);
             (if named_before { t - 1 } else { t }, x.last)
         } else if let Some(name) = name_after_role(ctx, x, &range) {
+            name
+        } else if let Some(name) =
+            speaker::call_sign_after(ctx, x.last, &range, |t| is_name_word(ctx, t))
+        {
             name
         } else {
             if let Some(c) = recall.then(|| introduced_before(ctx, s, x)).flatten() {

@@ -1,6 +1,7 @@
 //! A speaker named right beside a verb of saying, known or not: "said Ivan Petrov", "Ivan
-//! Petrov told The Moscow Times", "— рассказал Иван Петров изданию". The person who speaks is
-//! the source; the outlet he spoke to only carries what he said.
+//! Petrov told The Moscow Times", "— рассказал Иван Петров изданию"; or by a call sign after
+//! his role ("командир взвода с позывным Таксист"). The person who speaks is the source; the
+//! outlet he spoke to only carries what he said.
 
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
@@ -71,4 +72,36 @@ fn before_apposition(
                 .contains([',', '”', '»', '"', '—', '–']);
         opens && name_at(a) && ctx.doc.gap_after(a + 1).contains(',')
     })
+}
+
+/// Words that introduce a call sign.
+const CALL_SIGN: [&str; 6] = [
+    "позывным",
+    "позывной",
+    "позивним",
+    "позивний",
+    "callsign",
+    "call",
+];
+
+/// How many words may stand between a role word and the call sign that names him.
+const CALL_SIGN_REACH: usize = 6;
+
+/// "командир штурмового взвода с позывным Таксист": the call sign after a role word ending
+/// at `role_last`, within its sentence `range`, as a one-word name.
+pub fn call_sign_after(
+    ctx: &Ctx,
+    role_last: usize,
+    range: &Range<usize>,
+    name_word: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let to = (role_last + 1 + CALL_SIGN_REACH).min(range.end);
+    let cue = (role_last + 1..to).find(|&t| CALL_SIGN.contains(&ctx.doc.word(t)))?;
+    // "call sign" is two words.
+    let name = if ctx.doc.word(cue) == "call" {
+        cue + 2
+    } else {
+        cue + 1
+    };
+    (name < range.end && name_word(name)).then_some((name, name))
 }
