@@ -67,10 +67,9 @@ fn continues_military(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
     let s = ctx.doc.sentence_of(x.first);
     let from = x.first.saturating_sub(2).max(ctx.sentence(s).start);
     let introduced = (from..x.first).any(|t| ctx.has_at(t, Role::Filler));
-    let paragraph = |k: usize| ctx.doc.sentences.get(k).map(|y| y.paragraph);
     introduced
         && s > 0
-        && paragraph(s - 1) == paragraph(s)
+        && ctx.same_paragraph(s - 1, s)
         && ctx
             .within(ctx.sentence(s - 1), |r| {
                 matches!(r, Role::MilitaryContext | Role::Side(_) | Role::Enemy)
@@ -195,12 +194,9 @@ const AFTERWORD: usize = 2;
 /// counts.
 fn said_after(ctx: &Ctx, f: &FigureHit) -> Vec<Role> {
     let s = ctx.doc.sentence_of(f.first);
-    let sentences = &ctx.doc.sentences;
     let ends_it = own_end(ctx, f) + 1 >= ctx.sentence(s).end;
     let next = ctx.sentence(s + 1);
-    let same_paragraph =
-        sentences.get(s + 1).map(|x| x.paragraph) == sentences.get(s).map(|x| x.paragraph);
-    if !ends_it || !same_paragraph || next.is_empty() || next.len() > AFTERWORD {
+    if !ends_it || !ctx.same_paragraph(s + 1, s) || next.is_empty() || next.len() > AFTERWORD {
         return Vec::new();
     }
     ctx.within(next, |r| matches!(r, Role::Killed | Role::Wounded))

@@ -107,6 +107,21 @@ impl Ctx<'_, '_> {
         self.doc.sentences.get(s).map_or(0..0, |x| x.first..x.end)
     }
 
+    /// Sentences `a` and `b` exist and stand in one paragraph.
+    pub fn same_paragraph(&self, a: usize, b: usize) -> bool {
+        let paragraph = |k: usize| self.doc.sentences.get(k).map(|x| x.paragraph);
+        paragraph(a).is_some() && paragraph(a) == paragraph(b)
+    }
+
+    /// The first sentence of sentence `s`'s paragraph.
+    pub fn paragraph_start(&self, s: usize) -> usize {
+        (0..s)
+            .rev()
+            .take_while(|&k| self.same_paragraph(k, s))
+            .last()
+            .unwrap_or(s)
+    }
+
     /// The first words of sentence `s` hold a phrase of `role` ("Як повідомлялося, …").
     pub fn opens_with(&self, s: usize, role: Role) -> bool {
         let r = self.sentence(s);

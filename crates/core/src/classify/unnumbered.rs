@@ -150,13 +150,7 @@ pub fn fell_in_combat(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>)
 /// The paragraph of sentence `s`, up to it, speaks of soldiers (a side alone may be the
 /// attacker of civilians).
 fn military_paragraph(ctx: &Ctx, s: usize) -> bool {
-    let paragraph = ctx.doc.sentences[s].paragraph;
-    let first = (0..=s)
-        .rev()
-        .take_while(|&k| ctx.doc.sentences[k].paragraph == paragraph)
-        .last()
-        .unwrap_or(s);
-    let range = ctx.sentence(first).start..ctx.sentence(s).end;
+    let range = ctx.sentence(ctx.paragraph_start(s)).start..ctx.sentence(s).end;
     ctx.any_within(range, Role::MilitaryContext)
 }
 

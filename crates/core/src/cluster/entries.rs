@@ -56,11 +56,10 @@ fn restated_stories<T>(
             push_new(tellers.entry(story).or_default(), own);
         }
     }
+    let shown: std::collections::HashSet<i64> = kept.iter().map(|k| claim(k).story_id).collect();
     told.into_iter()
         .filter_map(|(i, stories)| match stories[..] {
-            [s] if tellers[&s].len() == 1 && kept.iter().any(|k| claim(k).story_id == s) => {
-                Some((i, s))
-            }
+            [s] if tellers[&s].len() == 1 && shown.contains(&s) => Some((i, s)),
             _ => None,
         })
         .collect()

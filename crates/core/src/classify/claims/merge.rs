@@ -74,14 +74,14 @@ fn same_enumeration(a: Origin, b: Origin) -> bool {
 }
 
 /// Whether figure `f` (from `o`) can join a claim with `figures`: its metric is new, or it
-/// merges with the figure of that metric by one of the rules above.
+/// merges with the figure of that metric by one of the rules above (a rounded figure's claim
+/// is found before, by `restates_roughly`).
 pub fn fits(figures: &[Figure], origins: &[Origin], f: &Figure, o: Origin) -> bool {
     let Some(i) = figures.iter().position(|g| g.metric == f.metric) else {
         return true;
     };
     let (g, go) = (&figures[i], origins[i]);
     g.value == f.value
-        || restates_roughly(g, f)
         || same_enumeration(go, o)
         || go.title != o.title
         || with_day(g, go, f, o).is_some()

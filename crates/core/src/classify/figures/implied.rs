@@ -142,11 +142,7 @@ const ADDING: [&str; 5] = ["плюс", "ещё", "еще", "ще", "plus"];
 /// Sentence `s` opens with a word that adds to the sentence before it in its paragraph
 /// ("…Украина потеряла шесть единиц бронетехники. Плюс около 20 человек личного состава").
 pub fn continues_sentence(ctx: &Ctx, s: usize) -> bool {
-    let sentences = &ctx.doc.sentences;
-    s > 0
-        && s < sentences.len()
-        && sentences[s - 1].paragraph == sentences[s].paragraph
-        && ADDING.contains(&ctx.doc.word(ctx.sentence(s).start))
+    s > 0 && ctx.same_paragraph(s - 1, s) && ADDING.contains(&ctx.doc.word(ctx.sentence(s).start))
 }
 
 /// Nothing after the number in its clause but adjectives: "— 48 российских.", "до 255,",
@@ -204,8 +200,7 @@ fn anchor_of<'f>(ctx: &Ctx, out: &'f [FigureHit], num: &Num) -> Option<&'f Figur
     let start = ctx.sentence(s).start;
     let opens = CONTINUING.contains(&ctx.doc.word(start))
         || opens_sentence(ctx, before_qualifiers(ctx, num.first));
-    let paragraph = ctx.doc.sentences.get(s)?.paragraph;
-    if !opens || s == 0 || ctx.doc.sentences[s - 1].paragraph != paragraph {
+    if !opens || s == 0 || !ctx.same_paragraph(s - 1, s) {
         return None;
     }
     out.iter()

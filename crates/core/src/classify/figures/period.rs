@@ -151,7 +151,9 @@ fn cumulative_of(
     // sentence tells its incident ("в одному бою … знищили 5 танків").
     let own_incident = ctx.any_within(sentence.clone(), Role::EventMarker);
     let framed = || {
-        (!own_incident).then_some(())?;
+        if own_incident {
+            return None;
+        }
         earlier_in_paragraph(ctx, s)
             .find_map(|k| unique(ctx.sentence(k)))
             .filter(|m| matches!(m, Mark::Span(Some(_))))
@@ -218,10 +220,9 @@ fn per_day_after(ctx: &Ctx, f: &FigureHit, markers: &[(Mark, usize, usize)]) -> 
 
 /// The sentences before `s` in its paragraph, nearest first, at most `FRAME_REACH`.
 fn earlier_in_paragraph<'a>(ctx: &'a Ctx, s: usize) -> impl Iterator<Item = usize> + 'a {
-    let paragraph = ctx.doc.sentences.get(s).map(|x| x.paragraph);
     (s.saturating_sub(FRAME_REACH)..s)
         .rev()
-        .take_while(move |&k| Some(ctx.doc.sentences[k].paragraph) == paragraph)
+        .take_while(move |&k| ctx.same_paragraph(k, s))
 }
 
 /// How many sentences back a period or an incident frames a figure.

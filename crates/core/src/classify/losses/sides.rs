@@ -163,12 +163,8 @@ fn weapon_lost(ctx: &Ctx, f: &FigureHit) -> Option<(Marker, bool)> {
 /// one ("ВСУшникам пришлось отступать … до 20 человек «трёхсотые»"): the losses told there
 /// without a side are that side's (the other one's, where it is named as who acted).
 pub(super) fn segment_side(ctx: &Ctx, s: usize) -> Option<(Marker, bool)> {
-    let paragraph = ctx.doc.sentences.get(s)?.paragraph;
-    let from = (0..=s)
-        .rev()
-        .take_while(|&k| ctx.doc.sentences[k].paragraph == paragraph)
-        .last()?;
-    ctx.one_side_hurt(ctx.sentence(from).start..ctx.sentence(s).start)
+    ctx.doc.sentences.get(s)?;
+    ctx.one_side_hurt(ctx.sentence(ctx.paragraph_start(s)).start..ctx.sentence(s).start)
 }
 
 /// Names counted in a list of the dead ("поименный список российских военных, погибших …"):
