@@ -7,11 +7,13 @@
 //! classifier's running-total personnel figure (and its tank figure when the text states a tank
 //! total) must equal the dataset on a date the text states: the report date, or the day after
 //! a day the text says the figures cover ("за добу 17 січня" is reported on 18 January). A
-//! date written without a year is tried in every year of the dataset.
+//! date written without a year is tried in every year of the dataset. Every other equipment
+//! running total the classifier finds must then be that day's figure as well.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use claimwatch::classify::{Classification, ClassifyInput, classify};
 use claimwatch::model::{Category, Metric, Side};
+use claimwatch::series::reference::FIELDS;
 use regex::Regex;
 use std::collections::HashMap;
 
@@ -35,10 +37,26 @@ const DOCUMENTED: &[(&str, &str)] = &[
     ),
 ];
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Day {
     personnel: i64,
-    tanks: Option<i64>,
+    /// Every equipment total the dataset keeps that day, by metric.
+    equipment: HashMap<Metric, i64>,
+}
+
+impl Day {
+    fn tanks(&self) -> Option<i64> {
+        self.equipment.get(&Metric::Tanks).copied()
+    }
+}
+
+/// The dataset's fields for our metrics. In 2022 the General Staff listed cars ("military
+/// auto") and fuel tankers apart; our `vehicles` is the cars then.
+fn equipment_fields() -> impl Iterator<Item = (&'static str, Metric)> {
+    FIELDS
+        .into_iter()
+        .filter(|(_, m)| *m != Metric::Personnel && *m != Metric::Prisoners)
+        .chain([("military auto", Metric::Vehicles)])
 }
 
 fn load_dataset(dir: &std::path::Path) -> HashMap<NaiveDate, Day> {
@@ -46,10 +64,16 @@ fn load_dataset(dir: &std::path::Path) -> HashMap<NaiveDate, Day> {
         let text = std::fs::read_to_string(dir.join(name)).expect("losses file");
         serde_json::from_str(&text).expect("losses JSON")
     };
-    let mut tanks: HashMap<String, i64> = HashMap::new();
+    let mut equipment: HashMap<String, HashMap<Metric, i64>> = HashMap::new();
     for r in read("petroivaniuk_russia_losses_equipment.json") {
-        if let (Some(d), Some(t)) = (r["date"].as_str(), r["tank"].as_i64()) {
-            tanks.insert(d.to_owned(), t);
+        let Some(d) = r["date"].as_str() else {
+            continue;
+        };
+        let day = equipment.entry(d.to_owned()).or_default();
+        for (field, metric) in equipment_fields() {
+            if let Some(v) = r[field].as_i64() {
+                day.insert(metric, v);
+            }
         }
     }
     let mut out = HashMap::new();
@@ -64,7 +88,7 @@ fn load_dataset(dir: &std::path::Path) -> HashMap<NaiveDate, Day> {
             date,
             Day {
                 personnel: p,
-                tanks: tanks.get(d).copied(),
+                equipment: equipment.get(d).cloned().unwrap_or_default(),
             },
         );
     }
@@ -143,8 +167,15 @@ fn stated_dates(text: &str) -> Vec<NaiveDate> {
     out
 }
 
-/// The running-total personnel and tank figures the classifier found, General Staff first.
-fn extracted(c: &Classification) -> (Option<i64>, Option<i64>) {
+/// The running totals the classifier found about Russia's side, General Staff claims first.
+struct Extracted {
+    personnel: Option<i64>,
+    tanks: Option<i64>,
+    /// Every equipment running total, in the order found.
+    equipment: Vec<(Metric, i64)>,
+}
+
+fn extracted(c: &Classification) -> Extracted {
     let rank = |name: Option<&str>| match name {
         Some("General Staff of the Armed Forces of Ukraine") => 0,
         Some("Armed Forces of Ukraine") => 1,
@@ -163,7 +194,15 @@ fn extracted(c: &Classification) -> (Option<i64>, Option<i64>) {
     let tanks = figures()
         .find(|f| f.metric == Metric::Tanks && f.cumulative != Some(false))
         .map(|f| f.value);
-    (personnel, tanks)
+    let equipment = figures()
+        .filter(|f| f.cumulative == Some(true) && equipment_fields().any(|(_, m)| m == f.metric))
+        .map(|f| (f.metric, f.value))
+        .collect();
+    Extracted {
+        personnel,
+        tanks,
+        equipment,
+    }
 }
 
 /// The plain patterns that pick the texts to check, independently of the classifier.
@@ -243,13 +282,17 @@ fn compare_with_dataset(
     text: &str,
     states_tanks: bool,
     dataset: &HashMap<NaiveDate, Day>,
-) -> Result<(), String> {
+) -> Result<usize, String> {
     let c = classify(&ClassifyInput {
         title: "",
         text,
         lang: None,
     });
-    let (personnel, tanks) = extracted(&c);
+    let Extracted {
+        personnel,
+        tanks,
+        equipment,
+    } = extracted(&c);
     let Some(personnel) = personnel else {
         return Err(format!("{id}: no running-total personnel figure extracted"));
     };
@@ -259,27 +302,31 @@ fn compare_with_dataset(
         ));
     }
     let dates = stated_dates(text);
-    let hit = dates.iter().find(|d| {
-        dataset
-            .get(d)
-            .is_some_and(|day| day.personnel == personnel && (!states_tanks || day.tanks == tanks))
+    let hit = dates.iter().find_map(|d| {
+        let day = dataset.get(d)?;
+        (day.personnel == personnel && (!states_tanks || day.tanks() == tanks)).then_some((d, day))
     });
-    let Some(d) = hit else {
+    let Some((d, day)) = hit else {
         return Err(format!(
             "{id}: personnel {personnel}, tanks {tanks:?} match no stated date ({} tried)",
             dates.len()
         ));
     };
+    // Every other equipment total the text yields must be that day's figure too.
+    let wrong: Vec<String> = equipment
+        .iter()
+        .filter(|(m, v)| day.equipment.get(m) != Some(v))
+        .map(|(m, v)| format!("{m} {v} (dataset {:?})", day.equipment.get(m)))
+        .collect();
+    if !wrong.is_empty() {
+        return Err(format!("{id}: on {d}: {}", wrong.join(", ")));
+    }
     println!(
-        "{id}: personnel {personnel}{} = General Staff report of {d} ({})",
-        if states_tanks {
-            format!(", tanks {}", tanks.unwrap_or(0))
-        } else {
-            String::new()
-        },
+        "{id}: personnel {personnel}, {} equipment totals = General Staff report of {d} ({})",
+        equipment.len(),
         d.weekday()
     );
-    Ok(())
+    Ok(equipment.len())
 }
 
 #[test]
@@ -292,7 +339,7 @@ fn general_staff_running_totals_match_the_daily_dataset() {
     let labelled = std::fs::read_to_string(data.join("texts/dev_labeled.jsonl")).unwrap();
     let markers = Markers::new();
 
-    let (mut checked, mut documented) = (0, 0);
+    let (mut checked, mut documented, mut equipment) = (0, 0, 0);
     let mut failures = Vec::new();
     for line in labelled.lines().filter(|l| !l.trim().is_empty()) {
         let row: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -307,15 +354,24 @@ fn general_staff_running_totals_match_the_daily_dataset() {
             continue;
         }
         match compare_with_dataset(id, text, markers.states_tanks(text), &dataset) {
-            Ok(()) => checked += 1,
+            Ok(n) => {
+                checked += 1;
+                equipment += n;
+            }
             Err(failure) => failures.push(failure),
         }
     }
-    println!("checked {checked} texts against the dataset; {documented} documented exceptions");
+    println!(
+        "checked {checked} texts ({equipment} equipment totals) against the dataset; {documented} documented exceptions"
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(
         checked >= 4,
         "expected at least 4 texts stating General Staff running totals, checked {checked}"
+    );
+    assert!(
+        equipment >= 14,
+        "expected at least 14 equipment totals compared, got {equipment}"
     );
 }
 

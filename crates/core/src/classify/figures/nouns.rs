@@ -16,6 +16,11 @@ pub(super) fn metric_role(r: Role) -> Option<(Metric, bool)> {
     }
 }
 
+/// A noun a number may count: a metric's, or one that counts what no metric keeps.
+fn is_noun(r: Role) -> bool {
+    metric_role(r).is_some() || r == Role::Uncounted
+}
+
 /// The number ends with a shortened multiplier whose full stop does not end the sentence
 /// ("25 тыс. солдат", "28,3 тис. осіб"): the stop is the abbreviation's, not punctuation.
 fn abbreviated_multiplier(ctx: &Ctx, num: &Num) -> bool {
@@ -39,7 +44,7 @@ pub(super) fn noun_after(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, u
             || (p == num.last + 1 && (abbreviated_multiplier(ctx, num) || bracketed()))
     };
     while p < sentence_end && joined(p) {
-        if let Some(x) = ctx.longest_at(p, |r| metric_role(r).is_some()) {
+        if let Some(x) = ctx.longest_at(p, is_noun) {
             if ctx.has_at(x.last + 1, Role::NotAfterMetric)
                 && ctx.doc.sentence_of(x.last + 1) == ctx.doc.sentence_of(p)
             {
@@ -79,7 +84,7 @@ const DEAD_LIST_REACH: usize = 3;
 fn metric_ending_at(ctx: &Ctx, k: usize) -> Option<(Metric, bool, usize, usize)> {
     let range = ctx.doc.sentence_range(k);
     let from = k.saturating_sub(8).max(range.start);
-    ctx.within(from..k + 1, |r| metric_role(r).is_some())
+    ctx.within(from..k + 1, is_noun)
         .filter(|x| x.last == k)
         .min_by_key(|x| x.first)
         .and_then(|x| {
@@ -203,9 +208,7 @@ pub(super) fn bare_before_hurt(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, us
     // Only auxiliaries and adverbs between: no other noun that the number would count.
     let between_plain = (num.last + 1..hurt.first)
         .all(|t| ctx.doc.word(t).chars().count() <= 7 && !ctx.doc.tokens[t].is_number);
-    let next_is_noun = ctx
-        .longest_at(num.last + 1, |r| metric_role(r).is_some())
-        .is_some();
+    let next_is_noun = ctx.longest_at(num.last + 1, is_noun).is_some();
     let metric = if hurt.role == Role::Killed {
         Metric::Killed
     } else {

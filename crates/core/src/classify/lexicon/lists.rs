@@ -40,6 +40,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("losses", "passive_auxiliaries") => Role::PassiveAux,
         ("figures", "link_verbs") => Role::LinkVerb,
         ("figures", "not_after_metric") => Role::NotAfterMetric,
+        ("figures", "uncounted") => Role::Uncounted,
         ("figures", "singular") => Role::Singular,
         ("figures", "plural_quantities") => Role::PluralQuantity,
         ("figures", "fillers") => Role::Filler,

@@ -78,6 +78,8 @@ pub enum Role {
     /// Known place names (a gazetteer of stems).
     PlaceName,
     NotAfterMetric,
+    /// A kind of equipment no metric keeps ("fuel tanks"): a number it counts is no figure.
+    Uncounted,
     /// A singular noun of equipment or soldier with no number before it ("танк", "боевую
     /// машину пехоты", "a tank"): one of it, when a loss word governs it.
     Singular,

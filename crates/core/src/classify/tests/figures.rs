@@ -3,7 +3,7 @@
 //! what span of time 24 hours and several months are; emphasis markers between a number and its
 //! noun; a fraction of a million said in words; launchers named by their rockets; the killed
 //! and the count with the wounded; soldiers' slang for the dead and wounded; a word after the
-//! figure ("Безвозвратно.").
+//! figure ("Безвозвратно."); a list line of fuel tanks.
 
 use super::{claims_of, figures_of, run};
 use crate::classify::Category;
@@ -358,5 +358,25 @@ fn a_word_after_the_figure_says_what_kind_of_loss_it_counts() {
     assert_eq!(
         figures,
         vec![(Metric::Personnel, 16_000), (Metric::Killed, 26_000)]
+    );
+}
+
+#[test]
+fn a_list_line_of_fuel_tanks_counts_nothing_and_splits_no_list() {
+    // In 2022 the General Staff listed fuel tankers apart from cars; no metric keeps them,
+    // and "tanks" in their name is not the tank count.
+    let c = run(
+        "The total combat losses of the enemy are approximately:\n\ntanks - 854 units,\n\n\
+         automotive equipment - 1543 units,\n\nfuel tanks - 76,\n\ndrones - 182.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(
+        figures_of(&c, Category::Losses),
+        [
+            (Metric::Tanks, 854),
+            (Metric::Vehicles, 1543),
+            (Metric::Uav, 182)
+        ]
     );
 }
