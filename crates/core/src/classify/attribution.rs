@@ -188,6 +188,28 @@ fn introduced_before(ctx: &Ctx, s: usize, role: &PhraseMatch<Role>) -> Option<Cl
         })
 }
 
+/// An outlet word that a sentence naming nobody opens (see [`role_anaphora`]): the outlet
+/// introduced with that word in the sentences before `s`, nearest first.
+fn outlet_recalled(ctx: &Ctx, s: usize) -> Option<Claimant> {
+    let range = ctx.sentence(s);
+    let (word, stem) = ctx
+        .within(range.clone(), |r| r == Role::OutletWord)
+        .find_map(|x| {
+            Some((
+                x.first,
+                role_anaphora::recalled_outlet_word(ctx, &x, &range)?,
+            ))
+        })?;
+    (s.saturating_sub(role_anaphora::SENTENCES_BACK)..s)
+        .rev()
+        .find_map(|earlier| {
+            outlets(ctx, earlier)
+                .into_iter()
+                .find(|c| role_anaphora::introduced_as(ctx, c.token, &stem))
+        })
+        .map(|c| Claimant { token: word, ..c })
+}
+
 /// The person named by tokens `first..=last`: a known one by its id, a spokesman by the
 /// institution he speaks for, anyone else as written.
 fn person(ctx: &Ctx, first: usize, last: usize) -> Claimant {
@@ -266,6 +288,9 @@ fn in_sentence(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
             .into_iter()
             .filter(|c| attributed || ctx.after_dash(c.token)),
     );
+    if all.is_empty() && attributed {
+        return outlet_recalled(ctx, s);
+    }
     let best = all
         .iter()
         .min_by_key(|c| (c.rank, c.token.abs_diff(anchor)))?;

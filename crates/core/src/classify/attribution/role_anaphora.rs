@@ -1,6 +1,7 @@
 //! "За словами президента", "по словам министра", "according to the president": a role word
 //! a source cue opens, with no name after it, stands for the person introduced with that role
-//! a few sentences before ("Президент Володимир Зеленський …").
+//! a few sentences before ("Президент Володимир Зеленський …"); so does a word for an outlet
+//! ("Проект отмечал" after "аналитический проект DeepState").
 
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
@@ -16,10 +17,30 @@ const STEM_CHARS: usize = 5;
 /// The stem of the role word `role` when a source cue opens it ("за словами президента"):
 /// what the person it stands for was introduced with.
 pub(super) fn recalled_role(ctx: &Ctx, role: &PhraseMatch<Role>) -> Option<String> {
-    opened_by_cue(ctx, role.first).then(|| {
-        let word = ctx.doc.word(role.first).to_lowercase();
-        word.chars().take(STEM_CHARS).collect()
-    })
+    opened_by_cue(ctx, role.first).then(|| stem(ctx, role.first))
+}
+
+/// The stem of the outlet word `word` when it opens sentence `range` or a source cue opens it
+/// ("Проект отмечал", "по данным издания", "The outlet said"): what the outlet it stands for
+/// was introduced with.
+pub(super) fn recalled_outlet_word(
+    ctx: &Ctx,
+    word: &PhraseMatch<Role>,
+    range: &std::ops::Range<usize>,
+) -> Option<String> {
+    let t = word.first;
+    let opens = t == range.start
+        || (t == range.start + 1 && ctx.doc.word(t - 1).eq_ignore_ascii_case("the"));
+    (opens || opened_by_cue(ctx, t)).then(|| stem(ctx, t))
+}
+
+fn stem(ctx: &Ctx, t: usize) -> String {
+    ctx.doc
+        .word(t)
+        .to_lowercase()
+        .chars()
+        .take(STEM_CHARS)
+        .collect()
 }
 
 /// A source cue ends right before token `t`, or before an article there ("according to the").

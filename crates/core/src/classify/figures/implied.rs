@@ -42,7 +42,10 @@ fn singular(ctx: &Ctx, out: &[FigureHit], x: &PhraseMatch<Role>) -> Option<Figur
     if metric == Metric::Personnel && !one_person_hurt(ctx, out, x.first, m.last.max(x.last)) {
         return None;
     }
-    if counted_before(ctx, before_qualifiers(ctx, x.first)) || plural_before(ctx, x.first) {
+    if counted_before(ctx, before_qualifiers(ctx, x.first))
+        || plural_before(ctx, x.first)
+        || names_the_noun_before(ctx, out, x.first, metric)
+    {
         return None;
     }
     let last = m.last.max(x.last);
@@ -61,6 +64,16 @@ fn singular(ctx: &Ctx, out: &[FigureHit], x: &PhraseMatch<Role>) -> Option<Figur
             Metric::Aircraft | Metric::Helicopters | Metric::Ships | Metric::Vehicles
         );
     Some(FigureHit::new(metric, num, m.first, m.last, weak))
+}
+
+/// "бронетранспортер БТР-82", "бронемашина (МТ-ЛБ)": a model or type right after a noun of
+/// the same metric (or in brackets after it) names that noun's thing, not one more.
+fn names_the_noun_before(ctx: &Ctx, out: &[FigureHit], t: usize, metric: Metric) -> bool {
+    out.iter().any(|f| {
+        f.metric == metric
+            && f.metric_last + 1 == t
+            && matches!(ctx.doc.gap_after(f.metric_last).trim(), "" | "(")
+    })
 }
 
 /// How far back in its sentence a plural quantity word makes a noun plural.

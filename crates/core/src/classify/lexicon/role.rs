@@ -128,6 +128,9 @@ pub enum Role {
     Outlet,
     /// "пишет", "по данным", "издание": a name in quotes right after it is an outlet.
     OutletCue,
+    /// "издание", "проект", "the outlet": a common noun that may stand for an outlet named
+    /// before.
+    OutletWord,
     /// "совместно с", "together with": the source before it leads a joint claim.
     JointWith,
     PersonRole,

@@ -1,6 +1,7 @@
 //! What every claim must satisfy: at most one figure per metric — the body's figure over the
 //! title's, a day's count as a running total's delta, what two mentions of one figure say
-//! merged into one, a rounded lead and the exact count one figure.
+//! merged into one, a rounded lead and the exact count one figure, a model named after its
+//! noun the same thing.
 
 use super::{claims_of, run, total};
 use crate::classify::{Category, Classification, ClassifyInput, classify};
@@ -158,4 +159,29 @@ fn a_rounded_lead_and_the_exact_count_are_one_figure() {
         "Сили оборони України ліквідували близько 880 російських окупантів за минулу добу, повідомив Генштаб ЗСУ. За добу знищено 900 окупантів.",
     );
     assert_eq!(claims_of(&c, Category::Losses).len(), 2);
+}
+
+/// The values of every armoured-vehicle figure of the loss claims.
+fn apc(c: &Classification) -> Vec<i64> {
+    claims_of(c, Category::Losses)
+        .iter()
+        .flat_map(|x| x.figures.iter())
+        .filter(|f| f.metric == Metric::Apc)
+        .map(|f| f.value)
+        .collect()
+}
+
+#[test]
+fn a_model_named_after_its_noun_is_the_same_vehicle() {
+    // "бронетранспортер БТР-82", "бронемашину (МТ-ЛБ)": the model names the thing counted
+    // before it; two nouns parted by a comma are two things.
+    for text in [
+        "ВСУ подбили один бронетранспортер БТР-82.",
+        "ВСУ подбили одну бронемашину (МТ-ЛБ).",
+        "Украинские военные подбили один бронированный тягач МТ-ЛБ.",
+    ] {
+        let c = run(text);
+        assert_eq!(apc(&c), [1], "{text}: {:?}", c.claims);
+    }
+    assert_eq!(apc(&run("Уничтожены БМП, МТ-ЛБ и танк.")), [2]);
 }

@@ -2,7 +2,8 @@
 //! lead, the side named once, a period or an incident told a sentence earlier; and what a name
 //! in the wrong place is not (the target of a strike is no source); a role word standing for
 //! a person named before; a spokesman introduced with his rank; "other losses" after soldiers
-//! killed; an earlier report recalled ("як повідомлялося"); a speaker beside his verb.
+//! killed; an earlier report recalled ("як повідомлялося"); a speaker beside his verb; a word
+//! for an outlet standing for the outlet named before.
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -373,4 +374,24 @@ fn the_same_period_is_the_period_of_the_figure_before() {
         assert_eq!(claims.len(), 2, "{text}\n{claims:?}");
         assert_eq!(claims[1].figures[0].period, Some(period), "{text}");
     }
+}
+
+#[test]
+fn a_word_for_an_outlet_stands_for_the_outlet_introduced_with_it() {
+    // "Проект отмечал" after "аналитический проект DeepState" is DeepState, though the lead
+    // names another source; a word no outlet was introduced with recalls nobody.
+    let text = "Генштаб ВСУ заявил, что все атаки на Купянск отбиты.\n\nНакануне украинский \
+         аналитический проект DeepState сообщил, что российские военные зашли на окраины \
+         города.\n\nПроект отмечал, что украинские военные подбили один бронированный тягач.";
+    let c = run(text);
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].claimant.as_deref(), Some("DeepState"));
+    let c = run(&text.replace("аналитический проект DeepState", "канал DeepState"));
+    let claims = claims_of(&c, Category::Losses);
+    assert_ne!(
+        claims[0].claimant.as_deref(),
+        Some("DeepState"),
+        "{claims:?}"
+    );
 }
