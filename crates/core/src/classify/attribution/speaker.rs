@@ -85,7 +85,7 @@ const CALL_SIGN: [&str; 6] = [
 ];
 
 /// How many words may stand between a role word and the call sign that names him.
-const CALL_SIGN_REACH: usize = 6;
+const CALL_SIGN_REACH: usize = 10;
 
 /// "командир штурмового взвода с позывным Таксист": the call sign after a role word ending
 /// at `role_last`, within its sentence `range`, as a one-word name.

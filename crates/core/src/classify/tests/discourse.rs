@@ -125,6 +125,13 @@ fn a_speaker_named_beside_his_verb_is_the_source_not_the_outlet_he_told() {
     let c = run("Как рассказал SHOT командир взвода с позывным Таксист, ВСУ потеряли 20 военных.");
     let claims = claims_of(&c, Category::Losses);
     assert_eq!(claims[0].claimant.as_deref(), Some("Таксист"));
+    // The role may name his unit at length before the call sign.
+    let c = run(
+        "Об этом рассказал командир группы отдельной бригады специального назначения \
+         ЮВО с позывным «Варяг»: ВСУ потеряли 20 военных.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims[0].claimant.as_deref(), Some("Варяг"));
     // A side's adjective before a noun is no name.
     let c = run("Russian Forces said Ukraine lost 30 soldiers in the assault.");
     assert_eq!(claims_of(&c, Category::Losses)[0].claimant, None);
