@@ -169,6 +169,15 @@ fn equipment_destroyed_without_a_number() {
     let claims = claims_of(&c, Category::Losses);
     assert_eq!(claims.len(), 1, "{claims:?}");
     assert_eq!(claims[0].claimant_id.as_deref(), Some("ua_general_staff"));
+    // Three words may describe the unit; its side is the one named among them, whoever else
+    // the sentence names.
+    let c = run(
+        "Взвод элитной бригады ВСУ уничтожен на Купянском направлении — подразделение \
+         было переброшено, чтобы остановить наступление ВС РФ.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Ukraine));
 }
 
 #[test]
