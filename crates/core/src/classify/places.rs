@@ -158,16 +158,29 @@ fn places(ctx: &Ctx, range: Range<usize>) -> Vec<(usize, usize)> {
     out
 }
 
-/// The place nearest to `anchor` in sentence `s`, as written; else a group of forces named
-/// there ("группировки войск «Запад»").
+/// The place nearest to `anchor` in its clause, else in sentence `s`, as written ("поражены 3
+/// пусковые установки HIMARS в Сумской области, а … уничтожена пусковая установка ЗРК в районе
+/// Очакова": each its own); else a group of forces named there ("группировки войск «Запад»").
 pub fn location(ctx: &Ctx, s: usize, anchor: usize) -> Option<String> {
     let range = ctx.sentence(s);
     let spans = places(ctx, range.clone());
-    let (f, l) = nearest(spans, anchor).or_else(|| {
-        ctx.within(range, |r| r == Role::GroupName)
-            .map(|x| (x.first, x.last))
-            .next()
-    })?;
+    let clause = if range.contains(&anchor) {
+        ctx.clause(anchor)
+    } else {
+        range.clone()
+    };
+    let own: Vec<_> = spans
+        .iter()
+        .copied()
+        .filter(|(f, _)| clause.contains(f))
+        .collect();
+    let (f, l) = nearest(own, anchor)
+        .or_else(|| nearest(spans, anchor))
+        .or_else(|| {
+            ctx.within(range, |r| r == Role::GroupName)
+                .map(|x| (x.first, x.last))
+                .next()
+        })?;
     Some(balanced(ctx.doc.span(f, l)))
 }
 

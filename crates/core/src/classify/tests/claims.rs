@@ -1,7 +1,7 @@
 //! What every claim must satisfy: at most one figure per metric — the body's figure over the
 //! title's, a day's count as a running total's delta, what two mentions of one figure say
 //! merged into one, a rounded lead and the exact count one figure, a model named after its
-//! noun the same thing.
+//! noun the same thing; losses in two clauses with their own places two claims.
 
 use super::{claims_of, run, total};
 use crate::classify::{Category, Classification, ClassifyInput, classify};
@@ -184,4 +184,18 @@ fn a_model_named_after_its_noun_is_the_same_vehicle() {
         assert_eq!(apc(&c), [1], "{text}: {:?}", c.claims);
     }
     assert_eq!(apc(&run("Уничтожены БМП, МТ-ЛБ и танк.")), [2]);
+}
+
+#[test]
+fn losses_told_in_two_clauses_with_their_own_places_are_two_claims() {
+    let c = run(
+        "Минобороны сообщило, что были поражены 3 пусковые установки HIMARS в Сумской \
+         области, а с помощью FPV-дрона уничтожена пусковая установка ЗРК в районе Очакова в \
+         Николаевской области.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 2, "{claims:?}");
+    assert_eq!(claims[0].location.as_deref(), Some("Сумской области"));
+    assert_eq!(claims[0].figures.len(), 1);
+    assert_eq!(claims[1].figures[0].metric, Metric::AirDefense);
 }
