@@ -201,6 +201,28 @@ fn one_soldier_killed_in_combat_is_one_killed_in_one_event() {
 }
 
 #[test]
+fn the_murder_of_an_officer_is_one_killed() {
+    for text in [
+        "После убийства полковника ВС РФ полицейские начали разыскивать пешехода.",
+        "Задержаны исполнители убийства начальника штаба бригады Черноморского флота.",
+        "Вбивця російського офіцера чекав на нього біля в'їзду в село.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        let f = &claims[0].figures;
+        assert_eq!((f[0].metric, f[0].value), (Metric::Killed, 1), "{text}");
+    }
+    // A civilian's murder, or several soldiers', is none of it.
+    for text in [
+        "Задержан подозреваемый в убийстве начальника отдела кадров завода.",
+        "Суд рассмотрит дело об убийстве пленных.",
+    ] {
+        assert!(run(text).categories.is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn a_loss_a_command_reports_without_a_side_is_the_enemys() {
     for (text, side) in [
         (
