@@ -1,15 +1,19 @@
 //! Who claims it: a known institution (by its formal name from `claimants.toml`), a named
 //! official or an outlet (as written, with the id of a known one). Looked for in
-//! the claim's sentence, then in a following "Об этом сообщили …" sentence, then earlier in
-//! the paragraph, then in the heading.
+//! the claim's sentence, then in a following "Об этом сообщили …" sentence, then as the keeper
+//! of a list of the dead described just before, then earlier in the paragraph, then in the
+//! heading.
 
 mod country;
+mod names;
 mod quoted;
 mod role_anaphora;
 mod speaker;
 mod spokesman;
 mod target;
 
+use names::{is_name_word, name_after_role};
+use quoted::closes_quotation;
 use target::targeted;
 
 use super::claimants::{Kind, Known};
@@ -17,7 +21,6 @@ use super::context::Ctx;
 use super::lexicon::Role;
 use super::matcher::PhraseMatch;
 use crate::model::Side;
-use std::ops::Range;
 
 /// How many of a post's first sentences make its lead.
 const LEAD_SENTENCES: usize = 4;
@@ -93,44 +96,6 @@ fn institutions(ctx: &Ctx, s: usize) -> Vec<Claimant> {
     out
 }
 
-fn is_name_word(ctx: &Ctx, t: usize) -> bool {
-    let tok = ctx.doc.tokens[t];
-    tok.capitalized
-        && !tok.all_caps
-        && !tok.is_number
-        && !ctx.in_name(t)
-        && !ctx.has_at(t, Role::NotPlace)
-        && !ctx.has_at(t, Role::NotName)
-        && !ctx.has_at(t, Role::PersonRole)
-}
-
-/// How many words may stand between a role word and the name it introduces ("глава
-/// Коченевского района Новосибирской области Евгений Антипов").
-const ROLE_REACH: usize = 5;
-
-/// The first and last name a role word `x` introduces within its sentence, if any.
-fn name_after_role(
-    ctx: &Ctx,
-    x: &PhraseMatch<Role>,
-    range: &Range<usize>,
-) -> Option<(usize, usize)> {
-    let mut p = x.last + 1;
-    let mut skipped = 0;
-    while p + 1 < range.end && !(is_name_word(ctx, p) && is_name_word(ctx, p + 1)) {
-        if ctx.in_name(p) || ctx.doc.tokens[p].all_caps {
-            p += 1;
-            continue;
-        }
-        skipped += 1;
-        if skipped > ROLE_REACH {
-            break;
-        }
-        p += 1;
-    }
-    let named = p + 1 < range.end && is_name_word(ctx, p) && is_name_word(ctx, p + 1);
-    (named && ctx.only_spaces_between(p, p + 1)).then_some((p, p + 1))
-}
-
 /// Officials: a known surname (with the first name before it when written), a role word and
 /// a name or call sign after it ("Головнокомандувач ЗСУ Олександр Сирський"), anyone's name
 /// beside a verb of saying (`speaker`), or, when `recall`, a role word a source cue opens with
@@ -197,7 +162,7 @@ fn outlet_recalled(ctx: &Ctx, s: usize) -> Option<Claimant> {
         .find_map(|x| {
             Some((
                 x.first,
-                role_anaphora::recalled_outlet_word(ctx, &x, &range)?,
+                role_anaphora::recalled_outlet_word(ctx, x, &range)?,
             ))
         })?;
     (s.saturating_sub(role_anaphora::SENTENCES_BACK)..s)
@@ -353,6 +318,9 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
             return Some(c);
         }
     }
+    if let Some(c) = list_keeper(ctx, s) {
+        return Some(c);
+    }
     let paragraph = sentences.get(s)?.paragraph;
     for k in (0..s).rev() {
         if sentences[k].paragraph != paragraph {
@@ -401,17 +369,20 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
     lead_source(ctx, s)
 }
 
-/// Sentence `s` ends a direct quotation with its source: an attribution verb after a comma
-/// or a closing quote and a dash ("…позиции, — пишет «X»", "«…» — заявил он").
-fn closes_quotation(ctx: &Ctx, s: usize) -> bool {
-    ctx.within(ctx.sentence(s), |r| r == Role::AttributionVerb)
-        .any(|x| {
-            let gap = if x.first > 0 {
-                ctx.doc.gap_after(x.first - 1)
-            } else {
-                ""
-            };
-            gap.contains(['—', '–']) && gap.contains([',', '»', '"', '”'])
+/// How many sentences back a list of the dead may be described.
+const LIST_REACH: usize = 3;
+
+/// "Би-би-си вместе с «Медиазоной» ведет поименный список погибших. … В этом списке почти 80
+/// тысяч имен": whoever keeps a list of the dead described a few sentences before tells what
+/// it counts.
+fn list_keeper(ctx: &Ctx, s: usize) -> Option<Claimant> {
+    (s.saturating_sub(LIST_REACH)..s)
+        .rev()
+        .filter(|&k| ctx.any_within(ctx.sentence(k), Role::DeadList))
+        .find_map(|k| {
+            let mut named = institutions(ctx, k);
+            named.extend(outlets(ctx, k));
+            named.into_iter().min_by_key(|c| (c.rank, c.token))
         })
 }
 

@@ -1,5 +1,6 @@
 //! Outlets named in quotes after a cue ("как пишет «НгП раZVедка»", "по данным издания
-//! «Верстка»"): the quoted name is an outlet, as written, known or not.
+//! «Верстка»"): the quoted name is an outlet, as written, known or not; and a sentence that
+//! closes a direct quotation with its source.
 
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
@@ -30,4 +31,18 @@ fn quoted_after(ctx: &Ctx, t: usize, end: usize) -> Option<(usize, usize)> {
     (first..(first + MAX_NAME_WORDS).min(end))
         .find(|&q| ctx.doc.gap_after(q).trim_start().starts_with(CLOSING))
         .map(|q| (first, q))
+}
+
+/// Sentence `s` ends a direct quotation with its source: an attribution verb after a comma
+/// or a closing quote and a dash ("…позиции, — пишет «X»", "«…» — заявил он").
+pub(super) fn closes_quotation(ctx: &Ctx, s: usize) -> bool {
+    ctx.within(ctx.sentence(s), |r| r == Role::AttributionVerb)
+        .any(|x| {
+            let gap = if x.first > 0 {
+                ctx.doc.gap_after(x.first - 1)
+            } else {
+                ""
+            };
+            gap.contains(['—', '–']) && gap.contains([',', '»', '"', '”'])
+        })
 }

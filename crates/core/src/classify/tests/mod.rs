@@ -7,6 +7,8 @@ mod extraction;
 mod figures;
 mod losses;
 mod matcher;
+mod one_killed;
+mod recalled;
 mod refusal;
 mod sides;
 mod traps;
