@@ -4,6 +4,7 @@
 //! of a list of the dead described just before, then earlier in the paragraph, then in the
 //! heading.
 
+mod collective;
 mod country;
 mod names;
 mod quoted;
@@ -254,7 +255,10 @@ fn in_sentence(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
             .filter(|c| attributed || ctx.after_dash(c.token)),
     );
     if all.is_empty() && attributed {
-        return outlet_recalled(ctx, s);
+        return outlet_recalled(ctx, s).or_else(|| {
+            let (first, last) = collective::collective_outlet(ctx, ctx.sentence(s))?;
+            Some(outlet(ctx, first, last, None))
+        });
     }
     let best = all
         .iter()

@@ -67,6 +67,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("attribution", "spokesmen") => Role::Spokesman,
         ("attribution", "outlet_cues") => Role::OutletCue,
         ("attribution", "outlet_words") => Role::OutletWord,
+        ("attribution", "collective_outlets") => Role::CollectiveOutlet,
         ("attribution", "joint") => Role::JointWith,
         ("attribution", "persons") => Role::Person,
         ("places", "types") => Role::PlaceType,

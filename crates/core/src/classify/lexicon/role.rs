@@ -131,6 +131,9 @@ pub enum Role {
     /// "издание", "проект", "the outlet": a common noun that may stand for an outlet named
     /// before.
     OutletWord,
+    /// "СМИ", "издания", "media": outlets named by their kind; a source when an adjective
+    /// says which ("украинские СМИ").
+    CollectiveOutlet,
     /// "совместно с", "together with": the source before it leads a joint claim.
     JointWith,
     PersonRole,

@@ -1,5 +1,6 @@
-//! Sources a later sentence takes from an earlier one: an outlet recalled by the word it was
-//! introduced with ("Проект отмечал"), a list of the dead by whoever keeps it.
+//! Sources named other than by their name: an outlet recalled by the word it was introduced
+//! with ("Проект отмечал"), a list of the dead by whoever keeps it, outlets named by their kind
+//! ("западные издания").
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -34,4 +35,21 @@ fn who_keeps_a_list_of_the_dead_tells_what_it_counts() {
     let claims = claims_of(&c, Category::Losses);
     assert_eq!(claims.len(), 1, "{claims:?}");
     assert_eq!(claims[0].claimant_id.as_deref(), Some("bbc_russian"));
+}
+
+#[test]
+fn outlets_named_by_their_kind_are_a_source_as_written() {
+    let c = run(
+        "Зеленский заявил, что погибло 31 тысяча украинских военных.\n\nРазные западные \
+         издания оценивали потери Украины убитыми в 57-100 тысяч человек.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 2, "{claims:?}");
+    assert_eq!(
+        claims[1].claimant.as_deref(),
+        Some("Разные западные издания")
+    );
+    // The kind alone says no one.
+    let c = run("Как пишут СМИ, ВСУ потеряли 300 военных.");
+    assert_eq!(claims_of(&c, Category::Losses)[0].claimant, None);
 }
