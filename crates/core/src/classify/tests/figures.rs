@@ -3,7 +3,8 @@
 //! what span of time 24 hours and several months are; emphasis markers between a number and its
 //! noun; a fraction of a million said in words; launchers named by their rockets; the killed
 //! and the count with the wounded; soldiers' slang for the dead and wounded; a word after the
-//! figure ("Безвозвратно."); a list line of fuel tanks; a count since a day within a year.
+//! figure ("Безвозвратно."); a list line of fuel tanks; a count since a day within a year or
+//! as of a statement's day.
 
 use super::{claims_of, figures_of, run};
 use crate::classify::Category;
@@ -382,11 +383,18 @@ fn a_list_line_of_fuel_tanks_counts_nothing_and_splits_no_list() {
 }
 
 #[test]
-fn a_count_since_a_day_within_a_year_or_over_many_bulletins_has_no_period() {
+fn a_count_since_a_day_within_a_year_or_as_of_a_statement_is_no_years() {
     let c = run(
         "С начала 2024 года потери ВСУ выросли. Согласно сводкам Минобороны РФ, с конца \
          февраля 2024 года ВСУ потеряли более 462,5 тыс. человек убитыми и ранеными.",
     );
     let f = &claims_of(&c, Category::Losses)[0].figures[0];
     assert_eq!((f.value, f.period), (462_500, None));
+    // The month a statement was made dates it; "на тот момент" makes it a tally to then.
+    let c = run(
+        "В феврале этого года Зеленский сказал, что потери Сил обороны Украины убитыми \
+         составили на тот момент 31 тысячу человек.",
+    );
+    let f = &claims_of(&c, Category::Losses)[0].figures[0];
+    assert_eq!((f.value, f.period), (31_000, Some(Period::Total)));
 }
