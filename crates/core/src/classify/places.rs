@@ -184,13 +184,26 @@ pub fn location(ctx: &Ctx, s: usize, anchor: usize) -> Option<String> {
     Some(balanced(ctx.doc.span(f, l)))
 }
 
-/// A name cut before its closing quote ("войск «Запад") gets it back.
+/// A name cut before its closing quote ("войск «Запад") gets it back, and one cut after its
+/// opening quote ("Южной\" группировки войск") gets that.
 fn balanced(span: &str) -> String {
     let mut out = span.to_owned();
-    if out.matches('«').count() > out.matches('»').count() {
+    let (open, close) = (out.matches('«').count(), out.matches('»').count());
+    if open > close {
         out.push('»');
+    } else if close > open {
+        out.insert(0, '«');
     } else if out.matches('"').count() % 2 == 1 {
-        out.push('"');
+        // A quote before a letter opens; one after a word closes.
+        let opens = out
+            .rfind('"')
+            .and_then(|i| out[i + 1..].chars().next())
+            .is_some_and(char::is_alphanumeric);
+        if opens {
+            out.push('"');
+        } else {
+            out.insert(0, '"');
+        }
     }
     out
 }

@@ -139,38 +139,6 @@ fn units_as_written() {
 }
 
 #[test]
-fn places_as_written() {
-    let c = run("В Ахтырском районе Сумской области около 300 военных отказались воевать.");
-    assert_eq!(
-        claims_of(&c, Category::Refusal)[0].location.as_deref(),
-        Some("Ахтырском районе Сумской области")
-    );
-    let d = run("ВСУ потеряли на курском направлении более 250 военнослужащих.");
-    assert_eq!(
-        claims_of(&d, Category::Losses)[0].location.as_deref(),
-        Some("курском направлении")
-    );
-    let e = run("Пехота под Харьковом саботировала приказ командования.");
-    assert_eq!(
-        claims_of(&e, Category::Refusal)[0].location.as_deref(),
-        Some("Харьковом")
-    );
-    let g = run("Сорок мобилизованных из Белгорода отказались возвращаться на фронт.");
-    assert_eq!(
-        claims_of(&g, Category::Refusal)[0].location.as_deref(),
-        Some("Белгорода")
-    );
-    let h = run("Двадцять бійців із Полтави відмовилися виконувати наказ.");
-    assert_eq!(
-        claims_of(&h, Category::Refusal)[0].location.as_deref(),
-        Some("Полтави")
-    );
-    // A capitalised word after "в" that is not a known place is not taken for one.
-    let f = run("В Минобороны заявили, что ВСУ потеряли 200 военнослужащих.");
-    assert_eq!(claims_of(&f, Category::Losses)[0].location, None);
-}
-
-#[test]
 fn running_totals_and_period_counts() {
     let c = run(
         "З початку повномасштабного вторгнення Росія втратила 1 100 000 військових, зокрема за останню добу — 1 040 осіб.",

@@ -8,6 +8,7 @@ mod figures;
 mod losses;
 mod matcher;
 mod one_killed;
+mod places;
 mod recalled;
 mod refusal;
 mod sides;
