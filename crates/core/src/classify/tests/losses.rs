@@ -154,33 +154,6 @@ fn estimates_by_officials_and_intelligence() {
 }
 
 #[test]
-fn equipment_destroyed_without_a_number() {
-    let c = run("ГУР заявляет об уничтожении российского вертолета Ми-8 на аэродроме в Крыму.");
-    let claims = claims_of(&c, Category::Losses);
-    assert_eq!(claims.len(), 1);
-    assert_eq!(
-        claims[0].claimant.as_deref(),
-        Some("Defence Intelligence of Ukraine")
-    );
-    assert_eq!(claims[0].side, Some(Side::Russia));
-    assert!(claims[0].figures.is_empty());
-    // The unit named before its verb: "этот десант был уничтожен".
-    let c = run("Генштаб ВСУ заявляет, что позже российский десант был уничтожен.");
-    let claims = claims_of(&c, Category::Losses);
-    assert_eq!(claims.len(), 1, "{claims:?}");
-    assert_eq!(claims[0].claimant_id.as_deref(), Some("ua_general_staff"));
-    // Three words may describe the unit; its side is the one named among them, whoever else
-    // the sentence names.
-    let c = run(
-        "Взвод элитной бригады ВСУ уничтожен на Купянском направлении — подразделение \
-         было переброшено, чтобы остановить наступление ВС РФ.",
-    );
-    let claims = claims_of(&c, Category::Losses);
-    assert_eq!(claims.len(), 1, "{claims:?}");
-    assert_eq!(claims[0].side, Some(Side::Ukraine));
-}
-
-#[test]
 fn the_attacker_is_not_the_loser() {
     let c = run("Украинские дроны уничтожили 14 танков противника.");
     assert_eq!(claims_of(&c, Category::Losses)[0].side, Some(Side::Russia));

@@ -7,12 +7,12 @@ mod extraction;
 mod figures;
 mod losses;
 mod matcher;
-mod one_killed;
 mod places;
 mod recalled;
 mod refusal;
 mod sides;
 mod traps;
+mod uncounted;
 
 use super::*;
 use crate::model::{Figure, Metric, Period, Qualifier, Side};

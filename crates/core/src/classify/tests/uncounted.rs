@@ -1,0 +1,89 @@
+//! Losses told without a count: equipment or a unit destroyed ("об уничтожении вертолета",
+//! "десант был уничтожен", "о ликвидации 113-й бригады"), one soldier killed in combat ("погиб в
+//! бою") or murdered away from the front ("убийство полковника ВС РФ").
+
+use super::{claims_of, run};
+use crate::classify::Category;
+use crate::model::{Metric, Period, Side};
+
+#[test]
+fn one_soldier_killed_in_combat_is_one_killed_in_one_event() {
+    let c = run(
+        "Сержант Иванов погиб в бою под Угледаром, сообщили сослуживцы.\n\nОн служил в российской армии с 2015 года.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Russia));
+    let f = &claims[0].figures;
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].metric, f[0].value), (Metric::Killed, 1));
+    assert_eq!(f[0].period, Some(Period::Event));
+    for text in [
+        "Его дед погиб на войне в 1943 году.",
+        "Волонтер погиб на фронте, доставляя гуманитарную помощь.",
+        "Он мог погибнуть в бою, но выжил.",
+    ] {
+        assert!(run(text).categories.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn the_murder_of_an_officer_is_one_killed() {
+    for text in [
+        "После убийства полковника ВС РФ полицейские начали разыскивать пешехода.",
+        "Задержаны исполнители убийства начальника штаба бригады Черноморского флота.",
+        "Вбивця російського офіцера чекав на нього біля в'їзду в село.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        let f = &claims[0].figures;
+        assert_eq!((f[0].metric, f[0].value), (Metric::Killed, 1), "{text}");
+    }
+    // A civilian's murder, or several soldiers', is none of it.
+    for text in [
+        "Задержан подозреваемый в убийстве начальника отдела кадров завода.",
+        "Суд рассмотрит дело об убийстве пленных.",
+    ] {
+        assert!(run(text).categories.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn equipment_destroyed_without_a_number() {
+    let c = run("ГУР заявляет об уничтожении российского вертолета Ми-8 на аэродроме в Крыму.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1);
+    assert_eq!(
+        claims[0].claimant.as_deref(),
+        Some("Defence Intelligence of Ukraine")
+    );
+    assert_eq!(claims[0].side, Some(Side::Russia));
+    assert!(claims[0].figures.is_empty());
+    // The unit named before its verb: "этот десант был уничтожен".
+    let c = run("Генштаб ВСУ заявляет, что позже российский десант был уничтожен.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].claimant_id.as_deref(), Some("ua_general_staff"));
+    // Three words may describe the unit; its side is the one named among them, whoever else
+    // the sentence names.
+    let c = run(
+        "Взвод элитной бригады ВСУ уничтожен на Купянском направлении — подразделение \
+         было переброшено, чтобы остановить наступление ВС РФ.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Ukraine));
+}
+
+#[test]
+fn a_unit_told_destroyed_is_a_loss_and_one_whose_destruction_began_is_not() {
+    let c = run("Украинские СМИ сообщают о практически полной ликвидации 113-й бригады ТО ВСУ.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Ukraine));
+    assert!(claims[0].figures.is_empty());
+    let c =
+        run("Российская армия приступила к ликвидации украинской группировки в Курской области.");
+    assert!(c.categories.is_empty(), "{:?}", c.claims);
+}
