@@ -17,7 +17,7 @@ use super::places;
 use crate::model::{Category, Claim, Figure, Metric, Period, Side};
 use merge::Origin;
 use segments::ROUNDUP_BULLETS;
-use sides::{combatant_enemy, held_side, marked_side, post_side, side_of};
+use sides::{combatant_enemy, held_side, marked_side, paragraph_side, post_side, side_of};
 
 /// Caps that keep a long text's output readable.
 const MAX_CLAIMS_PER_CATEGORY: usize = 12;
@@ -327,6 +327,11 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
         let fallback = || {
             post_side
                 .or_else(|| combatant_enemy(ctx, claimant.as_ref(), m))
+                .or_else(|| {
+                    (category == Category::Refusal)
+                        .then(|| paragraph_side(ctx, m))
+                        .flatten()
+                })
                 .or_else(|| *marked.get_or_init(|| marked_side(ctx)))
                 .or_else(|| held_side(ctx, m))
         };

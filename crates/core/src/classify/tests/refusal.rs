@@ -278,3 +278,15 @@ fn a_count_whose_noun_names_refusers_counts_them_anywhere_in_its_sentence() {
         vec![(Metric::Refusers, 78)]
     );
 }
+
+#[test]
+fn a_refusal_without_a_subject_is_by_the_soldiers_its_paragraph_speaks_of() {
+    let c = run(
+        "ВС РФ атаковали группировку в Курской области.\n\nЗа последние два дня число \
+         200-х и 300-х в рядах ВСУ резко возросло. Отрезанные от тыла боевики жалуются на \
+         усталость. Многие самовольно оставляют позиции и сдаются в плен малыми группами.",
+    );
+    let claims = claims_of(&c, Category::Refusal);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Ukraine));
+}
