@@ -351,10 +351,10 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
             }
         }
     }
-    // An institution named just before, across a paragraph break ("Про це повідомляє
-    // Генштаб." then the figures).
+    // An institution named as a source just before, across a paragraph break ("Про це
+    // повідомляє Генштаб." then the figures), not as the doer of something else.
     for k in (s.saturating_sub(2)..s).rev() {
-        if sentences[k].paragraph == paragraph {
+        if sentences[k].paragraph == paragraph || !attributed(ctx, k) {
             continue;
         }
         if let Some(c) = institutions(ctx, k).into_iter().last() {

@@ -360,3 +360,17 @@ fn the_same_period_is_the_period_of_the_figure_before() {
         assert_eq!(claims[1].figures[0].period, Some(period), "{text}");
     }
 }
+
+#[test]
+fn an_institution_named_before_a_paragraph_break_tells_the_figures_only_as_a_source() {
+    let c = run("Про це повідомляє Генштаб ЗСУ.\n\nЗа добу росіяни втратили 1 230 військових.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims[0].claimant_id.as_deref(), Some("ua_general_staff"));
+    let c = run(
+        "Бои идут в Курской области. ВС РФ наступают. Ситуация сложная.\n\nГенштаб ВСУ \
+         продолжает перебрасывать на Курщину резервы.\n\nТолько за эту ночь ВСУ потеряли 41 \
+         человека убитыми.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims[0].claimant, None, "{claims:?}");
+}
