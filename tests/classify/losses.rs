@@ -37,7 +37,6 @@ const DOCUMENTED: &[(&str, &str)] = &[
     ),
 ];
 
-#[derive(Clone)]
 struct Day {
     personnel: i64,
     /// Every equipment total the dataset keeps that day, by metric.

@@ -253,6 +253,14 @@ impl Ctx<'_, '_> {
             .map(|s| if self.names_agent(m) { opposite(s) } else { s })
     }
 
+    /// The one side named before sentence `s` in its paragraph, when the paragraph names only
+    /// one ("ВСУшникам пришлось отступать … до 20 человек «трёхсотые»"): what is told there
+    /// without a side is that side's (the other one's, where it is named as who acted).
+    pub fn paragraph_side_before(&self, s: usize) -> Option<(Marker, bool)> {
+        self.doc.sentences.get(s)?;
+        self.one_side_hurt(self.sentence(self.paragraph_start(s)).start..self.sentence(s).start)
+    }
+
     /// The first side marker of `range` (and whether it names who acted), when every marker
     /// there tells the same side lost.
     pub fn one_side_hurt(&self, range: Range<usize>) -> Option<(Marker, bool)> {

@@ -52,14 +52,13 @@ pub(super) fn combatant_enemy(ctx: &Ctx, claimant: Option<&Claimant>, m: &Mentio
         .flatten()
 }
 
-/// The one side every side marker of the mention's paragraph up to its sentence names ("число
-/// 200-х и 300-х в рядах ВСУ резко возросло … Многие самовольно оставляют позиции"), for a
-/// refusal nothing nearer gives a side: the paragraph's soldiers are the ones who refuse. (Not
-/// for losses: "военные КНДР … несут потери" in a paragraph about fighting "против украинских
-/// военных" are not Ukraine's.)
+/// The one side the mention's paragraph names before it ("число 200-х и 300-х в рядах ВСУ
+/// резко возросло … Многие самовольно оставляют позиции"), for a refusal nothing nearer gives
+/// a side: the paragraph's soldiers are the ones who refuse. (Not for losses' fallback: "военные
+/// КНДР … несут потери" in a paragraph about fighting "против украинских военных" are not
+/// Ukraine's.)
 pub(super) fn paragraph_side(ctx: &Ctx, m: &Mention) -> Option<Side> {
-    let start = ctx.sentence(ctx.paragraph_start(m.sentence)).start;
-    let (first, _) = ctx.one_side_hurt(start..ctx.sentence(m.sentence).end)?;
+    let (first, _) = ctx.paragraph_side_before(m.sentence)?;
     ctx.side_hurt(&first)
 }
 

@@ -248,7 +248,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
     // "колонна российской бронетехники прорвалась … этот десант был уничтожен": a loss
     // without a count and with no side of its own is the one side its paragraph names.
     for m in out[before..].iter_mut().filter(|m| m.side.is_none()) {
-        m.side = sides::segment_side(ctx, m.sentence);
+        m.side = ctx.paragraph_side_before(m.sentence);
     }
     unnumbered::share_lost(ctx, &mut out);
     for m in &mut out {

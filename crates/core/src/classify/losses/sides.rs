@@ -118,7 +118,7 @@ pub(super) fn side_around(
     owner_after(ctx, f)
         .or_else(|| weapon_lost(ctx, f))
         .or_else(|| attacked_side(ctx, s))
-        .or_else(|| segment_side(ctx, s))
+        .or_else(|| ctx.paragraph_side_before(s))
         .or_else(|| dead_list_side(ctx, f))
         .or_else(|| {
             let h = heading?;
@@ -157,14 +157,6 @@ fn weapon_lost(ctx: &Ctx, f: &FigureHit) -> Option<(Marker, bool)> {
         last: x.last,
     };
     Some((m, false))
-}
-
-/// The one side named before sentence `s` in its paragraph, when the paragraph names only
-/// one ("ВСУшникам пришлось отступать … до 20 человек «трёхсотые»"): the losses told there
-/// without a side are that side's (the other one's, where it is named as who acted).
-pub(super) fn segment_side(ctx: &Ctx, s: usize) -> Option<(Marker, bool)> {
-    ctx.doc.sentences.get(s)?;
-    ctx.one_side_hurt(ctx.sentence(ctx.paragraph_start(s)).start..ctx.sentence(s).start)
 }
 
 /// Names counted in a list of the dead ("поименный список российских военных, погибших …"):
