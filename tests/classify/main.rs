@@ -8,5 +8,6 @@ mod support;
 mod cli;
 mod dev_set;
 mod losses;
+mod paraphrases;
 mod probe;
 mod stream;

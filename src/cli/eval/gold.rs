@@ -78,6 +78,10 @@ pub struct GoldPost {
     pub stories: Vec<String>,
     #[serde(default)]
     pub note: String,
+    /// The post's own text, for labels of texts written for the project (paraphrase sets);
+    /// absent for posts read from the shared data by id.
+    #[serde(default)]
+    pub text: Option<String>,
 }
 
 impl GoldPost {
@@ -89,11 +93,11 @@ impl GoldPost {
     }
 }
 
-/// True when a labels file is in this format (keyed by id, no text) rather than texts with
-/// binary labels.
+/// True when a labels file is in this format (keyed by id, claims per post) rather than texts
+/// with binary labels (`label_loss_claim`).
 pub fn is_claim_labels(first_line: &str) -> bool {
     serde_json::from_str::<Value>(first_line)
-        .map(|v| v.get("text").is_none() && v.get("losses").is_some())
+        .map(|v| v.get("losses").is_some() && v.get("label_loss_claim").is_none())
         .unwrap_or(false)
 }
 

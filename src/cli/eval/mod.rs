@@ -1,8 +1,9 @@
 //! `claimwatch eval --labels FILE`: scores the classifier on labelled texts, in either of two
 //! formats: texts with binary labels per category (`shared/data/texts/dev_labeled.jsonl`,
 //! scored per category and language; see [`binary`]), or the project's claim labels keyed by
-//! post id (`tests/fixtures/labels/*.jsonl`, texts read from `--data`; scored per category and
-//! per claim field; see [`claims`]). With floors given, a result below them fails the command
+//! post id (`tests/fixtures/labels/*.jsonl`, texts read from `--data`, or given inline as
+//! `text` for texts of the project's own; scored per category and per claim field; see
+//! [`claims`]). With floors given, a result below them fails the command
 //! (exit 1).
 
 pub mod binary;
@@ -28,8 +29,21 @@ pub fn evaluate_claims(
     split: Option<&str>,
 ) -> Result<claims::ClaimReport, String> {
     let gold = gold::parse(labels)?;
-    let ids: Vec<&str> = gold.iter().map(|g| g.id.as_str()).collect();
-    let texts = texts::load(data, &ids)?;
+    let ids: Vec<&str> = gold
+        .iter()
+        .filter(|g| g.text.is_none())
+        .map(|g| g.id.as_str())
+        .collect();
+    let mut texts = texts::load(data, &ids)?;
+    for g in &gold {
+        if let Some(text) = &g.text {
+            let own = texts::PostText {
+                text: text.clone(),
+                ..Default::default()
+            };
+            texts.insert(g.id.clone(), own);
+        }
+    }
     Ok(claims::score(&gold, &texts, split))
 }
 
@@ -71,4 +85,27 @@ pub async fn run(args: EvalArgs) -> Result<(), CliError> {
         return Ok(());
     }
     Err(fail(format!("below the floors: {}", failures.join("; "))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Category;
+
+    /// Labels that carry their own text need no shared data: the path given does not exist.
+    #[test]
+    fn labels_with_their_own_text_are_scored_without_data() {
+        let labels = concat!(
+            r#"{"id":"own-1","split":"dev","text":"Над Курской областью сбит украинский истребитель Су-27, заявили в Минобороны России.","refusal":0,"losses":1,"#,
+            r#""claims":[{"category":"losses","claimant_id":"ru_mod","side":"ukraine","figures":[{"metric":"aircraft","value":1,"period":"event"}]}]}"#,
+            "\n",
+            r#"{"id":"own-2","split":"dev","text":"Курс рубля упал.","refusal":0,"losses":0}"#,
+        );
+        assert!(gold::is_claim_labels(labels.lines().next().unwrap_or("")));
+        let r = evaluate_claims(labels, Path::new("/nonexistent"), Some("dev"))
+            .expect("scored without data");
+        assert_eq!(r.posts, 2);
+        let losses = r.fields[&Category::Losses];
+        assert_eq!((losses.units, losses.fully), (1, 1), "{losses:?}");
+    }
 }

@@ -7,6 +7,7 @@ use super::figures::FigureHit;
 use super::lexicon::Role;
 use super::matcher::PhraseMatch;
 use super::mention::{hypothetical_before, is_trigger, own_end};
+use super::model_names::words_back;
 use crate::model::Metric;
 
 /// A figure counted by a word that also counts civilians ("человек", "погибших") is a loss
@@ -45,7 +46,7 @@ fn military_enough(
             // figure takes that figure's loss word: "…потеряла 16 тысяч человек. А в Курской
             // области — больше 26 тысяч").
             let range = ctx.doc.sentence_range(x.first);
-            let from = x.first.saturating_sub(4).max(range.start);
+            let from = words_back(ctx.doc, x.first, 4, range.start);
             let to = (x.last + 4).min(range.end);
             // People "destroyed" in a battle ("в ходе боёв около 90 человек было уничтожено")
             // are soldiers: civilians are said to be killed, not destroyed.

@@ -2,10 +2,13 @@
 //! official or an outlet (as written, with the id of a known one). Looked for in
 //! the claim's sentence, then in a following "Об этом сообщили …" sentence, then as the keeper
 //! of a list of the dead described just before, then earlier in the paragraph, then in the
-//! heading.
+//! heading and the lead; last, a speaker the claim's sentence describes without naming ("…,
+//! сообщил источник в силовых структурах").
 
+mod claimant;
 mod collective;
 mod country;
+mod described;
 mod names;
 mod quoted;
 mod role_anaphora;
@@ -13,6 +16,8 @@ mod speaker;
 mod spokesman;
 mod target;
 
+pub use claimant::Claimant;
+use claimant::{described, outlet};
 use names::{is_name_word, name_after_role};
 use quoted::closes_quotation;
 use target::targeted;
@@ -21,35 +26,9 @@ use super::claimants::{Kind, Known};
 use super::context::Ctx;
 use super::lexicon::Role;
 use super::matcher::PhraseMatch;
-use crate::model::Side;
 
 /// How many of a post's first sentences make its lead.
 const LEAD_SENTENCES: usize = 4;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Claimant {
-    pub name: String,
-    /// The known claimant, when it is one.
-    pub id: Option<&'static str>,
-    /// The side the claimant belongs to, for known claimants.
-    pub side: Option<Side>,
-    pub token: usize,
-    /// 0 institution, 1 person, 2 outlet: lower wins within a sentence.
-    pub rank: u8,
-}
-
-impl Claimant {
-    /// A known institution, by its formal name.
-    fn known(k: &'static Known, token: usize, rank: u8) -> Claimant {
-        Claimant {
-            name: k.name.clone(),
-            id: Some(k.id.as_str()),
-            side: k.side,
-            token,
-            rank,
-        }
-    }
-}
 
 /// The known person or outlet of `kind` whose phrase covers tokens `first..=last`.
 fn known_name(ctx: &Ctx, first: usize, last: usize, kind: Kind) -> Option<&'static Known> {
@@ -220,17 +199,6 @@ fn outlets(ctx: &Ctx, s: usize) -> Vec<Claimant> {
     out
 }
 
-/// The outlet named by tokens `first..=last`, as written.
-fn outlet(ctx: &Ctx, first: usize, last: usize, known: Option<&'static Known>) -> Claimant {
-    Claimant {
-        name: ctx.doc.span(first, last).to_owned(),
-        id: known.map(|k| k.id.as_str()),
-        side: None,
-        token: first,
-        rank: 2,
-    }
-}
-
 /// Sentence `s` attributes what it says to someone ("says", "сообщил", "по данным").
 fn attributed(ctx: &Ctx, s: usize) -> bool {
     ctx.within(ctx.sentence(s), |r| {
@@ -370,7 +338,10 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
             }
         }
     }
-    lead_source(ctx, s)
+    lead_source(ctx, s).or_else(|| {
+        let (first, last) = described::described_speaker(ctx, &ctx.sentence(s))?;
+        Some(described(ctx, first, last))
+    })
 }
 
 /// How many sentences back a list of the dead may be described.

@@ -15,6 +15,7 @@ pub mod lexicon;
 mod losses;
 mod matcher;
 mod mention;
+mod model_names;
 mod numbers;
 mod places;
 mod refusal;

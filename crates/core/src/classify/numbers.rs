@@ -86,6 +86,10 @@ pub fn find(doc: &Doc, m: &Matches<Role>) -> Vec<Num> {
     let mut t = 0;
     while t < n {
         let found = if doc.tokens[t].is_number {
+            if super::model_names::model_number(doc, t) {
+                t += 1;
+                continue;
+            }
             digits_number(doc, m, t)
         } else {
             word_number(doc, m, t)

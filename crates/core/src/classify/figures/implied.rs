@@ -5,6 +5,7 @@
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
 use super::super::matcher::PhraseMatch;
+use super::super::model_names::model_number;
 use super::super::numbers::Num;
 use super::hit::FigureHit;
 use super::qualifiers::{before_qualifiers, qualifiers_before};
@@ -29,7 +30,7 @@ pub(super) fn singulars(ctx: &Ctx, out: &mut Vec<FigureHit>) {
 /// The figure of one that the singular noun `x` makes, unless a figure found (`out`) takes
 /// it, it counts nothing that is lost, or a number before it counts it.
 fn singular(ctx: &Ctx, out: &[FigureHit], x: &PhraseMatch<Role>) -> Option<FigureHit> {
-    if out.iter().any(|f| f.first <= x.last && x.first <= f.last) {
+    if out.iter().any(|f| f.first <= x.last && x.first <= f.last) || in_compound(ctx, x.first) {
         return None;
     }
     let m = ctx.longest_at(x.first, |r| matches!(r, Role::Metric(_)))?;
@@ -64,6 +65,12 @@ fn singular(ctx: &Ctx, out: &[FigureHit], x: &PhraseMatch<Role>) -> Option<Figur
             Metric::Aircraft | Metric::Helicopters | Metric::Ships | Metric::Vehicles
         );
     Some(FigureHit::new(metric, num, m.first, m.last, weak))
+}
+
+/// "коптер-бомбардировщик", "anti-ship": a noun joined by a bare hyphen to the word before
+/// it is the second half of a compound, which names another thing.
+fn in_compound(ctx: &Ctx, t: usize) -> bool {
+    t > 0 && ctx.doc.gap_after(t - 1) == "-" && !ctx.doc.tokens[t - 1].is_number
 }
 
 /// "бронетранспортер БТР-82", "бронемашина (МТ-ЛБ)": a model or type right after a noun of
@@ -101,17 +108,15 @@ fn one_person_hurt(ctx: &Ctx, out: &[FigureHit], first: usize, last: usize) -> b
 }
 
 /// A number (maybe with an adjective) right before token `k`, in its sentence: the noun is
-/// counted elsewhere, or names a model.
+/// counted elsewhere. A model's number ("Ка-52 helicopter") counts nothing.
 fn counted_before(ctx: &Ctx, k: usize) -> bool {
     let tight = |a: usize, b: usize| ctx.only_spaces_between(a, b);
+    let count = |t: usize| ctx.doc.tokens[t].is_number && !model_number(ctx.doc, t);
     k > 0
         && ctx.doc.sentence_of(k - 1) == ctx.doc.sentence_of(k)
         && tight(k - 1, k)
-        && (ctx.doc.tokens[k - 1].is_number
-            || (k > 1
-                && ctx.is_modifier(k - 1)
-                && tight(k - 2, k - 1)
-                && ctx.doc.tokens[k - 2].is_number))
+        && (count(k - 1)
+            || (k > 1 && ctx.is_modifier(k - 1) && tight(k - 2, k - 1) && count(k - 2)))
 }
 
 /// The text is about this war: it names a side, a claimant of the war (a ministry, a

@@ -68,6 +68,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("attribution", "outlet_cues") => Role::OutletCue,
         ("attribution", "outlet_words") => Role::OutletWord,
         ("attribution", "collective_outlets") => Role::CollectiveOutlet,
+        ("attribution", "speaker_kinds") => Role::SpeakerKind,
         ("attribution", "joint") => Role::JointWith,
         ("attribution", "persons") => Role::Person,
         ("places", "types") => Role::PlaceType,

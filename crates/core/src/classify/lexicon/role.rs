@@ -134,6 +134,9 @@ pub enum Role {
     /// "СМИ", "издания", "media": outlets named by their kind; a source when an adjective
     /// says which ("украинские СМИ").
     CollectiveOutlet,
+    /// "источник", "командир", "lawmaker", "бригада": a word that can describe who speaks
+    /// ("…, сообщил источник в силовых структурах").
+    SpeakerKind,
     /// "совместно с", "together with": the source before it leads a joint claim.
     JointWith,
     PersonRole,

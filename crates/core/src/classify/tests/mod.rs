@@ -2,7 +2,9 @@
 //! family (refusals, losses, traps that must not fire, what a claim says).
 
 mod claims;
+mod described;
 mod discourse;
+mod equipment;
 mod extraction;
 mod figures;
 mod losses;

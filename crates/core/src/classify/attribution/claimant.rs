@@ -1,0 +1,58 @@
+//! A claimant as filed: its name as written or formal, the known claimant it is, and how it
+//! ranks against others named in one sentence.
+
+use super::super::claimants::Known;
+use super::super::context::Ctx;
+use crate::model::Side;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claimant {
+    pub name: String,
+    /// The known claimant, when it is one.
+    pub id: Option<&'static str>,
+    /// The side the claimant belongs to, for known claimants.
+    pub side: Option<Side>,
+    pub token: usize,
+    /// 0 institution, 1 person, 2 outlet: lower wins within a sentence.
+    pub rank: u8,
+}
+
+impl Claimant {
+    /// A known institution, by its formal name.
+    pub(super) fn known(k: &'static Known, token: usize, rank: u8) -> Claimant {
+        Claimant {
+            name: k.name.clone(),
+            id: Some(k.id.as_str()),
+            side: k.side,
+            token,
+            rank,
+        }
+    }
+}
+
+/// A speaker described, not named, as written.
+pub(super) fn described(ctx: &Ctx, first: usize, last: usize) -> Claimant {
+    Claimant {
+        name: ctx.doc.span(first, last).to_owned(),
+        id: None,
+        side: None,
+        token: first,
+        rank: 1,
+    }
+}
+
+/// The outlet named by tokens `first..=last`, as written.
+pub(super) fn outlet(
+    ctx: &Ctx,
+    first: usize,
+    last: usize,
+    known: Option<&'static Known>,
+) -> Claimant {
+    Claimant {
+        name: ctx.doc.span(first, last).to_owned(),
+        id: known.map(|k| k.id.as_str()),
+        side: None,
+        token: first,
+        rank: 2,
+    }
+}

@@ -1,0 +1,57 @@
+//! A speaker the text describes instead of naming, at the end of the sentence: "…, сообщил
+//! источник в силовых структурах", "…, повідомили в бригаді", "…, a Ukrainian lawmaker said".
+//! Only when nobody is named; a pronoun describes nobody.
+
+use super::{claims_of, run};
+use crate::classify::Category;
+
+/// The claimant of the first loss claim of `text`.
+fn claimant(text: &str) -> Option<String> {
+    let c = run(text);
+    let claims = claims_of(&c, Category::Losses);
+    assert!(!claims.is_empty(), "no loss claim: {text}");
+    claims[0].claimant.clone()
+}
+
+#[test]
+fn a_described_speaker_is_the_source() {
+    for (text, want) in [
+        (
+            "Противник потерял за сутки до 300 военнослужащих, сообщил источник в силовых структурах.",
+            "источник в силовых структурах",
+        ),
+        (
+            "Ворог за добу втратив близько 200 осіб, повідомив речник бригади.",
+            "речник бригади",
+        ),
+        (
+            "Russia lost about 250 troops near Toretsk in a day, a Ukrainian battalion commander said on Monday.",
+            "a Ukrainian battalion commander",
+        ),
+        (
+            "Dozens of soldiers deserted their units, according to military lawyers.",
+            "military lawyers",
+        ),
+    ] {
+        let c = run(text);
+        let got = c.claims.first().and_then(|x| x.claimant.clone());
+        assert_eq!(got.as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn a_named_source_or_a_pronoun_wins_over_no_description() {
+    // A known institution named in the sentence is the source, not the words after the verb.
+    let text = "ВСУ потеряли за сутки до 400 военнослужащих, сообщили в Минобороны России.";
+    assert_eq!(
+        claimant(text).as_deref(),
+        Some("Russian Ministry of Defence")
+    );
+    for text in [
+        "Russia lost about 250 troops near Toretsk in a day, he said.",
+        "ВСУ потеряли за сутки до 400 военнослужащих, сообщают СМИ.",
+        "ВСУ потеряли за сутки до 400 военнослужащих, говорится в сводке.",
+    ] {
+        assert_eq!(claimant(text), None, "{text}");
+    }
+}

@@ -1,0 +1,139 @@
+//! Machines and ranks by their names: a model's number counts nothing ("Ка-52", "F-16"), a
+//! compound's second half names another thing ("коптер-бомбардировщик", "anti-ship"), combat
+//! aircraft shot down and warships sunk are losses, ranks count in the plural, and a running
+//! total since an operation or an offensive began is a total.
+
+use super::{claims_of, run};
+use crate::classify::Category;
+use crate::model::{Metric, Period, Side};
+
+/// The (metric, value) pairs of the first loss claim of `text`.
+fn figures(text: &str) -> Vec<(Metric, i64)> {
+    let c = run(text);
+    let claims = claims_of(&c, Category::Losses);
+    assert!(!claims.is_empty(), "no loss claim: {text}");
+    claims[0]
+        .figures
+        .iter()
+        .map(|f| (f.metric, f.value))
+        .collect()
+}
+
+#[test]
+fn a_models_number_is_no_count() {
+    for (text, want) in [
+        (
+            "A Russian Ka-52 helicopter was shot down near Huliaipole.",
+            (Metric::Helicopters, 1),
+        ),
+        (
+            "Российский вертолет Ми-28 был уничтожен под Угледаром.",
+            (Metric::Helicopters, 1),
+        ),
+        ("Уничтожены два танка Т-90 и БМП-3.", (Metric::Tanks, 2)),
+    ] {
+        let got = figures(text);
+        assert_eq!(got[0], want, "{text}: {got:?}");
+        assert!(got.iter().all(|(_, v)| *v < 10), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn combat_aircraft_shot_down_are_losses_and_drones_are_not() {
+    for (text, side) in [
+        (
+            "Над Запорожской областью сбит украинский истребитель МиГ-29.",
+            Side::Ukraine,
+        ),
+        (
+            "Над Херсонщиною збито російський винищувач Су-35.",
+            Side::Russia,
+        ),
+        (
+            "Ukrainian air defence shot down a Russian Su-25 ground attack jet.",
+            Side::Russia,
+        ),
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        assert_eq!(claims[0].side, Some(side), "{text}");
+        let f = &claims[0].figures;
+        assert_eq!((f[0].metric, f[0].value), (Metric::Aircraft, 1), "{text}");
+    }
+    for text in [
+        "Над Курской областью сбиты 12 украинских беспилотников.",
+        "Разведдрон сбил украинский коптер-бомбардировщик над позициями.",
+    ] {
+        assert!(run(text).categories.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn warships_sunk_are_losses_and_a_sinking_ship_names_no_doer() {
+    let got = figures("Ukrainian sea drones sank a Russian corvette off Sevastopol.");
+    assert_eq!(got, vec![(Metric::Ships, 1)]);
+    let got = figures("У Чорному морі уражено російський фрегат, повідомили у ВМС.");
+    assert_eq!(got, vec![(Metric::Ships, 1)]);
+    // "anti-ship" names a missile; "the ship sank" alone names nobody's doing.
+    let text = "Kyiv says it hit the cruiser with two anti-ship missiles before it sank.";
+    let c = run(text);
+    assert!(
+        claims_of(&c, Category::Losses)
+            .iter()
+            .all(|x| x.side != Some(Side::Ukraine)),
+        "{text}: {c:?}"
+    );
+}
+
+#[test]
+fn ranks_count_in_the_plural() {
+    for (text, metric) in [
+        (
+            "Three Russian colonels were killed in a strike on a headquarters.",
+            Metric::Killed,
+        ),
+        (
+            "Троє російських полковників загинули внаслідок удару по штабу.",
+            Metric::Killed,
+        ),
+        (
+            "При ударе по командному пункту погибли три генерала ВСУ.",
+            Metric::Killed,
+        ),
+    ] {
+        assert_eq!(figures(text), vec![(metric, 3)], "{text}");
+    }
+}
+
+#[test]
+fn since_an_operation_began_is_a_running_total() {
+    for text in [
+        "С начала операции в Брянской области противник потерял более 9 тысяч военнослужащих.",
+        "З початку наступу ворог втратив понад 9 тисяч військових.",
+        "Since the start of the offensive, Russia has lost more than 9,000 troops.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}");
+        let f = &claims[0].figures[0];
+        assert_eq!((f.value, f.period), (9000, Some(Period::Total)), "{text}");
+    }
+}
+
+#[test]
+fn main_battle_tanks_are_tanks() {
+    assert_eq!(
+        figures("Ukraine says Russia has lost 120 main battle tanks near Pokrovsk since October."),
+        vec![(Metric::Tanks, 120)]
+    );
+}
+
+#[test]
+fn pilots_count_only_at_war() {
+    assert!(
+        run("Двое пилотов и бортинженер погибли при крушении грузового самолета.")
+            .categories
+            .is_empty()
+    );
+}
