@@ -46,6 +46,10 @@ pub struct Known {
     /// whose is the enemy's.
     #[serde(default)]
     pub combatant: bool,
+    /// Investigates or prosecutes its own side's soldiers (a state bureau of investigation, a
+    /// prosecutor): a refusal or desertion it reports without naming whose is its side's.
+    #[serde(default)]
+    pub polices_own: bool,
     en: String,
     uk: String,
     ru: String,

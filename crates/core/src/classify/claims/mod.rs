@@ -17,7 +17,9 @@ use super::places;
 use crate::model::{Category, Claim, Figure, Metric, Period, Side};
 use merge::Origin;
 use segments::ROUNDUP_BULLETS;
-use sides::{combatant_enemy, held_side, marked_side, paragraph_side, post_side, side_of};
+use sides::{
+    combatant_enemy, held_side, marked_side, paragraph_side, policed_side, post_side, side_of,
+};
 
 /// Caps that keep a long text's output readable.
 const MAX_CLAIMS_PER_CATEGORY: usize = 12;
@@ -327,6 +329,7 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
         let fallback = || {
             post_side
                 .or_else(|| combatant_enemy(ctx, claimant.as_ref(), m))
+                .or_else(|| policed_side(claimant.as_ref(), m))
                 .or_else(|| {
                     (category == Category::Refusal)
                         .then(|| paragraph_side(ctx, m))

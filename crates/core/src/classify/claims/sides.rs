@@ -52,6 +52,16 @@ pub(super) fn combatant_enemy(ctx: &Ctx, claimant: Option<&Claimant>, m: &Mentio
         .flatten()
 }
 
+/// A refusal or desertion an investigator or prosecutor of one side reports without naming
+/// whose soldiers ("ДБР повідомило про підозру трьом військовим, які самовільно залишили
+/// позиції") is its own side's: it has no power over the other side's soldiers.
+pub(super) fn policed_side(claimant: Option<&Claimant>, m: &Mention) -> Option<Side> {
+    let known = claimant?.id.and_then(super::super::claimants::by_id)?;
+    (m.category == Category::Refusal && known.polices_own)
+        .then_some(known.side)
+        .flatten()
+}
+
 /// The one side the mention's paragraph names before it ("число 200-х и 300-х в рядах ВСУ
 /// резко возросло … Многие самовольно оставляют позиции"), for a refusal nothing nearer gives
 /// a side: the paragraph's soldiers are the ones who refuse. (Not for losses' fallback: "военные

@@ -16,12 +16,15 @@ use crate::model::{Category, Figure, Metric, Period};
 use sides::{side_around, side_of};
 
 /// The loss word the figure belongs to: a loss or destroying word before an "убитыми", one
-/// before the figure before one after it, then the nearest.
+/// before the figure before one after it, then the nearest. A noun of loss counted after a
+/// linking verb ("Russian casualties have reached 750,000") is its own loss word.
 fn trigger_for(ctx: &Ctx, f: &FigureHit) -> Option<PhraseMatch<Role>> {
     let range = ctx.doc.sentence_range(f.first);
+    let noun_first = f.metric_last < f.num.first;
     ctx.within(range, is_trigger)
         .filter(|x| {
-            let inside = x.first >= f.first && x.last <= f.last;
+            let own_noun = noun_first && x.role == Role::LossWord && x.last <= f.metric_last;
+            let inside = x.first >= f.first && x.last <= f.last && !own_noun;
             let near = x.last + TRIGGER_REACH >= f.first && x.first <= f.last + TRIGGER_REACH;
             !inside && near && !ctx.in_name(x.first)
         })

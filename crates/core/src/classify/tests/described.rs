@@ -55,3 +55,44 @@ fn a_named_source_or_a_pronoun_wins_over_no_description() {
         assert_eq!(claimant(text), None, "{text}");
     }
 }
+
+#[test]
+fn an_investigator_reports_its_own_sides_refusals() {
+    for (text, side) in [
+        (
+            "Понад 20 військових однієї з бригад відмовилися виконувати бойове завдання, повідомило ДБР.",
+            Some(crate::model::Side::Ukraine),
+        ),
+        (
+            "Следственный комитет возбудил дело против трех военнослужащих, которые отказались выполнять приказ.",
+            Some(crate::model::Side::Russia),
+        ),
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Refusal);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        assert_eq!(claims[0].side, side, "{text}");
+    }
+}
+
+#[test]
+fn offices_relatives_and_spokeswomen_are_sources() {
+    for (text, want) in [
+        (
+            "З початку року відкрито 40 тисяч проваджень за СЗЧ, повідомили в Офісі генпрокурора.",
+            "Prosecutor General's Office of Ukraine",
+        ),
+        (
+            "Около 30 мобилизованных отказались идти в штурм, рассказали их родственники.",
+            "их родственники",
+        ),
+        (
+            "Упродовж доби ворог втратив 45 осіб, повідомила речниця угруповання Олена Коваль.",
+            "Олена Коваль",
+        ),
+    ] {
+        let c = run(text);
+        let got = c.claims.first().and_then(|x| x.claimant.clone());
+        assert_eq!(got.as_deref(), Some(want), "{text}");
+    }
+}

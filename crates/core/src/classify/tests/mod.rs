@@ -9,6 +9,7 @@ mod extraction;
 mod figures;
 mod losses;
 mod matcher;
+mod news_forms;
 mod places;
 mod recalled;
 mod refusal;

@@ -290,3 +290,17 @@ fn a_refusal_without_a_subject_is_by_the_soldiers_its_paragraph_speaks_of() {
     assert_eq!(claims.len(), 1, "{claims:?}");
     assert_eq!(claims[0].side, Some(Side::Ukraine));
 }
+
+#[test]
+fn refusing_to_be_sent_and_leaving_positions_without_orders() {
+    for text in [
+        "A group of Russian conscripts refused to be sent to the Belgorod region, their wives said.",
+        "Around 40 soldiers of the brigade left their positions without orders, a commander said.",
+    ] {
+        let c = run(text);
+        assert_eq!(c.categories, vec![Category::Refusal], "{text}");
+    }
+    // Leaving positions on orders is a retreat.
+    let c = run("The soldiers left their positions on orders from the command.");
+    assert!(c.categories.is_empty());
+}

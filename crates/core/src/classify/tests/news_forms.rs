@@ -1,0 +1,83 @@
+//! Forms of wire and news copy: the perfect tense is active ("Ukrainian forces have destroyed
+//! 30 tanks": the tanks are the other side's), a noun of loss before its linking verb is its own
+//! loss word ("Russian casualties have reached 750,000"), a month named as what a count covers
+//! ("за вересень"), "упродовж доби", nationalities ending in -ean, and rocket launchers by
+//! their system's name.
+
+use super::{claims_of, run};
+use crate::classify::Category;
+use crate::model::{Metric, Period, Side};
+
+/// A figure as (metric, value, period).
+type Told = (Metric, i64, Option<Period>);
+
+/// The side and the figures of the first loss claim of `text`.
+fn first_loss(text: &str) -> (Option<Side>, Vec<Told>) {
+    let c = run(text);
+    let claims = claims_of(&c, Category::Losses);
+    assert!(!claims.is_empty(), "no loss claim: {text}");
+    let figures = claims[0].figures.iter();
+    (
+        claims[0].side,
+        figures.map(|f| (f.metric, f.value, f.period)).collect(),
+    )
+}
+
+#[test]
+fn the_perfect_tense_is_active() {
+    for text in [
+        "Ukrainian forces have destroyed 30 tanks near Kurakhove.",
+        "Ukrainian troops have killed 300 soldiers in the Kursk region.",
+    ] {
+        assert_eq!(first_loss(text).0, Some(Side::Russia), "{text}");
+    }
+    let (side, _) = first_loss("Twelve Ukrainian soldiers have been killed in a strike.");
+    assert_eq!(side, Some(Side::Ukraine));
+}
+
+#[test]
+fn a_noun_of_loss_before_its_linking_verb_counts() {
+    let (side, figures) = first_loss("Russian casualties have reached more than 750,000.");
+    assert_eq!(side, Some(Side::Russia));
+    assert_eq!(
+        figures,
+        vec![(Metric::Personnel, 750_000, Some(Period::Total))]
+    );
+    assert!(
+        run("Civilian casualties have reached 12,000.")
+            .categories
+            .is_empty()
+    );
+}
+
+#[test]
+fn named_spans_of_time() {
+    for (text, period) in [
+        (
+            "Втрати ворога за вересень склали 38 тисяч осіб.",
+            Period::Month,
+        ),
+        ("За октябрь ВСУ потеряли 20 тысяч человек.", Period::Month),
+        (
+            "Упродовж доби ворог втратив 45 осіб і 2 танки.",
+            Period::Day,
+        ),
+    ] {
+        let (_, figures) = first_loss(text);
+        assert!(
+            figures.iter().all(|f| f.2 == Some(period)),
+            "{text}: {figures:?}"
+        );
+    }
+}
+
+#[test]
+fn nationalities_and_launchers_by_name() {
+    let (_, figures) =
+        first_loss("Ukrainian forces have killed about 3,000 North Korean soldiers, Kyiv said.");
+    assert_eq!(figures[0].1, 3000);
+    let (side, figures) =
+        first_loss("Moscow said its forces had destroyed three HIMARS launchers near Sumy.");
+    assert_eq!(side, Some(Side::Ukraine));
+    assert_eq!((figures[0].0, figures[0].1), (Metric::Mlrs, 3));
+}
