@@ -76,15 +76,24 @@ fn the_stream_set_meets_the_flagging_floors_and_the_measured_claim_floors() {
 
 #[test]
 fn other_sets_are_scored_and_nothing_is_flagged_wrongly_in_the_news_feeds() {
-    let (Some(week), Some(news)) = (score("week.jsonl", None), score("news.jsonl", None)) else {
+    let (Some(week), Some(news), Some(targeted)) = (
+        score("week.jsonl", None),
+        score("news.jsonl", None),
+        score("targeted.jsonl", None),
+    ) else {
         return;
     };
-    assert!(week.posts >= 430 && news.posts >= 110);
+    assert!(week.posts >= 430 && news.posts >= 110 && targeted.posts >= 40);
     for category in Category::ALL {
         assert_eq!(
             news.category(category).fp,
             0,
             "{category} in the news feeds"
+        );
+        assert_eq!(
+            targeted.category(category).fp,
+            0,
+            "{category} in the unflagged posts with words of loss"
         );
         let p = week.category(category).precision().unwrap_or(1.0);
         assert!(p >= 0.90, "{category} precision on the week: {p:.3}");

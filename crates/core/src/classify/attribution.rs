@@ -338,10 +338,17 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
             }
         }
     }
-    lead_source(ctx, s).or_else(|| {
-        let (first, last) = described::described_speaker(ctx, &ctx.sentence(s))?;
-        Some(described(ctx, first, last))
-    })
+    lead_source(ctx, s).or_else(|| described_before(ctx, s))
+}
+
+/// A speaker described, not named, in sentence `s` or, nearest first, in the sentences before
+/// it in its paragraph.
+fn described_before(ctx: &Ctx, s: usize) -> Option<Claimant> {
+    (0..=s)
+        .rev()
+        .take_while(|&k| ctx.same_paragraph(k, s))
+        .find_map(|k| described::described_speaker(ctx, &ctx.sentence(k)))
+        .map(|(first, last)| described(ctx, first, last))
 }
 
 /// How many sentences back a list of the dead may be described.

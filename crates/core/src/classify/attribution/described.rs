@@ -1,6 +1,7 @@
 //! A speaker the text describes rather than names, in the clause a verb of saying opens or
-//! closes at the end of a sentence: "…, повідомили в бригаді", "…, сообщил источник в
-//! силовых структурах", "…, a Ukrainian lawmaker said on Tuesday". The description, as
+//! closes at the end of a sentence ("…, повідомили в бригаді", "…, сообщил источник в
+//! силовых структурах", "…, a Ukrainian lawmaker said on Tuesday"), or after a source cue
+//! opening it ("По оценкам западных аналитиков, …"). The description, as
 //! written, is the source; a pronoun ("he said") describes nobody.
 
 use super::super::context::Ctx;
@@ -20,6 +21,21 @@ const AT: [&str; 3] = ["в", "у", "во"];
 pub(super) fn described_speaker(ctx: &Ctx, range: &Range<usize>) -> Option<(usize, usize)> {
     ctx.within(range.clone(), |r| r == Role::AttributionVerb)
         .find_map(|x| after_verb(ctx, range, x).or_else(|| before_verb(ctx, range, x)))
+        .or_else(|| after_cue(ctx, range))
+}
+
+/// "По оценкам западных аналитиков, …": a source cue opening the sentence, the description
+/// running to the clause's end.
+fn after_cue(ctx: &Ctx, range: &Range<usize>) -> Option<(usize, usize)> {
+    let x = ctx
+        .within(range.clone(), |r| r == Role::Anaphora)
+        .find(|x| x.first == range.start)?;
+    let first = x.last + 1;
+    if first >= range.end {
+        return None;
+    }
+    let last = ctx.clause(first).end - 1;
+    describes(ctx, first, last).then_some((first, last))
 }
 
 /// "…, сообщил источник в силовых структурах.": the verb opens the sentence's last clause

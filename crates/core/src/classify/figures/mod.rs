@@ -24,16 +24,24 @@ use crate::model::Metric;
 use nouns::{bare_after_loss, bare_before_hurt, noun_after, noun_before_dash, noun_before_link};
 use qualifiers::{averaged, hedge_at, hedge_before_link, qualifiers_before};
 
-/// "2 украинских солдата сдались в плен": the people counted were captured.
-fn taken_prisoner(ctx: &Ctx, last: usize) -> bool {
+/// "2 украинских солдата сдались в плен", "взяли в полон 12 військових": the people counted
+/// were captured, by the words right after them or right before their number.
+fn taken_prisoner(ctx: &Ctx, first: usize, last: usize) -> bool {
     let range = ctx.doc.sentence_range(last);
     let mut to = last + 1;
     while to < range.end && to <= last + 3 && ctx.only_spaces_between(to - 1, to) {
         to += 1;
     }
-    ctx.within(last + 1..to, |r| r == Role::Captured)
-        .next()
-        .is_some()
+    let captured_before = first > range.start
+        && ctx.only_spaces_between(first - 1, first)
+        && ctx
+            .covering(first - 1, 4, |r| r == Role::Captured)
+            .is_some();
+    captured_before
+        || ctx
+            .within(last + 1..to, |r| r == Role::Captured)
+            .next()
+            .is_some()
 }
 
 /// Every figure in the text, in order.
@@ -74,7 +82,7 @@ fn counted(ctx: &Ctx, num: &Num) -> Option<FigureHit> {
         .or_else(|| noun_before_link(ctx, num))
         .or_else(|| bare_after_loss(ctx, num))
         .or_else(|| bare_before_hurt(ctx, num))?;
-    if taken_prisoner(ctx, num.last.max(ml)) {
+    if taken_prisoner(ctx, num.first, num.last.max(ml)) {
         metric = Metric::Prisoners;
     }
     Some(FigureHit {

@@ -57,9 +57,13 @@ fn side_by_trigger(
     let x = trigger?;
     let clause = ctx.clause(x.first);
     let floor = clause.start.max(prev_last.map_or(0, |p| p + 1));
+    // A marker right after a number names what that number counts ("взяли в полон 12
+    // російських військових і знищили три БМП"): an object, not the attacker.
+    let counted = |m: &Marker| ctx.nums.iter().any(|n| n.last + 1 == m.first);
     let before = |reach: usize| {
         let from = x.first.saturating_sub(reach).max(floor);
-        ctx.markers(from..x.first.max(from)).into_iter().last()
+        let markers = ctx.markers(from..x.first.max(from));
+        markers.into_iter().rfind(|m| !counted(m))
     };
     let after = || {
         let to = (x.last + 4).min(clause.end).max(x.last + 1);
@@ -71,7 +75,9 @@ fn side_by_trigger(
             if let Some(m) = between.into_iter().next() {
                 return Some((m, false));
             }
-            before(6).map(|m| (m, true))
+            before(6)
+                .or_else(|| opening_subject(ctx, x.first))
+                .map(|m| (m, true))
         }
         // "потери ВСУ", "Russian losses", "Russia has lost", "lost by Russia": the side named
         // is the loser — right beside the word first, then the subject before it, then the
@@ -104,6 +110,19 @@ fn side_by_trigger(
             .map(|m| (m, ctx.names_agent(&m)))
             .or_else(|| before(6).map(|m| (m, ctx.names_agent(&m) || impersonal(ctx, x.last)))),
     }
+}
+
+/// Words at the start of a sentence where its subject stands.
+const SUBJECT_WORDS: usize = 3;
+
+/// The side a sentence opens with, as its subject, when it names it in its first words and
+/// before token `verb` ("Українські десантники взяли в полон … і знищили три БМП").
+fn opening_subject(ctx: &Ctx, verb: usize) -> Option<Marker> {
+    let sentence = ctx.doc.sentence_range(verb);
+    let to = (sentence.start + SUBJECT_WORDS).min(verb);
+    ctx.markers(sentence.start..to.max(sentence.start))
+        .into_iter()
+        .next()
 }
 
 /// The side of a figure `f` in sentence `s` that names none of its own, from the text around

@@ -96,3 +96,19 @@ fn offices_relatives_and_spokeswomen_are_sources() {
         assert_eq!(got.as_deref(), Some(want), "{text}");
     }
 }
+
+#[test]
+fn a_source_cue_opening_the_sentence_introduces_a_description() {
+    for (text, want) in [
+        (
+            "По оценкам западных аналитиков, потери российской армии под Авдеевкой составили до 40 тысяч человек.",
+            "западных аналитиков",
+        ),
+        (
+            "За словами бійців бригади, ворог втратив за тиждень близько 300 осіб.",
+            "бійців бригади",
+        ),
+    ] {
+        assert_eq!(claimant(text).as_deref(), Some(want), "{text}");
+    }
+}

@@ -81,3 +81,16 @@ fn nationalities_and_launchers_by_name() {
     assert_eq!(side, Some(Side::Ukraine));
     assert_eq!((figures[0].0, figures[0].1), (Metric::Mlrs, 3));
 }
+
+#[test]
+fn soldiers_taken_prisoner_are_not_lost_and_the_opening_subject_is_the_attacker() {
+    for text in [
+        "Українські десантники взяли в полон 12 російських військових і знищили три БМП.",
+        "Ukrainian paratroopers captured 12 Russian soldiers and destroyed three tanks.",
+    ] {
+        let (side, figures) = first_loss(text);
+        assert_eq!(side, Some(Side::Russia), "{text}");
+        assert_eq!(figures.len(), 1, "{text}: {figures:?}");
+        assert_eq!(figures[0].1, 3, "{text}");
+    }
+}
