@@ -18,13 +18,22 @@ pub fn model_number(doc: &Doc, t: usize) -> bool {
         && word.chars().all(char::is_alphabetic)
 }
 
-/// Token `t` is part of a model's name: its number, or the word joined to it.
+/// Token `t` is part of a model's name: its number, the word joined to it, or what is glued
+/// to the number ("Ту-22М3": "М3").
 pub fn in_model_name(doc: &Doc, t: usize) -> bool {
-    (doc.tokens[t].is_number && model_number(doc, t))
+    let mut k = t;
+    while k > 0 && doc.gap_after(k - 1).is_empty() && !is_model_number(doc, k) {
+        k -= 1;
+    }
+    is_model_number(doc, k)
         || doc
             .tokens
             .get(t + 1)
-            .is_some_and(|n| n.is_number && model_number(doc, t + 1))
+            .is_some_and(|_| is_model_number(doc, t + 1))
+}
+
+fn is_model_number(doc: &Doc, t: usize) -> bool {
+    doc.tokens[t].is_number && model_number(doc, t)
 }
 
 /// The token `words` words before `t`, not counting the tokens of models' names ("Российский

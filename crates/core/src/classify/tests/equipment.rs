@@ -31,6 +31,14 @@ fn a_models_number_is_no_count() {
             (Metric::Helicopters, 1),
         ),
         ("Уничтожены два танка Т-90 и БМП-3.", (Metric::Tanks, 2)),
+        (
+            "A Russian Tu-22M3 strategic bomber was destroyed at an air base in Murmansk.",
+            (Metric::Aircraft, 1),
+        ),
+        (
+            "Ukraine's air force said it had downed a Russian Su-34 fighter-bomber.",
+            (Metric::Aircraft, 1),
+        ),
     ] {
         let got = figures(text);
         assert_eq!(got[0], want, "{text}: {got:?}");
