@@ -49,7 +49,29 @@ fn after_verb(ctx: &Ctx, range: &Range<usize>, x: &PhraseMatch<Role>) -> Option<
         return None;
     }
     let last = range.end - 1;
+    let first = past_addressee(ctx, first, last);
     describes(ctx, first, last).then_some((first, last))
+}
+
+/// How many words addressed before the speaker may stand after the verb ("рассказал
+/// журналистам источник", "сообщил изданию собеседник").
+const ADDRESSEE_WORDS: usize = 2;
+
+/// The first word of a description after a verb of saying, past the words its speaker
+/// addressed: the first that can open a description (a word for a speaker, a name, a
+/// modifier, a place word), within `ADDRESSEE_WORDS`.
+fn past_addressee(ctx: &Ctx, first: usize, last: usize) -> usize {
+    let opens = |t: usize| {
+        ctx.has_at(t, Role::SpeakerKind)
+            || ctx.doc.tokens[t].capitalized
+            || ctx.is_modifier(t)
+            || AT.contains(&ctx.doc.word(t))
+            || PRONOUNS.contains(&ctx.doc.word(t))
+            || POSSESSIVES.contains(&ctx.doc.word(t))
+    };
+    (first..=last.min(first + ADDRESSEE_WORDS))
+        .find(|&t| opens(t))
+        .unwrap_or(first)
 }
 
 /// "…, a Ukrainian lawmaker said (on Tuesday).": the description opens the sentence's last
@@ -64,9 +86,23 @@ fn before_verb(ctx: &Ctx, range: &Range<usize>, x: &PhraseMatch<Role>) -> Option
     describes(ctx, first, last).then_some((first, last))
 }
 
+/// Personal pronouns: a speaker named before, not described ("сообщил он журналистам").
+const PRONOUNS: [&str; 17] = [
+    "он", "она", "они", "оно", "мы", "я", "він", "вона", "вони", "ми", "he", "she", "they", "we",
+    "i", "it", "you",
+];
+
+/// Possessives that may open a description ("рассказали их родственники", "their wives said").
+const POSSESSIVES: [&str; 11] = [
+    "их", "его", "ее", "её", "їх", "його", "її", "their", "his", "her", "its",
+];
+
 /// Tokens `first..=last` describe a speaker: a few words holding a word for one, or a
-/// capitalised name, and no verb of saying or word of loss.
+/// capitalised name, and no verb of saying or word of loss; not a pronoun.
 fn describes(ctx: &Ctx, first: usize, last: usize) -> bool {
+    if PRONOUNS.contains(&ctx.doc.word(first)) {
+        return false;
+    }
     let words = first..last + 1;
     let kind = ctx.any_within(words.clone(), Role::SpeakerKind);
     // "повідомили у ВМС": a place word before the name.

@@ -47,8 +47,15 @@ fn a_named_source_or_a_pronoun_wins_over_no_description() {
         claimant(text).as_deref(),
         Some("Russian Ministry of Defence")
     );
+    assert_eq!(
+        claimant("ВСУ потеряли за сутки до 400 военнослужащих, рассказал журналистам источник.")
+            .as_deref(),
+        Some("источник"),
+        "the addressee is not the speaker"
+    );
     for text in [
         "Russia lost about 250 troops near Toretsk in a day, he said.",
+        "ВСУ потеряли за сутки до 400 военнослужащих, сообщил он журналистам.",
         "ВСУ потеряли за сутки до 400 военнослужащих, сообщают СМИ.",
         "ВСУ потеряли за сутки до 400 военнослужащих, говорится в сводке.",
     ] {
