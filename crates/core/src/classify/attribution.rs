@@ -212,16 +212,9 @@ fn attributed(ctx: &Ctx, s: usize) -> bool {
 fn in_sentence(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
     let mut all = institutions(ctx, s);
     let attributed = attributed(ctx, s);
-    all.extend(
-        persons(ctx, s, true)
-            .into_iter()
-            .filter(|c| attributed || ctx.after_dash(c.token)),
-    );
-    all.extend(
-        outlets(ctx, s)
-            .into_iter()
-            .filter(|c| attributed || ctx.after_dash(c.token)),
-    );
+    let given = |c: &Claimant| attributed || ctx.after_dash(c.token) || ctx.heads_colon(c.token);
+    all.extend(persons(ctx, s, true).into_iter().filter(given));
+    all.extend(outlets(ctx, s).into_iter().filter(given));
     if all.is_empty() && attributed {
         return outlet_recalled(ctx, s).or_else(|| {
             let (first, last) = collective::collective_outlet(ctx, ctx.sentence(s))?;

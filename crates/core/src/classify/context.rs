@@ -85,8 +85,9 @@ impl Ctx<'_, '_> {
         let tokens = &self.doc.tokens;
         let cut = |k: usize| {
             let gap = self.doc.gap_after(k);
-            // "100,000", "12:30": a separator inside a number does not end a clause.
-            let in_number = matches!(gap, "," | ":")
+            // "100,000", "12:30", "60–100": a separator inside a number or a range does not
+            // end a clause.
+            let in_number = matches!(gap.trim(), "," | ":" | "–" | "—" | "-")
                 && tokens[k].is_number
                 && tokens.get(k + 1).is_some_and(|t| t.is_number);
             !in_number && gap.contains([',', ';', ':', '—', '–'])
@@ -205,7 +206,17 @@ impl Ctx<'_, '_> {
             })
             .any(|x| x.last + 1 == first);
         let dash_before = first > 0 && self.doc.gap_after(first - 1).contains([':', '—', '–']);
-        verb_after || right_before || dash_before
+        verb_after || right_before || dash_before || self.heads_colon(first)
+    }
+
+    /// The name starting at token `t` opens its sentence and a colon follows it within a few
+    /// words: "UK intelligence: Russia has lost …", "A NATO source: …", "Oryx: …".
+    pub fn heads_colon(&self, t: usize) -> bool {
+        const HEAD_WORDS: usize = 4;
+        let sentence = self.doc.sentence_range(t);
+        t < sentence.start + HEAD_WORDS
+            && (t..(t + HEAD_WORDS).min(sentence.end.saturating_sub(1)))
+                .any(|k| self.doc.gap_after(k).contains(':'))
     }
 
     /// The side marker starting at `t`, if any: country names right after a preposition

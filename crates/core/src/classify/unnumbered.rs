@@ -71,6 +71,22 @@ pub fn destroyed(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
     }
 }
 
+/// A share in words: "half", "a third", "половину", "третину", "чверть".
+fn is_fraction(word: &str) -> bool {
+    [
+        "half",
+        "third",
+        "thirds",
+        "quarter",
+        "половин",
+        "трет",
+        "четверт",
+        "чверт",
+    ]
+    .iter()
+    .any(|stem| word.starts_with(stem))
+}
+
 /// "Russia has lost about 25% of the combat power it sent": a share, not a count.
 pub fn share_lost(ctx: &Ctx, out: &mut Vec<Mention>) {
     for x in ctx.m.all().iter().filter(|x| x.role == Role::ShareLost) {
@@ -78,7 +94,8 @@ pub fn share_lost(ctx: &Ctx, out: &mut Vec<Mention>) {
             .nums
             .iter()
             .any(|n| n.percent && n.first >= x.first && n.last <= x.last);
-        if !percent || hypothetical_before(ctx, x.first) {
+        let fraction = (x.first..=x.last).any(|t| is_fraction(ctx.doc.word(t)));
+        if !(percent || fraction) || hypothetical_before(ctx, x.first) {
             continue;
         }
         let clause = ctx.clause(x.first);
@@ -198,6 +215,43 @@ pub fn suffered(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
             side,
             daily: false,
             needs_claimant: false,
+            group: None,
+            other_conflict: false,
+        });
+    }
+}
+
+/// "Поражена РЛС, есть потери среди личного состава", "опорный пункт уничтожен вместе с
+/// личным составом": the people of a struck place or machine lost, without a count, in a post
+/// that counts nothing; the side is the one its sentence names, other than an attacker.
+pub fn personnel_lost(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
+    if !with_figures.is_empty() {
+        return;
+    }
+    for x in ctx.m.all().iter().filter(|x| x.role == Role::PersonnelLost) {
+        let s = ctx.doc.sentence_of(x.first);
+        let clause = ctx.clause(x.first);
+        let denied = x.first > clause.start && denial(ctx.doc.word(x.first - 1));
+        if out.iter().any(|m| m.sentence == s) || denied || hypothetical_before(ctx, x.first) {
+            continue;
+        }
+        let side = nearest(
+            ctx.markers(ctx.sentence(s))
+                .into_iter()
+                .filter(|m| !ctx.names_agent(m))
+                .collect(),
+            x.first,
+        )
+        .map(|m| (m, false));
+        out.push(Mention {
+            category: Category::Losses,
+            sentence: s,
+            anchor: x.first,
+            evidence: (ctx.start_of(ctx.sentence(s).start), ctx.end_of(x.last)),
+            figure: None,
+            side,
+            daily: false,
+            needs_claimant: !military_paragraph(ctx, s),
             group: None,
             other_conflict: false,
         });

@@ -176,21 +176,45 @@ fn source_aside_before(ctx: &Ctx, k: usize, start: usize) -> Option<usize> {
     ctx.m.at(first).iter().any(|x| cue(x.role)).then_some(first)
 }
 
-/// "Росія втратила близько 1 226 420." — a number right after a loss verb with nothing after it.
+/// How far before its linking verb a noun of loss may stand ("losses in November reached").
+const LOSS_NOUN_REACH: usize = 4;
+
+/// "Росія втратила близько 1 226 420.", "Russian daily losses in November reached 1,500." — a
+/// number right after a loss verb, or after a noun of loss and its linking verb, with nothing
+/// after it.
 pub(super) fn bare_after_loss(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)> {
     if num.value < 100 {
         return None;
     }
     let k = before_qualifiers(ctx, num.first);
     let range = ctx.doc.sentence_range(num.first);
-    if k == 0 || k - 1 < range.start || ctx.covering(k - 1, 3, |r| r == Role::LossWord).is_none() {
+    if k == 0 || k - 1 < range.start {
+        return None;
+    }
+    let loss_verb = ctx.covering(k - 1, 3, |r| r == Role::LossWord).is_some();
+    // The linking verb may itself be read as the number's qualifier ("reached").
+    let link = (k - 1..num.first).find(|&t| ctx.has_at(t, Role::LinkVerb));
+    let linked_noun = link.is_some_and(|v| {
+        let clause = ctx.clause(v);
+        let from = v.saturating_sub(LOSS_NOUN_REACH).max(clause.start);
+        ctx.any_within(from..v, Role::LossWord)
+    });
+    if !loss_verb && !linked_noun {
         return None;
     }
     let n = ctx.doc.tokens.len();
     let gap = ctx.doc.gap_after(num.last);
+    // "… reached 1,300 a day.": only a period or a rate after it, to its clause's end.
+    let clause_end = ctx.clause(num.last).end;
+    let period_after = ctx
+        .within(num.last + 1..clause_end, |r| {
+            matches!(r, Role::Rate | Role::Daily | Role::Span(_) | Role::Period)
+        })
+        .any(|x| x.first == num.last + 1 && x.last + 1 >= clause_end);
     let ends = num.last + 1 >= range.end
         || gap.contains([',', '.', ';', ':', '!', '?', ')'])
-        || (num.last + 2 == n && ctx.doc.word(num.last + 1).chars().count() <= 2);
+        || (num.last + 2 == n && ctx.doc.word(num.last + 1).chars().count() <= 2)
+        || period_after;
     ends.then_some((Metric::Personnel, true, num.first, num.last))
 }
 

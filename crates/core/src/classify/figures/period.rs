@@ -207,14 +207,18 @@ fn past_comma(ctx: &Ctx, f: &FigureHit, first: usize) -> bool {
     first > f.last && (f.last..first).any(|t| ctx.doc.gap_after(t).contains([',', ';', '—']))
 }
 
-/// "в октябре подтверждалось около 150 смертей … в сутки": a rate per day after the figure
-/// tells what it counts; a longer span around it only when.
+/// "в октябре подтверждалось около 150 смертей … в сутки", "daily losses in November reached
+/// 1,500": a rate per day after the figure, or before it in its clause, tells what it counts;
+/// a longer span around it only when.
 fn per_day_after(ctx: &Ctx, f: &FigureHit, markers: &[(Mark, usize, usize)]) -> bool {
+    let clause = ctx.clause(f.first);
     markers.iter().any(|&(mark, first, _)| {
-        mark == Mark::Span(Some(Period::Day))
-            && first > f.last
-            && !past_comma(ctx, f, first)
-            && ctx.has_at(first, Role::Rate)
+        let placed = if first > f.last {
+            !past_comma(ctx, f, first)
+        } else {
+            clause.contains(&first)
+        };
+        mark == Mark::Span(Some(Period::Day)) && placed && ctx.has_at(first, Role::Rate)
     })
 }
 

@@ -24,6 +24,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("losses", "wounded_in_combat") => Role::WoundedInCombat,
         ("losses", "falling_debris") => Role::FallingDebris,
         ("losses", "suffered_losses") => Role::SufferedLosses,
+        ("losses", "personnel_lost") => Role::PersonnelLost,
         ("losses", "not_loss") => Role::NotLoss,
         ("losses", "other_wars") => Role::OtherWar,
         ("losses", "weak_personnel") => Role::WeakPersonnel,

@@ -43,6 +43,9 @@ pub enum Role {
     /// A force said to suffer losses, without a count ("бригада ВСУ понесла потери",
     /// "Russian troops suffered heavy losses").
     SufferedLosses,
+    /// "с потерями среди личного состава", "вместе с экипажем", "along with its crew": the
+    /// people of a struck place or machine lost, without a count.
+    PersonnelLost,
     /// Not a loss at all ("lost the match", "потерял деньги").
     NotLoss,
     /// Another war or a security operation ("Сирия", "Gaza", "КТО"): out of scope.
@@ -176,6 +179,7 @@ impl Role {
                 | Role::FellInCombat
                 | Role::WoundedInCombat
                 | Role::SufferedLosses
+                | Role::PersonnelLost
         )
     }
 }

@@ -248,6 +248,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
     unnumbered::destroyed(ctx, &with_figures, &mut out);
     unnumbered::fell_in_combat(ctx, &with_figures, &mut out);
     unnumbered::suffered(ctx, &with_figures, &mut out);
+    unnumbered::personnel_lost(ctx, &with_figures, &mut out);
     // "колонна российской бронетехники прорвалась … этот десант был уничтожен": a loss
     // without a count and with no side of its own is the one side its paragraph names.
     for m in out[before..].iter_mut().filter(|m| m.side.is_none()) {

@@ -7,6 +7,7 @@ mod discourse;
 mod equipment;
 mod extraction;
 mod figures;
+mod issue_forms;
 mod losses;
 mod matcher;
 mod news_forms;
