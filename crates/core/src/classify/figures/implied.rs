@@ -120,14 +120,15 @@ fn counted_before(ctx: &Ctx, k: usize) -> bool {
 }
 
 /// The text is about this war: it names a side, a claimant of the war (a ministry, a
-/// service) or a place of the war's gazetteer. An officer's death in another story (an
-/// expedition, a crime abroad) is no loss claim.
+/// service), a place of the war's gazetteer or a numbered unit ("93-ї бригади"). An officer's
+/// death in another story (an expedition, a crime abroad) is no loss claim.
 fn at_war(ctx: &Ctx) -> bool {
+    let numbered = |t: usize| (t.saturating_sub(2)..t).any(|k| ctx.doc.tokens[k].is_number);
     ctx.m.all().iter().any(|x| {
         matches!(
             x.role,
             Role::Side(_) | Role::Enemy | Role::Claimant(_) | Role::PlaceName
-        )
+        ) || (x.role == Role::UnitType && numbered(x.first))
     })
 }
 

@@ -145,3 +145,29 @@ fn pilots_count_only_at_war() {
             .is_empty()
     );
 }
+
+#[test]
+fn systems_by_name_and_abbreviation_are_counted_but_not_named_alone() {
+    assert_eq!(
+        figures("Officials said a Russian Iskander strike destroyed two Patriot launchers."),
+        vec![(Metric::AirDefense, 2)]
+    );
+    assert_eq!(
+        figures("Знищено 3 РСЗВ і 2 ЗРК ворога."),
+        vec![(Metric::Mlrs, 3), (Metric::AirDefense, 2)]
+    );
+    // The weapon a strike was made with is not lost.
+    let got = figures("Ударами РСЗО уничтожены две гаубицы ВСУ.");
+    assert_eq!(got, vec![(Metric::Artillery, 2)]);
+}
+
+#[test]
+fn a_numbered_unit_places_an_officers_death_in_the_war() {
+    let got = figures("Загинув командир батальйону 93-ї бригади, повідомили побратими.");
+    assert_eq!(got, vec![(Metric::Killed, 1)]);
+    assert!(
+        run("Загинув командир експедиції, повідомили колеги.")
+            .categories
+            .is_empty()
+    );
+}
