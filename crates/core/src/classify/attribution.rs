@@ -340,7 +340,7 @@ fn described_before(ctx: &Ctx, s: usize) -> Option<Claimant> {
     (0..=s)
         .rev()
         .take_while(|&k| ctx.same_paragraph(k, s))
-        .find_map(|k| described::described_speaker(ctx, &ctx.sentence(k)))
+        .find_map(|k| described::described_speaker(ctx, &ctx.sentence(k), k == s))
         .map(|(first, last)| described(ctx, first, last))
 }
 

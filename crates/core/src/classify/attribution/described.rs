@@ -1,7 +1,8 @@
 //! A speaker the text describes rather than names, in the clause a verb of saying opens or
 //! closes at the end of a sentence ("…, повідомили в бригаді", "…, сообщил источник в
-//! силовых структурах", "…, a Ukrainian lawmaker said on Tuesday"), or after a source cue
-//! opening it ("По оценкам западных аналитиков, …"). The description, as
+//! силовых структурах", "…, a Ukrainian lawmaker said on Tuesday"), opening it before its verb
+//! ("Ukraine's navy said …"), or after a source cue opening it ("По оценкам западных
+//! аналитиков, …"). The description, as
 //! written, is the source; a pronoun ("he said") describes nobody.
 
 use super::super::context::Ctx;
@@ -17,11 +18,31 @@ const TAIL_WORDS: usize = 4;
 /// Prepositions of place that may open a description ("в бригаде", "у ВМС").
 const AT: [&str; 3] = ["в", "у", "во"];
 
-/// The first and last token of the speaker described at the end of sentence `range`.
-pub(super) fn described_speaker(ctx: &Ctx, range: &Range<usize>) -> Option<(usize, usize)> {
+/// The first and last token of the speaker described in sentence `range`; one opening the
+/// sentence before its verb only when `own` (the claim's own sentence: a speaker opening an
+/// earlier sentence tells that sentence).
+pub(super) fn described_speaker(
+    ctx: &Ctx,
+    range: &Range<usize>,
+    own: bool,
+) -> Option<(usize, usize)> {
     ctx.within(range.clone(), |r| r == Role::AttributionVerb)
-        .find_map(|x| after_verb(ctx, range, x).or_else(|| before_verb(ctx, range, x)))
+        .find_map(|x| {
+            after_verb(ctx, range, x)
+                .or_else(|| before_verb(ctx, range, x))
+                .or_else(|| own.then(|| opening(ctx, range, x)).flatten())
+        })
         .or_else(|| after_cue(ctx, range))
+}
+
+/// "Ukraine's navy said it sank …", "Командир батальона рассказал, что …": the description
+/// opens the sentence and the verb of saying follows it.
+fn opening(ctx: &Ctx, range: &Range<usize>, x: &PhraseMatch<Role>) -> Option<(usize, usize)> {
+    let (first, last) = (range.start, x.first.checked_sub(1)?);
+    let plain = (first..x.first).all(|t| t == last || ctx.only_spaces_between(t, t + 1));
+    // Every sentence opens with a capital: only a word for a speaker tells one here.
+    let kind = ctx.any_within(first..x.first, Role::SpeakerKind);
+    (x.first > first && plain && kind && describes(ctx, first, last)).then_some((first, last))
 }
 
 /// "По оценкам западных аналитиков, …": a source cue opening the sentence, the description
@@ -119,5 +140,9 @@ fn describes(ctx: &Ctx, first: usize, last: usize) -> bool {
                 | Role::OutletWord
         )
     });
-    last + 1 - first <= MAX_WORDS && (kind || named) && other.count() == 0
+    // A number in a description is a unit's ("the 79th brigade"), not a date ("26 ноября").
+    let dated = (first..=last).any(|t| {
+        ctx.doc.tokens[t].is_number && !(t < last && ctx.has_at(t + 1, Role::OrdinalSuffix))
+    });
+    last + 1 - first <= MAX_WORDS && (kind || named) && other.count() == 0 && !dated
 }

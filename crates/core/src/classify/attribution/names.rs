@@ -6,7 +6,8 @@ use super::super::lexicon::Role;
 use super::super::matcher::PhraseMatch;
 use std::ops::Range;
 
-/// A capitalised word that is no place, no role word and no word known not to be a name.
+/// A capitalised word that is no place, no role word, no word for a speaker ("Brigade") and no
+/// word known not to be a name.
 pub(super) fn is_name_word(ctx: &Ctx, t: usize) -> bool {
     let tok = ctx.doc.tokens[t];
     tok.capitalized
@@ -16,6 +17,7 @@ pub(super) fn is_name_word(ctx: &Ctx, t: usize) -> bool {
         && !ctx.has_at(t, Role::NotPlace)
         && !ctx.has_at(t, Role::NotName)
         && !ctx.has_at(t, Role::PersonRole)
+        && !ctx.has_at(t, Role::SpeakerKind)
 }
 
 /// How many words may stand between a role word and the name it introduces ("глава

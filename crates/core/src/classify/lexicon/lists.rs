@@ -35,6 +35,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("sides", "attacks_by_ukraine") => Role::AttackBy(Side::Ukraine),
         ("sides", "attacks_by_russia") => Role::AttackBy(Side::Russia),
         ("sides", "behind_russian_lines") => Role::HeldBy(Side::Russia),
+        ("sides", "behind_ukrainian_lines") => Role::HeldBy(Side::Ukraine),
         ("attribution", "not_names") => Role::NotName,
         ("attribution", "targets") => Role::Target,
         ("places", "names") => Role::PlaceName,

@@ -119,3 +119,37 @@ fn a_source_cue_opening_the_sentence_introduces_a_description() {
         assert_eq!(claimant(text).as_deref(), Some(want), "{text}");
     }
 }
+
+#[test]
+fn a_description_opening_its_sentence_and_units_by_number() {
+    for (text, want) in [
+        (
+            "Ukraine's navy said it had destroyed a Russian landing ship in Crimea.",
+            "Ukraine's navy",
+        ),
+        (
+            "Russia lost six tanks near Kurakhove, the 79th Air Assault Brigade said.",
+            "the 79th Air Assault Brigade",
+        ),
+    ] {
+        assert_eq!(claimant(text).as_deref(), Some(want), "{text}");
+    }
+    // A date is no part of a description; a pronoun opening the sentence describes nobody.
+    assert_eq!(
+        claimant("Военкоры 26 ноября сообщили, что ВСУ потеряли 40 военнослужащих."),
+        None
+    );
+    assert_eq!(
+        claimant("Он рассказал, что противник потерял за сутки 40 человек."),
+        None
+    );
+}
+
+#[test]
+fn a_deserter_far_behind_ukrainian_lines_is_ukraines() {
+    let text =
+        "Військовослужбовця, який самовільно залишив частину у Житомирі, засудили до п'яти років.";
+    let c = run(text);
+    let claims = claims_of(&c, Category::Refusal);
+    assert_eq!(claims[0].side, Some(crate::model::Side::Ukraine));
+}
