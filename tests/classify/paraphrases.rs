@@ -25,24 +25,40 @@ fn score(name: &str, split: Option<&str>) -> ClaimReport {
     r
 }
 
-/// Regression floors at the level measured when the rules were last changed.
+/// Regression floors on the first file, a little below the level measured when the rules
+/// were last changed (fully right 77.5 %, claimant 90.0 %, side 92.5 %, loss recall 0.969).
 const FLOORS: ClaimFloors = ClaimFloors {
     precision: Some(1.0),
-    recall: Some(0.85),
+    recall: Some(0.90),
     claimant: Some(0.85),
-    side: Some(0.80),
-    fully: Some(0.65),
+    side: Some(0.85),
+    fully: Some(0.70),
 };
+
+/// The same on the second, held-out file (fully right 63.3 %, claimant 80.0 %, side 86.7 %,
+/// loss recall 0.786; before this session's rules 26.9 %, 42.3 %, 84.6 % and 0.643).
+const HELD_OUT_FLOORS: ClaimFloors = ClaimFloors {
+    precision: Some(1.0),
+    recall: Some(0.75),
+    claimant: Some(0.75),
+    side: Some(0.80),
+    fully: Some(0.58),
+};
+
+fn assert_floors(name: &str, floors: &ClaimFloors, posts: usize) {
+    let all = score(name, None);
+    score(name, Some("dev"));
+    score(name, Some("held_out"));
+    assert!(all.posts >= posts, "{name}: the labels look truncated");
+    for category in Category::ALL {
+        assert_eq!(all.category(category).fp, 0, "{name}, {category}: a false flag");
+    }
+    let measured = below(&all, floors);
+    assert!(measured.is_empty(), "{name}: {}", measured.join("\n"));
+}
 
 #[test]
 fn the_projects_own_sentences_meet_the_measured_floors() {
-    let all = score("paraphrases.jsonl", None);
-    score("paraphrases.jsonl", Some("dev"));
-    score("paraphrases.jsonl", Some("held_out"));
-    assert!(all.posts >= 50, "the labels look truncated");
-    for category in Category::ALL {
-        assert_eq!(all.category(category).fp, 0, "{category}: a false flag");
-    }
-    let measured = below(&all, &FLOORS);
-    assert!(measured.is_empty(), "{}", measured.join("\n"));
+    assert_floors("paraphrases.jsonl", &FLOORS, 50);
+    assert_floors("paraphrases2.jsonl", &HELD_OUT_FLOORS, 45);
 }
