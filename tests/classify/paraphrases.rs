@@ -51,7 +51,11 @@ fn assert_floors(name: &str, floors: &ClaimFloors, posts: usize) {
     score(name, Some("held_out"));
     assert!(all.posts >= posts, "{name}: the labels look truncated");
     for category in Category::ALL {
-        assert_eq!(all.category(category).fp, 0, "{name}, {category}: a false flag");
+        assert_eq!(
+            all.category(category).fp,
+            0,
+            "{name}, {category}: a false flag"
+        );
     }
     let measured = below(&all, floors);
     assert!(measured.is_empty(), "{name}: {}", measured.join("\n"));

@@ -153,13 +153,46 @@ fn share_event(out: &mut [Mention]) {
         let Some(f) = m.figure.as_mut() else {
             continue;
         };
-        let scale = match f.metric {
-            Metric::Personnel | Metric::Killed | Metric::Wounded => 300,
-            _ => 30,
-        };
-        if f.period.is_none() && f.cumulative.is_none() && f.value <= scale {
+        if f.period.is_none() && f.cumulative.is_none() && f.value <= strike_scale(f.metric) {
             f.period = Some(Period::Event);
             f.cumulative = Some(false);
+        }
+    }
+}
+
+/// The most one strike or battle destroys of `metric`: dozens of soldiers, a few machines.
+fn strike_scale(metric: Metric) -> i64 {
+    match metric {
+        Metric::Personnel | Metric::Killed | Metric::Wounded => 300,
+        _ => 30,
+    }
+}
+
+/// "ліквідовано ще 1430 окупантів та 12 танків": figures one loss word counts are one tally;
+/// when one of them is beyond a strike's scale (and so has no period), a destroying verb made
+/// none of them one strike's count.
+fn one_tally(out: &mut [Mention]) {
+    let open = |m: &Mention| {
+        m.figure.as_ref().is_some_and(|f| {
+            f.period.is_none() && f.cumulative.is_none() && f.value > strike_scale(f.metric)
+        })
+    };
+    let tallies: Vec<usize> = out
+        .iter()
+        .filter(|m| open(m))
+        .filter_map(|m| m.group)
+        .collect();
+    for m in out
+        .iter_mut()
+        .filter(|m| m.group.is_some_and(|g| tallies.contains(&g)))
+    {
+        if let Some(f) = m
+            .figure
+            .as_mut()
+            .filter(|f| f.period == Some(Period::Event))
+        {
+            f.period = None;
+            f.cumulative = None;
         }
     }
 }
@@ -242,6 +275,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
         spots.push((trigger.map(|x| x.first), f.first));
     }
     share_sides(ctx, &mut out, &spots);
+    one_tally(&mut out);
     share_event(&mut out);
     let with_figures: Vec<usize> = out.iter().map(|m| m.sentence).collect();
     let before = out.len();

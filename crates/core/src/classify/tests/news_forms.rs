@@ -94,3 +94,22 @@ fn soldiers_taken_prisoner_are_not_lost_and_the_opening_subject_is_the_attacker(
         assert_eq!(figures[0].1, 3, "{text}");
     }
 }
+
+#[test]
+fn one_loss_words_tally_is_one_claim_not_a_strike() {
+    let c = run("Втрати ворога на 9 грудня: ліквідовано ще 1390 окупантів та 14 танків.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert!(
+        claims[0]
+            .figures
+            .iter()
+            .all(|f| f.period != Some(Period::Event))
+    );
+    // A strike's own counts stay one incident's.
+    let (_, figures) = first_loss("Ударом по колонне уничтожены 3 танка и 40 военнослужащих ВСУ.");
+    assert!(
+        figures.iter().all(|f| f.2 == Some(Period::Event)),
+        "{figures:?}"
+    );
+}
