@@ -133,9 +133,15 @@ fn loss_draft(
             return true;
         }
         // A headline and the body that tells it are one claim, whatever each says of time
-        // and place.
-        let headline = at.title || d.origins.iter().all(|o| o.title);
+        // and place; not a headline's figure and another count of its metric (a breakdown
+        // under a headline's total).
         let delta = merge::is_delta(&d.claim.figures, &d.origins, f, origin);
+        let recounted = d
+            .claim
+            .figures
+            .iter()
+            .any(|g| g.metric == f.metric && g.value != f.value);
+        let headline = (at.title || d.origins.iter().all(|o| o.title)) && (!recounted || delta);
         let period = headline
             || d.period
                 .is_none_or(|p| merge::periods_agree(p, f.period, delta));

@@ -113,3 +113,18 @@ fn one_loss_words_tally_is_one_claim_not_a_strike() {
         "{figures:?}"
     );
 }
+
+#[test]
+fn a_loss_report_heads_the_bulleted_lines_after_it_and_keeps_its_own_figure() {
+    let text = "Минобороны: за неделю ВСУ потеряли более 11 тысяч военных.\n\n\
+                ▪️ на Курском направлении — свыше 2 100 военнослужащих;\n\
+                ▪️ в зоне группировки «Юг» — до 1 400 военнослужащих;";
+    let c = run(text);
+    let claims = claims_of(&c, Category::Losses);
+    let values: Vec<i64> = claims.iter().map(|x| x.figures[0].value).collect();
+    assert_eq!(values, vec![11_000, 2_100, 1_400], "{claims:?}");
+    for x in &claims {
+        assert_eq!(x.claimant_id.as_deref(), Some("ru_mod"));
+        assert_eq!(x.figures[0].period, Some(Period::Week));
+    }
+}
