@@ -263,7 +263,13 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
         }
         let same_sentence = prev.filter(|(ps, _, _)| *ps == s);
         let prev_last = same_sentence.map(|(_, _, l)| l);
-        let side = side_of(ctx, f, trigger.as_ref(), prev_last)
+        let stands_for = anchor
+            .and_then(|(_, _, side)| *side)
+            .or(same_sentence.and_then(|(_, side, _)| side));
+        let side = names_no_one(ctx, f)
+            .then_some(stands_for)
+            .flatten()
+            .or_else(|| side_of(ctx, f, trigger.as_ref(), prev_last))
             .or(same_sentence.and_then(|(_, side, _)| side))
             .or(anchor.and_then(|(_, _, side)| *side))
             .or(carried.and_then(|(_, side, _)| side))
@@ -294,6 +300,20 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
     }
     out.sort_by_key(|m| m.evidence.0);
     out
+}
+
+/// "51 Ukrainian soldiers were killed and more than 200 wounded", "…, на курском — до 255": a
+/// count whose noun is left out, or is only a word of hurt, or that stands for an earlier
+/// figure, counts the soldiers of the figure before it and takes that figure's side.
+fn names_no_one(ctx: &Ctx, f: &FigureHit) -> bool {
+    let bare = f.metric_first == f.num.first && f.metric_last == f.num.last;
+    let hurt_noun = ctx
+        .within(f.metric_first..f.metric_last + 1, |r| {
+            matches!(r, Role::Killed | Role::Wounded)
+        })
+        .next()
+        .is_some();
+    bare || hurt_noun || f.anchor.is_some()
 }
 
 /// The loss mention of accepted figure `f` with its loss word and side; `prev_last` ends the

@@ -128,3 +128,20 @@ fn a_loss_report_heads_the_bulleted_lines_after_it_and_keeps_its_own_figure() {
         assert_eq!(x.figures[0].period, Some(Period::Week));
     }
 }
+
+#[test]
+fn the_wounded_after_the_killed_are_the_same_sides_and_24_hours_is_a_day() {
+    let c = run(
+        "At least 40 Ukrainian soldiers were killed and more than 150 wounded in a Russian missile strike on a training ground, officials said.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Ukraine));
+    let (_, figures) = first_loss(
+        "Ukraine's military said it destroyed 11 Russian tanks, 20 armoured vehicles and killed about 300 soldiers in the past 24 hours.",
+    );
+    assert!(
+        figures.iter().all(|f| f.2 == Some(Period::Day)),
+        "{figures:?}"
+    );
+}
