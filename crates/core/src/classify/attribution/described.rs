@@ -114,8 +114,8 @@ const PRONOUNS: [&str; 17] = [
 ];
 
 /// Possessives that may open a description ("рассказали их родственники", "their wives said").
-const POSSESSIVES: [&str; 11] = [
-    "их", "его", "ее", "её", "їх", "його", "її", "their", "his", "her", "its",
+const POSSESSIVES: [&str; 13] = [
+    "их", "его", "ее", "её", "їх", "їхні", "їхня", "його", "її", "their", "his", "her", "its",
 ];
 
 /// Tokens `first..=last` describe a speaker: a few words holding a word for one, or a

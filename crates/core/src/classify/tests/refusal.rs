@@ -304,3 +304,11 @@ fn refusing_to_be_sent_and_leaving_positions_without_orders() {
     let c = run("The soldiers left their positions on orders from the command.");
     assert!(c.categories.is_empty());
 }
+
+#[test]
+fn a_soldier_who_fled_his_unit_told_by_a_participle() {
+    let c = run("Контрактник, сбежавший из части с автоматом, задержан в Подмосковье.");
+    let claims = claims_of(&c, Category::Refusal);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Russia));
+}
