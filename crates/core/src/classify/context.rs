@@ -209,6 +209,30 @@ impl Ctx<'_, '_> {
         verb_after || right_before || dash_before || self.heads_colon(first)
     }
 
+    /// Sentence `s` starts a new line with a bullet, a dash or an emoji rather than a letter or
+    /// a digit ("▪️…", "— …").
+    pub fn starts_bullet(&self, s: usize) -> bool {
+        let Some(sent) = self.doc.sentences.get(s).filter(|_| s > 0) else {
+            return false;
+        };
+        let prev_end = self.end_of(sent.first.saturating_sub(1));
+        let gap = self
+            .doc
+            .text
+            .get(prev_end..self.start_of(sent.first))
+            .unwrap_or("");
+        let Some((_, line)) = gap.rsplit_once('\n') else {
+            return false;
+        };
+        line.trim_start().chars().next().is_some_and(|c| {
+            !c.is_alphanumeric()
+                && !matches!(
+                    c,
+                    '«' | '"' | '“' | '„' | '‘' | '(' | '*' | '_' | '[' | '\''
+                )
+        })
+    }
+
     /// The name starting at token `t` opens its sentence and a colon follows it within a few
     /// words: "UK intelligence: Russia has lost …", "A NATO source: …", "Oryx: …".
     pub fn heads_colon(&self, t: usize) -> bool {

@@ -49,10 +49,7 @@ pub struct Taken {
 }
 
 pub(super) fn is_trigger(r: Role) -> bool {
-    matches!(
-        r,
-        Role::LossWord | Role::DestroyedWord | Role::AgentVerb | Role::Killed | Role::Wounded
-    )
+    r.counts_losses()
 }
 
 /// "могут потерять", "пытались уничтожить": a word of possibility or attempt shortly before

@@ -2,8 +2,8 @@
 //! closes at the end of a sentence ("…, повідомили в бригаді", "…, сообщил источник в
 //! силовых структурах", "…, a Ukrainian lawmaker said on Tuesday"), opening it before its verb
 //! ("Ukraine's navy said …"), or after a source cue opening it ("По оценкам западных
-//! аналитиков, …"). The description, as
-//! written, is the source; a pronoun ("he said") describes nobody.
+//! аналитиков, …"). The description, as written, is the source; a pronoun ("he said")
+//! describes nobody.
 
 use super::super::context::Ctx;
 use super::super::lexicon::Role;

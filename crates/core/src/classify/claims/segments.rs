@@ -9,38 +9,12 @@ use super::super::places;
 /// A round-up has at least this many bulleted lines.
 pub const ROUNDUP_BULLETS: usize = 3;
 
-/// True when a line starts with a bullet, a dash or an emoji rather than a letter or digit.
-fn bulleted(line: &str) -> bool {
-    let Some(c) = line.trim_start().chars().next() else {
-        return false;
-    };
-    !c.is_alphanumeric() && !matches!(c, '«' | '"' | '(' | '*' | '_' | '[' | '\'')
-}
-
-/// Sentence `s` starts a new bulleted line.
-pub fn starts_bullet(ctx: &Ctx, s: usize) -> bool {
-    let Some(sent) = ctx.doc.sentences.get(s) else {
-        return false;
-    };
-    if s == 0 {
-        return false;
-    }
-    let prev_end = ctx.end_of(sent.first.saturating_sub(1));
-    let start = ctx.start_of(sent.first);
-    let gap = ctx.doc.text.get(prev_end..start).unwrap_or("");
-    match gap.rfind('\n') {
-        Some(nl) => bulleted(&gap[nl + 1..]),
-        None => false,
-    }
-}
-
 /// Segment numbers of every sentence: a new segment at each paragraph and each bulleted line.
 pub fn segments(ctx: &Ctx) -> Vec<usize> {
     let mut out = Vec::with_capacity(ctx.doc.sentences.len());
     let mut seg = 0usize;
     for (s, sent) in ctx.doc.sentences.iter().enumerate() {
-        if s > 0 && (sent.paragraph != ctx.doc.sentences[s - 1].paragraph || starts_bullet(ctx, s))
-        {
+        if s > 0 && (sent.paragraph != ctx.doc.sentences[s - 1].paragraph || ctx.starts_bullet(s)) {
             seg += 1;
         }
         out.push(seg);
@@ -51,7 +25,7 @@ pub fn segments(ctx: &Ctx) -> Vec<usize> {
 /// The number of bulleted lines in the text: a round-up has several.
 pub fn bullets(ctx: &Ctx) -> usize {
     (0..ctx.doc.sentences.len())
-        .filter(|&s| starts_bullet(ctx, s))
+        .filter(|&s| ctx.starts_bullet(s))
         .count()
 }
 

@@ -163,6 +163,14 @@ pub enum Role {
 }
 
 impl Role {
+    /// A word a loss figure can be counted by: of loss, of destroying, of killing or wounding.
+    pub fn counts_losses(self) -> bool {
+        matches!(
+            self,
+            Role::LossWord | Role::DestroyedWord | Role::AgentVerb | Role::Killed | Role::Wounded
+        )
+    }
+
     /// Whether a phrase of this role can start a report: a text with none is neither a
     /// refusal nor a loss report, whatever else it holds.
     pub fn starts_report(self) -> bool {

@@ -145,3 +145,10 @@ fn the_wounded_after_the_killed_are_the_same_sides_and_24_hours_is_a_day() {
         "{figures:?}"
     );
 }
+
+#[test]
+fn a_digest_of_bulleted_stories_has_no_loss_heading() {
+    // Each line is its own story: the deaths of one line's second sentence head no other line.
+    let text = "Главное за день\n\n🔻В Испании снова наводнение. В провинции Валенсия погибли более 200 человек.\n\n🔻В Ростове осудили двух российских контрактников, обвинявшихся в убийстве семьи.";
+    assert!(run(text).categories.is_empty(), "{:?}", run(text).claims);
+}
