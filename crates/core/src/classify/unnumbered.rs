@@ -45,11 +45,13 @@ pub fn destroyed(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
         let after = ctx.markers(x.first..(x.last + 5).min(clause.end).max(x.first));
         let same = prev.filter(|(ps, _, _)| *ps == s);
         let floor = same.map_or(sentence.start, |(_, last, _)| last + 1);
+        // "The Russian army lost an entire brigade": the subject of a word of loss lost it.
+        let lost = ctx.has_at(x.first, Role::LossWord);
         let side = match after.into_iter().next() {
             Some(m) => Some((m, false)),
-            None if active => {
+            None if active || lost => {
                 let from = x.first.saturating_sub(5).max(floor);
-                nearest(ctx.markers(from..x.first.max(from)), x.first).map(|m| (m, true))
+                nearest(ctx.markers(from..x.first.max(from)), x.first).map(|m| (m, active))
             }
             None => None,
         }

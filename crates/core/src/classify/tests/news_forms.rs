@@ -152,3 +152,24 @@ fn a_digest_of_bulleted_stories_has_no_loss_heading() {
     let text = "Главное за день\n\n🔻В Испании снова наводнение. В провинции Валенсия погибли более 200 человек.\n\n🔻В Ростове осудили двух российских контрактников, обвинявшихся в убийстве семьи.";
     assert!(run(text).categories.is_empty(), "{:?}", run(text).claims);
 }
+
+#[test]
+fn rates_per_month_and_week_are_those_periods() {
+    for (text, period) in [
+        (
+            "Росія щомісяця втрачає близько 25 тисяч військових.",
+            Period::Month,
+        ),
+        (
+            "Russia loses about 25,000 troops every month.",
+            Period::Month,
+        ),
+        (
+            "Противник еженедельно теряет до 8 тысяч военных.",
+            Period::Week,
+        ),
+    ] {
+        let (_, figures) = first_loss(text);
+        assert_eq!(figures[0].2, Some(period), "{text}");
+    }
+}

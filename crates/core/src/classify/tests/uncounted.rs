@@ -87,3 +87,32 @@ fn a_unit_told_destroyed_is_a_loss_and_one_whose_destruction_began_is_not() {
         run("Российская армия приступила к ликвидации украинской группировки в Курской области.");
     assert!(c.categories.is_empty(), "{:?}", c.claims);
 }
+
+#[test]
+fn a_unit_as_the_measure_of_what_was_lost() {
+    for (text, side) in [
+        (
+            "Росіяни втратили близько роти піхоти під час штурму.",
+            Side::Russia,
+        ),
+        (
+            "ВСУ потеряли около взвода при попытке контратаки.",
+            Side::Ukraine,
+        ),
+        (
+            "The Russian army lost an entire battalion near Toretsk, officials said.",
+            Side::Russia,
+        ),
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        assert!(claims[0].figures.is_empty(), "{text}");
+        assert_eq!(claims[0].side, Some(side), "{text}");
+    }
+    assert!(
+        run("Мы потеряли связь с ротой на час.")
+            .categories
+            .is_empty()
+    );
+}
