@@ -186,7 +186,7 @@ pub fn location(ctx: &Ctx, s: usize, anchor: usize) -> Option<String> {
 
 /// A name cut before its closing quote (войск «Запад) gets it back, and one cut after its
 /// opening quote (Южной" группировки войск) gets that.
-fn balanced(span: &str) -> String {
+pub(super) fn balanced(span: &str) -> String {
     let mut out = span.to_owned();
     let (open, close) = (out.matches('«').count(), out.matches('»').count());
     if open > close {

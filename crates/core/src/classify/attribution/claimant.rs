@@ -3,6 +3,7 @@
 
 use super::super::claimants::Known;
 use super::super::context::Ctx;
+use super::super::places::balanced;
 use crate::model::Side;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,10 +31,11 @@ impl Claimant {
     }
 }
 
-/// A speaker described, not named, as written.
+/// A speaker described, not named, as written (with the quote a group's name closes with:
+/// "в группировке «Север»").
 pub(super) fn described(ctx: &Ctx, first: usize, last: usize) -> Claimant {
     Claimant {
-        name: ctx.doc.span(first, last).to_owned(),
+        name: balanced(ctx.doc.span(first, last)),
         id: None,
         side: None,
         token: first,

@@ -23,7 +23,9 @@ fn trigger_for(ctx: &Ctx, f: &FigureHit) -> Option<PhraseMatch<Role>> {
     let noun_first = f.metric_last < f.num.first;
     ctx.within(range, is_trigger)
         .filter(|x| {
-            let own_noun = noun_first && x.role == Role::LossWord && x.last <= f.metric_last;
+            // The figure's own noun when it is a word of loss ("750,000 casualties").
+            let in_noun = x.first >= f.metric_first || noun_first;
+            let own_noun = x.role == Role::LossWord && x.last <= f.metric_last && in_noun;
             let inside = x.first >= f.first && x.last <= f.last && !own_noun;
             let near = x.last + TRIGGER_REACH >= f.first && x.first <= f.last + TRIGGER_REACH;
             !inside && near && !ctx.in_name(x.first)

@@ -153,3 +153,10 @@ fn a_deserter_far_behind_ukrainian_lines_is_ukraines() {
     let claims = claims_of(&c, Category::Refusal);
     assert_eq!(claims[0].side, Some(crate::model::Side::Ukraine));
 }
+
+#[test]
+fn a_group_named_in_quotes_keeps_its_closing_quote() {
+    let text =
+        "Уничтожены до 30 военнослужащих ВСУ и 2 бронемашины, сообщили в группировке «Север».";
+    assert_eq!(claimant(text).as_deref(), Some("в группировке «Север»"));
+}

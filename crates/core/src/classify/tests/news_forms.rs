@@ -173,3 +173,17 @@ fn rates_per_month_and_week_are_those_periods() {
         assert_eq!(figures[0].2, Some(period), "{text}");
     }
 }
+
+#[test]
+fn a_count_of_casualties_is_its_own_word_of_loss() {
+    let (side, figures) = first_loss(
+        "Ukraine's General Staff reported 1,480 Russian casualties over the past day, along with 7 tanks.",
+    );
+    assert_eq!(side, Some(Side::Russia));
+    assert_eq!(figures[0], (Metric::Personnel, 1480, Some(Period::Day)));
+    assert!(
+        run("Civilian casualties reached 1,480 in the city.")
+            .categories
+            .is_empty()
+    );
+}
