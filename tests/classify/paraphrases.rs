@@ -56,6 +56,17 @@ const THIRD_FLOORS: ClaimFloors = ClaimFloors {
     fully: Some(0.50),
 };
 
+/// The fourth file: scored once blind (fully right 42.9 %, claimant 78.6 %, loss recall 0.846;
+/// before the session's rules 21.4 %, 35.7 % and 0.846), then its errors were read and it
+/// became a development file (62.5 % after the rules that followed).
+const FOURTH_FLOORS: ClaimFloors = ClaimFloors {
+    precision: Some(1.0),
+    recall: Some(0.80),
+    claimant: Some(0.75),
+    side: Some(0.80),
+    fully: Some(0.55),
+};
+
 fn assert_floors(name: &str, floors: &ClaimFloors, posts: usize) {
     let all = score(name, None);
     score(name, Some("dev"));
@@ -77,4 +88,5 @@ fn the_projects_own_sentences_meet_the_measured_floors() {
     assert_floors("paraphrases.jsonl", &FLOORS, 50);
     assert_floors("paraphrases2.jsonl", &HELD_OUT_FLOORS, 45);
     assert_floors("paraphrases3.jsonl", &THIRD_FLOORS, 30);
+    assert_floors("paraphrases4.jsonl", &FOURTH_FLOORS, 20);
 }

@@ -4,6 +4,7 @@
 
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
+use super::super::model_names::in_model_name;
 use super::super::numbers::{Num, opens_range};
 use super::qualifiers::before_qualifiers;
 use crate::model::Metric;
@@ -43,7 +44,10 @@ pub(super) fn noun_after(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, u
         ctx.only_spaces_between(p - 1, p)
             || (p == num.last + 1 && (abbreviated_multiplier(ctx, num) || bracketed()))
     };
-    while p < sentence_end && joined(p) {
+    // A model named between the number and its noun ("two BMP-2 infantry fighting vehicles")
+    // is part of the noun's phrase.
+    let in_model = |p: usize| in_model_name(ctx.doc, p);
+    while p < sentence_end && (joined(p) || (in_model(p) && in_model(p - 1))) {
         if let Some(x) = ctx.longest_at(p, is_noun) {
             if ctx.has_at(x.last + 1, Role::NotAfterMetric)
                 && ctx.doc.sentence_of(x.last + 1) == ctx.doc.sentence_of(p)
@@ -58,6 +62,10 @@ pub(super) fn noun_after(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, u
             && dead_list_before(ctx, p)
         {
             return Some((Metric::Killed, false, x.first, x.last));
+        }
+        if in_model(p) {
+            p += 1;
+            continue;
         }
         if skipped >= 3 || !ctx.is_modifier(p) {
             return None;

@@ -160,3 +160,10 @@ fn a_group_named_in_quotes_keeps_its_closing_quote() {
         "Уничтожены до 30 военнослужащих ВСУ и 2 бронемашины, сообщили в группировке «Север».";
     assert_eq!(claimant(text).as_deref(), Some("в группировке «Север»"));
 }
+
+#[test]
+fn groups_and_organisations_describe_speakers() {
+    let c = run("More than 100 Russian soldiers have refused to fight, a human rights group said.");
+    let claims = claims_of(&c, Category::Refusal);
+    assert_eq!(claims[0].claimant.as_deref(), Some("a human rights group"));
+}

@@ -171,3 +171,21 @@ fn a_numbered_unit_places_an_officers_death_in_the_war() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_model_between_a_number_and_its_noun_and_fighters_by_model() {
+    assert_eq!(
+        figures("Border guards destroyed two Russian BMP-2 infantry fighting vehicles near Sumy."),
+        vec![(Metric::Apc, 2)]
+    );
+    assert_eq!(
+        figures(
+            "A Ukrainian MiG-29 fighter was destroyed at an airfield, Russia's defence ministry said."
+        ),
+        vec![(Metric::Aircraft, 1)]
+    );
+    assert_eq!(
+        figures("Four Russian sailors were killed when a sea drone hit their boat."),
+        vec![(Metric::Killed, 4)]
+    );
+}

@@ -187,3 +187,15 @@ fn a_count_of_casualties_is_its_own_word_of_loss() {
             .is_empty()
     );
 }
+
+#[test]
+fn an_operations_losses_and_sentences_for_desertion() {
+    let (_, figures) =
+        first_loss("Russia's losses in the Kursk incursion have topped 30,000 troops, Kyiv said.");
+    assert_eq!(figures[0], (Metric::Personnel, 30_000, Some(Period::Total)));
+    let c = run(
+        "По данным «Медиазоны», за неделю вынесено 110 приговоров за самовольное оставление части.",
+    );
+    let f = &claims_of(&c, Category::Refusal)[0].figures;
+    assert_eq!((f[0].metric, f[0].value), (Metric::Deserters, 110));
+}
