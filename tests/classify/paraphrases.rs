@@ -1,8 +1,9 @@
 //! The project's own news sentences with full gold claims (`tests/fixtures/labels/
 //! paraphrases*.jsonl`, texts inline, never taken from the shared data; docs/labelling.md):
 //! scored claim by claim through `claimwatch eval`'s code, needing no shared data. The first
-//! file's dev part was open to the work on rules and its held-out part was not; the second and
-//! third files were each written before the rules that followed them and are held out whole.
+//! file's dev part was open to the work on rules and its held-out part was not; the second,
+//! third and fourth files were each written before the rules that followed them and scored
+//! once, blind (the fourth was then read, and is a development file now).
 
 use claimwatch::cli::eval::claims::ClaimReport;
 use claimwatch::cli::eval::evaluate_claims;

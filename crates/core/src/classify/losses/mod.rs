@@ -16,8 +16,8 @@ use crate::model::{Category, Figure, Metric, Period};
 use sides::{side_around, side_of};
 
 /// The loss word the figure belongs to: a loss or destroying word before an "убитыми", one
-/// before the figure before one after it, then the nearest. A noun of loss counted after a
-/// linking verb ("Russian casualties have reached 750,000") is its own loss word.
+/// before the figure before one after it, then the nearest. A figure whose noun is a word of
+/// loss ("Russian casualties have reached 750,000", "1,650 Russian casualties") is its own.
 fn trigger_for(ctx: &Ctx, f: &FigureHit) -> Option<PhraseMatch<Role>> {
     let range = ctx.doc.sentence_range(f.first);
     let noun_first = f.metric_last < f.num.first;
