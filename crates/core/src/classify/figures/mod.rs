@@ -14,7 +14,7 @@ mod qualifiers;
 pub use heading::list_heading;
 pub use hit::{Delta, FigureHit};
 pub use implied::continues_sentence;
-pub use period::{incident_scale, whole_war};
+pub use period::{incident_scale, strike_scale, whole_war};
 
 use super::context::Ctx;
 use super::doc::cap_chars;

@@ -269,8 +269,13 @@ pub fn whole_war(metric: Metric, value: i64) -> bool {
 
 /// A count one strike or battle can reach: dozens of soldiers, a few machines.
 pub fn incident_scale(f: &FigureHit) -> bool {
-    match f.metric {
-        Metric::Personnel | Metric::Killed | Metric::Wounded => f.value <= 300,
-        _ => f.value <= 30,
+    f.value <= strike_scale(f.metric)
+}
+
+/// The most one strike or battle destroys of `metric`.
+pub fn strike_scale(metric: Metric) -> i64 {
+    match metric {
+        Metric::Personnel | Metric::Killed | Metric::Wounded => 300,
+        _ => 30,
     }
 }

@@ -12,7 +12,7 @@ use super::lexicon::Role;
 use super::matcher::PhraseMatch;
 use super::mention::{Mention, SideMark, TRIGGER_REACH, Taken, is_trigger};
 use super::unnumbered;
-use crate::model::{Category, Figure, Metric, Period};
+use crate::model::{Category, Figure, Period};
 use sides::{side_around, side_of};
 
 /// The loss word the figure belongs to: a loss or destroying word before an "убитыми", one
@@ -155,18 +155,13 @@ fn share_event(out: &mut [Mention]) {
         let Some(f) = m.figure.as_mut() else {
             continue;
         };
-        if f.period.is_none() && f.cumulative.is_none() && f.value <= strike_scale(f.metric) {
+        if f.period.is_none()
+            && f.cumulative.is_none()
+            && f.value <= figures::strike_scale(f.metric)
+        {
             f.period = Some(Period::Event);
             f.cumulative = Some(false);
         }
-    }
-}
-
-/// The most one strike or battle destroys of `metric`: dozens of soldiers, a few machines.
-fn strike_scale(metric: Metric) -> i64 {
-    match metric {
-        Metric::Personnel | Metric::Killed | Metric::Wounded => 300,
-        _ => 30,
     }
 }
 
@@ -176,7 +171,9 @@ fn strike_scale(metric: Metric) -> i64 {
 fn one_tally(out: &mut [Mention]) {
     let open = |m: &Mention| {
         m.figure.as_ref().is_some_and(|f| {
-            f.period.is_none() && f.cumulative.is_none() && f.value > strike_scale(f.metric)
+            f.period.is_none()
+                && f.cumulative.is_none()
+                && f.value > figures::strike_scale(f.metric)
         })
     };
     let tallies: Vec<usize> = out

@@ -139,6 +139,14 @@ fn main_battle_tanks_are_tanks() {
 
 #[test]
 fn pilots_count_only_at_war() {
+    assert_eq!(
+        figures("ВСУ потеряли двух летчиков."),
+        vec![(Metric::Personnel, 2)]
+    );
+    assert_eq!(
+        figures("Two Russian pilots were killed when their Su-34 was shot down."),
+        vec![(Metric::Killed, 2)]
+    );
     assert!(
         run("Двое пилотов и бортинженер погибли при крушении грузового самолета.")
             .categories
