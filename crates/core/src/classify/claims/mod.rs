@@ -18,7 +18,8 @@ use crate::model::{Category, Claim, Figure, Metric, Period, Side};
 use merge::Origin;
 use segments::ROUNDUP_BULLETS;
 use sides::{
-    combatant_enemy, held_side, marked_side, paragraph_side, policed_side, post_side, side_of,
+    combatant_enemy, held_side, marked_side, mixed_sides, paragraph_side, policed_side, post_side,
+    side_of, unmarked_side,
 };
 
 /// Caps that keep a long text's output readable.
@@ -325,6 +326,7 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
     let mut drafts: Vec<Draft> = Vec::new();
     let ours: Vec<&Mention> = mentions.iter().filter(|m| m.category == category).collect();
     let post_side = post_side(ctx, &ours);
+    let mixed = mixed_sides(ctx, &ours);
     let marked = std::cell::OnceCell::new();
     for m in ours {
         let claimant = attribution::resolve(ctx, m.sentence, m.anchor);
@@ -343,6 +345,7 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
                 })
                 .or_else(|| *marked.get_or_init(|| marked_side(ctx)))
                 .or_else(|| held_side(ctx, m))
+                .or_else(|| unmarked_side(ctx, claimant.as_ref(), m, mixed))
         };
         let side = side_of(ctx, m, claimant.as_ref())
             .or_else(|| (!m.other_conflict).then(fallback).flatten());

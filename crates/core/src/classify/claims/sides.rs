@@ -7,7 +7,7 @@ use super::super::context::{Ctx, opposite};
 use super::super::lexicon::Role;
 use super::super::mention::Mention;
 use super::segments::{self, ROUNDUP_BULLETS};
-use crate::model::{Category, Side};
+use crate::model::{Category, Lang, Side};
 
 pub(super) fn side_of(ctx: &Ctx, m: &Mention, claimant: Option<&Claimant>) -> Option<Side> {
     let (marker, inverted) = m.side?;
@@ -42,7 +42,9 @@ pub(super) fn post_side(ctx: &Ctx, mentions: &[&Mention]) -> Option<Side> {
 pub(super) fn combatant_enemy(ctx: &Ctx, claimant: Option<&Claimant>, m: &Mention) -> Option<Side> {
     let c = claimant?;
     let known = c.id.and_then(super::super::claimants::by_id)?;
-    let own = ctx.any_within(ctx.sentence(m.sentence), Role::FallingDebris);
+    let sentence = ctx.sentence(m.sentence);
+    let own = ctx.any_within(sentence.clone(), Role::FallingDebris)
+        || ctx.any_within(sentence, Role::VictimVoice);
     (m.category == Category::Losses && known.combatant)
         .then_some(if own {
             known.side
@@ -94,4 +96,51 @@ pub(super) fn held_side(ctx: &Ctx, m: &Mention) -> Option<Side> {
                 _ => None,
             })
     })
+}
+
+/// Whose soldiers a post leaves unnamed, from how it tells the loss. A loss told in the voice
+/// of the side that suffered it ("загинули щонайменше 12 військовослужбовців", "погибли двое
+/// военных", "получил более 40 осколков") or a refusal is the teller's own; one told as
+/// destroyed ("ліквідовано", "уничтожено") is the teller's enemy's. The teller's side is a
+/// known claimant's, else, in Ukrainian and Russian, the side whose soldiers the language
+/// leaves unmarked (news in either names the other side's: "окупанти", "ВСУ").
+/// `mixed`: the post's other mentions name both sides (see [`mixed_sides`]), which leaves the
+/// language's convention open.
+pub(super) fn unmarked_side(
+    ctx: &Ctx,
+    claimant: Option<&Claimant>,
+    m: &Mention,
+    mixed: bool,
+) -> Option<Side> {
+    let sentence = ctx.sentence(m.sentence);
+    let victim = |r: Role| {
+        matches!(
+            r,
+            Role::VictimVoice | Role::FellInCombat | Role::WoundedInCombat
+        )
+    };
+    let agent = |r: Role| matches!(r, Role::DestroyedWord | Role::AgentVerb);
+    let own =
+        m.category == Category::Refusal || ctx.within(sentence.clone(), victim).next().is_some();
+    if !own && ctx.within(sentence, agent).next().is_none() {
+        return None;
+    }
+    let language = || match ctx.lang {
+        _ if mixed => None,
+        Lang::Uk => Some(Side::Ukraine),
+        Lang::Ru => Some(Side::Russia),
+        _ => None,
+    };
+    let teller = claimant.and_then(|c| c.side).or_else(language)?;
+    Some(if own { teller } else { opposite(teller) })
+}
+
+/// The post's mentions name both sides as losing (or refusing): one that names neither is
+/// open.
+pub(super) fn mixed_sides(ctx: &Ctx, mentions: &[&Mention]) -> bool {
+    let mut named = mentions.iter().filter_map(|m| {
+        let claimant = attribution::resolve(ctx, m.sentence, m.anchor);
+        side_of(ctx, m, claimant.as_ref())
+    });
+    named.next().is_some_and(|first| named.any(|s| s != first))
 }

@@ -17,7 +17,10 @@ pub(super) fn apply(ctx: &Ctx, out: &mut [FigureHit]) {
         f.daily = period == Some(Period::Day) && !rate(ctx, f);
         f.marker_last = marker_last;
         f.period = period;
-        if cumulative.is_none() && event_of(ctx, f).is_some() {
+        let open = cumulative.is_none() || (cumulative == Some(false) && period.is_none());
+        if (cumulative.is_none() && event_of(ctx, f).is_some())
+            || (open && one_machine_struck(ctx, f))
+        {
             f.period = Some(Period::Event);
             f.cumulative = Some(false);
         } else if cumulative.is_none() && beyond_any_period(f) {
@@ -259,6 +262,40 @@ fn event_of(ctx: &Ctx, f: &FigureHit) -> Option<Period> {
     let told = |k: usize| ctx.any_within(ctx.sentence(k), Role::EventMarker);
     let before = || incident_scale(f) && earlier_in_paragraph(ctx, s).take(1).any(told);
     (ctx.any_within(sentence, Role::EventMarker) || before()).then_some(Period::Event)
+}
+
+/// One machine, named by a singular noun or a word for one, not a digit ("sank a Russian patrol
+/// ship", "збили російський винищувач"): one machine is lost in one incident.
+fn one_machine(ctx: &Ctx, f: &FigureHit) -> bool {
+    let people = matches!(
+        f.metric,
+        Metric::Personnel
+            | Metric::Killed
+            | Metric::Wounded
+            | Metric::Prisoners
+            | Metric::Refusers
+            | Metric::Deserters
+    );
+    f.value == 1
+        && !people
+        && ctx
+            .doc
+            .tokens
+            .get(f.num.first)
+            .is_some_and(|t| !t.is_number)
+}
+
+/// One machine in a sentence that tells an act of destroying ("destroyed", "знищено", "сбит"),
+/// even over a span the text leaves open ("overnight").
+fn one_machine_struck(ctx: &Ctx, f: &FigureHit) -> bool {
+    let sentence = ctx.doc.sentence_range(f.first);
+    one_machine(ctx, f)
+        && ctx
+            .within(sentence, |r| {
+                matches!(r, Role::AgentVerb | Role::DestroyedWord)
+            })
+            .next()
+            .is_some()
 }
 
 /// The dead of a whole war, not of a month ("на фронте погибли 30 тысяч"): a count of the

@@ -5,31 +5,10 @@ use crate::model::{Period, Qualifier, Side};
 
 /// The role of the phrases of list `key` in section `section`, if it is one.
 pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
+    if section == "losses" {
+        return losses_list(key);
+    }
     Some(match (section, key) {
-        ("losses", "loss_words") => Role::LossWord,
-        ("losses", "agent_verbs") => Role::AgentVerb,
-        ("losses", "destroyed_words") => Role::DestroyedWord,
-        ("losses", "killed") => Role::Killed,
-        ("losses", "wounded") => Role::Wounded,
-        ("losses", "with_wounded") => Role::WithWounded,
-        ("losses", "name_counts") => Role::NameCount,
-        ("losses", "dead_lists") => Role::DeadList,
-        ("losses", "military_context") => Role::MilitaryContext,
-        ("losses", "civilian_context") => Role::CivilianContext,
-        ("losses", "interception") => Role::Interception,
-        ("losses", "hypothetical") => Role::Hypothetical,
-        ("losses", "destroyed") => Role::Destroyed,
-        ("losses", "share_lost") => Role::ShareLost,
-        ("losses", "fell_in_combat") => Role::FellInCombat,
-        ("losses", "wounded_in_combat") => Role::WoundedInCombat,
-        ("losses", "falling_debris") => Role::FallingDebris,
-        ("losses", "suffered_losses") => Role::SufferedLosses,
-        ("losses", "personnel_lost") => Role::PersonnelLost,
-        ("losses", "not_loss") => Role::NotLoss,
-        ("losses", "other_wars") => Role::OtherWar,
-        ("losses", "weak_personnel") => Role::WeakPersonnel,
-        ("losses", "civil_ambiguous") => Role::CivilAmbiguous,
-        ("losses", "captured") => Role::Captured,
         ("sides", "agent_markers") => Role::AgentMark,
         ("sides", "attack_verbs") => Role::AttackVerb,
         ("sides", "attacks_by_ukraine") => Role::AttackBy(Side::Ukraine),
@@ -39,7 +18,6 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("attribution", "not_names") => Role::NotName,
         ("attribution", "targets") => Role::Target,
         ("places", "names") => Role::PlaceName,
-        ("losses", "passive_auxiliaries") => Role::PassiveAux,
         ("figures", "link_verbs") => Role::LinkVerb,
         ("figures", "not_after_metric") => Role::NotAfterMetric,
         ("figures", "uncounted") => Role::Uncounted,
@@ -81,6 +59,39 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("units", "abbreviations") => Role::UnitAbbreviation,
         ("units", "ordinal_suffixes") => Role::OrdinalSuffix,
         ("units", "designators") => Role::UnitDesignator,
+        _ => return None,
+    })
+}
+
+/// The role of the phrases of list `key` in the `losses` section.
+fn losses_list(key: &str) -> Option<Role> {
+    Some(match key {
+        "loss_words" => Role::LossWord,
+        "agent_verbs" => Role::AgentVerb,
+        "destroyed_words" => Role::DestroyedWord,
+        "killed" => Role::Killed,
+        "wounded" => Role::Wounded,
+        "with_wounded" => Role::WithWounded,
+        "name_counts" => Role::NameCount,
+        "dead_lists" => Role::DeadList,
+        "military_context" => Role::MilitaryContext,
+        "civilian_context" => Role::CivilianContext,
+        "interception" => Role::Interception,
+        "hypothetical" => Role::Hypothetical,
+        "destroyed" => Role::Destroyed,
+        "share_lost" => Role::ShareLost,
+        "fell_in_combat" => Role::FellInCombat,
+        "wounded_in_combat" => Role::WoundedInCombat,
+        "falling_debris" => Role::FallingDebris,
+        "victim_voice" => Role::VictimVoice,
+        "suffered_losses" => Role::SufferedLosses,
+        "personnel_lost" => Role::PersonnelLost,
+        "not_loss" => Role::NotLoss,
+        "other_wars" => Role::OtherWar,
+        "weak_personnel" => Role::WeakPersonnel,
+        "civil_ambiguous" => Role::CivilAmbiguous,
+        "captured" => Role::Captured,
+        "passive_auxiliaries" => Role::PassiveAux,
         _ => return None,
     })
 }

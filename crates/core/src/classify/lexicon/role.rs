@@ -40,6 +40,10 @@ pub enum Role {
     /// "в результате падения обломков", "падіння уламків", "falling debris": a loss where the
     /// reporter's air defence brought the enemy's missiles or drones down, on its own side.
     FallingDebris,
+    /// A loss told in the voice of the side that suffered it: died, not destroyed ("загинули",
+    /// "погибли", "получили ранения", "died"). Said of one's own soldiers: the other side's
+    /// are "eliminated".
+    VictimVoice,
     /// A force said to suffer losses, without a count ("бригада ВСУ понесла потери",
     /// "Russian troops suffered heavy losses").
     SufferedLosses,

@@ -32,6 +32,10 @@ fn a_described_speaker_is_the_source() {
             "Dozens of soldiers deserted their units, according to military lawyers.",
             "military lawyers",
         ),
+        (
+            "Three Russian sailors were killed when a sea drone hit a patrol boat, a Russian Telegram channel reported.",
+            "a Russian Telegram channel",
+        ),
     ] {
         let c = run(text);
         let got = c.claims.first().and_then(|x| x.claimant.clone());

@@ -199,3 +199,21 @@ fn an_operations_losses_and_sentences_for_desertion() {
     let f = &claims_of(&c, Category::Refusal)[0].figures;
     assert_eq!((f[0].metric, f[0].value), (Metric::Deserters, 110));
 }
+
+#[test]
+fn one_machine_struck_is_one_incident() {
+    // A singular machine destroyed is one incident, even over a span left open ("overnight").
+    for text in [
+        "Ukraine's navy said it sank a Russian patrol ship off the coast of Crimea overnight.",
+        "Повітряні сили збили російський винищувач Су-34 над Донеччиною.",
+    ] {
+        let (_, figures) = first_loss(text);
+        assert_eq!(figures.len(), 1, "{text}: {figures:?}");
+        assert_eq!(figures[0].2, Some(Period::Event), "{text}");
+    }
+    // A running total stays one; a count in digits is not a single machine.
+    let (_, figures) = first_loss("Russia has lost a submarine since the war began.");
+    assert_eq!(figures[0].2, Some(Period::Total));
+    let (_, figures) = first_loss("Since February 2022 Russia has lost 1 submarine.");
+    assert_ne!(figures[0].2, Some(Period::Event));
+}

@@ -113,7 +113,72 @@ fn a_loss_from_falling_debris_is_the_reporters_own() {
     let claims = claims_of(&c, Category::Losses);
     assert_eq!(claims.len(), 1, "{claims:?}");
     assert_eq!(claims[0].side, Some(Side::Russia));
-    // Without debris, what a command reports is the enemy's.
-    let c = run("Минобороны России сообщило: двое военнослужащих получили легкие ранения.");
+    // Without debris, what a command reports destroyed is the enemy's.
+    let c = run("Минобороны России сообщило: уничтожены двое военнослужащих.");
     assert_eq!(claims_of(&c, Category::Losses)[0].side, Some(Side::Ukraine));
+}
+
+/// The side of the first claim of `category` in `text`.
+fn side_of_first(text: &str, category: Category) -> Option<Side> {
+    let c = run(text);
+    let claims = claims_of(&c, category);
+    assert!(!claims.is_empty(), "no claim: {text}");
+    claims[0].side
+}
+
+#[test]
+fn a_loss_told_in_the_victims_voice_is_the_tellers_own() {
+    // "Died", "were wounded", not "destroyed": a command or a speaker tells its own dead so.
+    for (text, want) in [
+        (
+            "Внаслідок ракетного удару по полігону загинули щонайменше 12 військовослужбовців, повідомили Сухопутні війська.",
+            Side::Ukraine,
+        ),
+        (
+            "Минобороны России сообщило: двое военнослужащих получили легкие ранения.",
+            Side::Russia,
+        ),
+        (
+            "Под Курском погибли пятеро военнослужащих, сообщил военкор.",
+            Side::Russia,
+        ),
+        (
+            "Командир взвода с позывным Таксист получил более 40 осколков в бою за Клещеевку.",
+            Side::Russia,
+        ),
+    ] {
+        assert_eq!(side_of_first(text, Category::Losses), Some(want), "{text}");
+    }
+    // Told as destroyed, the unnamed soldiers are the enemy's of a Ukrainian text; in English
+    // nothing marks whose soldiers died.
+    assert_eq!(
+        side_of_first(
+            "Ліквідовано 12 військовослужбовців під Покровськом, повідомили Сухопутні війська.",
+            Category::Losses
+        ),
+        Some(Side::Russia)
+    );
+    assert_eq!(
+        side_of_first(
+            "Twelve soldiers died in a missile strike on a training ground, officials said.",
+            Category::Losses
+        ),
+        None
+    );
+}
+
+#[test]
+fn a_refusal_whose_soldiers_go_unnamed_is_the_tellers_own() {
+    for (text, want) in [
+        (
+            "Понад 30 тисяч військових самовільно залишили частини з початку року, заявив нардеп Олексій Гончаренко.",
+            Side::Ukraine,
+        ),
+        (
+            "В Новосибирской области из части сбежали 10 военнослужащих, сообщил губернатор.",
+            Side::Russia,
+        ),
+    ] {
+        assert_eq!(side_of_first(text, Category::Refusal), Some(want), "{text}");
+    }
 }
