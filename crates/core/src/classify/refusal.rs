@@ -162,11 +162,15 @@ const PAST_ENDINGS: &[&str] = &["ли", "лись", "лися", "ла", "лас�
 
 /// The refusal phrase `x` tells an act in the past tense ("из части сбежали 10 военнослужащих")
 /// rather than a tally of cases ("95 тысяч уголовных дел о самовольном оставлении части").
+/// An English perfect ("have refused", "has deserted") tells what has added up, not one act.
 fn one_act(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
-    (x.first..=x.last).any(|t| {
-        let w = ctx.doc.word(t).to_lowercase();
-        w.chars().count() > 3 && PAST_ENDINGS.iter().any(|e| w.ends_with(e))
-    })
+    let perfect = (x.first.saturating_sub(2)..=x.last)
+        .any(|t| matches!(ctx.doc.word(t).to_lowercase().as_str(), "have" | "has"));
+    !perfect
+        && (x.first..=x.last).any(|t| {
+            let w = ctx.doc.word(t).to_lowercase();
+            w.chars().count() > 3 && PAST_ENDINGS.iter().any(|e| w.ends_with(e))
+        })
 }
 
 /// Endings of a singular past verb, one person's act ("сбежал", "самовольнулся", "залишив",

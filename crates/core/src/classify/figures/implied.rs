@@ -5,6 +5,7 @@
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
 use super::super::matcher::PhraseMatch;
+use super::super::mention::is_passive;
 use super::super::model_names::model_number;
 use super::super::numbers::Num;
 use super::hit::FigureHit;
@@ -43,13 +44,14 @@ fn singular(ctx: &Ctx, out: &[FigureHit], x: &PhraseMatch<Role>) -> Option<Figur
     if metric == Metric::Personnel && !one_person_hurt(ctx, out, x.first, m.last.max(x.last)) {
         return None;
     }
+    let last = m.last.max(x.last);
     if counted_before(ctx, before_qualifiers(ctx, x.first))
         || plural_before(ctx, x.first)
         || names_the_noun_before(ctx, out, x.first, metric)
+        || subject_of_an_act(ctx, last)
     {
         return None;
     }
-    let last = m.last.max(x.last);
     let num = Num {
         first: x.first,
         last,
@@ -65,6 +67,45 @@ fn singular(ctx: &Ctx, out: &[FigureHit], x: &PhraseMatch<Role>) -> Option<Figur
             Metric::Aircraft | Metric::Helicopters | Metric::Ships | Metric::Vehicles
         );
     Some(FigureHit::new(metric, num, m.first, m.last, weak))
+}
+
+/// Tokens between a noun and its verb: a model or a name in quotes ("ЗРК «Бук» сбил").
+const SUBJECT_REACH: usize = 4;
+
+/// The noun ending at token `last` is the subject of an active verb of destroying or shooting
+/// down right after it, in its clause ("Танк Т-90 уничтожил два опорных пункта", "ЗРК «Бук»
+/// сбил ракету"): the machine struck, it was not lost.
+/// The verb must agree with a singular subject: "Офицера … убили" puts the object first,
+/// and "танк и уничтожили часть десанта" starts another clause.
+fn subject_of_an_act(ctx: &Ctx, last: usize) -> bool {
+    let clause = ctx.clause(last);
+    let to = (last + 1 + SUBJECT_REACH).min(clause.end).max(last + 1);
+    let joined = |v: usize| {
+        (last + 1..v).any(|t| JOINS.contains(&ctx.doc.word(t).to_lowercase().as_str()))
+            || (last..v).any(|t| ctx.doc.gap_after(t).contains(','))
+    };
+    ctx.within(last + 1..to, |r| {
+        matches!(r, Role::AgentVerb | Role::Interception)
+    })
+    .any(|v| {
+        !is_passive(ctx, v)
+            && !ctx.has_at(v.first, Role::DestroyedWord)
+            && !joined(v.first)
+            && singular_verb(ctx, v.first)
+    })
+}
+
+/// Words that join clauses or list items.
+const JOINS: &[&str] = &["и", "і", "й", "та", "а", "and"];
+
+/// A verb that agrees with one subject: a Russian or Ukrainian singular past or present
+/// ("сбил", "уничтожила", "знищив", "уничтожает"); English verbs do not tell.
+fn singular_verb(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.doc.word(t).to_lowercase();
+    w.is_ascii()
+        || ["л", "ла", "ло", "в", "ет", "ит", "є"]
+            .iter()
+            .any(|e| w.ends_with(e))
 }
 
 /// "коптер-бомбардировщик", "anti-ship": a noun joined by a bare hyphen to the word before

@@ -197,3 +197,34 @@ fn a_model_between_a_number_and_its_noun_and_fighters_by_model() {
         vec![(Metric::Killed, 4)]
     );
 }
+
+#[test]
+fn a_machine_that_struck_was_not_lost() {
+    // The singular subject of an active verb of destroying struck; an air defence system
+    // destroyed by name is one machine lost.
+    for text in [
+        "ЗРК «Бук» сбил ракету над Белгородом.",
+        "Танк Т-90 уничтожил два опорных пункта ВСУ.",
+        "А вдруг россияне уничтожат эту систему, как было не раз c ЗРК Patriot?",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert!(
+            claims.iter().all(|x| x.figures.is_empty()),
+            "{text}: {claims:?}"
+        );
+    }
+    assert_eq!(
+        figures("Оператори дронів знищили російський ЗРК «Тор» та дві вантажівки."),
+        vec![(Metric::AirDefense, 1), (Metric::Vehicles, 2)]
+    );
+    // A plural verb takes an object put first; "and" starts another clause.
+    assert_eq!(
+        figures("Танк ВСУ уничтожили артиллеристы."),
+        vec![(Metric::Tanks, 1)]
+    );
+    assert_eq!(
+        figures("ВСУ подбили российский танк и уничтожили часть десанта."),
+        vec![(Metric::Tanks, 1)]
+    );
+}
