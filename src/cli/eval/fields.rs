@@ -63,7 +63,8 @@ fn name_keys(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase().replace('ё', "е"))
-        .filter(|w| !FILLER.contains(&w.as_str()))
+        // One letter is a preposition or an ordinal's ending ("в", "47-й" and "47-а").
+        .filter(|w| !FILLER.contains(&w.as_str()) && w.chars().count() > 1)
         .map(|w| w.chars().take(4).collect())
         .collect()
 }
@@ -255,4 +256,17 @@ pub(super) fn score_claims(
     }
     t.units = t.pairs + t.missed + t.spurious;
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_name;
+
+    #[test]
+    fn names_meet_across_case_endings_and_ordinal_suffixes() {
+        assert!(same_name("47-а бригада", "в 47-й бригаді"));
+        assert!(same_name("Британская разведка", "британской разведки"));
+        assert!(!same_name("47-а бригада", "46-а бригада"));
+        assert!(!same_name("Генштаб ЗСУ", "Міноборони"));
+    }
 }

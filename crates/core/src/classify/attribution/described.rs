@@ -20,19 +20,23 @@ const AT: [&str; 3] = ["в", "у", "во"];
 
 /// The first and last token of the speaker described in sentence `range`; one opening the
 /// sentence before its verb only when `own` (the claim's own sentence: a speaker opening an
-/// earlier sentence tells that sentence).
+/// earlier sentence tells that sentence). A place word before it is the verb's, not the
+/// speaker's ("повідомили в 47-й бригаді": the brigade).
 pub(super) fn described_speaker(
     ctx: &Ctx,
     range: &Range<usize>,
     own: bool,
 ) -> Option<(usize, usize)> {
-    ctx.within(range.clone(), |r| r == Role::AttributionVerb)
+    let (first, last) = ctx
+        .within(range.clone(), |r| r == Role::AttributionVerb)
         .find_map(|x| {
             after_verb(ctx, range, x)
                 .or_else(|| before_verb(ctx, range, x))
                 .or_else(|| own.then(|| opening(ctx, range, x)).flatten())
         })
-        .or_else(|| after_cue(ctx, range))
+        .or_else(|| after_cue(ctx, range))?;
+    let at = first < last && AT.contains(&ctx.doc.word(first));
+    Some((first + usize::from(at), last))
 }
 
 /// "Ukraine's navy said it sank …", "Командир батальона рассказал, что …": the description
