@@ -17,13 +17,12 @@ pub(super) fn apply(ctx: &Ctx, out: &mut [FigureHit]) {
         f.daily = period == Some(Period::Day) && !rate(ctx, f);
         f.marker_last = marker_last;
         f.period = period;
+        // A span the text leaves open ("за эту ночь", "overnight") may hold one incident.
         let open = cumulative.is_none() || (cumulative == Some(false) && period.is_none());
-        if (cumulative.is_none() && event_of(ctx, f).is_some())
-            || (open && one_machine_struck(ctx, f))
-        {
+        if open && (event_of(ctx, f).is_some() || one_machine_struck(ctx, f)) {
             f.period = Some(Period::Event);
             f.cumulative = Some(false);
-        } else if cumulative.is_none() && beyond_any_period(f) {
+        } else if cumulative.is_none() && (beyond_any_period(f) || reached(ctx, f)) {
             f.period = Some(Period::Total);
             f.cumulative = Some(true);
         }
@@ -239,6 +238,22 @@ const FRAME_REACH: usize = 2;
 /// total's change of a day).
 fn rate(ctx: &Ctx, f: &FigureHit) -> bool {
     ctx.any_within(ctx.doc.sentence_range(f.first), Role::Rate)
+}
+
+/// Words before a figure a verb of reaching may stand ("превысили 25 тысяч", "have reportedly
+/// lost more than 20,000").
+const REACHED_REACH: usize = 6;
+
+/// A tally said to reach its level, with no period named ("Число потерь приближается к 23 000
+/// человек", "Russian forces have lost more than 20,000 troops"): a running total, when it is
+/// beyond one strike's scale ("число ликвидированных превысило 50 человек" may be a battle's).
+fn reached(ctx: &Ctx, f: &FigureHit) -> bool {
+    if incident_scale(f) {
+        return false;
+    }
+    let clause = ctx.clause(f.first);
+    let from = f.first.saturating_sub(REACHED_REACH).max(clause.start);
+    ctx.any_within(from..f.first, Role::Reached)
 }
 
 /// A figure too large for anything but a running total (no side loses 20,000 soldiers or

@@ -32,6 +32,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("cumulative", "daily") => Role::Daily,
         ("cumulative", "event") => Role::EventMarker,
         ("cumulative", "rate") => Role::Rate,
+        ("cumulative", "reached") => Role::Reached,
         ("figures", "including") => Role::Including,
         ("figures", "list_joins") => Role::ListJoin,
         ("sides", "russia") => Role::Side(Side::Russia),

@@ -117,6 +117,9 @@ pub enum Role {
     Daily,
     /// "в среднем", "каждый день", "per day": a daily figure is a rate, not one day's count.
     Rate,
+    /// A tally reaching a level ("превысили", "приближается к", "have lost"): with no period
+    /// said, a running total.
+    Reached,
     /// "including", "в том числе", "з них": a part of the figure before follows.
     Including,
     /// "as well as", "а также", "і": the figures of an enumeration share their loss word.

@@ -217,3 +217,37 @@ fn one_machine_struck_is_one_incident() {
     let (_, figures) = first_loss("Since February 2022 Russia has lost 1 submarine.");
     assert_ne!(figures[0].2, Some(Period::Event));
 }
+
+#[test]
+fn a_tally_said_to_reach_its_level_is_a_running_total() {
+    let (_, figures) = first_loss(
+        "Число украинских потерь в Курской области приближается к 23 000 человек, пишут украинские издания.",
+    );
+    assert_eq!(
+        figures,
+        vec![(Metric::Personnel, 23_000, Some(Period::Total))]
+    );
+    let c = run("Число украинских потерь в Курской области приближается к 23 000 человек.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(
+        claims[0].figures[0].qualifier,
+        Some(crate::model::Qualifier::About)
+    );
+    let (_, figures) = first_loss(
+        "On the battlefield, Russian forces have reportedly lost more than 20,000 troops.",
+    );
+    assert_eq!(figures[0].2, Some(Period::Total));
+    // A battle's count stays the battle's.
+    let (_, figures) = first_loss(
+        "Наши подразделения разбили ПВД, число ликвидированных ВСУшников превысило 50 человек.",
+    );
+    assert_ne!(figures[0].2, Some(Period::Total));
+}
+
+#[test]
+fn an_attempt_frames_a_nights_count_as_one_incident() {
+    let (_, figures) = first_loss(
+        "Только за эту ночь ВСУ потеряли 41 человека убитыми — в попытке атаковать позиции наших.",
+    );
+    assert_eq!(figures, vec![(Metric::Killed, 41, Some(Period::Event))]);
+}
