@@ -84,7 +84,8 @@ const ADDRESSEE_WORDS: usize = 2;
 
 /// The first word of a description after a verb of saying, past the words its speaker
 /// addressed: the first that can open a description (a word for a speaker, a name, a
-/// modifier, a place word), within `ADDRESSEE_WORDS`.
+/// modifier, a place word), within `ADDRESSEE_WORDS`; past a named outlet told before a word
+/// for the speaker.
 fn past_addressee(ctx: &Ctx, first: usize, last: usize) -> usize {
     let opens = |t: usize| {
         ctx.has_at(t, Role::SpeakerKind)
@@ -94,8 +95,13 @@ fn past_addressee(ctx: &Ctx, first: usize, last: usize) -> usize {
             || PRONOUNS.contains(&ctx.doc.word(t))
             || POSSESSIVES.contains(&ctx.doc.word(t))
     };
-    (first..=last.min(first + ADDRESSEE_WORDS))
-        .find(|&t| opens(t))
+    let window = first..=last.min(first + ADDRESSEE_WORDS);
+    // "сообщил РБК депутат Госдумы": an outlet told, named, then the word for the speaker.
+    let named_before = |k: usize| (first..k).all(|t| ctx.doc.tokens[t].capitalized);
+    window
+        .clone()
+        .find(|&t| t > first && ctx.has_at(t, Role::SpeakerKind) && named_before(t))
+        .or_else(|| window.clone().find(|&t| opens(t)))
         .unwrap_or(first)
 }
 

@@ -309,10 +309,16 @@ pub(super) fn ellipses(ctx: &Ctx, out: &mut Vec<FigureHit>) {
         let Some(a) = anchor_of(ctx, out, num) else {
             continue;
         };
+        // "Украина — 48 российских": the modifiers left of the noun are the figure's.
+        let sentence = ctx.doc.sentence_range(num.last);
+        let tail = (num.last + 1..(num.last + 4).min(sentence.end))
+            .take_while(|&t| ctx.is_modifier(t) && ctx.doc.gap_after(t - 1).trim().is_empty())
+            .last()
+            .unwrap_or(num.last);
         added.push(FigureHit {
             qualifier: qualifiers_before(ctx, num.first).1,
             anchor: Some(a.first),
-            ..FigureHit::new(a.metric, *num, num.first, num.last, a.weak)
+            ..FigureHit::new(a.metric, *num, num.first, tail, a.weak)
         });
     }
     if !added.is_empty() {

@@ -312,7 +312,9 @@ fn names_no_one(ctx: &Ctx, f: &FigureHit) -> bool {
         })
         .next()
         .is_some();
-    bare || hurt_noun || f.anchor.is_some()
+    // "Украина — 48 российских": a side named inside the figure is its own.
+    let names_own = !ctx.markers(f.first..f.last + 1).is_empty();
+    (bare || hurt_noun || f.anchor.is_some()) && !names_own
 }
 
 /// The loss mention of accepted figure `f` with its loss word and side; `prev_last` ends the

@@ -251,3 +251,37 @@ fn an_attempt_frames_a_nights_count_as_one_incident() {
     );
     assert_eq!(figures, vec![(Metric::Killed, 41, Some(Period::Event))]);
 }
+
+#[test]
+fn an_exchange_of_bodies_counts_each_sides_dead() {
+    for text in [
+        "Россия передала останки 502 украинских военных, Украина — 48 российских.",
+        "Росія передала тіла 502 українських військових, Україна — 48 російських.",
+    ] {
+        let c = run(text);
+        let got: Vec<_> = claims_of(&c, Category::Losses)
+            .iter()
+            .map(|x| {
+                (
+                    x.side,
+                    x.figures[0].metric,
+                    x.figures[0].value,
+                    x.figures[0].period,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some(Side::Ukraine),
+                    Metric::Killed,
+                    502,
+                    Some(Period::Event)
+                ),
+                (Some(Side::Russia), Metric::Killed, 48, Some(Period::Event)),
+            ],
+            "{text}"
+        );
+    }
+}
