@@ -226,6 +226,8 @@ const GENERIC: &[&str] = &[
 
 /// The refusal phrase `x`, counting no number, tells one person's act: a singular past verb
 /// or a singular noun of the person, in a sentence that states a fact, not a rule.
+/// A soldier in the singular named in the sentence of an offence told by a noun ("приговорил
+/// контрактника … за самовольное оставление части") is one person too.
 fn lone_act(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
     let lone = (x.first..=x.last).any(|t| {
         let w = ctx.doc.word(t);
@@ -233,10 +235,26 @@ fn lone_act(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
             || (w.chars().count() > 4 && LONE_ENDINGS.iter().any(|e| w.ends_with(e)))
     });
     let sentence = ctx.doc.sentence_range(x.first);
-    lone && !sentence
-        .into_iter()
-        .any(|t| GENERIC.contains(&ctx.doc.word(t)))
+    let soldier = || {
+        sentence
+            .clone()
+            .any(|t| LONE_SOLDIERS.contains(&ctx.doc.word(t).to_lowercase().as_str()))
+    };
+    (lone || soldier()) && !sentence.clone().any(|t| GENERIC.contains(&ctx.doc.word(t)))
 }
+
+/// A soldier in the singular, as the one a court, an investigator or the police dealt with.
+const LONE_SOLDIERS: &[&str] = &[
+    "контрактника",
+    "военнослужащего",
+    "мобилизованного",
+    "солдата",
+    "рядового",
+    "сержанта",
+    "військовослужбовця",
+    "мобілізованого",
+    "військового",
+];
 
 /// One person, one incident, counted by the rule's metric.
 fn one_person(rule: &RefusalRule) -> Figure {

@@ -312,3 +312,22 @@ fn a_soldier_who_fled_his_unit_told_by_a_participle() {
     assert_eq!(claims.len(), 1, "{claims:?}");
     assert_eq!(claims[0].side, Some(Side::Russia));
 }
+
+#[test]
+fn one_soldier_sentenced_for_desertion_is_one_deserter() {
+    let c = run(
+        "Военный суд приговорил контрактника к шести годам колонии за самовольное оставление части.",
+    );
+    let claims = claims_of(&c, Category::Refusal);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    let f = &claims[0].figures;
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].metric, f[0].value), (Metric::Deserters, 1));
+    // A rule about anyone is no act.
+    let c = run("Если военнослужащий самовольно оставит часть, ему грозит до десяти лет.");
+    assert!(
+        claims_of(&c, Category::Refusal)
+            .iter()
+            .all(|x| x.figures.is_empty())
+    );
+}
