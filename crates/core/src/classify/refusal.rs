@@ -92,7 +92,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
             anchor: x.first,
             evidence: evidence(ctx, x, figure),
             figure: figure
-                .map(|f| refusal_figure(f, rule, one_act(ctx, x)))
+                .map(|f| refusal_figure(ctx, f, rule, one_act(ctx, x)))
                 .or_else(|| lone_act(ctx, x).then(|| one_person(rule))),
             side,
             daily: false,
@@ -256,6 +256,31 @@ const LONE_SOLDIERS: &[&str] = &[
     "військового",
 ];
 
+/// Stems of words for cases: a count of them counts what the case is about.
+const CASE_STEMS: &[&str] = &[
+    "дел",
+    "дела",
+    "справ",
+    "проваджен",
+    "приговор",
+    "вирок",
+    "вирок",
+    "случа",
+    "инцидент",
+    "випадк",
+    "інцидент",
+    "cases",
+    "incidents",
+];
+
+/// Figure `f` is counted by a word for cases, not for people.
+fn counts_cases(ctx: &Ctx, f: &FigureHit) -> bool {
+    (f.metric_first..=f.metric_last).any(|t| {
+        let w = ctx.doc.word(t).to_lowercase();
+        CASE_STEMS.iter().any(|s| w.starts_with(s))
+    })
+}
+
 /// One person, one incident, counted by the rule's metric.
 fn one_person(rule: &RefusalRule) -> Figure {
     Figure {
@@ -272,11 +297,13 @@ fn one_person(rule: &RefusalRule) -> Figure {
 
 /// The claim's figure: people counted by a refusal phrase are what the rule counts; a group of
 /// an incident's scale told by a past-tense act, with no period of its own, is one incident.
-fn refusal_figure(f: &FigureHit, rule: &RefusalRule, one_act: bool) -> Figure {
+fn refusal_figure(ctx: &Ctx, f: &FigureHit, rule: &RefusalRule, one_act: bool) -> Figure {
     let incident = one_act && f.period.is_none() && f.cumulative.is_none() && incident_scale(f);
     Figure {
         metric: match f.metric {
             Metric::Personnel => rule.metric,
+            // Cases count what the rule counts ("30 випадків … за невиконання наказів").
+            Metric::Deserters if counts_cases(ctx, f) => rule.metric,
             m => m,
         },
         value: f.value,

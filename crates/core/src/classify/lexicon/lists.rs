@@ -35,6 +35,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("cumulative", "reached") => Role::Reached,
         ("figures", "including") => Role::Including,
         ("figures", "list_joins") => Role::ListJoin,
+        ("figures", "figure_words") => Role::FigureWord,
         ("sides", "russia") => Role::Side(Side::Russia),
         ("sides", "ukraine") => Role::Side(Side::Ukraine),
         ("sides", "enemy") => Role::Enemy,

@@ -117,6 +117,8 @@ pub enum Role {
     Daily,
     /// "в среднем", "каждый день", "per day": a daily figure is a rate, not one day's count.
     Rate,
+    /// "назвав цифру", "the figure": a number standing for a loss told just before.
+    FigureWord,
     /// A tally reaching a level ("превысили", "приближается к", "have lost"): with no period
     /// said, a running total.
     Reached,

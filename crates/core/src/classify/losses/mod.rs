@@ -216,8 +216,30 @@ fn loss_word(
     let trigger = repeated
         .or_else(|| trigger_for(ctx, f))
         .or(if continues { prev_trigger } else { None })
-        .or(anchored);
+        .or(anchored)
+        .or_else(|| named_figure(ctx, f));
     (trigger, parallel)
+}
+
+/// Words before a number a word for a figure may stand ("назвав цифру у 31 000 осіб").
+const FIGURE_WORD_REACH: usize = 3;
+
+/// "Зеленський оголосив про втрати серед українських військових. Він назвав цифру у 31 000
+/// осіб": a number a word for a figure introduces counts the loss the sentence before told,
+/// in its paragraph; that sentence's loss word is the figure's.
+fn named_figure(ctx: &Ctx, f: &FigureHit) -> Option<PhraseMatch<Role>> {
+    let s = ctx.doc.sentence_of(f.first);
+    let sentence = ctx.sentence(s);
+    let from = f
+        .first
+        .saturating_sub(FIGURE_WORD_REACH)
+        .max(sentence.start);
+    if s == 0 || !ctx.any_within(from..f.first, Role::FigureWord) || ctx.paragraph_start(s) == s {
+        return None;
+    }
+    ctx.within(ctx.sentence(s - 1), |r| r == Role::LossWord)
+        .last()
+        .copied()
 }
 
 /// Loss mentions, in text order, from the text's figures (`figs`, in text order), leaving out

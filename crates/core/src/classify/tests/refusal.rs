@@ -331,3 +331,29 @@ fn one_soldier_sentenced_for_desertion_is_one_deserter() {
             .all(|x| x.figures.is_empty())
     );
 }
+
+#[test]
+fn cases_count_what_the_rule_counts() {
+    for (text, want) in [
+        (
+            "Розвідка зафіксувала понад 30 випадків розстрілів російських солдатів за невиконання наказів.",
+            (Metric::Refusers, 30),
+        ),
+        (
+            "Возбуждено 200 уголовных дел за отказ выполнять приказ.",
+            (Metric::Refusers, 200),
+        ),
+        (
+            "В России возбуждено 200 уголовных дел о дезертирстве.",
+            (Metric::Deserters, 200),
+        ),
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Refusal);
+        let got: Vec<_> = claims
+            .iter()
+            .flat_map(|x| x.figures.iter().map(|f| (f.metric, f.value)))
+            .collect();
+        assert_eq!(got, vec![want], "{text}");
+    }
+}
