@@ -212,13 +212,24 @@ pub(super) fn bare_after_loss(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usi
     }
     let n = ctx.doc.tokens.len();
     let gap = ctx.doc.gap_after(num.last);
-    // "… reached 1,300 a day.": only a period or a rate after it, to its clause's end.
+    // "… reached 1,300 a day (in November).": only periods or a rate after it, one after the
+    // other, to its clause's end.
     let clause_end = ctx.clause(num.last).end;
-    let period_after = ctx
+    let periods: Vec<(usize, usize)> = ctx
         .within(num.last + 1..clause_end, |r| {
             matches!(r, Role::Rate | Role::Daily | Role::Span(_) | Role::Period)
         })
-        .any(|x| x.first == num.last + 1 && x.last + 1 >= clause_end);
+        .map(|x| (x.first, x.last))
+        .collect();
+    let mut at = num.last + 1;
+    while let Some(&(_, last)) = periods
+        .iter()
+        .filter(|(f, _)| *f == at)
+        .max_by_key(|(_, l)| *l)
+    {
+        at = last + 1;
+    }
+    let period_after = at > num.last + 1 && at >= clause_end;
     let ends = num.last + 1 >= range.end
         || gap.contains([',', '.', ';', ':', '!', '?', ')'])
         || (num.last + 2 == n && ctx.doc.word(num.last + 1).chars().count() <= 2)

@@ -285,3 +285,20 @@ fn an_exchange_of_bodies_counts_each_sides_dead() {
         );
     }
 }
+
+#[test]
+fn a_bare_rate_may_carry_its_month_and_an_average_is_about() {
+    for text in [
+        "Russian losses stood at 1,200 a day in November, Kyiv says.",
+        "Russian losses averaged 1,200 a day, Kyiv says.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        let f = &claims[0].figures[0];
+        assert_eq!((f.value, f.period), (1_200, Some(Period::Day)), "{text}");
+    }
+    let c = run("Russian losses averaged 1,200 a day, Kyiv says.");
+    let f = &claims_of(&c, Category::Losses)[0].figures[0];
+    assert_eq!(f.qualifier, Some(crate::model::Qualifier::About));
+}
