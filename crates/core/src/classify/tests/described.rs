@@ -179,3 +179,10 @@ fn groups_and_organisations_describe_speakers() {
     let claims = claims_of(&c, Category::Refusal);
     assert_eq!(claims[0].claimant.as_deref(), Some("a human rights group"));
 }
+
+#[test]
+fn ukraines_prosecutors_are_the_prosecutor_generals_office() {
+    let c = run("Ukraine's prosecutors have opened more than 90,000 cases of desertion this year.");
+    let claims = claims_of(&c, Category::Refusal);
+    assert_eq!(claims[0].claimant_id.as_deref(), Some("ua_prosecutor"));
+}

@@ -228,3 +228,15 @@ fn a_machine_that_struck_was_not_lost() {
         vec![(Metric::Tanks, 1)]
     );
 }
+
+#[test]
+fn attack_aircraft_and_helicopters_are_counted_as_one_noun() {
+    assert_eq!(
+        figures("The Russian military lost two Su-25 attack aircraft near Pokrovsk."),
+        vec![(Metric::Aircraft, 2)]
+    );
+    assert_eq!(
+        figures("Ukrainian forces destroyed three Russian attack helicopters."),
+        vec![(Metric::Helicopters, 3)]
+    );
+}
