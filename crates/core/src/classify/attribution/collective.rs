@@ -16,10 +16,13 @@ pub(super) fn collective_outlet(
     ctx.within(range.clone(), |r| r == Role::CollectiveOutlet)
         .find_map(|x| {
             let mut first = x.first;
+            // "За даними ЗМІ": a word of the cue is no adjective of the outlet.
+            let cue = |t: usize| ctx.covering(t, 3, |r| r == Role::Anaphora).is_some();
             while first > range.start
                 && x.first - first < MAX_ADJECTIVES
                 && ctx.is_modifier(first - 1)
                 && ctx.only_spaces_between(first - 1, first)
+                && !cue(first - 1)
             {
                 first -= 1;
             }

@@ -186,3 +186,16 @@ fn ukraines_prosecutors_are_the_prosecutor_generals_office() {
     let claims = claims_of(&c, Category::Refusal);
     assert_eq!(claims[0].claimant_id.as_deref(), Some("ua_prosecutor"));
 }
+
+#[test]
+fn the_word_of_a_cue_is_no_adjective_of_the_media() {
+    assert_eq!(
+        claimant("За даними ЗМІ, у Бєлгородській області загинули двоє російських військових."),
+        None
+    );
+    assert_eq!(
+        claimant("За даними українських ЗМІ, у Бєлгородській області загинули двоє російських військових.")
+            .as_deref(),
+        Some("українських ЗМІ")
+    );
+}
