@@ -323,13 +323,16 @@ impl Ctx<'_, '_> {
     }
 
     /// Resolves a marker to a side: "the enemy" is the side opposite the claimant's, or Russia
-    /// in a Ukrainian text (where "ворог" always means Russia).
+    /// in a Ukrainian text (where "ворог" always means Russia) and Ukraine in a Russian one.
     pub fn resolve(&self, marker: Marker, claimant_side: Option<Side>) -> Option<Side> {
         match marker.side {
             Some(s) => Some(s),
             None => match claimant_side {
                 Some(s) => Some(opposite(s)),
                 None if self.lang == Lang::Uk => Some(Side::Russia),
+                // Russian copy names Ukraine's forces "противник" as Ukrainian copy names
+                // Russia's "ворог"; a known claimant of either side decides first.
+                None if self.lang == Lang::Ru => Some(Side::Ukraine),
                 None => None,
             },
         }

@@ -302,3 +302,11 @@ fn a_bare_rate_may_carry_its_month_and_an_average_is_about() {
     let f = &claims_of(&c, Category::Losses)[0].figures[0];
     assert_eq!(f.qualifier, Some(crate::model::Qualifier::About));
 }
+
+#[test]
+fn a_failed_assault_is_one_incident() {
+    let (_, figures) = first_loss(
+        "Russian forces lost at least 40 armoured vehicles in a failed assault on Velyka Novosilka.",
+    );
+    assert_eq!(figures, vec![(Metric::Apc, 40, Some(Period::Event))]);
+}

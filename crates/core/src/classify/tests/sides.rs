@@ -182,3 +182,22 @@ fn a_refusal_whose_soldiers_go_unnamed_is_the_tellers_own() {
         assert_eq!(side_of_first(text, Category::Refusal), Some(want), "{text}");
     }
 }
+
+#[test]
+fn the_enemy_of_russian_copy_is_ukraine_unless_the_teller_says_otherwise() {
+    assert_eq!(
+        side_of_first(
+            "Противник потерял до 35 военнослужащих, сообщили в группировке «Запад».",
+            Category::Losses
+        ),
+        Some(Side::Ukraine)
+    );
+    // Ukraine's General Staff quoted in Russian: its enemy is Russia.
+    assert_eq!(
+        side_of_first(
+            "Генштаб ВСУ сообщил, что противник потерял за сутки 1 300 военнослужащих.",
+            Category::Losses
+        ),
+        Some(Side::Russia)
+    );
+}
