@@ -72,8 +72,8 @@ fn singular(ctx: &Ctx, out: &[FigureHit], x: &PhraseMatch<Role>) -> Option<Figur
 /// Tokens between a noun and its verb: a model or a name in quotes ("ЗРК «Бук» сбил").
 const SUBJECT_REACH: usize = 4;
 
-/// The noun ending at token `last` is the subject of an active verb of destroying or shooting
-/// down right after it, in its clause ("Танк Т-90 уничтожил два опорных пункта", "ЗРК «Бук»
+/// The noun ending at token `last` is the subject of an active verb of destroying, shooting
+/// down or striking right after it, in its clause ("Танк Т-90 уничтожил два опорных пункта", "ЗРК «Бук»
 /// сбил ракету"): the machine struck, it was not lost.
 /// The verb must agree with a singular subject: "Офицера … убили" puts the object first,
 /// and "танк и уничтожили часть десанта" starts another clause.
@@ -84,15 +84,18 @@ fn subject_of_an_act(ctx: &Ctx, last: usize) -> bool {
         (last + 1..v).any(|t| JOINS.contains(&ctx.doc.word(t).to_lowercase().as_str()))
             || (last..v).any(|t| ctx.doc.gap_after(t).contains(','))
     };
-    ctx.within(last + 1..to, |r| {
-        matches!(r, Role::AgentVerb | Role::Interception)
-    })
-    .any(|v| {
-        !is_passive(ctx, v)
-            && !ctx.has_at(v.first, Role::DestroyedWord)
-            && !joined(v.first)
-            && singular_verb(ctx, v.first)
-    })
+    let acts = |r: Role| matches!(r, Role::AgentVerb | Role::Interception | Role::AttackVerb);
+    // The verb starts within reach; its phrase may run on ("нанес удар по …").
+    ctx.m
+        .within(last + 1..to)
+        .iter()
+        .filter(|v| acts(v.role) && v.first < to)
+        .any(|v| {
+            !is_passive(ctx, v)
+                && !ctx.has_at(v.first, Role::DestroyedWord)
+                && !joined(v.first)
+                && singular_verb(ctx, v.first)
+        })
 }
 
 /// Words that join clauses or list items.
@@ -103,7 +106,7 @@ const JOINS: &[&str] = &["и", "і", "й", "та", "а", "and"];
 fn singular_verb(ctx: &Ctx, t: usize) -> bool {
     let w = ctx.doc.word(t).to_lowercase();
     w.is_ascii()
-        || ["л", "ла", "ло", "в", "ет", "ит", "є"]
+        || ["л", "ла", "ло", "в", "ес", "ет", "ит", "є"]
             .iter()
             .any(|e| w.ends_with(e))
 }

@@ -240,3 +240,20 @@ fn attack_aircraft_and_helicopters_are_counted_as_one_noun() {
         vec![(Metric::Helicopters, 3)]
     );
 }
+
+#[test]
+fn a_combat_aircraft_by_its_model_alone() {
+    assert_eq!(
+        figures("Украинские военные сбили российский Су-25 в районе Покровска."),
+        vec![(Metric::Aircraft, 1)]
+    );
+    assert_eq!(
+        figures("ВСУ потеряли два Су-25 и Ка-52."),
+        vec![(Metric::Aircraft, 2), (Metric::Helicopters, 1)]
+    );
+    // The aircraft that struck was not lost.
+    assert_eq!(
+        figures("Су-34 нанес удар по опорному пункту ВСУ, уничтожено до 20 военных."),
+        vec![(Metric::Personnel, 20)]
+    );
+}

@@ -366,3 +366,18 @@ fn drones_and_missiles_beside_air_defence_systems_lost_are_losses() {
     let claims = claims_of(&c, Category::Losses);
     assert!(claims[0].figures.iter().all(|f| f.metric != Metric::Uav));
 }
+
+#[test]
+fn a_soldier_fallen_where_told_first() {
+    for text in [
+        "Сегодня в зоне СВО погиб наш земляк, младший сержант Андрей Петров, сообщил глава района.",
+        "На фронті загинув наш земляк Андрій Петренко, повідомив міський голова.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        assert_eq!(claims[0].figures[0].metric, Metric::Killed, "{text}");
+        assert!(claims[0].claimant.is_some(), "{text}");
+    }
+    assert!(run("В зоне СВО погиб мирный житель.").categories.is_empty());
+}
