@@ -57,8 +57,26 @@ fn military_enough(
                 || destroyed_in_battle
                 || continues_military(ctx, x)
         }
+        // "В результате удара по месту сбора военнослужащих погибли 12 человек": the dead of
+        // a strike on soldiers are soldiers.
+        Some(x) if matches!(x.role, Role::Killed | Role::Wounded) => {
+            struck_soldiers(ctx, ctx.doc.sentence_range(x.first))
+        }
         _ => false,
     }
+}
+
+/// Words after a word of striking where its target is named ("удар по месту сбора
+/// военнослужащих").
+const TARGET_WORDS: usize = 4;
+
+/// Sentence `range` tells a strike on soldiers or their positions: a word of military context
+/// names what a strike in it hit.
+fn struck_soldiers(ctx: &Ctx, range: std::ops::Range<usize>) -> bool {
+    ctx.within(range.clone(), |r| r == Role::Target).any(|t| {
+        let to = (t.last + 1 + TARGET_WORDS).min(range.end);
+        ctx.any_within(t.last + 1..to.max(t.last + 1), Role::MilitaryContext)
+    })
 }
 
 /// "Other losses were claimed in …" after a sentence about soldiers killed: a loss word that

@@ -273,10 +273,42 @@ fn anchor_of<'f>(ctx: &Ctx, out: &'f [FigureHit], num: &Num) -> Option<&'f Figur
 
 /// A number (with its qualifiers) opening a short sentence of its own: "Втрати … 180 000. До
 /// 500 000 – разом із пораненими."
+/// Only a word for the whole and a span of time may lead to it: "Всего с начала вторжения —
+/// 730 450."
 fn opens_sentence(ctx: &Ctx, k: usize) -> bool {
     let sentence = ctx.doc.sentence_range(k);
-    k == sentence.start && sentence.len() <= SHORT_SENTENCE
+    if sentence.len() > SHORT_SENTENCE {
+        return false;
+    }
+    let span = |r: Role| {
+        matches!(
+            r,
+            Role::Running | Role::Period | Role::Span(_) | Role::Daily
+        )
+    };
+    let mut covered = vec![false; k.saturating_sub(sentence.start)];
+    for x in ctx.within(sentence.start..k, span) {
+        for t in x.first..=x.last.min(k.saturating_sub(1)) {
+            covered[t - sentence.start] = true;
+        }
+    }
+    let led = (sentence.start..k).all(|t| {
+        covered[t - sentence.start]
+            || WHOLE_WORDS.contains(&ctx.doc.word(t).to_lowercase().as_str())
+    });
+    led && (k == sentence.start || ctx.doc.gap_after(k - 1).contains(['—', '–', '-', ':']))
 }
+
+/// Words for the whole of a count ("всего", "in total").
+const WHOLE_WORDS: &[&str] = &[
+    "всего",
+    "итого",
+    "всього",
+    "загалом",
+    "total",
+    "overall",
+    "in",
+];
 
 /// Words of a sentence that only adds a figure to the one before.
 const SHORT_SENTENCE: usize = 8;

@@ -377,18 +377,3 @@ fn an_institution_named_before_a_paragraph_break_tells_the_figures_only_as_a_sou
     let claims = claims_of(&c, Category::Losses);
     assert_eq!(claims[0].claimant, None, "{claims:?}");
 }
-
-#[test]
-fn a_figure_named_after_a_loss_counts_that_loss() {
-    let c = run(
-        "Під час форуму президент Володимир Зеленський вперше оголосив про втрати серед українських військових. Він назвав цифру у 31 000 осіб.",
-    );
-    let claims = claims_of(&c, Category::Losses);
-    assert_eq!(claims.len(), 1, "{claims:?}");
-    assert_eq!(claims[0].side, Some(Side::Ukraine));
-    assert_eq!(claims[0].claimant_id.as_deref(), Some("zelensky"));
-    assert_eq!(claims[0].figures[0].value, 31_000);
-    // A figure word with no loss before it counts nothing.
-    let c = run("Він назвав цифру у 31 000 осіб, які відвідали форум.");
-    assert!(claims_of(&c, Category::Losses).is_empty());
-}

@@ -15,6 +15,7 @@ mod places;
 mod recalled;
 mod refusal;
 mod sides;
+mod told_before;
 mod traps;
 mod uncounted;
 

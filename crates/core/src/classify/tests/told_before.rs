@@ -1,0 +1,57 @@
+//! Counts that lean on what was told before them: a number a word for a figure introduces
+//! ("Він назвав цифру у 31 000 осіб"), a sentence led only by a span of time ("Всего с начала
+//! вторжения — 730 450"); and the dead of a strike on soldiers, who are soldiers.
+
+use super::{claims_of, run};
+use crate::classify::Category;
+use crate::model::{Metric, Side};
+
+#[test]
+fn a_figure_named_after_a_loss_counts_that_loss() {
+    let c = run(
+        "Під час форуму президент Володимир Зеленський вперше оголосив про втрати серед українських військових. Він назвав цифру у 31 000 осіб.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Ukraine));
+    assert_eq!(claims[0].claimant_id.as_deref(), Some("zelensky"));
+    assert_eq!(claims[0].figures[0].value, 31_000);
+    // A figure word with no loss before it counts nothing.
+    let c = run("Він назвав цифру у 31 000 осіб, які відвідали форум.");
+    assert!(claims_of(&c, Category::Losses).is_empty());
+}
+
+#[test]
+fn a_sentence_led_only_by_a_span_continues_the_figure_before() {
+    let c = run(
+        "Генштаб ВСУ: потери армии России за сутки — 1 820 человек. Всего с начала вторжения — 730 450.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    let values: Vec<i64> = claims
+        .iter()
+        .flat_map(|x| x.figures.iter().map(|f| f.value))
+        .collect();
+    assert!(values.contains(&730_450), "{claims:?}");
+    // A longer lead is another sentence's own figure, not a continuation.
+    let c = run(
+        "Потери армии России за сутки — 1 820 человек. Всего с начала вторжения в регион въехали 730 450 автомобилей.",
+    );
+    let values: Vec<i64> = claims_of(&c, Category::Losses)
+        .iter()
+        .flat_map(|x| x.figures.iter().map(|f| f.value))
+        .collect();
+    assert!(!values.contains(&730_450), "{values:?}");
+}
+
+#[test]
+fn the_dead_of_a_strike_on_soldiers_are_soldiers() {
+    let c = run("В результате удара по месту сбора военнослужащих погибли 12 человек.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].figures[0].metric, Metric::Killed);
+    assert!(
+        run("В результате удара по Сумам погибли 12 человек.")
+            .categories
+            .is_empty()
+    );
+}
