@@ -357,3 +357,15 @@ fn cases_count_what_the_rule_counts() {
         assert_eq!(got, vec![want], "{text}");
     }
 }
+
+#[test]
+fn leaving_the_place_of_service_is_desertion() {
+    for text in [
+        "Военный, который покинул место службы в Курской области, задержан.",
+        "Військовий, який залишив місце служби на Донеччині, затриманий.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Refusal);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+    }
+}
