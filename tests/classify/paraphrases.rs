@@ -2,8 +2,9 @@
 //! paraphrases*.jsonl`, texts inline, never taken from the shared data; docs/labelling.md):
 //! scored claim by claim through `claimwatch eval`'s code, needing no shared data. The first
 //! file's dev part was open to the work on rules and its held-out part was not; the second,
-//! third and fourth files were each written before the rules that followed them and scored
-//! once, blind (the fourth was then read, and is a development file now).
+//! third, fourth and fifth files were each written before the rules that followed them and
+//! scored once, blind (the fourth was then read, and is a development file now). The floors
+//! sit a little below the level measured at the sixth session's end (2026-12-07).
 
 use claimwatch::cli::eval::claims::ClaimReport;
 use claimwatch::cli::eval::evaluate_claims;
@@ -26,46 +27,58 @@ fn score(name: &str, split: Option<&str>) -> ClaimReport {
     r
 }
 
-/// Regression floors on the first file, a little below the level measured when the rules
-/// were last changed (fully right 77.5 %, claimant 90.0 %, side 92.5 %, loss recall 0.969).
+/// Regression floors on the first file (fully right 82.5 %, claimant 90.0 %, side 100 %, loss
+/// recall 0.969).
 const FLOORS: ClaimFloors = ClaimFloors {
     precision: Some(1.0),
     recall: Some(0.90),
     claimant: Some(0.85),
-    side: Some(0.85),
-    fully: Some(0.70),
+    side: Some(0.92),
+    fully: Some(0.75),
 };
 
-/// The same on the second, held-out file (fully right 63.3 %, claimant 80.0 %, side 86.7 %,
-/// loss recall 0.786; before this session's rules 26.9 %, 42.3 %, 84.6 % and 0.643).
+/// The same on the second, held-out file (fully right 70.0 %, claimant 80.0 %, side 96.7 %,
+/// loss recall 0.821; before the fifth session's rules 26.9 %, 42.3 %, 84.6 % and 0.643).
 const HELD_OUT_FLOORS: ClaimFloors = ClaimFloors {
     precision: Some(1.0),
-    recall: Some(0.75),
+    recall: Some(0.78),
     claimant: Some(0.75),
-    side: Some(0.80),
-    fully: Some(0.58),
+    side: Some(0.90),
+    fully: Some(0.63),
 };
 
-/// The third file, written before the session's last rules and held out whole (fully right
-/// 55.0 %, claimant 80.0 %, side 85.0 %, loss recall 0.833, refusal recall 0.833; before this
-/// session's rules 36.8 %, 57.9 %, 84.2 %, 0.778 and 0.833).
+/// The third file, held out whole (fully right 71.4 %, claimant 85.7 %, side 100 %, loss
+/// recall 0.889, refusal recall 0.833; scored blind at 9f6d7e8: 55.0 %, 80.0 %, 85.0 %, 0.833
+/// and 0.833).
 const THIRD_FLOORS: ClaimFloors = ClaimFloors {
     precision: Some(1.0),
     recall: Some(0.80),
     claimant: Some(0.75),
-    side: Some(0.80),
-    fully: Some(0.50),
+    side: Some(0.92),
+    fully: Some(0.62),
 };
 
 /// The fourth file: scored once blind (fully right 42.9 %, claimant 78.6 %, loss recall 0.846;
-/// before the session's rules 21.4 %, 35.7 % and 0.846), then its errors were read and it
-/// became a development file (62.5 % after the rules that followed).
+/// before the fifth session's rules 21.4 %, 35.7 % and 0.846), then its errors were read and it
+/// became a development file (87.5 % now, claimant 93.8 %, side 93.8 %).
 const FOURTH_FLOORS: ClaimFloors = ClaimFloors {
     precision: Some(1.0),
     recall: Some(0.80),
-    claimant: Some(0.75),
-    side: Some(0.80),
-    fully: Some(0.55),
+    claimant: Some(0.85),
+    side: Some(0.88),
+    fully: Some(0.80),
+};
+
+/// The fifth file, written at the sixth session's start and held out whole: scored blind at
+/// 37f46e7 (fully right 43.5 %, claimant 73.9 %, side 73.9 %, loss recall 0.941, refusal
+/// recall 0.800) and at the session's end (52.2 %, 78.3 %, 78.3 %, 0.941, 0.800); its errors
+/// were never listed.
+const FIFTH_FLOORS: ClaimFloors = ClaimFloors {
+    precision: Some(1.0),
+    recall: Some(0.75),
+    claimant: Some(0.72),
+    side: Some(0.72),
+    fully: Some(0.48),
 };
 
 fn assert_floors(name: &str, floors: &ClaimFloors, posts: usize) {
@@ -90,4 +103,5 @@ fn the_projects_own_sentences_meet_the_measured_floors() {
     assert_floors("paraphrases2.jsonl", &HELD_OUT_FLOORS, 45);
     assert_floors("paraphrases3.jsonl", &THIRD_FLOORS, 30);
     assert_floors("paraphrases4.jsonl", &FOURTH_FLOORS, 20);
+    assert_floors("paraphrases5.jsonl", &FIFTH_FLOORS, 26);
 }

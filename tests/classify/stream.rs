@@ -47,13 +47,14 @@ const ISSUE_CLAIM_FLOORS: ClaimFloors = ClaimFloors {
     fully: Some(0.90),
 };
 
-/// Regression floors at the level measured when the claim rules were last changed.
+/// Regression floors a little below the level measured when the claim rules were last
+/// changed (2026-12-07, sixth session: claimant 82.0 %, side 85.2 %, fully right 72.7 %).
 const MEASURED_CLAIM_FLOORS: ClaimFloors = ClaimFloors {
     precision: None,
     recall: None,
-    claimant: Some(0.79),
-    side: Some(0.82),
-    fully: Some(0.66),
+    claimant: Some(0.80),
+    side: Some(0.83),
+    fully: Some(0.70),
 };
 
 #[test]
