@@ -253,7 +253,6 @@ const LONE_SOLDIERS: &[&str] = &[
     "сержанта",
     "військовослужбовця",
     "мобілізованого",
-    "військового",
 ];
 
 /// Stems of words for cases: a count of them counts what the case is about.
@@ -263,7 +262,6 @@ const CASE_STEMS: &[&str] = &[
     "справ",
     "проваджен",
     "приговор",
-    "вирок",
     "вирок",
     "случа",
     "инцидент",

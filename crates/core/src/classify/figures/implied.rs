@@ -73,10 +73,10 @@ fn singular(ctx: &Ctx, out: &[FigureHit], x: &PhraseMatch<Role>) -> Option<Figur
 const SUBJECT_REACH: usize = 4;
 
 /// The noun ending at token `last` is the subject of an active verb of destroying, shooting
-/// down or striking right after it, in its clause ("Танк Т-90 уничтожил два опорных пункта", "ЗРК «Бук»
-/// сбил ракету"): the machine struck, it was not lost.
-/// The verb must agree with a singular subject: "Офицера … убили" puts the object first,
-/// and "танк и уничтожили часть десанта" starts another clause.
+/// down or striking right after it, in its clause ("Танк Т-90 уничтожил два опорных пункта",
+/// "ЗРК «Бук» сбил ракету"): the machine struck, it was not lost. The verb must agree with a
+/// singular subject ("Офицера … убили" puts the object first), and "и" starts another clause
+/// ("танк и уничтожили часть десанта").
 fn subject_of_an_act(ctx: &Ctx, last: usize) -> bool {
     let clause = ctx.clause(last);
     let to = (last + 1 + SUBJECT_REACH).min(clause.end).max(last + 1);
