@@ -190,7 +190,10 @@ fn outlets(ctx: &Ctx, s: usize) -> Vec<Claimant> {
         }
         out.push(outlet(ctx, x.first, x.last, known));
     }
-    for (first, last) in quoted::quoted_outlets(ctx, s) {
+    let named = quoted::quoted_outlets(ctx, s)
+        .into_iter()
+        .chain(quoted::named_outlets(ctx, s));
+    for (first, last) in named {
         if !out.iter().any(|c| c.token == first) {
             let known = known_name(ctx, first, last, Kind::Outlet);
             out.push(outlet(ctx, first, last, known));

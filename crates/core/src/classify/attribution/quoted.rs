@@ -1,6 +1,6 @@
 //! Outlets named in quotes after a cue ("как пишет «НгП раZVедка»", "по данным издания
-//! «Верстка»"): the quoted name is an outlet, as written, known or not; and a sentence that
-//! closes a direct quotation with its source.
+//! «Верстка»") or unquoted after a word for one ("издания NGS"): an outlet, as written, known
+//! or not; and a sentence that closes a direct quotation with its source.
 
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
@@ -15,6 +15,39 @@ pub(super) fn quoted_outlets(ctx: &Ctx, s: usize) -> Vec<(usize, usize)> {
     let range = ctx.sentence(s);
     ctx.within(range.clone(), |r| r == Role::OutletCue)
         .filter_map(|x| quoted_after(ctx, x.last, range.end))
+        .collect()
+}
+
+/// Token ranges of the names right after a word for an outlet in sentence `s`, unquoted ("по
+/// данным издания NGS", "агентства Reuters"): capitalised words, not a side or a place
+/// ("издания Украины").
+pub(super) fn named_outlets(ctx: &Ctx, s: usize) -> Vec<(usize, usize)> {
+    let range = ctx.sentence(s);
+    let name = |t: usize| {
+        t < range.end
+            && ctx.doc.tokens[t].capitalized
+            && !ctx.doc.tokens[t].is_number
+            && !ctx
+                .m
+                .at(t)
+                .iter()
+                .any(|y| matches!(y.role, Role::Side(_) | Role::Enemy | Role::PlaceName))
+    };
+    ctx.within(range.clone(), |r| r == Role::OutletWord)
+        .filter_map(|x| {
+            let first = x.last + 1;
+            if !name(first) || !ctx.only_spaces_between(x.last, first) {
+                return None;
+            }
+            let mut last = first;
+            while last + 1 - first < MAX_NAME_WORDS
+                && name(last + 1)
+                && ctx.only_spaces_between(last, last + 1)
+            {
+                last += 1;
+            }
+            Some((first, last))
+        })
         .collect()
 }
 

@@ -151,13 +151,21 @@ fn loss_draft(
     })
 }
 
-/// The refusal draft a mention joins: one per side; a mention that names no side joins the
-/// first, and the first side named settles a claim that had none.
-fn refusal_draft(drafts: &[Draft], side: Option<Side>) -> Option<usize> {
-    drafts
-        .iter()
-        .position(|d| d.claim.side == side || side.is_none())
-        .or_else(|| drafts.iter().position(|d| d.claim.side.is_none()))
+/// The refusal draft a mention joins: one per side and teller; a mention that names no side
+/// joins the first, and the first side named settles a claim that had none. Another teller's
+/// count is a claim of its own ("10 военнослужащих сбежали, сообщил глава района … по данным
+/// NGS, около 30 человек").
+fn refusal_draft(
+    ds: &[Draft],
+    m: &Mention,
+    name: &Option<String>,
+    side: Option<Side>,
+) -> Option<usize> {
+    let teller = |d: &Draft| d.claim.claimant.is_none() || d.claim.claimant == *name;
+    let own = |d: &Draft| m.figure.is_none() || name.is_none() || teller(d);
+    ds.iter()
+        .position(|d| (d.claim.side == side || side.is_none()) && own(d))
+        .or_else(|| ds.iter().position(|d| d.claim.side.is_none() && own(d)))
 }
 
 fn origin_of(m: &Mention, at: &Place) -> Origin {
@@ -357,7 +365,7 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
         };
         let found = match category {
             Category::Losses => loss_draft(&drafts, m, &name, side, &at),
-            Category::Refusal => refusal_draft(&drafts, side),
+            Category::Refusal => refusal_draft(&drafts, m, &name, side),
         };
         let i = match found {
             Some(i) => i,

@@ -199,3 +199,26 @@ fn the_word_of_a_cue_is_no_adjective_of_the_media() {
         Some("українських ЗМІ")
     );
 }
+
+#[test]
+fn an_outlet_named_after_a_word_for_one_is_the_source() {
+    for (text, want) in [
+        (
+            "По данным местного издания NGS, из части сбежали около 30 военнослужащих.",
+            Some("NGS"),
+        ),
+        (
+            "ВСУ потеряли до 300 военных, сообщает агентство Reuters.",
+            Some("Reuters"),
+        ),
+        // A country after the word is whose outlets, not a name.
+        (
+            "Как пишут издания Украины, из части сбежали около 30 военнослужащих.",
+            None,
+        ),
+    ] {
+        let c = run(text);
+        let got = c.claims.first().and_then(|x| x.claimant.clone());
+        assert_eq!(got.as_deref(), want, "{text}");
+    }
+}

@@ -369,3 +369,21 @@ fn leaving_the_place_of_service_is_desertion() {
         assert_eq!(claims.len(), 1, "{text}: {claims:?}");
     }
 }
+
+#[test]
+fn another_tellers_count_is_a_refusal_claim_of_its_own() {
+    let c = run(
+        "Из части сбежали 10 военнослужащих, сообщил глава района Евгений Антипов. По данным местного издания NGS, в часть ранее направили около 30 человек, которые уже самовольно оставляли часть.",
+    );
+    let got: Vec<_> = claims_of(&c, Category::Refusal)
+        .iter()
+        .map(|x| (x.claimant.clone(), x.figures.first().map(|f| f.value)))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Евгений Антипов".to_owned()), Some(10)),
+            (Some("NGS".to_owned()), Some(30)),
+        ]
+    );
+}
