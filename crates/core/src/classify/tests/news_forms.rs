@@ -310,3 +310,12 @@ fn a_failed_assault_is_one_incident() {
     );
     assert_eq!(figures, vec![(Metric::Apc, 40, Some(Period::Event))]);
 }
+
+#[test]
+fn a_capital_that_estimates_speaks_for_its_state() {
+    let c = run("Kyiv estimates Russian losses at 1,200 a day in November.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].claimant_id.as_deref(), Some("ua_state"));
+    assert_eq!(claims[0].side, Some(Side::Russia));
+}
