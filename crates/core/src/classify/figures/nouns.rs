@@ -185,7 +185,7 @@ fn source_aside_before(ctx: &Ctx, k: usize, start: usize) -> Option<usize> {
 }
 
 /// How far before its linking verb a noun of loss may stand ("losses in November reached").
-const LOSS_NOUN_REACH: usize = 4;
+const LOSS_NOUN_REACH: usize = 6;
 
 /// "Росія втратила близько 1 226 420.", "Russian daily losses in November reached 1,500." — a
 /// number right after a loss verb, or after a noun of loss and its linking verb, with nothing

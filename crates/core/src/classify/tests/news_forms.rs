@@ -319,3 +319,19 @@ fn a_capital_that_estimates_speaks_for_its_state() {
     assert_eq!(claims[0].claimant_id.as_deref(), Some("ua_state"));
     assert_eq!(claims[0].side, Some(Side::Russia));
 }
+
+#[test]
+fn some_before_a_number_is_about_and_a_scoped_noun_of_loss_reaches_its_number() {
+    let c = run(
+        "Some 120,000 Russian soldiers have been killed since the invasion began, Mediazona says.",
+    );
+    let f = &claims_of(&c, Category::Losses)[0].figures[0];
+    assert_eq!(
+        (f.value, f.qualifier),
+        (120_000, Some(crate::model::Qualifier::About))
+    );
+    let (side, figures) =
+        first_loss("Moscow estimated Ukraine's losses in the Kursk region at 40,000.");
+    assert_eq!(side, Some(Side::Ukraine));
+    assert_eq!(figures[0].1, 40_000);
+}
