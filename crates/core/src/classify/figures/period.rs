@@ -301,16 +301,24 @@ fn one_machine(ctx: &Ctx, f: &FigureHit) -> bool {
 }
 
 /// One machine in a sentence that tells an act of destroying ("destroyed", "знищено", "сбит"),
-/// even over a span the text leaves open ("overnight").
+/// even over a span the text leaves open ("overnight"); or one soldier named by a singular
+/// noun, killed or wounded ("Під Вугледаром загинув командир роти").
 fn one_machine_struck(ctx: &Ctx, f: &FigureHit) -> bool {
     let sentence = ctx.doc.sentence_range(f.first);
-    one_machine(ctx, f)
+    let acts = |r: Role| matches!(r, Role::AgentVerb | Role::DestroyedWord);
+    let hurt = |r: Role| matches!(r, Role::Killed | Role::Wounded | Role::VictimVoice);
+    let singular = f.value == 1
         && ctx
-            .within(sentence, |r| {
-                matches!(r, Role::AgentVerb | Role::DestroyedWord)
-            })
-            .next()
-            .is_some()
+            .doc
+            .tokens
+            .get(f.num.first)
+            .is_some_and(|t| !t.is_number);
+    let soldier = matches!(
+        f.metric,
+        Metric::Personnel | Metric::Killed | Metric::Wounded
+    );
+    (one_machine(ctx, f) && ctx.within(sentence.clone(), acts).next().is_some())
+        || (singular && soldier && ctx.within(sentence, hurt).next().is_some())
 }
 
 /// The dead of a whole war, not of a month ("на фронте погибли 30 тысяч"): a count of the

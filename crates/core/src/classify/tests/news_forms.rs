@@ -335,3 +335,15 @@ fn some_before_a_number_is_about_and_a_scoped_noun_of_loss_reaches_its_number() 
     assert_eq!(side, Some(Side::Ukraine));
     assert_eq!(figures[0].1, 40_000);
 }
+
+#[test]
+fn one_soldier_killed_and_a_ukrainian_ship_are_one_incident_and_a_week_is_a_week() {
+    let (_, figures) =
+        first_loss("Під Вугледаром загинув командир роти 72-ї бригади Олег Петренко.");
+    assert_eq!(figures, vec![(Metric::Killed, 1, Some(Period::Event))]);
+    let (side, figures) = first_loss("ЗСУ знищили російський корабель біля Керченської протоки.");
+    assert_eq!(side, Some(Side::Russia));
+    assert_eq!(figures, vec![(Metric::Ships, 1, Some(Period::Event))]);
+    let (_, figures) = first_loss("Упродовж тижня Сили оборони знищили понад 8 тисяч окупантів.");
+    assert_eq!(figures[0].2, Some(Period::Week));
+}
