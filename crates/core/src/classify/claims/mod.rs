@@ -18,7 +18,7 @@ use crate::model::{Category, Claim, Figure, Metric, Period, Side};
 use merge::Origin;
 use segments::ROUNDUP_BULLETS;
 use sides::{
-    combatant_enemy, held_side, marked_side, mixed_sides, paragraph_side, policed_side, post_side,
+    combatant_enemy, held_side, marked_side, named_sides, paragraph_side, policed_side, post_side,
     side_of, unmarked_side,
 };
 
@@ -333,8 +333,9 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
     let segs = segments::segments(ctx);
     let mut drafts: Vec<Draft> = Vec::new();
     let ours: Vec<&Mention> = mentions.iter().filter(|m| m.category == category).collect();
-    let post_side = post_side(ctx, &ours);
-    let mixed = mixed_sides(ctx, &ours);
+    let sides = named_sides(ctx, &ours);
+    let post_side = post_side(ctx, &sides);
+    let mixed = sides.windows(2).any(|w| w[0] != w[1]);
     let marked = std::cell::OnceCell::new();
     for m in ours {
         let claimant = attribution::resolve(ctx, m.sentence, m.anchor);

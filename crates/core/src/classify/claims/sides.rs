@@ -19,19 +19,25 @@ pub(super) fn side_of(ctx: &Ctx, m: &Mention, claimant: Option<&Claimant>) -> Op
 /// one side's losses (or refusals) says so once and leaves it out of the next sentence
 /// ("…ВСУ попытались контратаковать … ликвидировано до 20 человек"). Not in a round-up,
 /// whose bulletins each tell their own.
-pub(super) fn post_side(ctx: &Ctx, mentions: &[&Mention]) -> Option<Side> {
+pub(super) fn post_side(ctx: &Ctx, sides: &[Side]) -> Option<Side> {
     if segments::bullets(ctx) >= ROUNDUP_BULLETS {
         return None;
     }
-    let mut sides = mentions
+    let first = *sides.first()?;
+    sides.iter().all(|s| *s == first).then_some(first)
+}
+
+/// The sides the mentions of one category name themselves, in text order (another war's left
+/// out): what [`post_side`] and [`unmarked_side`] read.
+pub(super) fn named_sides(ctx: &Ctx, mentions: &[&Mention]) -> Vec<Side> {
+    mentions
         .iter()
         .filter(|m| !m.other_conflict)
         .filter_map(|m| {
             let claimant = attribution::resolve(ctx, m.sentence, m.anchor);
             side_of(ctx, m, claimant.as_ref())
-        });
-    let first = sides.next()?;
-    sides.all(|s| s == first).then_some(first)
+        })
+        .collect()
 }
 
 /// A loss a belligerent's military command reports without naming whose it is ("десант был
@@ -104,7 +110,7 @@ pub(super) fn held_side(ctx: &Ctx, m: &Mention) -> Option<Side> {
 /// destroyed ("ліквідовано", "уничтожено") is the teller's enemy's. The teller's side is a
 /// known claimant's, else, in Ukrainian and Russian, the side whose soldiers the language
 /// leaves unmarked (news in either names the other side's: "окупанти", "ВСУ").
-/// `mixed`: the post's other mentions name both sides (see [`mixed_sides`]), which leaves the
+/// `mixed`: the post's mentions name both sides (see [`named_sides`]), which leaves the
 /// language's convention open.
 pub(super) fn unmarked_side(
     ctx: &Ctx,
@@ -133,14 +139,4 @@ pub(super) fn unmarked_side(
     };
     let teller = claimant.and_then(|c| c.side).or_else(language)?;
     Some(if own { teller } else { opposite(teller) })
-}
-
-/// The post's mentions name both sides as losing (or refusing): one that names neither is
-/// open.
-pub(super) fn mixed_sides(ctx: &Ctx, mentions: &[&Mention]) -> bool {
-    let mut named = mentions.iter().filter_map(|m| {
-        let claimant = attribution::resolve(ctx, m.sentence, m.anchor);
-        side_of(ctx, m, claimant.as_ref())
-    });
-    named.next().is_some_and(|first| named.any(|s| s != first))
 }

@@ -81,7 +81,7 @@ fn subject_of_an_act(ctx: &Ctx, last: usize) -> bool {
     let clause = ctx.clause(last);
     let to = (last + 1 + SUBJECT_REACH).min(clause.end).max(last + 1);
     let joined = |v: usize| {
-        (last + 1..v).any(|t| JOINS.contains(&ctx.doc.word(t).to_lowercase().as_str()))
+        (last + 1..v).any(|t| ctx.has_at(t, Role::ListJoin))
             || (last..v).any(|t| ctx.doc.gap_after(t).contains(','))
     };
     let acts = |r: Role| matches!(r, Role::AgentVerb | Role::Interception | Role::AttackVerb);
@@ -97,9 +97,6 @@ fn subject_of_an_act(ctx: &Ctx, last: usize) -> bool {
                 && singular_verb(ctx, v.first)
         })
 }
-
-/// Words that join clauses or list items.
-const JOINS: &[&str] = &["и", "і", "й", "та", "а", "and"];
 
 /// A verb that agrees with one subject: a Russian or Ukrainian singular past or present
 /// ("сбил", "уничтожила", "знищив", "уничтожает"); English verbs do not tell.

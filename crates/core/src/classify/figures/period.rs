@@ -279,46 +279,29 @@ fn event_of(ctx: &Ctx, f: &FigureHit) -> Option<Period> {
     (ctx.any_within(sentence, Role::EventMarker) || before()).then_some(Period::Event)
 }
 
-/// One machine, named by a singular noun or a word for one, not a digit ("sank a Russian patrol
-/// ship", "збили російський винищувач"): one machine is lost in one incident.
-fn one_machine(ctx: &Ctx, f: &FigureHit) -> bool {
-    let people = matches!(
-        f.metric,
-        Metric::Personnel
-            | Metric::Killed
-            | Metric::Wounded
-            | Metric::Prisoners
-            | Metric::Refusers
-            | Metric::Deserters
-    );
-    f.value == 1
-        && !people
-        && ctx
-            .doc
-            .tokens
-            .get(f.num.first)
-            .is_some_and(|t| !t.is_number)
-}
-
-/// One machine in a sentence that tells an act of destroying ("destroyed", "знищено", "сбит"),
-/// even over a span the text leaves open ("overnight"); or one soldier named by a singular
-/// noun, killed or wounded ("Під Вугледаром загинув командир роти").
+/// One thing or one soldier, named by a singular noun or a word for one, not a digit, in a
+/// sentence that tells it struck: one machine destroyed ("sank a Russian patrol ship",
+/// "збили російський винищувач"), even over a span the text leaves open ("overnight"), or one
+/// soldier killed or wounded ("Під Вугледаром загинув командир роти"). One incident.
 fn one_machine_struck(ctx: &Ctx, f: &FigureHit) -> bool {
-    let sentence = ctx.doc.sentence_range(f.first);
-    let acts = |r: Role| matches!(r, Role::AgentVerb | Role::DestroyedWord);
-    let hurt = |r: Role| matches!(r, Role::Killed | Role::Wounded | Role::VictimVoice);
-    let singular = f.value == 1
+    let one = f.value == 1
         && ctx
             .doc
             .tokens
             .get(f.num.first)
             .is_some_and(|t| !t.is_number);
-    let soldier = matches!(
-        f.metric,
-        Metric::Personnel | Metric::Killed | Metric::Wounded
-    );
-    (one_machine(ctx, f) && ctx.within(sentence.clone(), acts).next().is_some())
-        || (singular && soldier && ctx.within(sentence, hurt).next().is_some())
+    let told = |pred: fn(Role) -> bool| {
+        ctx.within(ctx.doc.sentence_range(f.first), pred)
+            .next()
+            .is_some()
+    };
+    one && match f.metric {
+        Metric::Personnel | Metric::Killed | Metric::Wounded => {
+            told(|r| matches!(r, Role::Killed | Role::Wounded | Role::VictimVoice))
+        }
+        Metric::Prisoners | Metric::Refusers | Metric::Deserters => false,
+        _ => told(|r| matches!(r, Role::AgentVerb | Role::DestroyedWord)),
+    }
 }
 
 /// The dead of a whole war, not of a month ("на фронте погибли 30 тысяч"): a count of the
