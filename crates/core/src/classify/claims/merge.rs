@@ -1,7 +1,7 @@
 //! A claim's figures: at most one per metric. Two mentions of one value merge what each says;
 //! figures of one enumeration ("пару БМП, три ББМ") add up; a running total takes a later
-//! sentence's count of one day as its delta; of two values in the title and the body the
-//! body's wins; a round value said to be about so much and an exact one close to it are one
+//! sentence's count of one day as its delta; of two near values in the title and the body
+//! the body's wins; a round value said to be about so much and an exact one close to it are one
 //! figure, the exact one kept. Any other second value of a metric is another claim (`fits`).
 
 use crate::model::{Figure, Period, Qualifier};
@@ -69,6 +69,16 @@ pub fn restates_roughly(a: &Figure, b: &Figure) -> bool {
     rounds(a, b) || rounds(b, a)
 }
 
+/// How far apart a title's value and the body's may stand and still tell one figure (the
+/// title rounded or misprinted): 1/4 of the larger. "Погибло меньше 80 тысяч" in a title and
+/// "31 тысячу" told of February in the body are two claims.
+const TITLE_SLACK: i64 = 4;
+
+fn near(a: i64, b: i64) -> bool {
+    let (hi, lo) = (a.max(b), a.min(b));
+    (hi - lo).saturating_mul(TITLE_SLACK) <= hi
+}
+
 fn same_enumeration(a: Origin, b: Origin) -> bool {
     a.sentence == b.sentence && a.group.is_some() && a.group == b.group
 }
@@ -83,7 +93,7 @@ pub fn fits(figures: &[Figure], origins: &[Origin], f: &Figure, o: Origin) -> bo
     let (g, go) = (&figures[i], origins[i]);
     g.value == f.value
         || same_enumeration(go, o)
-        || go.title != o.title
+        || (go.title != o.title && near(g.value, f.value))
         || with_day(g, go, f, o).is_some()
         || with_day(f, o, g, go).is_some()
 }

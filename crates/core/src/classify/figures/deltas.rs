@@ -56,6 +56,18 @@ fn day_after(ctx: &Ctx, n: &Num) -> Option<usize> {
         .min()
 }
 
+/// The figure of number `n` when it is a part of the figure before its "including" phrase
+/// (opening at `open_tok`): the same metric, a smaller value ("уничтожены 72 человека, в том
+/// числе 9 французских инструкторов"). It is told inside that figure, not beside it.
+fn part_of_total(ctx: &Ctx, figs: &[FigureHit], n: &Num, open_tok: usize) -> Option<usize> {
+    let s = ctx.doc.sentence_of(n.first);
+    let own = figs.iter().position(|f| f.num == *n)?;
+    let total = figs[..own]
+        .iter()
+        .rfind(|f| f.last < open_tok && ctx.doc.sentence_of(f.first) == s)?;
+    (total.metric == figs[own].metric && total.value > n.value).then_some(own)
+}
+
 /// Sets the delta of running totals followed by "including N over the past day"; a figure
 /// made of that N itself ("including 1,230 troops over the past day") is folded into the total
 /// and dropped. `figs` is in text order.
@@ -73,6 +85,7 @@ pub fn apply(ctx: &Ctx, figs: &mut Vec<FigureHit>) {
         } else {
             day_after(ctx, n)
         }) else {
+            folded.extend(part_of_total(ctx, figs, n, open_tok));
             continue;
         };
         let s = ctx.doc.sentence_of(n.first);

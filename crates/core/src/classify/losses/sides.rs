@@ -106,10 +106,21 @@ fn side_by_trigger(
         // An impersonal participle ("ВС РФ ликвидировано более 600 человек") takes its
         // patient after it: a side before it is the agent; a plural one agrees with the side
         // before it ("подразделения ВСУ уничтожены").
-        _ => after()
-            .map(|m| (m, ctx.names_agent(&m)))
-            .or_else(|| before(6).map(|m| (m, ctx.names_agent(&m) || impersonal(ctx, x.last)))),
+        _ => after().map(|m| (m, ctx.names_agent(&m))).or_else(|| {
+            before(6).map(|m| {
+                let agent = impersonal(ctx, x.last) && !struck_owner(ctx, &m, clause.start);
+                (m, ctx.names_agent(&m) || agent)
+            })
+        }),
     }
+}
+
+/// A side named inside what a strike hit ("ударом по штабу подразделения ГУР Украины …
+/// уничтожено"): the owner of the target, not the agent of the participle after it.
+fn struck_owner(ctx: &Ctx, m: &Marker, clause_start: usize) -> bool {
+    ctx.within(clause_start..m.first, |r| r == Role::Target)
+        .next()
+        .is_some()
 }
 
 /// Words at the start of a sentence where its subject stands.

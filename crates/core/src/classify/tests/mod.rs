@@ -11,6 +11,7 @@ mod issue_forms;
 mod losses;
 mod matcher;
 mod news_forms;
+mod parts;
 mod places;
 mod recalled;
 mod refusal;
