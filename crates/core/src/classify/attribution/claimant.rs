@@ -53,7 +53,7 @@ pub(super) fn outlet(
     Claimant {
         name: ctx.doc.span(first, last).to_owned(),
         id: known.map(|k| k.id.as_str()),
-        side: None,
+        side: known.and_then(|k| k.side),
         token: first,
         rank: 2,
     }

@@ -257,3 +257,21 @@ fn a_combat_aircraft_by_its_model_alone() {
         vec![(Metric::Personnel, 20)]
     );
 }
+
+#[test]
+fn a_feminine_short_participle_tells_a_machine_hit() {
+    assert_eq!(
+        figures("Под Покровском одна российская бронемашина была подбита."),
+        vec![(Metric::Apc, 1)]
+    );
+    assert_eq!(
+        figures("Біля Покровська підбита російська бронемашина."),
+        vec![(Metric::Apc, 1)]
+    );
+    // An attributive participle tells what was hit before, not a loss now.
+    assert!(
+        run("На заводе ремонтировали подбитые американские БМП Bradley.")
+            .categories
+            .is_empty()
+    );
+}

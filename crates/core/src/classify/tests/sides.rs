@@ -201,3 +201,23 @@ fn the_enemy_of_russian_copy_is_ukraine_unless_the_teller_says_otherwise() {
         Some(Side::Russia)
     );
 }
+
+#[test]
+fn a_partisan_war_project_tells_what_the_other_side_lost() {
+    // DeepState maps the war for Ukraine: a machine it says was hit is Russia's, though the
+    // retelling is in Russian, whose news would leave Ukraine's soldiers unnamed.
+    let side = |text: &str| claims_of(&run(text), Category::Losses)[0].side;
+    assert_eq!(
+        side("По данным DeepState, одна бронемашина была подбита еще в лесу."),
+        Some(Side::Russia)
+    );
+    assert_eq!(
+        side("По данным Рыбаря, одна бронемашина была подбита под Курском."),
+        Some(Side::Ukraine)
+    );
+    // An outlet of no side leaves the language's convention.
+    assert_eq!(
+        side("По данным NGS, одна бронемашина была подбита еще в лесу."),
+        Some(Side::Ukraine)
+    );
+}
