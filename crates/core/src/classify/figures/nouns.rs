@@ -134,6 +134,8 @@ pub(super) fn noun_before_link(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, us
     let range = ctx.doc.sentence_range(num.first);
     let mut k = num.first;
     let mut linked = false;
+    // Only comparing qualifiers between the noun and the number ("погибших … более 200 тысяч").
+    let mut compared = false;
     for _ in 0..6 {
         if k == 0 || k - 1 < range.start {
             return None;
@@ -145,7 +147,7 @@ pub(super) fn noun_before_link(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, us
             }
         }
         if let Some(found) = metric_ending_at(ctx, k - 1)
-            && linked
+            && (linked || (compared && hurt_heads(ctx, found.2)))
         {
             return Some(found);
         }
@@ -159,10 +161,12 @@ pub(super) fn noun_before_link(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, us
             linked = true;
         } else if num.low.is_some() && t + 1 == num.first && opens_range(ctx.doc.word(t)) {
             // "составили от 30 до 50": the word that opens the range.
-        } else if let Some(m) = linked.then(side_ending_here).flatten() {
+        } else if let Some(m) = (linked || compared).then(side_ending_here).flatten() {
             k = m.first;
             continue;
-        } else if !(ctx.covering(t, 3, |r| r == Role::Qualifier).is_some() || ctx.is_modifier(t)) {
+        } else if ctx.covering(t, 3, |r| r == Role::Qualifier).is_some() {
+            compared |= !linked;
+        } else if !ctx.is_modifier(t) {
             return None;
         }
         k = t;
@@ -182,6 +186,18 @@ fn source_aside_before(ctx: &Ctx, k: usize, start: usize) -> Option<usize> {
     let cue = |r: Role| matches!(r, Role::Anaphora | Role::OutletCue);
     let first = (start + 1..k).rev().take(6).find(|&p| comma(p - 1))?;
     ctx.m.at(first).iter().any(|x| cue(x.role)).then_some(first)
+}
+
+/// A word of killing or wounding opens the clause of the noun at `first` ("Погибших с российской
+/// стороны больше 200 тысяч", "раненых военных около 500 тысяч"): the count of the dead or the
+/// wounded is then told with a comparison alone, no linking verb.
+fn hurt_heads(ctx: &Ctx, first: usize) -> bool {
+    let clause = ctx.clause(first);
+    ctx.within(clause.start..first + 1, |r| {
+        matches!(r, Role::Killed | Role::Wounded)
+    })
+    .next()
+    .is_some_and(|x| x.first <= clause.start + 1)
 }
 
 /// How far before its linking verb a noun of loss may stand ("losses in November reached").

@@ -2,7 +2,8 @@
 //! 30 tanks": the tanks are the other side's), a noun of loss before its linking verb is its own
 //! loss word ("Russian casualties have reached 750,000"), a month named as what a count covers
 //! ("за вересень"), "упродовж доби", nationalities ending in -ean, and rocket launchers by
-//! their system's name.
+//! their system's name; the dead or the wounded heading a clause, counted by a comparison
+//! alone ("Погибших … больше 200 тысяч").
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -346,4 +347,24 @@ fn one_soldier_killed_and_a_ukrainian_ship_are_one_incident_and_a_week_is_a_week
     assert_eq!(figures, vec![(Metric::Ships, 1, Some(Period::Event))]);
     let (_, figures) = first_loss("Упродовж тижня Сили оборони знищили понад 8 тисяч окупантів.");
     assert_eq!(figures[0].2, Some(Period::Week));
+}
+
+#[test]
+fn the_dead_or_wounded_heading_a_clause_are_counted_by_a_comparison_alone() {
+    let figures = |text: &str| -> Vec<(Metric, i64)> {
+        claims_of(&run(text), Category::Losses)
+            .iter()
+            .flat_map(|c| c.figures.iter().map(|f| (f.metric, f.value)))
+            .collect()
+    };
+    assert_eq!(
+        figures("Погибших среди российских военных больше 200 тысяч."),
+        vec![(Metric::Killed, 200_000)]
+    );
+    assert_eq!(
+        figures("Раненых российских военных примерно 500 тысяч."),
+        vec![(Metric::Wounded, 500_000)]
+    );
+    // Without a word of killing or wounding a comparison counts no loss (a force's strength).
+    assert!(figures("В группировке российских военных более 200 тысяч.").is_empty());
 }
