@@ -185,7 +185,10 @@ fn outlets(ctx: &Ctx, s: usize) -> Vec<Claimant> {
             continue;
         }
         let known = known_name(ctx, x.first, x.last, Kind::Outlet);
-        if known.is_none() && x.role != Role::Outlet {
+        let longest = ctx
+            .longest_at(x.first, |r| r == x.role)
+            .map_or(x.last, |y| y.last);
+        if (known.is_none() && x.role != Role::Outlet) || addressed(ctx, longest) {
             continue;
         }
         out.push(outlet(ctx, x.first, x.last, known));
@@ -200,6 +203,18 @@ fn outlets(ctx: &Ctx, s: usize) -> Vec<Claimant> {
         }
     }
     out
+}
+
+/// An outlet ending at token `last` told something, not telling it: right before a verb of
+/// saying whose speaker follows it ("Об этом РИА Новости рассказал начальник отделения").
+fn addressed(ctx: &Ctx, last: usize) -> bool {
+    ctx.within(last + 1..last + 2, |r| r == Role::AttributionVerb)
+        .find(|v| v.first == last + 1)
+        .is_some_and(|v| {
+            ctx.doc.sentence_of(v.last + 1) == ctx.doc.sentence_of(last)
+                && ctx.only_spaces_between(v.last, v.last + 1)
+                && ctx.has_at(v.last + 1, Role::SpeakerKind)
+        })
 }
 
 /// Sentence `s` attributes what it says to someone ("says", "сообщил", "по данным").
@@ -282,7 +297,16 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
     let sentences = &ctx.doc.sentences;
     if s + 1 < sentences.len() && ctx.opens_with(s + 1, Role::Anaphora) {
         let first = ctx.sentence(s + 1).start;
-        if let Some(c) = in_sentence(ctx, s + 1, first) {
+        let next = ctx.sentence(s + 1);
+        // "Об этом РИА Новости рассказал начальник отделения": one described there, too,
+        // closing it (not "Как сообщают военные с места, …", which tells what follows).
+        let speaker = || {
+            described::described_speaker(ctx, &next, false)
+                .filter(|&(_, last)| last + 1 == next.end)
+        };
+        if let Some(c) = in_sentence(ctx, s + 1, first)
+            .or_else(|| speaker().map(|(first, last)| described(ctx, first, last)))
+        {
             return Some(c);
         }
     }

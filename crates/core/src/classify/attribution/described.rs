@@ -11,7 +11,7 @@ use super::super::matcher::PhraseMatch;
 use std::ops::Range;
 
 /// The most words a description takes.
-const MAX_WORDS: usize = 7;
+const MAX_WORDS: usize = 9;
 /// The most words after a closing verb of saying ("said on Tuesday", "said in a statement").
 const TAIL_WORDS: usize = 4;
 
@@ -66,7 +66,8 @@ fn after_cue(ctx: &Ctx, range: &Range<usize>) -> Option<(usize, usize)> {
 /// "…, сообщил источник в силовых структурах.": the verb opens the sentence's last clause
 /// and the description runs to the sentence's end.
 fn after_verb(ctx: &Ctx, range: &Range<usize>, x: &PhraseMatch<Role>) -> Option<(usize, usize)> {
-    let opens = x.first > range.start && ctx.doc.gap_after(x.first - 1).contains([',', '—', '–']);
+    let opens = x.first > range.start && ctx.doc.gap_after(x.first - 1).contains([',', '—', '–'])
+        || after_back_reference(ctx, range, x.first);
     // "according to military commanders": the preposition is the verb's.
     let next = x.last + 1;
     let first = next + usize::from(next < range.end && ctx.doc.word(next) == "to");
@@ -76,6 +77,14 @@ fn after_verb(ctx: &Ctx, range: &Range<usize>, x: &PhraseMatch<Role>) -> Option<
     let last = range.end - 1;
     let first = past_addressee(ctx, first, last);
     describes(ctx, first, last).then_some((first, last))
+}
+
+/// "Об этом (РИА Новости) рассказал …": the sentence opens with a phrase pointing back, and
+/// only capitalised words (an outlet told) stand between it and the verb at `verb`.
+fn after_back_reference(ctx: &Ctx, range: &Range<usize>, verb: usize) -> bool {
+    ctx.within(range.clone(), |r| r == Role::Anaphora)
+        .find(|a| a.first == range.start)
+        .is_some_and(|a| a.last < verb && (a.last + 1..verb).all(|t| ctx.doc.tokens[t].capitalized))
 }
 
 /// How many words addressed before the speaker may stand after the verb ("рассказал

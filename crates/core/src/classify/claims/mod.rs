@@ -5,6 +5,7 @@
 //! are grouped by side. Each claim gets its unit and place from its first sentence (and, when
 //! that is the title, the first sentence of the body), its figures (`merge`) and its evidence.
 
+mod draft;
 mod merge;
 mod segments;
 mod sides;
@@ -14,8 +15,8 @@ use super::claimants::Kind;
 use super::context::Ctx;
 use super::mention::Mention;
 use super::places;
-use crate::model::{Category, Claim, Figure, Metric, Period, Side};
-use merge::Origin;
+use crate::model::{Category, Claim, Figure, Metric, Side};
+use draft::{Draft, Place, loss_draft, origin_of, refusal_draft};
 use segments::ROUNDUP_BULLETS;
 use sides::{
     combatant_enemy, held_side, marked_side, named_sides, paragraph_side, policed_side, post_side,
@@ -26,31 +27,6 @@ use sides::{
 const MAX_CLAIMS_PER_CATEGORY: usize = 12;
 const MAX_EVIDENCE: usize = 8;
 const MAX_EVIDENCE_CHARS: usize = 300;
-
-struct Draft {
-    claim: Claim,
-    /// Where each figure (same order) came from.
-    origins: Vec<Origin>,
-    /// (sentence, anchor) of the claim's first mention, and of its first mention in the body
-    /// when the first was in the title: where its unit and place are looked for.
-    spots: Vec<(usize, usize)>,
-    /// Whether the last spot is in the title.
-    spot_in_title: bool,
-    /// Only drones or missiles so far (interception tallies): not a loss report on its own.
-    air_only: bool,
-    scope: Option<String>,
-    /// The period of its figures, once it has one.
-    period: Option<Option<Period>>,
-    /// The segment of its last mention.
-    segment: usize,
-}
-
-/// Where a mention stands and what it says, as the grouping needs it.
-struct Place {
-    segment: usize,
-    scope: Option<String>,
-    title: bool,
-}
 
 fn evidence_text(ctx: &Ctx, (a, b): (usize, usize)) -> Option<String> {
     let s = ctx.doc.text.get(a..b)?.trim();
@@ -70,111 +46,6 @@ fn unit_and_place(ctx: &Ctx, spots: &[(usize, usize)]) -> (Option<String>, Optio
         .find_map(|&(s, a)| places::location(ctx, s, a))
         .or_else(|| places::location(ctx, 0, ctx.sentence(0).start));
     (unit, place)
-}
-
-/// Whether draft `d` is told by the mention's claimant about its side, in its war.
-fn same_teller(d: &Draft, m: &Mention, name: &Option<String>, side: Option<Side>) -> bool {
-    let sides = d.claim.side == side || side.is_none() || d.claim.side.is_none();
-    // An unattributed headline is told by whoever the body names.
-    let headline_only = d.origins.iter().all(|o| o.title) && d.claim.claimant.is_none();
-    d.claim.other_conflict == m.other_conflict
-        && (d.claim.claimant == *name || headline_only)
-        && sides
-}
-
-/// The draft of the same scope that holds figure `f` rounded ("майже 900" in the lead, 870
-/// in the body): the same claim, before any other the figure could join (a running total it
-/// would be the delta of).
-fn rounded_in(
-    drafts: &[Draft],
-    f: &Figure,
-    at: &Place,
-    teller: impl Fn(&Draft) -> bool,
-) -> Option<usize> {
-    drafts.iter().rposition(|d| {
-        teller(d)
-            && d.scope == at.scope
-            && d.claim
-                .figures
-                .iter()
-                .any(|g| merge::restates_roughly(g, f))
-    })
-}
-
-/// The loss draft a mention joins: the latest one with its claimant and a compatible side,
-/// scope and period whose figures it fits; a mention without a figure joins the latest one of
-/// its claimant in its segment.
-fn loss_draft(
-    drafts: &[Draft],
-    m: &Mention,
-    name: &Option<String>,
-    side: Option<Side>,
-    at: &Place,
-) -> Option<usize> {
-    let origin = origin_of(m, at);
-    let teller = |d: &Draft| same_teller(d, m, name, side);
-    if let Some(f) = &m.figure
-        && let Some(i) = rounded_in(drafts, f, at, teller)
-    {
-        return Some(i);
-    }
-    drafts.iter().rposition(|d| {
-        if !teller(d) {
-            return false;
-        }
-        let Some(f) = &m.figure else {
-            return d.segment == at.segment;
-        };
-        // The same figure told again (in the lead and in the body) is the same claim.
-        if d.claim
-            .figures
-            .iter()
-            .any(|g| g.metric == f.metric && g.value == f.value)
-        {
-            return true;
-        }
-        // A headline and the body that tells it are one claim, whatever each says of time
-        // and place; not a headline's figure and another count of its metric (a breakdown
-        // under a headline's total).
-        let delta = merge::is_delta(&d.claim.figures, &d.origins, f, origin);
-        let recounted = d
-            .claim
-            .figures
-            .iter()
-            .any(|g| g.metric == f.metric && g.value != f.value);
-        let headline = (at.title || d.origins.iter().all(|o| o.title)) && (!recounted || delta);
-        let period = headline
-            || d.period
-                .is_none_or(|p| merge::periods_agree(p, f.period, delta));
-        let scope = headline || d.scope == at.scope || d.claim.figures.is_empty();
-        period && scope && merge::fits(&d.claim.figures, &d.origins, f, origin)
-    })
-}
-
-/// The refusal draft a mention joins: one per side and teller; a mention that names no side
-/// joins the first, and the first side named settles a claim that had none. Another teller's
-/// count is a claim of its own ("10 военнослужащих сбежали, сообщил глава района … по данным
-/// NGS, около 30 человек").
-fn refusal_draft(
-    ds: &[Draft],
-    m: &Mention,
-    name: &Option<String>,
-    side: Option<Side>,
-) -> Option<usize> {
-    let teller = |d: &Draft| d.claim.claimant.is_none() || d.claim.claimant == *name;
-    let own = |d: &Draft| m.figure.is_none() || name.is_none() || teller(d);
-    ds.iter()
-        .position(|d| (d.claim.side == side || side.is_none()) && own(d))
-        .or_else(|| ds.iter().position(|d| d.claim.side.is_none() && own(d)))
-}
-
-fn origin_of(m: &Mention, at: &Place) -> Origin {
-    Origin {
-        title: at.title,
-        daily: m.daily,
-        sentence: m.sentence,
-        group: m.group,
-    }
 }
 
 fn new_draft(
@@ -202,18 +73,6 @@ fn new_draft(
         scope: at.scope.clone(),
         period: None,
         segment: at.segment,
-    }
-}
-
-impl Draft {
-    /// The claim's first figure told in the body, not the title.
-    fn body_figure(&self) -> Option<&Figure> {
-        self.claim
-            .figures
-            .iter()
-            .zip(&self.origins)
-            .find(|(_, o)| !o.title)
-            .map(|(g, _)| g)
     }
 }
 

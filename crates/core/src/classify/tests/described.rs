@@ -1,6 +1,7 @@
 //! A speaker the text describes instead of naming, at the end of the sentence: "…, сообщил
 //! источник в силовых структурах", "…, повідомили в бригаді", "…, a Ukrainian lawmaker said".
-//! Only when nobody is named; a pronoun describes nobody.
+//! Only when nobody is named; a pronoun describes nobody. An outlet right before the verb,
+//! with the speaker after it, was told ("Об этом РИА Новости рассказал начальник …").
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -221,4 +222,23 @@ fn an_outlet_named_after_a_word_for_one_is_the_source() {
         let got = c.claims.first().and_then(|x| x.claimant.clone());
         assert_eq!(got.as_deref(), want, "{text}");
     }
+}
+
+#[test]
+fn an_outlet_told_before_the_verb_is_the_addressee_of_the_speaker_after_it() {
+    let text = "Российские военные медики спасли украинского военного с критическими ранениями.\n\nОб этом РИА Новости рассказал начальник травматологического отделения одного из российских военных госпиталей.";
+    assert_eq!(
+        claimant(text).as_deref(),
+        Some("начальник травматологического отделения одного из российских военных госпиталей")
+    );
+    // The outlet saying it itself, a clause after: the outlet.
+    assert_eq!(
+        claimant("ВСУ потеряли 300 военных, сообщило РИА Новости.").as_deref(),
+        Some("РИА Новости")
+    );
+    // "Как сообщают …, …" tells what follows it, not the sentence before.
+    let c = run(
+        "Число ликвидированных ВСУшников превысило 50 человек. Как сообщают военные с места, за сутки было отражено две контратаки.",
+    );
+    assert_eq!(claims_of(&c, Category::Losses)[0].claimant, None);
 }

@@ -1,6 +1,7 @@
 //! Counts that lean on what was told before them: a number a word for a figure introduces
 //! ("Він назвав цифру у 31 000 осіб"), a sentence led only by a span of time ("Всего с начала
-//! вторжения — 730 450"); and the dead of a strike on soldiers, who are soldiers.
+//! вторжения — 730 450"); the dead of a strike on soldiers, who are soldiers; and a figure told
+//! before without a source, whose source tells it again.
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -53,5 +54,25 @@ fn the_dead_of_a_strike_on_soldiers_are_soldiers() {
         run("В результате удара по Сумам погибли 12 человек.")
             .categories
             .is_empty()
+    );
+}
+
+#[test]
+fn an_unattributed_figure_told_again_with_its_source_is_that_sources() {
+    let c = run(
+        "Россия передала останки 502 украинских военных. Украинский Координационный штаб по вопросам обращения с военнопленными уточнил, что из 502 украинских солдат 397 погибли в Донецкой области.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].claimant_id.as_deref(), Some("ua_pow_hq"));
+    // Another figure by the named source leaves the first unattributed.
+    let c = run(
+        "В пятницу прошел обмен. Россия передала останки 502 украинских военных. Украинский Координационный штаб уточнил, что всего с начала года получены тела 4 510 погибших украинских солдат.",
+    );
+    assert!(
+        claims_of(&c, Category::Losses)
+            .iter()
+            .any(|c| c.claimant.is_none()),
+        "{c:?}"
     );
 }
