@@ -29,6 +29,8 @@ pub(super) struct Place {
     pub(super) segment: usize,
     pub(super) scope: Option<String>,
     pub(super) title: bool,
+    /// The text is a round-up, whose every bulleted line tells its own claims.
+    pub(super) roundup: bool,
 }
 
 /// Whether draft `d` is told by the mention's claimant about its side, in its war.
@@ -91,7 +93,9 @@ pub(super) fn loss_draft(
             return false;
         }
         let Some(f) = &m.figure else {
-            return d.segment == at.segment;
+            // A mention without a count ("вертолет «уничтожен»") tells again a claim of its
+            // teller made before, in a round-up only within its line.
+            return d.segment == at.segment || !at.roundup;
         };
         // The same figure told again (in the lead and in the body) is the same claim.
         if d.claim

@@ -190,6 +190,7 @@ fn exact_days(drafts: &mut [Draft]) {
 /// Builds the claims of one category from its mentions (in text order).
 pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> {
     let segs = segments::segments(ctx);
+    let roundup = segments::bullets(ctx) >= ROUNDUP_BULLETS;
     let mut drafts: Vec<Draft> = Vec::new();
     let ours: Vec<&Mention> = mentions.iter().filter(|m| m.category == category).collect();
     let sides = named_sides(ctx, &ours);
@@ -222,6 +223,7 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
             segment: segs.get(m.sentence).copied().unwrap_or(0),
             scope: segments::scope(ctx, &segs, m.sentence, m.anchor),
             title: m.evidence.0 < ctx.body_start,
+            roundup,
         };
         let found = match category {
             Category::Losses => loss_draft(&drafts, m, &name, side, &at),

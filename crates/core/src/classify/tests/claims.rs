@@ -1,7 +1,8 @@
 //! What every claim must satisfy: at most one figure per metric — the body's figure over the
 //! title's, a day's count as a running total's delta, what two mentions of one figure say
 //! merged into one, a rounded lead and the exact count one figure, a model named after its
-//! noun the same thing; losses in two clauses with their own places two claims.
+//! noun the same thing; losses in two clauses with their own places two claims; a mention
+//! without a count in a later paragraph the claim before it.
 
 use super::{claims_of, run, total};
 use crate::classify::{Category, Classification, ClassifyInput, classify};
@@ -198,4 +199,19 @@ fn losses_told_in_two_clauses_with_their_own_places_are_two_claims() {
     assert_eq!(claims[0].location.as_deref(), Some("Сумской области"));
     assert_eq!(claims[0].figures.len(), 1);
     assert_eq!(claims[1].figures[0].metric, Metric::AirDefense);
+}
+
+#[test]
+fn a_mention_without_a_count_tells_again_the_claim_before_it() {
+    let c = run(
+        "В Московской области сожгли штурмовой вертолет Ми-24, утверждает главное управление Минобороны Украины (ГУР).\n\nСогласно заявлению, вертолет «уничтожен» (сгорел) в ночь на 10 ноября на аэродроме Клин-5.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    // The directorate of the ministry is its intelligence, not the ministry.
+    assert_eq!(
+        claims[0].claimant_id.as_deref(),
+        Some("ua_defence_intelligence")
+    );
+    assert_eq!(claims[0].figures[0].metric, Metric::Helicopters);
 }
