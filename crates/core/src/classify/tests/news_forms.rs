@@ -368,3 +368,26 @@ fn the_dead_or_wounded_heading_a_clause_are_counted_by_a_comparison_alone() {
     // Without a word of killing or wounding a comparison counts no loss (a force's strength).
     assert!(figures("В группировке российских военных более 200 тысяч.").is_empty());
 }
+
+#[test]
+fn an_outlet_that_has_named_or_counted_the_dead_is_their_source() {
+    let claimant = |text: &str| {
+        claims_of(&run(text), Category::Losses)
+            .first()
+            .and_then(|c| c.claimant_id.clone())
+    };
+    assert_eq!(
+        claimant("The BBC has identified 78,329 Russian soldiers killed in Ukraine.").as_deref(),
+        Some("bbc_russian")
+    );
+    let joint = claimant("BBC and Mediazona have named 80,973 dead Russian soldiers.");
+    assert!(
+        matches!(joint.as_deref(), Some("bbc_russian" | "mediazona")),
+        "{joint:?}"
+    );
+    // A participle naming a soldier names no source.
+    assert_eq!(
+        claimant("A soldier named Ivan was killed near Bakhmut."),
+        None
+    );
+}

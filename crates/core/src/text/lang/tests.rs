@@ -25,6 +25,15 @@ fn tells_the_three_languages_apart() {
     );
     assert_eq!(detect("Гривня втратила 2% за тиждень."), Lang::Uk);
     assert_eq!(detect("Рубль потерял 4% за неделю."), Lang::Ru);
+    // No і ї є ґ, yet Ukrainian words ("знищено", "ворога", "разом з").
+    assert_eq!(
+        detect("Знищено опорний пункт ворога разом з особовим складом."),
+        Lang::Uk
+    );
+    assert_eq!(
+        detect("Уничтожен опорный пункт врага вместе с личным составом."),
+        Lang::Ru
+    );
 }
 
 #[test]
