@@ -81,20 +81,23 @@ fn struck_soldiers(ctx: &Ctx, range: std::ops::Range<usize>) -> bool {
 
 /// "Other losses were claimed in …" after a sentence about soldiers killed: a loss word that
 /// a word such as "other", "more" or "ещё" introduces continues the losses of the sentence
-/// before it in the paragraph, and takes its military context.
+/// before it in the paragraph, and takes its military context. So does one a possessive
+/// introduces ("…, bringing its total losses to 720,000", "Its total losses rose to …"):
+/// the owner was told before it, in its sentence or the one before.
 fn continues_military(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
     let s = ctx.doc.sentence_of(x.first);
     let from = x.first.saturating_sub(2).max(ctx.sentence(s).start);
+    let military = |k: usize, to: usize| {
+        ctx.within(ctx.sentence(k).start..to, |r| {
+            matches!(r, Role::MilitaryContext | Role::Side(_) | Role::Enemy)
+        })
+        .next()
+        .is_some()
+    };
+    let before = s > 0 && ctx.same_paragraph(s - 1, s) && military(s - 1, ctx.sentence(s - 1).end);
     let introduced = (from..x.first).any(|t| ctx.has_at(t, Role::Filler));
-    introduced
-        && s > 0
-        && ctx.same_paragraph(s - 1, s)
-        && ctx
-            .within(ctx.sentence(s - 1), |r| {
-                matches!(r, Role::MilitaryContext | Role::Side(_) | Role::Enemy)
-            })
-            .next()
-            .is_some()
+    let owned = (from..x.first).any(|t| ctx.has_at(t, Role::Possessive));
+    (introduced && before) || (owned && (military(s, x.first) || before))
 }
 
 /// Where a figure stands, as admission needs it.

@@ -145,6 +145,7 @@ pub(super) fn origin_of(m: &Mention, at: &Place) -> Origin {
         title: at.title,
         daily: m.daily,
         sentence: m.sentence,
+        last: m.evidence.1,
         group: m.group,
     }
 }

@@ -12,6 +12,8 @@ pub struct Origin {
     pub title: bool,
     pub daily: bool,
     pub sentence: usize,
+    /// Where its words end in the text (a byte offset).
+    pub last: usize,
     /// The loss word of its enumeration.
     pub group: Option<usize>,
 }
@@ -21,14 +23,17 @@ fn information(f: &Figure) -> u8 {
     2 * u8::from(f.delta.is_some()) + u8::from(f.cumulative.is_some())
 }
 
-/// A running total without a delta and a smaller count of one day told in another sentence:
-/// the day's count is the total's delta ("за добу росіяни втратили 830 військових. З початку
-/// вторгнення — 1 226 420").
+/// A running total without a delta and a smaller count of one day told in another sentence,
+/// or before it in its sentence: the day's count is the total's delta ("за добу росіяни
+/// втратили 830 військових. З початку вторгнення — 1 226 420", "Russia lost 1,630 soldiers
+/// over the past day, bringing its total losses to 720,000"). Not a hedged count ("более 250
+/// человек"): a delta is exact.
 fn with_day(total: &Figure, t: Origin, day: &Figure, d: Origin) -> Option<Figure> {
     (total.cumulative == Some(true)
         && total.delta.is_none()
         && d.daily
-        && d.sentence != t.sentence
+        && (d.sentence != t.sentence || d.last < t.last)
+        && day.qualifier.is_none()
         && day.value < total.value)
         .then(|| Figure {
             delta: Some(day.value),
@@ -107,6 +112,16 @@ pub fn add(figures: &mut Vec<Figure>, origins: &mut Vec<Origin>, f: Figure, o: O
         return;
     };
     let (g, go) = (&mut figures[i], &mut origins[i]);
+    // A day's count and a running total are never added up, even in one enumeration: the
+    // day's count is the total's delta.
+    if let Some(merged) = with_day(g, *go, &f, o) {
+        *g = merged;
+        return;
+    }
+    if let Some(merged) = with_day(&f, o, g, *go) {
+        (*g, *go) = (merged, o);
+        return;
+    }
     if same_enumeration(*go, o) {
         g.value = g.value.saturating_add(f.value);
         if g.qualifier != f.qualifier {
@@ -139,16 +154,8 @@ pub fn add(figures: &mut Vec<Figure>, origins: &mut Vec<Origin>, f: Figure, o: O
         go.title &= o.title;
         return;
     }
-    if go.title != o.title {
-        if go.title {
-            (*g, *go) = (f, o);
-        }
-        return;
-    }
-    if let Some(merged) = with_day(g, *go, &f, o) {
-        *g = merged;
-    } else if let Some(merged) = with_day(&f, o, g, *go) {
-        (*g, *go) = (merged, o);
+    if go.title != o.title && go.title {
+        (*g, *go) = (f, o);
     }
 }
 

@@ -94,6 +94,8 @@ pub enum Role {
     /// танков, БМП и пикапов").
     PluralQuantity,
     Filler,
+    /// A possessive pronoun ("its", "их", "їхні"): whose it is was told before.
+    Possessive,
     CountUnit,
     Qualifier,
     /// A qualifier that says how the figure is hedged ("до", "более", "около"); always found

@@ -215,3 +215,31 @@ fn a_mention_without_a_count_tells_again_the_claim_before_it() {
     );
     assert_eq!(claims[0].figures[0].metric, Metric::Helicopters);
 }
+
+#[test]
+fn a_days_count_before_the_total_in_its_sentence_is_the_totals_delta() {
+    let c = run(
+        "Russia lost 1,630 soldiers over the past day, bringing its total losses to 720,000, the General Staff said.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(
+        claims[0].figures,
+        vec![total(Metric::Personnel, 720_000, Some(1_630), None)]
+    );
+    // Its owner told in the sentence before: the possessive continues it.
+    let c = run("Russia lost 1,630 soldiers over the past day. Its total losses rose to 720,000.");
+    assert_eq!(claims_of(&c, Category::Losses)[0].figures[0].value, 720_000);
+    // A company's losses are no soldier's.
+    let c = run("The company reported a bad year. Its total losses rose to 720,000.");
+    assert!(claims_of(&c, Category::Losses).is_empty());
+    // A hedged day's count is no delta: its hedge would be lost.
+    let c = run(
+        "На курском направлении потери ВСУ за сутки составили более 250 человек, за всё время боёв там – более 36260 военнослужащих.",
+    );
+    let values: Vec<i64> = claims_of(&c, Category::Losses)
+        .iter()
+        .flat_map(|c| c.figures.iter().map(|f| f.value))
+        .collect();
+    assert_eq!(values, vec![250, 36_260]);
+}
