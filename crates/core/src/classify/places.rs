@@ -129,7 +129,9 @@ fn places(ctx: &Ctx, range: Range<usize>) -> Vec<(usize, usize)> {
                 continue;
             }
         }
+        let after_route = t > range.start && ctx.has_at(t - 1, Role::Route);
         if ctx.has_at(t, Role::PlacePreposition)
+            && !after_route
             && t + 1 < range.end
             && ctx.only_spaces_between(t, t + 1)
             && is_place_word(ctx, t + 1)

@@ -57,6 +57,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("places", "types") => Role::PlaceType,
         ("places", "groups") => Role::GroupName,
         ("places", "prepositions") => Role::PlacePreposition,
+        ("places", "routes") => Role::Route,
         ("places", "not_places") => Role::NotPlace,
         ("units", "types") => Role::UnitType,
         ("units", "abbreviations") => Role::UnitAbbreviation,

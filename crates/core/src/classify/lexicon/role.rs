@@ -166,6 +166,9 @@ pub enum Role {
     /// figures for it.
     GroupName,
     PlacePreposition,
+    /// A road ("трасса", "дорога", "highway"): a place after it and its preposition is where
+    /// the road goes ("до трассы на Сватово"), not where something happened.
+    Route,
     NotPlace,
     UnitType,
     UnitAbbreviation,

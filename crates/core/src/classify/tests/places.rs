@@ -1,4 +1,5 @@
-//! Where a claim happened: places as written, and a group's quoted name whole.
+//! Where a claim happened: places as written, a group's quoted name whole, and not where a road
+//! goes.
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -50,4 +51,21 @@ fn places_as_written() {
             Some(place)
         );
     }
+}
+
+#[test]
+fn where_a_road_goes_is_not_where_it_happened() {
+    let location = |text: &str| claims_of(&run(text), Category::Losses)[0].location.clone();
+    assert_eq!(
+        location("Танк въехал в город до трассы на Сватово и был подбит в Купянске."),
+        Some("Купянске".to_owned())
+    );
+    assert_eq!(
+        location("Колонна ВСУ уничтожена на дороге на Покровск."),
+        None
+    );
+    assert_eq!(
+        location("Танк въехал в город до трассы на Сватово и был подбит."),
+        None
+    );
 }
