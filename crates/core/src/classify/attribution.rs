@@ -86,6 +86,9 @@ fn persons(ctx: &Ctx, s: usize, recall: bool) -> Vec<Claimant> {
     for x in ctx.within(range.clone(), |r| {
         matches!(r, Role::Person | Role::PersonRole)
     }) {
+        if victim(ctx, x.first, range.start) {
+            continue;
+        }
         let (first, last) = if x.role == Role::Person {
             let t = x.first;
             let named_before =
@@ -114,6 +117,19 @@ fn persons(ctx: &Ctx, s: usize, recall: bool) -> Vec<Claimant> {
         }
     }
     out
+}
+
+/// A person named right after a word of killing or wounding ("загинув командир роти Андрій
+/// Коваль, повідомили рідні") is who was hurt, not who tells it.
+fn victim(ctx: &Ctx, first: usize, start: usize) -> bool {
+    let hurt = |r: Role| {
+        matches!(
+            r,
+            Role::Killed | Role::Wounded | Role::VictimVoice | Role::FellInCombat
+        )
+    };
+    ctx.within(first.saturating_sub(2).max(start)..first, hurt)
+        .any(|x| x.last + 1 == first || x.last + 2 == first)
 }
 
 /// The person a role word a source cue opens stands for (see [`role_anaphora`]): the one

@@ -242,3 +242,14 @@ fn an_outlet_told_before_the_verb_is_the_addressee_of_the_speaker_after_it() {
     );
     assert_eq!(claims_of(&c, Category::Losses)[0].claimant, None);
 }
+
+#[test]
+fn a_person_named_as_the_one_killed_does_not_tell_it() {
+    assert_eq!(
+        claimant(
+            "Під Покровськом загинув командир роти 110-ї бригади Андрій Коваль, повідомили рідні."
+        )
+        .as_deref(),
+        Some("рідні")
+    );
+}

@@ -381,3 +381,16 @@ fn a_soldier_fallen_where_told_first() {
     }
     assert!(run("В зоне СВО погиб мирный житель.").categories.is_empty());
 }
+
+#[test]
+fn unaslidok_frames_one_incident_as_vnaslidok_does() {
+    let c = run("Унаслідок обстрілу загинули двоє військових ТЦК, ще троє поранені.");
+    let claims = claims_of(&c, Category::Losses);
+    assert!(
+        claims[0]
+            .figures
+            .iter()
+            .all(|f| f.period == Some(Period::Event)),
+        "{claims:?}"
+    );
+}
