@@ -209,17 +209,15 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
     }
     let sentences = &ctx.doc.sentences;
     if s + 1 < sentences.len() && ctx.opens_with(s + 1, Role::Anaphora) {
-        let first = ctx.sentence(s + 1).start;
         let next = ctx.sentence(s + 1);
         // "Об этом РИА Новости рассказал начальник отделения": one described there, too,
         // closing it (not "Как сообщают военные с места, …", which tells what follows).
         let speaker = || {
             described::described_speaker(ctx, &next, false)
                 .filter(|&(_, last)| last + 1 == next.end)
+                .map(|(from, to)| described(ctx, from, to))
         };
-        if let Some(c) = in_sentence(ctx, s + 1, first)
-            .or_else(|| speaker().map(|(first, last)| described(ctx, first, last)))
-        {
+        if let Some(c) = in_sentence(ctx, s + 1, next.start).or_else(speaker) {
             return Some(c);
         }
     }

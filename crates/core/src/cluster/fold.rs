@@ -93,7 +93,8 @@ fn same_uncounted(x: &Claim, y: &Claim) -> bool {
 
 /// Folds `views` (any order): each claim already told by an earlier story (by first seen) is
 /// dropped from the later one, whose sources join the earlier story; a story left with no
-/// claim, or only with claims without figures (which join the earlier story), is folded entirely (its id goes to `folded` of the story it restated most). The
+/// claim, or only with its setting (see [`setting_of`], those claims join the earlier story),
+/// is folded entirely (its id goes to `folded` of the story it restated most). The
 /// result keeps the earlier stories' order by first seen.
 pub fn fold(mut views: Vec<StoryView>) -> Vec<StoryView> {
     views.sort_by_key(|v| (v.story.first_seen_at, v.story.id));
@@ -122,23 +123,34 @@ pub fn fold(mut views: Vec<StoryView>) -> Vec<StoryView> {
             }
             k.story.last_seen_at = k.story.last_seen_at.max(v.story.last_seen_at);
         }
-        // What is left without a figure ("the General Staff says the raid was repelled") is
-        // the setting of the counted claim told before, not news of its own.
-        let uncounted = v.claims.iter().all(|c| c.claim.figures.is_empty());
-        match (uncounted, told_by.first()) {
-            (true, Some(&i)) => {
+        let setting = |i: &usize| setting_of(&v, &kept[*i]);
+        match told_by.first().filter(|i| setting(i)) {
+            Some(&i) => {
                 let k = &mut kept[i];
                 k.claims.append(&mut v.claims);
                 k.folded.push(v.story.id);
                 k.folded.extend(v.folded.iter().copied());
             }
-            _ => kept.push(v),
+            None => kept.push(v),
         }
     }
     for k in &mut kept {
         k.story.source_count = distinct(k);
     }
     kept
+}
+
+/// What is left of story `v` once its told claims are dropped is only the setting of the
+/// story `k` that told them: nothing, or claims without a figure of a category and side `k`
+/// tells ("the General Staff says the raid was repelled" beside DeepState's count of the
+/// machines hit). An uncounted claim of another kind (a round-up's refusal) is news of its own.
+fn setting_of(v: &StoryView, k: &StoryView) -> bool {
+    v.claims.iter().all(|c| {
+        c.claim.figures.is_empty()
+            && k.claims
+                .iter()
+                .any(|t| t.claim.category == c.claim.category && t.claim.side == c.claim.side)
+    })
 }
 
 /// Folds a list of claims shown one by one (`/recent`, `/search`), keeping its order: a claim

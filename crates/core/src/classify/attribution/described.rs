@@ -79,8 +79,9 @@ fn after_verb(ctx: &Ctx, range: &Range<usize>, x: &PhraseMatch<Role>) -> Option<
     describes(ctx, first, last).then_some((first, last))
 }
 
-/// "Об этом (РИА Новости) рассказал …": the sentence opens with a phrase pointing back, and
-/// only capitalised words (an outlet told) stand between it and the verb at `verb`.
+/// "Об этом (РИА Новости) рассказал …": the sentence opens with a source cue ("Об этом", "Как
+/// сообщил"), and only capitalised words (an outlet told) stand between it and the verb at
+/// `verb`.
 fn after_back_reference(ctx: &Ctx, range: &Range<usize>, verb: usize) -> bool {
     ctx.within(range.clone(), |r| r == Role::Anaphora)
         .find(|a| a.first == range.start)

@@ -73,7 +73,7 @@ fn rounded_in(
 
 /// The loss draft a mention joins: the latest one with its claimant and a compatible side,
 /// scope and period whose figures it fits; a mention without a figure joins the latest one of
-/// its claimant in its segment.
+/// its claimant (in a round-up, the latest in its line).
 pub(super) fn loss_draft(
     drafts: &[Draft],
     m: &Mention,
@@ -140,6 +140,7 @@ pub(super) fn refusal_draft(
         .or_else(|| ds.iter().position(|d| d.claim.side.is_none() && own(d)))
 }
 
+/// Where mention `m`'s figure came from, as the figures' merging needs it.
 pub(super) fn origin_of(m: &Mention, at: &Place) -> Origin {
     Origin {
         title: at.title,

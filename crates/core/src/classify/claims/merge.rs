@@ -79,6 +79,7 @@ pub fn restates_roughly(a: &Figure, b: &Figure) -> bool {
 /// "31 тысячу" told of February in the body are two claims.
 const TITLE_SLACK: i64 = 4;
 
+/// Values `a` and `b` stand within [`TITLE_SLACK`] of each other.
 fn near(a: i64, b: i64) -> bool {
     let (hi, lo) = (a.max(b), a.min(b));
     (hi - lo).saturating_mul(TITLE_SLACK) <= hi

@@ -188,9 +188,9 @@ fn source_aside_before(ctx: &Ctx, k: usize, start: usize) -> Option<usize> {
     ctx.m.at(first).iter().any(|x| cue(x.role)).then_some(first)
 }
 
-/// A word of killing or wounding opens the clause of the noun at `first` ("Погибших с российской
-/// стороны больше 200 тысяч", "раненых военных около 500 тысяч"): the count of the dead or the
-/// wounded is then told with a comparison alone, no linking verb.
+/// A word of killing or wounding opens the clause of the noun at `first` ("Погибших среди
+/// российских военных больше 200 тысяч", "раненых военных около 500 тысяч"): the count of the
+/// dead or the wounded is then told with a comparison alone, no linking verb.
 fn hurt_heads(ctx: &Ctx, first: usize) -> bool {
     let clause = ctx.clause(first);
     ctx.within(clause.start..first + 1, |r| {

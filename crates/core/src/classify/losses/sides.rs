@@ -118,9 +118,7 @@ fn side_by_trigger(
 /// A side named inside what a strike hit ("ударом по штабу подразделения ГУР Украины …
 /// уничтожено"): the owner of the target, not the agent of the participle after it.
 fn struck_owner(ctx: &Ctx, m: &Marker, clause_start: usize) -> bool {
-    ctx.within(clause_start..m.first, |r| r == Role::Target)
-        .next()
-        .is_some()
+    ctx.any_within(clause_start..m.first, Role::Target)
 }
 
 /// Words at the start of a sentence where its subject stands.

@@ -102,6 +102,14 @@ fn a_claim_without_figures_beside_one_told_before_joins_its_story() {
     let out = fold(vec![a, b.clone()]);
     assert_eq!(out.len(), 1, "{out:#?}");
     assert_eq!(out[0].claims.len(), 2);
+    // An uncounted claim of another kind (a refusal) is news of its own.
+    let mut refusal = b.clone();
+    refusal.claims[1].claim.category = Category::Refusal;
+    let out = fold(vec![
+        view(1, 5, 0, vec![claim(1, 1, 0, &[(Metric::Tanks, 1)])]),
+        refusal,
+    ]);
+    assert_eq!(out.len(), 2, "{out:#?}");
     // A counted claim of its own keeps the later story apart.
     let mut own = b;
     own.claims[1].claim.figures = vec![Figure::new(Metric::Apc, 4)];
