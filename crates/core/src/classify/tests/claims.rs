@@ -4,7 +4,7 @@
 //! noun the same thing; losses in two clauses with their own places two claims; a mention
 //! without a count in a later paragraph the claim before it.
 
-use super::{claims_of, run, total};
+use super::{claims_of, figures_of, run, total};
 use crate::classify::{Category, Classification, ClassifyInput, classify};
 use crate::model::{Lang, Metric, Qualifier};
 
@@ -237,9 +237,9 @@ fn a_days_count_before_the_total_in_its_sentence_is_the_totals_delta() {
     let c = run(
         "На курском направлении потери ВСУ за сутки составили более 250 человек, за всё время боёв там – более 36260 военнослужащих.",
     );
-    let values: Vec<i64> = claims_of(&c, Category::Losses)
-        .iter()
-        .flat_map(|c| c.figures.iter().map(|f| f.value))
+    let values: Vec<i64> = figures_of(&c, Category::Losses)
+        .into_iter()
+        .map(|(_, v)| v)
         .collect();
     assert_eq!(values, vec![250, 36_260]);
 }

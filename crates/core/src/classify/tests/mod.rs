@@ -62,7 +62,6 @@ pub(super) fn daily(metric: Metric, value: i64, qualifier: Option<Qualifier>) ->
     }
 }
 
-/// Every figure of a category as (metric, value).
 /// The claimant, as filed, of the first claim of `category` in `text`.
 pub(super) fn first_claimant(text: &str, category: Category) -> Option<String> {
     claims_of(&run(text), category)
@@ -70,6 +69,7 @@ pub(super) fn first_claimant(text: &str, category: Category) -> Option<String> {
         .and_then(|x| x.claimant.clone())
 }
 
+/// Every figure of a category as (metric, value).
 pub(super) fn figures_of(c: &Classification, category: Category) -> Vec<(Metric, i64)> {
     claims_of(c, category)
         .iter()

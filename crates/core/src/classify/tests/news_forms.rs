@@ -5,7 +5,7 @@
 //! their system's name; the dead or the wounded heading a clause, counted by a comparison
 //! alone ("Погибших … больше 200 тысяч").
 
-use super::{claims_of, run};
+use super::{claims_of, figures_of, run};
 use crate::classify::Category;
 use crate::model::{Metric, Period, Side};
 
@@ -351,12 +351,7 @@ fn one_soldier_killed_and_a_ukrainian_ship_are_one_incident_and_a_week_is_a_week
 
 #[test]
 fn the_dead_or_wounded_heading_a_clause_are_counted_by_a_comparison_alone() {
-    let figures = |text: &str| -> Vec<(Metric, i64)> {
-        claims_of(&run(text), Category::Losses)
-            .iter()
-            .flat_map(|c| c.figures.iter().map(|f| (f.metric, f.value)))
-            .collect()
-    };
+    let figures = |text: &str| figures_of(&run(text), Category::Losses);
     assert_eq!(
         figures("Погибших среди российских военных больше 200 тысяч."),
         vec![(Metric::Killed, 200_000)]

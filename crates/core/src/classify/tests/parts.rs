@@ -2,16 +2,15 @@
 //! kind, specialists and instructors killed as soldiers, the side that owns what a strike hit,
 //! and a title's figure far from the body's, which is a claim of its own.
 
-use super::{claims_of, run};
+use super::{claims_of, figures_of, run};
 use crate::classify::{Category, ClassifyInput, classify};
 use crate::model::{Metric, Qualifier, Side};
 
 fn personnel(text: &str) -> Vec<i64> {
-    claims_of(&run(text), Category::Losses)
-        .iter()
-        .flat_map(|c| c.figures.iter())
-        .filter(|f| f.metric == Metric::Personnel)
-        .map(|f| f.value)
+    figures_of(&run(text), Category::Losses)
+        .into_iter()
+        .filter(|(m, _)| *m == Metric::Personnel)
+        .map(|(_, v)| v)
         .collect()
 }
 
@@ -22,21 +21,14 @@ fn a_part_told_with_including_is_not_added_to_its_whole() {
         vec![72]
     );
     let c = run("A Russian strike killed 40 Ukrainian soldiers, including 6 instructors.");
-    let values: Vec<i64> = claims_of(&c, Category::Losses)
-        .iter()
-        .flat_map(|c| c.figures.iter().map(|f| f.value))
-        .collect();
-    assert_eq!(values, vec![40]);
+    assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Killed, 40)]);
     // An enumeration still adds up, and a part of another metric is kept as its own figure.
     assert_eq!(
         personnel("Уничтожены 12 военных ВСУ и еще 8 военных ВСУ под Курском."),
         vec![20]
     );
     let c = run("ВСУ потеряли 1000 военных, в том числе 300 убитыми.");
-    let figures: Vec<(Metric, i64)> = claims_of(&c, Category::Losses)
-        .iter()
-        .flat_map(|c| c.figures.iter().map(|f| (f.metric, f.value)))
-        .collect();
+    let figures = figures_of(&c, Category::Losses);
     assert!(figures.contains(&(Metric::Killed, 300)), "{figures:?}");
     assert!(figures.contains(&(Metric::Personnel, 1000)), "{figures:?}");
 }
@@ -74,9 +66,9 @@ fn a_title_far_from_the_body_is_a_claim_of_its_own() {
         text: "В феврале этого года Зеленский сказал, что потери Сил обороны Украины убитыми составили на тот момент 31 тысячу человек.",
         lang: None,
     });
-    let mut values: Vec<i64> = claims_of(&c, Category::Losses)
-        .iter()
-        .flat_map(|c| c.figures.iter().map(|f| f.value))
+    let mut values: Vec<i64> = figures_of(&c, Category::Losses)
+        .into_iter()
+        .map(|(_, v)| v)
         .collect();
     values.sort();
     assert_eq!(values, vec![31_000, 80_000]);
