@@ -43,6 +43,23 @@ pub(super) fn described(ctx: &Ctx, first: usize, last: usize) -> Claimant {
     }
 }
 
+/// A person or an outlet named by tokens `first..=last`, as written, with the id and side of
+/// the known one it is; `rank` as in [`Claimant::rank`].
+pub(super) fn as_written(
+    ctx: &Ctx,
+    (first, last): (usize, usize),
+    known: Option<&'static Known>,
+    rank: u8,
+) -> Claimant {
+    Claimant {
+        name: ctx.doc.span(first, last).to_owned(),
+        id: known.map(|k| k.id.as_str()),
+        side: known.and_then(|k| k.side),
+        token: first,
+        rank,
+    }
+}
+
 /// The outlet named by tokens `first..=last`, as written.
 pub(super) fn outlet(
     ctx: &Ctx,
@@ -50,11 +67,5 @@ pub(super) fn outlet(
     last: usize,
     known: Option<&'static Known>,
 ) -> Claimant {
-    Claimant {
-        name: ctx.doc.span(first, last).to_owned(),
-        id: known.map(|k| k.id.as_str()),
-        side: known.and_then(|k| k.side),
-        token: first,
-        rank: 2,
-    }
+    as_written(ctx, (first, last), known, 2)
 }

@@ -2,7 +2,7 @@
 //! beside a verb of saying, a role word standing for the person introduced before; not the
 //! person a word of killing names.
 
-use super::claimant::Claimant;
+use super::claimant::{Claimant, as_written};
 use super::names::{is_name_word, name_after_role};
 use super::{role_anaphora, speaker, spokesman};
 use crate::classify::claimants::{Kind, Known};
@@ -109,11 +109,5 @@ fn person(ctx: &Ctx, first: usize, last: usize) -> Claimant {
     if let Some(institution) = spoken_for {
         return Claimant::known(institution, first, 0);
     }
-    Claimant {
-        name: ctx.doc.span(first, last).to_owned(),
-        id: known.map(|k| k.id.as_str()),
-        side: known.and_then(|k| k.side),
-        token: first,
-        rank: 1,
-    }
+    as_written(ctx, (first, last), known, 1)
 }
