@@ -94,10 +94,11 @@ fn continues_military(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
         .next()
         .is_some()
     };
-    let before = s > 0 && ctx.same_paragraph(s - 1, s) && military(s - 1, ctx.sentence(s - 1).end);
+    let before =
+        || s > 0 && ctx.same_paragraph(s - 1, s) && military(s - 1, ctx.sentence(s - 1).end);
     let introduced = (from..x.first).any(|t| ctx.has_at(t, Role::Filler));
     let owned = (from..x.first).any(|t| ctx.has_at(t, Role::Possessive));
-    (introduced && before) || (owned && (military(s, x.first) || before))
+    (introduced && before()) || (owned && (military(s, x.first) || before()))
 }
 
 /// Where a figure stands, as admission needs it.

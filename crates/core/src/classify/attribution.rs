@@ -121,8 +121,7 @@ fn outlets(ctx: &Ctx, s: usize) -> Vec<Claimant> {
 /// An outlet ending at token `last` told something, not telling it: right before a verb of
 /// saying whose speaker follows it ("Об этом РИА Новости рассказал начальник отделения").
 fn addressed(ctx: &Ctx, last: usize) -> bool {
-    ctx.within(last + 1..last + 2, |r| r == Role::AttributionVerb)
-        .find(|v| v.first == last + 1)
+    ctx.longest_at(last + 1, |r| r == Role::AttributionVerb)
         .is_some_and(|v| {
             ctx.doc.sentence_of(v.last + 1) == ctx.doc.sentence_of(last)
                 && ctx.only_spaces_between(v.last, v.last + 1)

@@ -277,35 +277,15 @@ fn opens_sentence(ctx: &Ctx, k: usize) -> bool {
     if sentence.len() > SHORT_SENTENCE {
         return false;
     }
-    let span = |r: Role| {
+    let leads = |r: Role| {
         matches!(
             r,
-            Role::Running | Role::Period | Role::Span(_) | Role::Daily
+            Role::Running | Role::Period | Role::Span(_) | Role::Daily | Role::Whole
         )
     };
-    let mut covered = vec![false; k.saturating_sub(sentence.start)];
-    for x in ctx.within(sentence.start..k, span) {
-        for t in x.first..=x.last.min(k.saturating_sub(1)) {
-            covered[t - sentence.start] = true;
-        }
-    }
-    let led = (sentence.start..k).all(|t| {
-        covered[t - sentence.start]
-            || WHOLE_WORDS.contains(&ctx.doc.word(t).to_lowercase().as_str())
-    });
+    let led = (sentence.start..k).all(|t| ctx.covering(t, SHORT_SENTENCE, leads).is_some());
     led && (k == sentence.start || ctx.doc.gap_after(k - 1).contains(['—', '–', '-', ':']))
 }
-
-/// Words for the whole of a count ("всего", "in total").
-const WHOLE_WORDS: &[&str] = &[
-    "всего",
-    "итого",
-    "всього",
-    "загалом",
-    "total",
-    "overall",
-    "in",
-];
 
 /// Words of a sentence that only adds a figure to the one before.
 const SHORT_SENTENCE: usize = 8;

@@ -25,6 +25,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("figures", "plural_quantities") => Role::PluralQuantity,
         ("figures", "fillers") => Role::Filler,
         ("figures", "possessives") => Role::Possessive,
+        ("figures", "whole") => Role::Whole,
         ("figures", "count_units") => Role::CountUnit,
         ("figures", "qualifiers") => Role::Qualifier,
         ("figures", "average") => Role::Average,

@@ -96,6 +96,8 @@ pub enum Role {
     Filler,
     /// A possessive pronoun ("its", "их", "їхні"): whose it is was told before.
     Possessive,
+    /// A word for the whole of a count ("всего", "загалом", "in total").
+    Whole,
     CountUnit,
     Qualifier,
     /// A qualifier that says how the figure is hedged ("до", "более", "около"); always found
