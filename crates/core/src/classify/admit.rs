@@ -255,14 +255,14 @@ pub fn refine_personnel(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<R
     // президента, становлять …") reaches back past its clause.
     .max(clause.start.min(f.first));
     let to = own_end(ctx, f).min(clause.end).max(from);
-    let mut roles: Vec<Role> = ctx
-        .within(from..to, |r| matches!(r, Role::Killed | Role::Wounded))
-        .map(|x| x.role)
-        .collect();
-    if let Some(x) = trigger
-        && matches!(x.role, Role::Killed | Role::Wounded)
-    {
-        roles.push(x.role);
+    let hurt = |r: Role| matches!(r, Role::Killed | Role::Wounded);
+    let mut words: Vec<&PhraseMatch<Role>> = ctx.within(from..to, hurt).collect();
+    words.extend(trigger.filter(|x| hurt(x.role)));
+    let mut roles: Vec<Role> = words.iter().map(|x| x.role).collect();
+    // "killed or wounded", "убиты или ранены": the word joined to one of them.
+    for x in words {
+        let pair = x.last + 1..(x.last + 3).min(clause.end).max(x.last + 1);
+        roles.extend(ctx.within(pair, hurt).map(|y| y.role));
     }
     roles.extend(said_after(ctx, f));
     match (

@@ -281,6 +281,15 @@ impl Ctx<'_, '_> {
         m.first > 0 && self.has_at(m.first - 1, Role::AgentMark)
     }
 
+    /// Whether marker `m` names who struck a blow: it stands right after a word for one
+    /// ("удара украинского дрона") or up to two words before it ("a Russian missile strike",
+    /// "российского ракетного удара").
+    pub fn names_striker(&self, m: &Marker) -> bool {
+        let after = m.first > 0 && self.has_at(m.first - 1, Role::StrikeNoun);
+        let end = (m.last + 3).min(self.clause(m.first).end).max(m.last + 1);
+        after || self.any_within(m.last + 1..end, Role::StrikeNoun)
+    }
+
     /// The side that lost, as marker `m` tells it: the side it names, or the other one when
     /// it names who acted.
     pub fn side_hurt(&self, m: &Marker) -> Option<Side> {

@@ -22,6 +22,7 @@ mod refusal;
 mod unnumbered;
 
 use crate::model::{Category, Claim, Lang};
+use lexicon::Role;
 use serde::Serialize;
 
 /// One normalised item to classify. `lang` is the known language, or `None` to detect it.
@@ -75,7 +76,9 @@ pub fn classify(input: &ClassifyInput) -> Classification {
     let text = &*doc::without_emphasis(text);
     let d = doc::Doc::new(text);
     let m = lex.matcher.find(&d);
-    if !m.all().iter().any(|x| x.role.starts_report()) {
+    if !m.all().iter().any(|x| x.role.starts_report())
+        || m.all().iter().any(|x| x.role == Role::Staged)
+    {
         return empty;
     }
     let nums = numbers::find(&d, &m);

@@ -5,7 +5,7 @@
 //! only when someone is named as claiming it; a destroyed thing only in a military sentence or
 //! with a named claimant; losses suffered only by a military subject.
 
-use super::context::Ctx;
+use super::context::{Ctx, Marker};
 use super::lexicon::Role;
 use super::mention::{Mention, SideMark, hypothetical_before, is_passive, nearest};
 use crate::model::{Category, Figure, Metric, Period};
@@ -149,21 +149,31 @@ pub fn fell_in_combat(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>)
         } else {
             Metric::Killed
         };
-        let clause = ctx.clause(x.first);
-        let side = nearest(ctx.markers(clause), x.first).map(|m| (m, false));
         out.push(Mention {
             category: Category::Losses,
             sentence: s,
             anchor: x.first,
             evidence: (ctx.start_of(x.first), ctx.end_of(x.last)),
             figure: Some(Figure::new(metric, 1).with_period(Some(Period::Event))),
-            side,
+            side: victim_side(ctx, x.first),
             daily: false,
             needs_claimant: false,
             group: None,
             other_conflict: false,
         });
     }
+}
+
+/// The side of the one who fell at token `t`: the side its clause names nearest to it, other
+/// than who struck the blow ("a Ukrainian soldier was killed in a Russian missile strike"); else
+/// the striker's enemy.
+fn victim_side(ctx: &Ctx, t: usize) -> Option<SideMark> {
+    let markers = ctx.markers(ctx.clause(t));
+    let (strikers, others): (Vec<Marker>, Vec<Marker>) =
+        markers.into_iter().partition(|m| ctx.names_striker(m));
+    nearest(others, t)
+        .map(|m| (m, false))
+        .or_else(|| nearest(strikers, t).map(|m| (m, true)))
 }
 
 /// The paragraph of sentence `s`, up to it, speaks of soldiers (a side alone may be the

@@ -68,7 +68,7 @@ fn counted(ctx: &Ctx, num: &Num) -> Option<FigureHit> {
         return None;
     }
     let before = &ctx.doc.text[..ctx.start_of(num.first)];
-    if before.trim_end().ends_with('+') {
+    if before.trim_end().ends_with('+') || ctx.has_at(num.last + 1, Role::Duration) {
         return None;
     }
     let after = noun_after(ctx, num);

@@ -11,6 +11,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
     Some(match (section, key) {
         ("sides", "agent_markers") => Role::AgentMark,
         ("sides", "attack_verbs") => Role::AttackVerb,
+        ("sides", "strike_nouns") => Role::StrikeNoun,
         ("sides", "attacks_by_ukraine") => Role::AttackBy(Side::Ukraine),
         ("sides", "attacks_by_russia") => Role::AttackBy(Side::Russia),
         ("sides", "behind_russian_lines") => Role::HeldBy(Side::Russia),
@@ -27,6 +28,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("figures", "possessives") => Role::Possessive,
         ("figures", "whole") => Role::Whole,
         ("figures", "count_units") => Role::CountUnit,
+        ("figures", "durations") => Role::Duration,
         ("figures", "qualifiers") => Role::Qualifier,
         ("figures", "average") => Role::Average,
         ("cumulative", "running") => Role::Running,
@@ -92,6 +94,7 @@ fn losses_list(key: &str) -> Option<Role> {
         "suffered_losses" => Role::SufferedLosses,
         "personnel_lost" => Role::PersonnelLost,
         "not_loss" => Role::NotLoss,
+        "staged" => Role::Staged,
         "other_wars" => Role::OtherWar,
         "weak_personnel" => Role::WeakPersonnel,
         "civil_ambiguous" => Role::CivilAmbiguous,

@@ -71,6 +71,9 @@ pub enum Role {
     /// "нанесли удар", "атаковали", "attacked": the side before it attacked, so losses told
     /// near it without a side of their own are the other side's.
     AttackVerb,
+    /// "strike", "удара", "обстріл": a blow struck; a side beside it struck the blow
+    /// ("a Russian missile strike", "удара украинского дрона").
+    StrikeNoun,
     /// A place far behind one side's lines (Sevastopol): a soldier killed or a deserter caught
     /// there with no side named is that side's.
     HeldBy(Side),
@@ -94,6 +97,10 @@ pub enum Role {
     /// танков, БМП и пикапов").
     PluralQuantity,
     Filler,
+    /// "это были учения", "it was a drill": what the post told did not happen.
+    Staged,
+    /// "years", "лет", "років": a number before it counts time, not what was lost.
+    Duration,
     /// A possessive pronoun ("its", "их", "їхні"): whose it is was told before.
     Possessive,
     /// A word for the whole of a count ("всего", "загалом", "in total").

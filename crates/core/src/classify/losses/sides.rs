@@ -34,7 +34,7 @@ pub(super) fn side_of(
                 .filter(|(b, _)| b.side.is_some())
                 .or(Some((m, ctx.names_agent(&m))));
         }
-        Some(m) => return Some((m, ctx.names_agent(&m))),
+        Some(m) => return Some((m, ctx.names_agent(&m) || ctx.names_striker(&m))),
         None => {}
     }
     side_by_trigger(ctx, f, trigger, prev_last)
@@ -102,16 +102,20 @@ fn side_by_trigger(
                 .or_else(subject)
                 .map(|m| (m, false))
         }
-        // "уничтожено … ВСУ", "силами ВС РФ ликвидировано": the loser unless named as agent.
-        // An impersonal participle ("ВС РФ ликвидировано более 600 человек") takes its
-        // patient after it: a side before it is the agent; a plural one agrees with the side
-        // before it ("подразделения ВСУ уничтожены").
-        _ => after().map(|m| (m, ctx.names_agent(&m))).or_else(|| {
-            before(6).map(|m| {
-                let agent = impersonal(ctx, x.last) && !struck_owner(ctx, &m, clause.start);
-                (m, ctx.names_agent(&m) || agent)
+        // "уничтожено … ВСУ", "силами ВС РФ ликвидировано": the loser unless named as agent
+        // or as who struck ("killed in a Russian missile strike"). An impersonal participle
+        // ("ВС РФ ликвидировано более 600 человек") takes its patient after it: a side before
+        // it is the agent; a plural one agrees with the side before it ("подразделения ВСУ
+        // уничтожены").
+        _ => {
+            let acted = |m: &Marker| ctx.names_agent(m) || ctx.names_striker(m);
+            after().map(|m| (m, acted(&m))).or_else(|| {
+                before(6).map(|m| {
+                    let agent = impersonal(ctx, x.last) && !struck_owner(ctx, &m, clause.start);
+                    (m, acted(&m) || agent)
+                })
             })
-        }),
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Tests of `classify` as a whole, on the project's own example sentences: one file per rule
 //! family (refusals, losses, traps that must not fire, what a claim says).
 
+mod blows;
 mod claims;
 mod described;
 mod discourse;
