@@ -4,14 +4,19 @@
 use super::doc::Doc;
 
 /// Digits joined by a bare hyphen to the short word before them name a model, not a count:
-/// "Су-34", "Ка-52", "Т-72", "F-16", "Leopard-2".
+/// "Су-34", "Ка-52", "Т-72", "F-16", "Leopard-2"; so do digits glued to a capital letter or two
+/// ("M777", "М109").
 pub fn model_number(doc: &Doc, t: usize) -> bool {
     const MODEL_NAME_CHARS: usize = 8;
+    const GLUED_PREFIX_CHARS: usize = 2;
     let Some(k) = t.checked_sub(1) else {
         return false;
     };
     let word = doc.word(k);
-    doc.gap_after(k) == "-"
+    let glued = doc.gap_after(k).is_empty()
+        && word.chars().count() <= GLUED_PREFIX_CHARS
+        && doc.span(k, k).chars().all(char::is_uppercase);
+    (doc.gap_after(k) == "-" || glued)
         && !doc.tokens[k].is_number
         && doc.tokens[k].sentence == doc.tokens[t].sentence
         && word.chars().count() <= MODEL_NAME_CHARS

@@ -104,11 +104,17 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
     (out, taken)
 }
 
-/// Whether sentence `s` holds one of the rule's `needs` phrases (when it has any) and none of
-/// its `unless` phrases.
+/// Whether sentence `s` (or, for a rule whose needs may come earlier, the post up to it) holds
+/// one of the rule's `needs` phrases (when it has any), and the sentence none of its `unless`
+/// phrases.
 fn rule_holds(ctx: &Ctx, rule_id: u16, rule: &RefusalRule, s: usize) -> bool {
     let range = ctx.sentence(s);
-    if rule.has_needs && !ctx.any_within(range.clone(), Role::RefusalNeeds(rule_id)) {
+    let needed = if rule.needs_earlier {
+        0..range.end
+    } else {
+        range.clone()
+    };
+    if rule.has_needs && !ctx.any_within(needed, Role::RefusalNeeds(rule_id)) {
         return false;
     }
     !ctx.any_within(range, Role::RefusalUnless(rule_id))

@@ -9,6 +9,7 @@ use crate::classify::claimants::{Kind, Known};
 use crate::classify::context::Ctx;
 use crate::classify::lexicon::Role;
 use crate::classify::matcher::PhraseMatch;
+use crate::model::Metric;
 
 /// The known person or outlet of `kind` whose phrase covers tokens `first..=last`.
 pub(super) fn known_name(
@@ -55,21 +56,28 @@ pub(super) fn persons(ctx: &Ctx, s: usize, recall: bool) -> Vec<Claimant> {
             }
             continue;
         };
-        if out.iter().any(|c: &Claimant| c.token == first) {
+        if out.iter().any(|c: &Claimant| c.token == first) || victim(ctx, first, range.start) {
             continue;
         }
         out.push(person(ctx, first, last));
     }
     for (first, last) in speaker::beside_verbs(ctx, &range, |t| is_name_word(ctx, t)) {
-        if !out.iter().any(|c| (first..=last).contains(&c.token)) {
+        if !out.iter().any(|c| (first..=last).contains(&c.token))
+            && !victim(ctx, first, range.start)
+        {
             out.push(person(ctx, first, last));
         }
     }
     out
 }
 
+/// Words before a soldier's name where the word of killing him is looked for.
+const VICTIM_REACH: usize = 10;
+
 /// A person named right after a word of killing or wounding ("загинув командир роти Андрій
-/// Коваль, повідомили рідні") is who was hurt, not who tells it.
+/// Коваль, повідомили рідні"), or after a soldier's rank or post that such a word governs
+/// before it ("ліквідовано командира … полку полковника Ігоря Мерзлікіна"), is who was hurt,
+/// not who tells it.
 fn victim(ctx: &Ctx, first: usize, start: usize) -> bool {
     let hurt = |r: Role| {
         matches!(
@@ -77,8 +85,20 @@ fn victim(ctx: &Ctx, first: usize, start: usize) -> bool {
             Role::Killed | Role::Wounded | Role::VictimVoice | Role::FellInCombat
         )
     };
-    ctx.within(first.saturating_sub(2).max(start)..first, hurt)
-        .any(|x| x.last + 1 == first || x.last + 2 == first)
+    let right_after = ctx
+        .within(first.saturating_sub(2).max(start)..first, hurt)
+        .any(|x| x.last + 1 == first || x.last + 2 == first);
+    let ranked = first > start
+        && ctx
+            .covering(first - 1, 3, |r| r == Role::Metric(Metric::Personnel))
+            .is_some_and(|x| x.last + 1 == first);
+    let governed = || {
+        let from = first.saturating_sub(VICTIM_REACH).max(start);
+        ctx.within(from..first, |r| hurt(r) || r == Role::DestroyedWord)
+            .next()
+            .is_some()
+    };
+    right_after || (ranked && governed())
 }
 
 /// The person a role word a source cue opens stands for (see [`role_anaphora`]): the one

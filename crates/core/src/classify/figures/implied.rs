@@ -41,10 +41,13 @@ fn singular(ctx: &Ctx, out: &[FigureHit], x: &PhraseMatch<Role>) -> Option<Figur
     if matches!(metric, Metric::Uav | Metric::CruiseMissiles) {
         return None;
     }
-    if metric == Metric::Personnel && !one_person_hurt(ctx, out, x.first, m.last.max(x.last)) {
+    let last = m.last.max(x.last);
+    // "ліквідовано командира полку": one person destroyed is one killed.
+    let destroyed = metric == Metric::Personnel && destroyed_beside(ctx, x.first, last);
+    if metric == Metric::Personnel && !destroyed && !one_person_hurt(ctx, out, x.first, last) {
         return None;
     }
-    let last = m.last.max(x.last);
+    let metric = if destroyed { Metric::Killed } else { metric };
     if counted_before(ctx, before_qualifiers(ctx, x.first))
         || plural_before(ctx, x.first)
         || names_the_noun_before(ctx, out, x.first, metric)
@@ -146,6 +149,21 @@ fn one_person_hurt(ctx: &Ctx, out: &[FigureHit], first: usize, last: usize) -> b
     let clause = ctx.clause(first);
     !out.iter()
         .any(|f| f.metric == Metric::Personnel && f.value == 1 && clause.contains(&f.first))
+}
+
+/// Tokens between a word of destroying and the person it destroyed.
+const DESTROYED_REACH: usize = 2;
+
+/// A word of destroying right before the person named at tokens `first..=last`, or right
+/// after ("ликвидирован командир", "командира … ліквідовано"), in its clause, in a text about
+/// this war.
+fn destroyed_beside(ctx: &Ctx, first: usize, last: usize) -> bool {
+    let clause = ctx.clause(first);
+    let from = first.saturating_sub(DESTROYED_REACH + 1).max(clause.start);
+    let to = (last + DESTROYED_REACH + 2).min(clause.end).max(from);
+    ctx.within(from..to, |r| r == Role::DestroyedWord)
+        .any(|x| x.last < first || x.first > last)
+        && at_war(ctx)
 }
 
 /// A number (maybe with an adjective) right before token `k`, in its sentence: the noun is

@@ -129,12 +129,14 @@ impl Compiler<'_> {
                     name: rule.name.clone(),
                     metric,
                     has_needs: false,
+                    needs_earlier: false,
                 });
                 rules.len() - 1
             }
         };
         let id16 = u16::try_from(id).map_err(|_| err(name, "too many refusal rules"))?;
         rules[id].has_needs |= !rule.needs.is_empty();
+        rules[id].needs_earlier |= rule.needs_earlier;
         for p in &rule.phrases {
             self.add(name, p, Role::RefusalTrigger(id16))?;
         }

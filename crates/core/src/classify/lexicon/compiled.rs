@@ -11,6 +11,8 @@ pub struct RefusalRule {
     pub name: String,
     pub metric: Metric,
     pub has_needs: bool,
+    /// The needs may stand in an earlier sentence of the post.
+    pub needs_earlier: bool,
 }
 
 /// A set of phrases naming a known claimant: the claimant, and the languages in which the

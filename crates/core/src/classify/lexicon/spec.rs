@@ -44,6 +44,9 @@ pub(super) struct RefusalRuleSpec {
     pub(super) needs: Vec<String>,
     #[serde(default)]
     pub(super) unless: Vec<String>,
+    /// The `needs` may stand in any sentence up to the rule's own, not only in it.
+    #[serde(default)]
+    pub(super) needs_earlier: bool,
 }
 
 #[derive(Debug, Deserialize)]

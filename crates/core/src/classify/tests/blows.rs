@@ -126,3 +126,56 @@ fn a_post_that_calls_its_story_a_drill_files_nothing() {
     let retracted = format!("{text}\n\nUPD. Это были запланированные учения.");
     assert!(run(&retracted).claims.is_empty());
 }
+
+#[test]
+fn digits_glued_to_a_capital_name_a_model() {
+    let c = run("Ukraine lost a US-made M777 howitzer over the past day.");
+    assert_eq!(
+        figures_of(&c, Category::Losses),
+        vec![(Metric::Artillery, 1)]
+    );
+    let c = run("Ukraine lost two M777 howitzers.");
+    assert_eq!(
+        figures_of(&c, Category::Losses),
+        vec![(Metric::Artillery, 2)]
+    );
+}
+
+#[test]
+fn deserters_who_came_back_are_counted_in_a_post_about_desertion() {
+    let c = run(
+        "Військовослужбовці, які вперше самовільно залишили частину, можуть повернутися до \
+         служби. За даними Міноборони, до підрозділів уже повернулися понад 31 тис. військових.",
+    );
+    let claims = claims_of(&c, Category::Refusal);
+    let f = &claims[0].figures[0];
+    assert_eq!((f.metric, f.value), (Metric::Deserters, 31_000));
+    assert_eq!(f.qualifier, Some(Qualifier::MoreThan));
+    // Soldiers back from hospital are no deserters.
+    let c = run("После лечения в строй вернулись 500 раненых бойцов.");
+    assert!(claims_of(&c, Category::Refusal).is_empty());
+}
+
+#[test]
+fn an_officer_destroyed_is_one_killed_and_not_who_tells_it() {
+    let c = run(
+        "На Запорізькому напрямку ліквідовано командира російського 291-го мотострілецького \
+         полку полковника Ігоря Мерзлікіна, пишуть російські воєнкори.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].claimant.as_deref(), Some("російські воєнкори"));
+    assert_eq!(claims[0].side, Some(Side::Russia));
+    let f = &claims[0].figures[0];
+    assert_eq!((f.metric, f.value), (Metric::Killed, 1));
+    let c = run("На Запорожском направлении ликвидирован командир 47-й бригады ВСУ.");
+    assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Killed, 1)]);
+    // A ranked spokesman who tells of what was destroyed is still the teller.
+    let c = run(
+        "Официальный представитель Минобороны России генерал-майор Игорь Конашенков заявил, \
+         что за сутки уничтожено 3 танка ВСУ.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims[0].claimant_id.as_deref(), Some("ru_mod"));
+    assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Tanks, 3)]);
+}
