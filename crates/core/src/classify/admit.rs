@@ -59,11 +59,24 @@ fn military_enough(
         }
         // "В результате удара по месту сбора военнослужащих погибли 12 человек": the dead of
         // a strike on soldiers are soldiers.
+        // "в армии России погибли около 190 тыс. человек": the dead of an army are soldiers.
         Some(x) if matches!(x.role, Role::Killed | Role::Wounded) => {
-            struck_soldiers(ctx, ctx.doc.sentence_range(x.first))
+            struck_soldiers(ctx, ctx.doc.sentence_range(x.first)) || in_the_ranks(ctx, x)
         }
         _ => false,
     }
+}
+
+/// Words before a word of dying where the force they died in is named.
+const RANKS_WORDS: usize = 4;
+
+/// Where those who died served, right before the word of dying `x`, in its clause ("в армии
+/// России погибли", "на фронте погибли"); not a force named as who attacked ("в результате
+/// атаки российских военных погибли").
+fn in_the_ranks(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
+    let clause = ctx.clause(x.first);
+    let from = words_back(ctx.doc, x.first, RANKS_WORDS, clause.start);
+    ctx.any_within(from..x.first, Role::InRanks)
 }
 
 /// Words after a word of striking where its target is named ("удар по месту сбора

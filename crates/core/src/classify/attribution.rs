@@ -5,6 +5,7 @@
 //! heading and the lead; last, a speaker the claim's sentence describes without naming ("…,
 //! сообщил источник в силовых структурах").
 
+mod addressee;
 mod claimant;
 mod collective;
 mod country;
@@ -17,6 +18,7 @@ mod speaker;
 mod spokesman;
 mod target;
 
+use addressee::addressed;
 pub use claimant::Claimant;
 use claimant::{described, outlet};
 use persons::{known_name, persons};
@@ -101,7 +103,7 @@ fn outlets(ctx: &Ctx, s: usize) -> Vec<Claimant> {
         let longest = ctx
             .longest_at(x.first, |r| r == x.role)
             .map_or(x.last, |y| y.last);
-        if (known.is_none() && x.role != Role::Outlet) || addressed(ctx, longest) {
+        if (known.is_none() && x.role != Role::Outlet) || addressed(ctx, x.first, longest) {
             continue;
         }
         out.push(outlet(ctx, x.first, x.last, known));
@@ -110,23 +112,12 @@ fn outlets(ctx: &Ctx, s: usize) -> Vec<Claimant> {
         .into_iter()
         .chain(quoted::named_outlets(ctx, s));
     for (first, last) in named {
-        if !out.iter().any(|c| c.token == first) {
+        if !out.iter().any(|c| c.token == first) && !addressed(ctx, first, last) {
             let known = known_name(ctx, first, last, Kind::Outlet);
             out.push(outlet(ctx, first, last, known));
         }
     }
     out
-}
-
-/// An outlet ending at token `last` told something, not telling it: right before a verb of
-/// saying whose speaker follows it ("Об этом РИА Новости рассказал начальник отделения").
-fn addressed(ctx: &Ctx, last: usize) -> bool {
-    ctx.longest_at(last + 1, |r| r == Role::AttributionVerb)
-        .is_some_and(|v| {
-            ctx.doc.sentence_of(v.last + 1) == ctx.doc.sentence_of(last)
-                && ctx.only_spaces_between(v.last, v.last + 1)
-                && ctx.has_at(v.last + 1, Role::SpeakerKind)
-        })
 }
 
 /// Sentence `s` attributes what it says to someone ("says", "сообщил", "по данным").
@@ -220,7 +211,7 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
             return Some(c);
         }
     }
-    if let Some(c) = list_keeper(ctx, s) {
+    if let Some(c) = list_keeper(ctx, s).or_else(|| closing_speaker(ctx, s, anchor)) {
         return Some(c);
     }
     let paragraph = sentences.get(s)?.paragraph;
@@ -269,6 +260,16 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
         }
     }
     lead_source(ctx, s).or_else(|| described_before(ctx, s))
+}
+
+/// A speaker described in words of its own after the claim at token `anchor`, closing its own
+/// sentence `s` ("…, a spokesman for Russia's South group of forces said"): the claim's teller,
+/// before any source named in other sentences. A lone word ("следует из сводки министерства")
+/// may stand for a source named before, and is left to the look-ups that recall it.
+fn closing_speaker(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
+    described::described_speaker(ctx, &ctx.sentence(s), false)
+        .filter(|&(first, last)| first > anchor && last > first)
+        .map(|(first, last)| described(ctx, first, last))
 }
 
 /// A speaker described, not named, in sentence `s` or, nearest first, in the sentences before

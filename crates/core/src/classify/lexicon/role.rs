@@ -97,6 +97,12 @@ pub enum Role {
     /// танков, БМП и пикапов").
     PluralQuantity,
     Filler,
+    /// "told": the outlet after it was told, it does not tell.
+    ToldTo,
+    /// "could not verify", "не смогли проверить": the outlet before it does not tell the claim.
+    Unverified,
+    /// "в армии", "на фронте", "in the army": where those who died served.
+    InRanks,
     /// "это были учения", "it was a drill": what the post told did not happen.
     Staged,
     /// "years", "лет", "років": a number before it counts time, not what was lost.

@@ -179,3 +179,17 @@ fn an_officer_destroyed_is_one_killed_and_not_who_tells_it() {
     assert_eq!(claims[0].claimant_id.as_deref(), Some("ru_mod"));
     assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Tanks, 3)]);
 }
+
+#[test]
+fn the_dead_of_an_army_are_soldiers_and_the_dead_of_its_attack_are_not() {
+    let c = run("С начала вторжения в армии России погибли около 190 тыс. человек.");
+    assert_eq!(
+        figures_of(&c, Category::Losses),
+        vec![(Metric::Killed, 190_000)]
+    );
+    let c =
+        run("В результате атаки российских военных в Днепровском районе погибли четыре человека.");
+    assert!(claims_of(&c, Category::Losses).is_empty());
+    let c = run("В зоне специальной военной операции погиб младший сержант Евгений Лапшин.");
+    assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Killed, 1)]);
+}

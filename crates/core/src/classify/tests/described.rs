@@ -1,7 +1,9 @@
 //! A speaker the text describes instead of naming, at the end of the sentence: "…, сообщил
 //! источник в силовых структурах", "…, повідомили в бригаді", "…, a Ukrainian lawmaker said".
 //! Only when nobody is named; a pronoun describes nobody. An outlet right before the verb,
-//! with the speaker after it, was told ("Об этом РИА Новости рассказал начальник …").
+//! with the speaker after it, was told ("Об этом РИА Новости рассказал начальник …"), as was
+//! one between the verb and the speaker ("сообщил ТАСС источник") or after "told"; one that
+//! "could not verify" the claim does not tell it.
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -251,5 +253,45 @@ fn a_person_named_as_the_one_killed_does_not_tell_it() {
         )
         .as_deref(),
         Some("рідні")
+    );
+}
+
+#[test]
+fn an_outlet_told_after_the_verb_or_after_told_is_the_addressee() {
+    for (text, teller) in [
+        (
+            "В результате удара по пункту управления ВСУ уничтожены до 40 военнослужащих, \
+             сообщил ТАСС источник в силовых структурах.",
+            "источник в силовых структурах",
+        ),
+        (
+            "Russian forces lost 14 armoured vehicles and at least 90 men on Saturday, a \
+             spokesman for the brigade told Reuters.",
+            "a spokesman for the brigade",
+        ),
+        (
+            "Russian forces lost 14 armoured vehicles and at least 90 men on Saturday, a \
+             spokesman for Ukraine's 131st Mechanised Brigade told the Kyiv Independent.",
+            "a spokesman for Ukraine's 131st Mechanised Brigade",
+        ),
+    ] {
+        assert_eq!(claimant(text).as_deref(), Some(teller), "{text}");
+    }
+    // With no speaker after it, the outlet after the verb tells it.
+    assert_eq!(
+        claimant("В результате удара уничтожены до 40 военнослужащих ВСУ, сообщил ТАСС.")
+            .as_deref(),
+        Some("ТАСС")
+    );
+}
+
+#[test]
+fn an_outlet_that_could_not_verify_the_claim_does_not_tell_it() {
+    let text = "A Ukrainian Mi-8 helicopter was shot down near Kramatorsk and all three members \
+                of its crew were killed, a spokesman for Russia's South group of forces said on \
+                Thursday. Reuters could not independently verify the claim.";
+    assert_eq!(
+        claimant(text).as_deref(),
+        Some("a spokesman for Russia's South group of forces")
     );
 }
