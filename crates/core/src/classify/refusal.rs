@@ -196,39 +196,6 @@ const LONE_ENDINGS: &[&str] = &[
     "ув",
     "вся",
 ];
-/// The person who refused, in the singular.
-const LONE_PERSONS: &[&str] = &[
-    "дезертир",
-    "дезертира",
-    "самовольщик",
-    "самовольщика",
-    "отказник",
-    "отказника",
-    "відмовник",
-    "deserter",
-];
-/// Words of a sentence about anyone who might ("каждый дезертир", "если военный покинул
-/// часть", "дезертиру грозит"): a rule, not an act.
-const GENERIC: &[&str] = &[
-    "каждый",
-    "любой",
-    "если",
-    "может",
-    "будет",
-    "грозит",
-    "кожен",
-    "будь",
-    "якщо",
-    "може",
-    "буде",
-    "загрожує",
-    "every",
-    "any",
-    "if",
-    "can",
-    "will",
-    "faces",
-];
 
 /// The refusal phrase `x`, counting no number, tells one person's act: a singular past verb
 /// or a singular noun of the person, in a sentence that states a fact, not a rule.
@@ -237,52 +204,17 @@ const GENERIC: &[&str] = &[
 fn lone_act(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
     let lone = (x.first..=x.last).any(|t| {
         let w = ctx.doc.word(t);
-        LONE_PERSONS.contains(&w)
+        ctx.has_at(t, Role::LonePerson)
             || (w.chars().count() > 4 && LONE_ENDINGS.iter().any(|e| w.ends_with(e)))
     });
     let sentence = ctx.doc.sentence_range(x.first);
-    let soldier = || {
-        sentence
-            .clone()
-            .any(|t| LONE_SOLDIERS.contains(&ctx.doc.word(t).to_lowercase().as_str()))
-    };
-    (lone || soldier()) && !sentence.clone().any(|t| GENERIC.contains(&ctx.doc.word(t)))
+    let soldier = || ctx.any_within(sentence.clone(), Role::LoneSoldier);
+    (lone || soldier()) && !ctx.any_within(sentence.clone(), Role::Generic)
 }
-
-/// A soldier in the singular, as the one a court, an investigator or the police dealt with.
-const LONE_SOLDIERS: &[&str] = &[
-    "контрактника",
-    "военнослужащего",
-    "мобилизованного",
-    "солдата",
-    "рядового",
-    "сержанта",
-    "військовослужбовця",
-    "мобілізованого",
-];
-
-/// Stems of words for cases: a count of them counts what the case is about.
-const CASE_STEMS: &[&str] = &[
-    "дел",
-    "дела",
-    "справ",
-    "проваджен",
-    "приговор",
-    "вирок",
-    "случа",
-    "инцидент",
-    "випадк",
-    "інцидент",
-    "cases",
-    "incidents",
-];
 
 /// Figure `f` is counted by a word for cases, not for people.
 fn counts_cases(ctx: &Ctx, f: &FigureHit) -> bool {
-    (f.metric_first..=f.metric_last).any(|t| {
-        let w = ctx.doc.word(t).to_lowercase();
-        CASE_STEMS.iter().any(|s| w.starts_with(s))
-    })
+    (f.metric_first..=f.metric_last).any(|t| ctx.has_at(t, Role::CaseWord))
 }
 
 /// One person, one incident, counted by the rule's metric.

@@ -106,6 +106,7 @@ impl Compiler<'_> {
             ("attribution", &f.attribution),
             ("places", &f.places),
             ("units", &f.units),
+            ("acts", &f.acts),
         ];
         for (section, map) in lists {
             for (key, phrases) in map {

@@ -68,6 +68,10 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("units", "abbreviations") => Role::UnitAbbreviation,
         ("units", "ordinal_suffixes") => Role::OrdinalSuffix,
         ("units", "designators") => Role::UnitDesignator,
+        ("acts", "lone_persons") => Role::LonePerson,
+        ("acts", "lone_soldiers") => Role::LoneSoldier,
+        ("acts", "generic") => Role::Generic,
+        ("acts", "case_words") => Role::CaseWord,
         _ => return None,
     })
 }

@@ -97,6 +97,15 @@ pub enum Role {
     /// танков, БМП и пикапов").
     PluralQuantity,
     Filler,
+    /// "дезертир", "deserter": the one who refused, in the singular.
+    LonePerson,
+    /// "контрактника", "a soldier": a soldier in the singular, as the one a court, an
+    /// investigator or the police dealt with.
+    LoneSoldier,
+    /// "каждый", "если", "every": a sentence about anyone who might, a rule, not an act.
+    Generic,
+    /// "дел", "справ", "cases": a count of them counts what the cases are about.
+    CaseWord,
     /// "told": the outlet after it was told, it does not tell.
     ToldTo,
     /// "could not verify", "не смогли проверить": the outlet before it does not tell the claim.

@@ -32,6 +32,8 @@ pub(super) struct File {
     pub(super) places: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub(super) units: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub(super) acts: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]

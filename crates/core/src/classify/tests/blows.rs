@@ -61,12 +61,23 @@ fn an_attack_repelled_is_still_the_attackers_loss() {
 
 #[test]
 fn a_span_of_time_is_no_count() {
+    // The years are no count; the one soldier sentenced is one deserter.
     let c = run(
         "A military court has sentenced a contract soldier to six years in a penal colony for \
          leaving his unit without permission.",
     );
-    let figures = figures_of(&c, Category::Refusal);
-    assert!(!figures.iter().any(|(_, v)| *v == 6), "{figures:?}");
+    let claims = claims_of(&c, Category::Refusal);
+    assert_eq!(claims[0].figures.len(), 1, "{claims:?}");
+    let f = &claims[0].figures[0];
+    assert_eq!((f.metric, f.value), (Metric::Deserters, 1));
+    assert_eq!(f.period, Some(Period::Event));
+    // A rule for anyone is no act.
+    let c = run("Every soldier who leaves his unit without permission faces up to ten years.");
+    assert!(
+        claims_of(&c, Category::Refusal)
+            .iter()
+            .all(|x| x.figures.is_empty())
+    );
     let c =
         run("Суд приговорил 4 военнослужащих к 5 годам колонии за самовольное оставление части.");
     assert_eq!(
