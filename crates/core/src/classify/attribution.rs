@@ -224,12 +224,16 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
             return Some(c);
         }
     }
-    // A list item: the sentences before its heading name the source of the whole list.
+    // A list item: the sentences before its heading name the source of the whole list, or
+    // the line that closes it.
     if let Some(h) = super::figures::list_heading(ctx, s) {
         for k in (h.saturating_sub(3)..=h).rev() {
             if let Some(c) = in_sentence(ctx, k, ctx.sentence(k).end) {
                 return Some(c);
             }
+        }
+        if let Some(c) = list_closer(ctx, s) {
+            return Some(c);
         }
     }
     // A title: the lead after it names the source.
@@ -260,6 +264,24 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
         }
     }
     lead_source(ctx, s).or_else(|| described_before(ctx, s))
+}
+
+/// List items after one where the list may still run.
+const LIST_TAIL: usize = 24;
+
+/// "▪️ танків — 11 214 (+7) … Дані уточнюються, повідомляє Генштаб ЗСУ": the first sentence or
+/// two after the run of list items holding sentence `s`, when they name a source as its
+/// teller, name the source of the whole list.
+fn list_closer(ctx: &Ctx, s: usize) -> Option<Claimant> {
+    let n = ctx.doc.sentences.len();
+    let item = |k: usize| {
+        super::figures::list_heading(ctx, k).is_some()
+            && ctx.sentence(k).any(|t| ctx.doc.tokens[t].is_number)
+    };
+    let after = (s + 1..n.min(s + 1 + LIST_TAIL)).find(|&k| !item(k))?;
+    (after..n.min(after + 2))
+        .filter(|&k| attributed(ctx, k))
+        .find_map(|k| in_sentence(ctx, k, ctx.sentence(k).start))
 }
 
 /// A speaker described in words of its own after the claim at token `anchor`, closing its own

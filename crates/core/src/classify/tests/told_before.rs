@@ -1,7 +1,8 @@
 //! Counts that lean on what was told before them: a number a word for a figure introduces
 //! ("Він назвав цифру у 31 000 осіб"), a sentence led only by a span of time ("Всего с начала
 //! вторжения — 730 450"); the dead of a strike on soldiers, who are soldiers; and a figure told
-//! before without a source, whose source tells it again.
+//! before without a source, whose source tells it again; a list whose closing line names its
+//! source.
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -75,4 +76,23 @@ fn an_unattributed_figure_told_again_with_its_source_is_that_sources() {
             .any(|c| c.claimant.is_none()),
         "{c:?}"
     );
+}
+
+#[test]
+fn the_line_closing_a_list_names_the_source_of_the_list() {
+    let text = "Загальні бойові втрати противника з 24.02.22 по 14.03.26 склали:\n\
+                ▪️ особового складу — близько 1 012 450 (+1 090) осіб\n\
+                ▪️ танків — 11 214 (+7)\n\
+                ▪️ РСЗО — 1 498 (+2)\n\
+                Дані уточнюються, повідомляє Генштаб ЗСУ.";
+    let c = run(text);
+    let claims = claims_of(&c, Category::Losses);
+    assert!(!claims.is_empty());
+    for claim in claims {
+        assert_eq!(
+            claim.claimant_id.as_deref(),
+            Some("ua_general_staff"),
+            "{claim:?}"
+        );
+    }
 }
