@@ -206,9 +206,9 @@ fn dead_list_side(ctx: &Ctx, f: &FigureHit) -> Option<(Marker, bool)> {
 }
 
 /// The side attacked around sentence `s`: an attack verb with a side marker before it in its
-/// clause ("ВСУ нанесли удар ATACMS по аэродрому", "Russian forces struck …"), in the sentence
-/// or the one before it in the paragraph; the losses told there without a side of their own
-/// are the attacked side's.
+/// clause ("ВСУ нанесли удар ATACMS по аэродрому", "Russian forces struck …"), or a weapon only
+/// one side fires, not counted, in the sentence or the one before it in the paragraph; the
+/// losses told there without a side of their own are the attacked side's.
 fn attacked_side(ctx: &Ctx, s: usize) -> Option<(Marker, bool)> {
     let paragraph = ctx.doc.sentences.get(s)?.paragraph;
     // The sentence, up to three before it in its paragraph, then the lead paragraph.
@@ -227,7 +227,11 @@ fn attacked_side(ctx: &Ctx, s: usize) -> Option<(Marker, bool)> {
                 return Some((m, true));
             }
         }
-        if let Some(x) = ctx.within(range, |r| matches!(r, Role::AttackBy(_))).next()
+        // A weapon counted ("в том числе три HIMARS") was lost, it did not strike.
+        let counted = |x: &&PhraseMatch<Role>| ctx.nums.iter().any(|n| n.last + 1 == x.first);
+        if let Some(x) = ctx
+            .within(range, |r| matches!(r, Role::AttackBy(_)))
+            .find(|x| !counted(x))
             && let Role::AttackBy(side) = x.role
         {
             let m = Marker {

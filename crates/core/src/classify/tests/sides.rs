@@ -221,3 +221,19 @@ fn a_partisan_war_project_tells_what_the_other_side_lost() {
         Some(Side::Ukraine)
     );
 }
+
+#[test]
+fn a_weapon_counted_among_the_losses_did_not_strike() {
+    let text = "Потери ВСУ за неделю — данные Минобороны:\n\
+                ▫️ более 9 тыс. военнослужащих;\n\
+                ▫️ 41 танк;\n\
+                ▫️ 18 РСЗО, в том числе три HIMARS;\n\
+                ▫️ 612 беспилотников.";
+    let c = run(text);
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Ukraine));
+    // A weapon named as what struck still names the striker.
+    let c = run("Удар ATACMS по аэродрому: уничтожены 2 вертолета.");
+    assert_eq!(claims_of(&c, Category::Losses)[0].side, Some(Side::Russia));
+}
