@@ -47,7 +47,13 @@ fn singular(ctx: &Ctx, out: &[FigureHit], x: &PhraseMatch<Role>) -> Option<Figur
     if metric == Metric::Personnel && !destroyed && !one_person_hurt(ctx, out, x.first, last) {
         return None;
     }
-    let metric = if destroyed { Metric::Killed } else { metric };
+    let metric = if destroyed {
+        Metric::Killed
+    } else if metric == Metric::Personnel {
+        hurt_kind(ctx, x.first)
+    } else {
+        metric
+    };
     if counted_before(ctx, before_qualifiers(ctx, x.first))
         || plural_before(ctx, x.first)
         || names_the_noun_before(ctx, out, x.first, metric)
@@ -147,8 +153,26 @@ fn one_person_hurt(ctx: &Ctx, out: &[FigureHit], first: usize, last: usize) -> b
         return false;
     }
     let clause = ctx.clause(first);
+    let person = |m: Metric| matches!(m, Metric::Personnel | Metric::Killed | Metric::Wounded);
     !out.iter()
-        .any(|f| f.metric == Metric::Personnel && f.value == 1 && clause.contains(&f.first))
+        .any(|f| person(f.metric) && f.value == 1 && clause.contains(&f.first))
+}
+
+/// What the words of hurting in the clause of token `t` say of one person: killed, wounded, or,
+/// when they say both or neither, personnel ("A Russian colonel who led the brigade was killed").
+fn hurt_kind(ctx: &Ctx, t: usize) -> Metric {
+    let roles: Vec<Role> = ctx
+        .within(ctx.clause(t), |r| matches!(r, Role::Killed | Role::Wounded))
+        .map(|x| x.role)
+        .collect();
+    match (
+        roles.contains(&Role::Killed),
+        roles.contains(&Role::Wounded),
+    ) {
+        (true, false) => Metric::Killed,
+        (false, true) => Metric::Wounded,
+        _ => Metric::Personnel,
+    }
 }
 
 /// Tokens between a word of destroying and the person it destroyed.

@@ -204,3 +204,20 @@ fn the_dead_of_an_army_are_soldiers_and_the_dead_of_its_attack_are_not() {
     let c = run("В зоне специальной военной операции погиб младший сержант Евгений Лапшин.");
     assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Killed, 1)]);
 }
+
+#[test]
+fn one_officer_killed_when_a_missile_hit_is_the_other_sides() {
+    let c = run(
+        "A Russian colonel who commanded an artillery brigade was killed when a Ukrainian \
+         missile hit his headquarters.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims[0].side, Some(Side::Russia));
+    assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Killed, 1)]);
+    // One officer named by his post and his rank is one person.
+    let c = run(
+        "Погибшим при взрыве в Севастополе оказался командир 41-й бригады Черноморского флота \
+         капитан 1-го ранга Валерий Т.",
+    );
+    assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Killed, 1)]);
+}
