@@ -7,6 +7,7 @@ mod deltas;
 mod heading;
 mod hit;
 mod implied;
+mod leader;
 mod nouns;
 mod period;
 mod qualifiers;
@@ -59,6 +60,7 @@ pub fn find(ctx: &Ctx) -> Vec<FigureHit> {
     }
     deltas::apply(ctx, &mut out);
     period::apply(ctx, &mut out);
+    leader::add_leaders(ctx, &mut out);
     out
 }
 

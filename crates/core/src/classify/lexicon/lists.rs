@@ -26,6 +26,8 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("figures", "plural_quantities") => Role::PluralQuantity,
         ("figures", "fillers") => Role::Filler,
         ("figures", "possessives") => Role::Possessive,
+        ("figures", "joined_with") => Role::JoinedWith,
+        ("figures", "others") => Role::Others,
         ("figures", "whole") => Role::Whole,
         ("figures", "count_units") => Role::CountUnit,
         ("figures", "durations") => Role::Duration,

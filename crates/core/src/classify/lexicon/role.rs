@@ -114,6 +114,10 @@ pub enum Role {
     InRanks,
     /// "это были учения", "it was a drill": what the post told did not happen.
     Staged,
+    /// "and", "та", "вместе с": joins a count to one soldier named before it.
+    JoinedWith,
+    /// "other", "ещё", "інших": the people counted are others than one named before.
+    Others,
     /// "years", "лет", "років": a number before it counts time, not what was lost.
     Duration,
     /// A possessive pronoun ("its", "их", "їхні"): whose it is was told before.

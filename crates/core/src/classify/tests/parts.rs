@@ -1,6 +1,7 @@
 //! Whose figure a part is and what it belongs to: a count "including" a smaller one of its own
 //! kind, specialists and instructors killed as soldiers, the side that owns what a strike hit,
-//! and a title's figure far from the body's, which is a claim of its own.
+//! a title's figure far from the body's, which is a claim of its own, and one soldier joined to a
+//! count of others, who is counted with them.
 
 use super::{claims_of, figures_of, run};
 use crate::classify::{Category, ClassifyInput, classify};
@@ -81,4 +82,41 @@ fn a_title_far_from_the_body_is_a_claim_of_its_own() {
     let claims = claims_of(&c, Category::Losses);
     assert_eq!(claims.len(), 1, "{claims:?}");
     assert_eq!(claims[0].figures[0].value, 948_210);
+}
+
+#[test]
+fn one_soldier_joined_to_a_count_of_others_is_counted_with_them() {
+    let c = run(
+        "Soldiers of a Russian company refused to continue an attack after their commander, \
+         Captain Ruslan Tagirov, and six other servicemen were killed by Ukrainian drones.",
+    );
+    assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Killed, 7)]);
+    let c = run(
+        "ДБР повідомило про підозру командиру взводу та чотирьом його підлеглим, які самовільно \
+         залишили місце служби.",
+    );
+    assert_eq!(
+        figures_of(&c, Category::Refusal),
+        vec![(Metric::Deserters, 5)]
+    );
+    assert_eq!(
+        figures_of(
+            &run("Погиб командир роты ВСУ и ещё семеро военнослужащих."),
+            Category::Losses
+        ),
+        vec![(Metric::Killed, 8)]
+    );
+    // A thing, or one already counted, is not added; nor is a count that is not of others.
+    assert_eq!(
+        figures_of(
+            &run("Russian forces lost a tank and 20 soldiers near Avdiivka."),
+            Category::Losses
+        ),
+        vec![(Metric::Tanks, 1), (Metric::Personnel, 20)]
+    );
+    let figures = figures_of(
+        &run("Уничтожены командир и 15 военнослужащих ВСУ."),
+        Category::Losses,
+    );
+    assert!(figures.contains(&(Metric::Personnel, 15)), "{figures:?}");
 }
