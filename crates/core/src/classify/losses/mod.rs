@@ -28,7 +28,14 @@ fn trigger_for(ctx: &Ctx, f: &FigureHit) -> Option<PhraseMatch<Role>> {
             let own_noun = x.role == Role::LossWord && x.last <= f.metric_last && in_noun;
             let inside = x.first >= f.first && x.last <= f.last && !own_noun;
             let near = x.last + TRIGGER_REACH >= f.first && x.first <= f.last + TRIGGER_REACH;
-            !inside && near && !ctx.in_name(x.first)
+            // "215,000 killed and 640,000 wounded": a word right after an earlier number says
+            // what that number counts; it does not act on the figure after it.
+            let others = x.last < f.first
+                && ctx
+                    .nums
+                    .iter()
+                    .any(|n| n.last + 1 == x.first && n.first != f.num.first);
+            !inside && near && !others && !ctx.in_name(x.first)
         })
         .min_by_key(|x| {
             let kind = usize::from(matches!(x.role, Role::Killed | Role::Wounded));

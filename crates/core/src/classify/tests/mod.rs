@@ -17,6 +17,7 @@ mod places;
 mod recalled;
 mod refusal;
 mod sides;
+mod tallies;
 mod told_before;
 mod traps;
 mod uncounted;
