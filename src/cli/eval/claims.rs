@@ -94,6 +94,54 @@ pub fn score(
     r
 }
 
+/// A post's claims as the labels write them, each read by [`as_labelled`]; a day's count told
+/// as a running total's change joins the post's claim of that day by the same claimant about
+/// the same side and place, when it has one ("… 1,140 over the past day, bringing its losses to
+/// 871,300. Over the same day … nine tanks"): the labels write one claim per claimant, place
+/// and period.
+fn read_post(kept: &[&Claim]) -> Vec<Claim> {
+    let mut read: Vec<Claim> = Vec::new();
+    let mut own_index: Vec<usize> = Vec::new();
+    let mut joins: Vec<(usize, Vec<Figure>)> = Vec::new();
+    for (i, c) in kept.iter().enumerate() {
+        own_index.push(read.len());
+        let mut parts = as_labelled(c, kept);
+        if parts.len() == 2
+            && let Some(host) = day_host(kept, i, &parts[1])
+        {
+            let day = parts.pop().map(|p| p.figures).unwrap_or_default();
+            joins.push((host, day));
+        }
+        read.extend(parts);
+    }
+    for (host, figures) in joins {
+        if let Some(claim) = own_index.get(host).and_then(|&r| read.get_mut(r)) {
+            claim.figures.extend(figures);
+        }
+    }
+    read
+}
+
+/// The index in `kept` of another claim than `kept[i]` that tells only one day's figures, none
+/// of the metrics of `day`, by the same claimant about the same side and place.
+fn day_host(kept: &[&Claim], i: usize, day: &Claim) -> Option<usize> {
+    kept.iter().enumerate().position(|(j, o)| {
+        j != i
+            && o.claimant == day.claimant
+            && o.claimant_id == day.claimant_id
+            && o.side == day.side
+            && o.location == day.location
+            && !o.figures.is_empty()
+            && o.figures
+                .iter()
+                .all(|f| f.period == Some(Period::Day) && f.delta.is_none())
+            && !o
+                .figures
+                .iter()
+                .any(|f| day.figures.iter().any(|d| d.metric == f.metric))
+    })
+}
+
 /// A claim as the labels write it: a running total told with its day's change ("loss of
 /// about 990,800 … 1,100 over the past day", "1 092 танки (+5)") is two claims, the total and
 /// the day's count, unless another of the post's claims (`post`) by the same claimant about
@@ -166,7 +214,7 @@ impl ClaimReport {
             .iter()
             .filter(|x| x.category == category && !x.other_conflict)
             .collect();
-        let read: Vec<Claim> = kept.iter().flat_map(|x| as_labelled(x, &kept)).collect();
+        let read = read_post(&kept);
         let ours: Vec<&Claim> = read.iter().collect();
         let flagged = !ours.is_empty();
         match post.label(category) {
@@ -315,5 +363,52 @@ mod tests {
             ..claim
         };
         assert_eq!(as_labelled(&plain, &[]), vec![plain]);
+    }
+
+    #[test]
+    fn a_days_change_joins_the_days_claim_of_the_same_teller() {
+        let total = Claim {
+            category: Category::Losses,
+            claimant: Some("General Staff of the Armed Forces of Ukraine".into()),
+            claimant_id: Some("ua_general_staff".into()),
+            side: Some(crate::model::Side::Russia),
+            unit: None,
+            location: None,
+            figures: vec![figure(Metric::Personnel, 871_300, Some(1_140))],
+            evidence: Vec::new(),
+            other_conflict: false,
+        };
+        let day = |metric, value| Figure {
+            cumulative: Some(false),
+            period: Some(Period::Day),
+            ..figure(metric, value, None)
+        };
+        let equipment = Claim {
+            figures: vec![day(Metric::Tanks, 9), day(Metric::Artillery, 21)],
+            ..total.clone()
+        };
+        let read = read_post(&[&total, &equipment]);
+        assert_eq!(read.len(), 2, "{read:?}");
+        assert_eq!(read[0].figures.len(), 1);
+        let joined: Vec<(Metric, i64)> = read[1]
+            .figures
+            .iter()
+            .map(|f| (f.metric, f.value))
+            .collect();
+        assert_eq!(
+            joined,
+            vec![
+                (Metric::Tanks, 9),
+                (Metric::Artillery, 21),
+                (Metric::Personnel, 1_140)
+            ]
+        );
+        // Another teller's day stays apart.
+        let other = Claim {
+            claimant: Some("Russian Ministry of Defence".into()),
+            claimant_id: Some("ru_mod".into()),
+            ..equipment
+        };
+        assert_eq!(read_post(&[&total, &other]).len(), 3);
     }
 }
