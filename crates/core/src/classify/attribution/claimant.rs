@@ -1,7 +1,7 @@
 //! A claimant as filed: its name as written or formal, the known claimant it is, and how it
 //! ranks against others named in one sentence.
 
-use super::super::claimants::Known;
+use super::super::claimants::{Kind, Known};
 use super::super::context::Ctx;
 use super::super::places::balanced;
 use crate::model::Side;
@@ -34,10 +34,12 @@ impl Claimant {
 /// A speaker described, not named, as written (with the quote a group's name closes with:
 /// "в группировке «Север»").
 pub(super) fn described(ctx: &Ctx, first: usize, last: usize) -> Claimant {
+    // "губернатор Брянской области": a known official described by his post.
+    let known = super::persons::known_name(ctx, first, last, Kind::Person);
     Claimant {
         name: balanced(ctx.doc.span(first, last)),
-        id: None,
-        side: None,
+        id: known.map(|k| k.id.as_str()),
+        side: known.and_then(|k| k.side),
         token: first,
         rank: 1,
     }

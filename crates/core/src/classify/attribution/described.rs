@@ -35,6 +35,18 @@ pub(super) fn described_speaker(
                 .or_else(|| own.then(|| opening(ctx, range, x)).flatten())
         })
         .or_else(|| after_cue(ctx, range))?;
+    // "В августе губернатор сообщал …": the time told first is no part of the speaker.
+    let when = ctx
+        .m
+        .at(first)
+        .iter()
+        .filter(|p| matches!(p.role, Role::Period | Role::Daily))
+        .map(|p| p.last + 1)
+        .filter(|&t| t <= last)
+        .max();
+    if let Some(after) = when {
+        return Some((after, last));
+    }
     let at = first < last && AT.contains(&ctx.doc.word(first));
     Some((first + usize::from(at), last))
 }

@@ -295,3 +295,24 @@ fn an_outlet_that_could_not_verify_the_claim_does_not_tell_it() {
         Some("a spokesman for Russia's South group of forces")
     );
 }
+
+#[test]
+fn a_governor_described_by_post_and_region_is_known_and_a_time_is_no_speaker() {
+    let text = "Губернатор Брянской области сообщил о гибели в зоне СВО командира батальона \
+                подполковника Сергея Ларина. В августе губернатор сообщал о гибели еще двух \
+                офицеров из Брянской области.";
+    let c = run(text);
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims[0].claimant_id.as_deref(), Some("governor_bryansk"));
+    let later = claims[1].claimant.as_deref().unwrap_or("");
+    assert!(!later.contains("августе"), "{later}");
+    let c = run(
+        "Унаслідок ракетного удару по Дніпру поранено трьох військовослужбовців, повідомив \
+         голова Дніпропетровської ОВА.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(
+        claims[0].claimant_id.as_deref(),
+        Some("governor_dnipropetrovsk")
+    );
+}

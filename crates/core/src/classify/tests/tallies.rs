@@ -40,3 +40,19 @@ fn sentences_for_going_awol_count_deserters_and_their_calculator_tells_them() {
     assert_eq!((f.metric, f.value), (Metric::Deserters, 7215));
     assert_eq!(f.period, Some(Period::Year));
 }
+
+#[test]
+fn a_total_since_the_start_of_the_full_scale_invasion_is_a_total() {
+    let c = run(
+        "Russian forces lost 1,140 soldiers killed and wounded over the past 24 hours, Ukraine's \
+         General Staff said, bringing Russia's losses since the start of the full-scale invasion \
+         to 871,300 personnel.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    let f = &claims[0].figures[0];
+    assert_eq!(
+        (f.value, f.delta, f.period),
+        (871_300, Some(1_140), Some(Period::Total))
+    );
+}
