@@ -205,7 +205,7 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
         let speaker = || {
             described::described_speaker(ctx, &next, false)
                 .filter(|&(_, last)| last + 1 == next.end)
-                .map(|(from, to)| described(ctx, from, to))
+                .map(|(from, to)| speaker(ctx, from, to))
         };
         if let Some(c) = in_sentence(ctx, s + 1, next.start).or_else(speaker) {
             return Some(c);
@@ -284,6 +284,12 @@ fn list_closer(ctx: &Ctx, s: usize) -> Option<Claimant> {
         .find_map(|k| in_sentence(ctx, k, ctx.sentence(k).start))
 }
 
+/// The speaker described by tokens `first..=last`, known when the description names a known
+/// official by his post ("губернатор Брянской области").
+fn speaker(ctx: &Ctx, first: usize, last: usize) -> Claimant {
+    described(ctx, first, last, known_name(ctx, first, last, Kind::Person))
+}
+
 /// A speaker described in words of its own after the claim at token `anchor`, closing its own
 /// sentence `s` ("…, a spokesman for Russia's South group of forces said"): the claim's teller,
 /// before any source named in other sentences. A lone word ("следует из сводки министерства")
@@ -291,7 +297,7 @@ fn list_closer(ctx: &Ctx, s: usize) -> Option<Claimant> {
 fn closing_speaker(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
     described::described_speaker(ctx, &ctx.sentence(s), false)
         .filter(|&(first, last)| first > anchor && last > first)
-        .map(|(first, last)| described(ctx, first, last))
+        .map(|(first, last)| speaker(ctx, first, last))
 }
 
 /// A speaker described, not named, in sentence `s` or, nearest first, in the sentences before
@@ -301,7 +307,7 @@ fn described_before(ctx: &Ctx, s: usize) -> Option<Claimant> {
         .rev()
         .take_while(|&k| ctx.same_paragraph(k, s))
         .find_map(|k| described::described_speaker(ctx, &ctx.sentence(k), k == s))
-        .map(|(first, last)| described(ctx, first, last))
+        .map(|(first, last)| speaker(ctx, first, last))
 }
 
 /// How many sentences back a list of the dead may be described.

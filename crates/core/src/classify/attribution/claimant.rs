@@ -1,7 +1,7 @@
 //! A claimant as filed: its name as written or formal, the known claimant it is, and how it
 //! ranks against others named in one sentence.
 
-use super::super::claimants::{Kind, Known};
+use super::super::claimants::Known;
 use super::super::context::Ctx;
 use super::super::places::balanced;
 use crate::model::Side;
@@ -32,10 +32,13 @@ impl Claimant {
 }
 
 /// A speaker described, not named, as written (with the quote a group's name closes with:
-/// "в группировке «Север»").
-pub(super) fn described(ctx: &Ctx, first: usize, last: usize) -> Claimant {
-    // "губернатор Брянской области": a known official described by his post.
-    let known = super::persons::known_name(ctx, first, last, Kind::Person);
+/// "в группировке «Север»"), with the known official it names, if any.
+pub(super) fn described(
+    ctx: &Ctx,
+    first: usize,
+    last: usize,
+    known: Option<&'static Known>,
+) -> Claimant {
     Claimant {
         name: balanced(ctx.doc.span(first, last)),
         id: known.map(|k| k.id.as_str()),
