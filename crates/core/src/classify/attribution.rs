@@ -198,7 +198,7 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
         return None;
     }
     let sentences = &ctx.doc.sentences;
-    if s + 1 < sentences.len() && ctx.opens_with(s + 1, Role::Anaphora) {
+    if s + 1 < sentences.len() && ctx.opens_with(s + 1, Role::Anaphora) && !tells_own(ctx, s + 1) {
         let next = ctx.sentence(s + 1);
         // "Об этом РИА Новости рассказал начальник отделения": one described there, too,
         // closing it (not "Как сообщают военные с места, …", which tells what follows).
@@ -264,6 +264,17 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
         }
     }
     lead_source(ctx, s).or_else(|| described_before(ctx, s))
+}
+
+/// Sentence `s` tells a loss or a refusal of its own ("По подсчетам «Медиазоны», с начала года
+/// по этой статье вынесено более 6 тысяч приговоров"): its source cue opens that claim, it
+/// does not point back at the sentence before.
+fn tells_own(ctx: &Ctx, s: usize) -> bool {
+    ctx.within(ctx.sentence(s), |r| {
+        r.counts_losses() || matches!(r, Role::RefusalTrigger(_))
+    })
+    .next()
+    .is_some()
 }
 
 /// List items after one where the list may still run.

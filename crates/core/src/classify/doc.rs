@@ -14,10 +14,10 @@ pub const MAX_CHARS: usize = 50_000;
 
 /// Words that end with a full stop without ending the sentence ("тыс.", "ст.", "Mr.").
 const ABBREVIATIONS: &[&str] = &[
-    "тыс", "тис", "млн", "млрд", "ст", "стст", "г", "гг", "обл", "р", "рр", "им", "ул", "вул", "н",
-    "п", "нп", "т", "д", "ок", "прим", "см", "див", "англ", "мр", "mr", "mrs", "ms", "dr", "st",
-    "no", "gen", "lt", "col", "maj", "sgt", "capt", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "approx", "u", "s",
+    "тыс", "тис", "млн", "млрд", "ст", "стст", "ч", "art", "г", "гг", "обл", "р", "рр", "им", "ул",
+    "вул", "н", "п", "нп", "т", "д", "ок", "прим", "см", "див", "англ", "мр", "mr", "mrs", "ms",
+    "dr", "st", "no", "gen", "lt", "col", "maj", "sgt", "capt", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "approx", "u", "s",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -57,7 +57,9 @@ fn own_term(ctx: &Ctx, first: usize, last: usize) -> Option<Marker> {
         })
 }
 
-/// Refusal mentions, at most one per sentence, in text order, and the figures they count.
+/// Refusal mentions, at most one per sentence, in text order, and the figures they count. A
+/// later phrase of a sentence whose first counted nothing stands for it when it counts
+/// ("soldiers who went AWOL … 18,600 servicemen have come back to their units").
 pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
     let mut out: Vec<Mention> = Vec::new();
     let mut taken: Vec<Taken> = Vec::new();
@@ -67,14 +69,18 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
             continue;
         };
         let s = ctx.doc.sentence_of(x.first);
-        if last_sentence == Some(s) {
-            continue;
-        }
         let Some(rule) = ctx.lex.refusal_rules.get(rule_id as usize) else {
             continue;
         };
         if !rule_holds(ctx, rule_id, rule, s) {
             continue;
+        }
+        if last_sentence == Some(s) {
+            let uncounted = out.last().is_some_and(|m| m.figure.is_none());
+            if !uncounted || counted(ctx, figs, s, x).is_none() {
+                continue;
+            }
+            out.pop();
         }
         last_sentence = Some(s);
         let figure = counted(ctx, figs, s, x).map(|(i, f)| {

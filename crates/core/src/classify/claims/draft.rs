@@ -134,7 +134,17 @@ pub(super) fn refusal_draft(
     side: Option<Side>,
 ) -> Option<usize> {
     let teller = |d: &Draft| d.claim.claimant.is_none() || d.claim.claimant == *name;
-    let own = |d: &Draft| m.figure.is_none() || name.is_none() || teller(d);
+    // A count of the same thing over another span is another claim ("a court sentenced one
+    // soldier … by Mediazona's count, more than 6,000 sentences this year").
+    let clash = |d: &Draft| {
+        m.figure.as_ref().is_some_and(|g| {
+            d.claim
+                .figures
+                .iter()
+                .any(|f| f.metric == g.metric && f.value != g.value && f.period != g.period)
+        })
+    };
+    let own = |d: &Draft| m.figure.is_none() || ((name.is_none() || teller(d)) && !clash(d));
     ds.iter()
         .position(|d| (d.claim.side == side || side.is_none()) && own(d))
         .or_else(|| ds.iter().position(|d| d.claim.side.is_none() && own(d)))

@@ -85,3 +85,9 @@ fn hostile_input_is_safe() {
     let huge = "слово ".repeat(MAX_CHARS);
     assert_eq!(Doc::new(&huge).tokens.len(), MAX_CHARS / 6 + 1);
 }
+
+#[test]
+fn a_part_of_an_article_does_not_end_the_sentence() {
+    let d = Doc::new("Суд приговорил рядового по ч. 5 ст. 337 УК РФ. Он покинул часть.");
+    assert_eq!(d.sentences.len(), 2);
+}

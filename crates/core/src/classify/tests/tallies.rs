@@ -56,3 +56,67 @@ fn a_total_since_the_start_of_the_full_scale_invasion_is_a_total() {
         (871_300, Some(1_140), Some(Period::Total))
     );
 }
+
+fn refusals(text: &str) -> Vec<(Option<String>, Metric, i64, Option<Period>)> {
+    claims_of(&run(text), Category::Refusal)
+        .iter()
+        .flat_map(|c| {
+            c.figures
+                .iter()
+                .map(|f| (c.claimant_id.clone(), f.metric, f.value, f.period))
+        })
+        .collect()
+}
+
+#[test]
+fn counts_of_such_cases_or_under_this_article_are_tallies_of_their_own() {
+    let found = refusals(
+        "Мобилизованного из Саратова приговорили к пяти годам за СОЧ\n\nСаратовский гарнизонный \
+         военный суд приговорил рядового к пяти годам колонии по ч. 5 ст. 337 УК РФ. По \
+         подсчетам «Медиазоны», с начала года по этой статье вынесено более 6 тысяч приговоров.",
+    );
+    let one = (Metric::Deserters, 1, Some(Period::Event));
+    assert!(found.iter().any(|f| (f.1, f.2, f.3) == one), "{found:?}");
+    let tally = (
+        Some("mediazona".into()),
+        Metric::Deserters,
+        6000,
+        Some(Period::Year),
+    );
+    assert!(found.contains(&tally), "{found:?}");
+    // A law firm's page on the article counts nothing.
+    let advert = "Статья 337 УК РФ: самовольное оставление части. Реальные сроки лишения свободы \
+                  по данной статье дают достаточно редко.";
+    assert!(refusals(advert).is_empty());
+}
+
+#[test]
+fn another_countrys_article_and_a_code_named_before_count() {
+    let found = refusals(
+        "Военнослужащим сообщено о подозрении по ч. 4 ст. 402 Уголовного кодекса Украины. Ранее \
+         в ГБР сообщали, что с начала года по статье 402 открыто более 400 производств.",
+    );
+    assert!(
+        found.iter().any(|f| f.1 == Metric::Refusers && f.2 == 400),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_later_phrase_counts_what_the_first_left_uncounted() {
+    let found = refusals(
+        "Since a law allowing soldiers who went AWOL for the first time to return without \
+         punishment took effect, 18,600 servicemen have come back to their units, Ukraine's \
+         Ministry of Defence said.",
+    );
+    assert_eq!(
+        found,
+        vec![(Some("ua_mod".into()), Metric::Deserters, 18_600, None)]
+    );
+    let found = refusals(
+        "Russian courts handed down 7,215 sentences for going AWOL in the first nine months of \
+         2025, Mediazona calculated. In September alone there were 912 such verdicts.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!((found[1].2, found[1].3), (912, Some(Period::Month)));
+}
