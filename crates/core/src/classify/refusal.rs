@@ -7,7 +7,7 @@ use super::context::{Ctx, Marker};
 use super::figures::{FigureHit, incident_scale};
 use super::lexicon::{RefusalRule, Role};
 use super::matcher::PhraseMatch;
-use super::mention::{Mention, Taken};
+use super::mention::{Mention, SideMark, Taken};
 use crate::model::{Category, Figure, Metric, Period};
 
 /// How far (in words) a number of people may stand from the refusal phrase.
@@ -21,21 +21,33 @@ const SIDE_REACH: usize = 7;
 /// own term of one army's law ("справ за СЗЧ"); else one shortly after it in the clause
 /// ("refusals among Russian troops"); else one shortly before it in an earlier clause of the
 /// sentence ("Российские морпехи, отказавшиеся от штурма, …").
-fn subject_side(ctx: &Ctx, first: usize, last: usize) -> Option<Marker> {
+/// A side named after the phrase as the holder of the positions the refusers would not attack
+/// ("refused to attack Ukrainian positions", "отказались штурмовать позиции ВСУ") is their
+/// enemy: the mark comes back inverted.
+fn subject_side(ctx: &Ctx, first: usize, last: usize) -> Option<SideMark> {
     let clause = ctx.clause(first);
     if let Some(m) = ctx.markers(clause.start..first).pop() {
-        return Some(m);
+        return Some((m, false));
     }
     if let Some(m) = own_term(ctx, first, last) {
-        return Some(m);
+        return Some((m, false));
     }
     let to = clause.end.min(last + SIDE_REACH + 1).max(last + 1);
     if let Some(m) = ctx.markers(last + 1..to).into_iter().next() {
-        return Some(m);
+        return Some((m, holds_positions(ctx, &m)));
     }
     let sentence = ctx.doc.sentence_range(first);
     let from = sentence.start.max(first.saturating_sub(SIDE_REACH));
-    ctx.markers(from..clause.start.max(from)).pop()
+    ctx.markers(from..clause.start.max(from))
+        .pop()
+        .map(|m| (m, false))
+}
+
+/// Marker `m` stands right before or after a word for positions ("Ukrainian positions",
+/// "позиции ВСУ").
+fn holds_positions(ctx: &Ctx, m: &Marker) -> bool {
+    let before = m.first > 0 && ctx.has_at(m.first - 1, Role::Positions);
+    before || ctx.has_at(m.last + 1, Role::Positions)
 }
 
 /// Words of one army's own law that the phrase may use: "СЗЧ" (самовільне залишення
@@ -91,7 +103,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
             });
             f
         });
-        let side = subject_side(ctx, x.first, x.last).map(|m| (m, false));
+        let side = subject_side(ctx, x.first, x.last);
         out.push(Mention {
             category: Category::Refusal,
             sentence: s,

@@ -12,6 +12,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("sides", "agent_markers") => Role::AgentMark,
         ("sides", "attack_verbs") => Role::AttackVerb,
         ("sides", "strike_nouns") => Role::StrikeNoun,
+        ("sides", "positions") => Role::Positions,
         ("sides", "attacks_by_ukraine") => Role::AttackBy(Side::Ukraine),
         ("sides", "attacks_by_russia") => Role::AttackBy(Side::Russia),
         ("sides", "behind_russian_lines") => Role::HeldBy(Side::Russia),

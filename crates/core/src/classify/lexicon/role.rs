@@ -71,6 +71,8 @@ pub enum Role {
     /// "нанесли удар", "атаковали", "attacked": the side before it attacked, so losses told
     /// near it without a side of their own are the other side's.
     AttackVerb,
+    /// "позиции", "positions": a side beside it holds them, the enemy of who would attack.
+    Positions,
     /// "strike", "удара", "обстріл": a blow struck; a side beside it struck the blow
     /// ("a Russian missile strike", "удара украинского дрона").
     StrikeNoun,

@@ -237,3 +237,22 @@ fn a_weapon_counted_among_the_losses_did_not_strike() {
     let c = run("Удар ATACMS по аэродрому: уничтожены 2 вертолета.");
     assert_eq!(claims_of(&c, Category::Losses)[0].side, Some(Side::Russia));
 }
+
+#[test]
+fn the_side_holding_the_positions_refusers_would_not_attack_is_their_enemy() {
+    for text in [
+        "About 40 soldiers of the 1009th Motor Rifle Regiment refused an order to attack \
+         Ukrainian positions near Vovchansk, Ukraine's military intelligence said.",
+        "Бойцы 1009-го полка отказались штурмовать позиции ВСУ под Волчанском.",
+    ] {
+        let c = run(text);
+        assert_eq!(
+            claims_of(&c, Category::Refusal)[0].side,
+            Some(Side::Russia),
+            "{text}"
+        );
+    }
+    // The refusers' own side, named before the phrase, is theirs.
+    let c = run("Окупанти з 58-ї армії відмовляються штурмувати українські позиції.");
+    assert_eq!(claims_of(&c, Category::Refusal)[0].side, Some(Side::Russia));
+}
