@@ -38,11 +38,21 @@ pub(super) fn noun_after(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, u
     let mut p = num.last + 1;
     let mut skipped = 0;
     // An editor's word in brackets names what a quoted number counts ("There were 78
-    // [objectors]").
-    let bracketed = || ctx.doc.gap_after(num.last).trim() == "[";
+    // [objectors]"); a word in quotes is a noun all the same ("около 60 «отказников»").
+    let opened = || {
+        matches!(
+            ctx.doc.gap_after(num.last).trim(),
+            "[" | "«" | "\"" | "„" | "“"
+        )
+    };
     let joined = |p: usize| {
         ctx.only_spaces_between(p - 1, p)
-            || (p == num.last + 1 && (abbreviated_multiplier(ctx, num) || bracketed()))
+            || (p == num.last + 1 && (abbreviated_multiplier(ctx, num) || opened()))
+    };
+    // A make named between the number and its noun ("two Leopard tanks").
+    let make = |p: usize| {
+        let tok = ctx.doc.tokens[p];
+        tok.capitalized && !tok.all_caps && ctx.marker_at(p).is_none()
     };
     // A model named between the number and its noun ("two BMP-2 infantry fighting vehicles")
     // is part of the noun's phrase.
@@ -67,7 +77,7 @@ pub(super) fn noun_after(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, u
             p += 1;
             continue;
         }
-        if skipped >= 3 || !ctx.is_modifier(p) {
+        if skipped >= 3 || !(ctx.is_modifier(p) || make(p)) {
             return None;
         }
         skipped += 1;

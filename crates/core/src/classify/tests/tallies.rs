@@ -120,3 +120,36 @@ fn a_later_phrase_counts_what_the_first_left_uncounted() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!((found[1].2, found[1].3), (912, Some(Period::Month)));
 }
+
+#[test]
+fn nouns_in_quotes_makes_and_machines_of_two_kinds() {
+    let found = refusals("В Луганской области в подвале удерживают около 60 «отказников».");
+    assert_eq!(found, vec![(None, Metric::Refusers, 60, None)]);
+    let c = run(
+        "Ukraine lost up to 145 servicemen and two Leopard tanks over the past day, Russia's \
+         Defence Ministry said.",
+    );
+    assert_eq!(
+        figures_of(&c, Category::Losses),
+        vec![(Metric::Personnel, 145), (Metric::Tanks, 2)]
+    );
+    let c = run("Russian forces likely lost more than 30 tanks and armoured vehicles, ISW said.");
+    assert_eq!(
+        figures_of(&c, Category::Losses),
+        vec![(Metric::Equipment, 30)]
+    );
+    // Two counts stay two.
+    let c = run("Russian forces lost 5 tanks and 3 armoured vehicles, ISW said.");
+    assert_eq!(
+        figures_of(&c, Category::Losses),
+        vec![(Metric::Tanks, 5), (Metric::Apc, 3)]
+    );
+    let c = run("За сутки потери российских войск составили 6 танков и одну систему ПВО.");
+    let figures = figures_of(&c, Category::Losses);
+    assert!(figures.contains(&(Metric::AirDefense, 1)), "{figures:?}");
+    let c = run("За даними проєкту UALosses, підтверджено загибель 78 400 українських захисників.");
+    assert_eq!(
+        figures_of(&c, Category::Losses),
+        vec![(Metric::Killed, 78_400)]
+    );
+}
