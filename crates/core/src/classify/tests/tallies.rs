@@ -1,5 +1,6 @@
 //! Tallies as news copy writes them: deaths put at a number, the killed and the wounded side by
-//! side, sentences handed down for going AWOL and who calculated them.
+//! side, sentences handed down for going AWOL and who calculated them, counts of such cases,
+//! nouns in quotes, makes before a noun and machines of two kinds under one number.
 
 use super::{claims_of, figures_of, run};
 use crate::classify::Category;
