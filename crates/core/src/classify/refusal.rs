@@ -56,10 +56,15 @@ fn holds_positions(ctx: &Ctx, m: &Marker) -> bool {
 const UKRAINE_TERMS: &[&str] = &["сзч"];
 
 /// The side a refusal phrase (tokens `first..=last`) names by its own words, or by their
-/// abbreviation right after it ("понад 200 тисяч справ за СЗЧ", "самовільне залишення
+/// abbreviation right after it, unless its sentence places it in Russia ("понад 200 тисяч справ за СЗЧ", "самовільне залишення
 /// частини (СЗЧ)").
 fn own_term(ctx: &Ctx, first: usize, last: usize) -> Option<Marker> {
-    let end = ctx.doc.sentence_range(first).end.min(last + 2);
+    // Ukrainian copy uses its own term of Russia's cases too ("у Росії засудили … за СЗЧ").
+    let sentence = ctx.doc.sentence_range(first);
+    if ctx.any_within(sentence.clone(), Role::HeldBy(crate::model::Side::Russia)) {
+        return None;
+    }
+    let end = sentence.end.min(last + 2);
     (first..end)
         .find(|&t| UKRAINE_TERMS.contains(&ctx.doc.word(t)))
         .map(|t| Marker {

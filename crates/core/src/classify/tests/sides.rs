@@ -256,3 +256,16 @@ fn the_side_holding_the_positions_refusers_would_not_attack_is_their_enemy() {
     let c = run("Окупанти з 58-ї армії відмовляються штурмувати українські позиції.");
     assert_eq!(claims_of(&c, Category::Refusal)[0].side, Some(Side::Russia));
 }
+
+#[test]
+fn ukraines_word_for_awol_told_of_russia_is_russias() {
+    let c = run("«Вьорстка»: за 2024 рік у Росії засудили понад 9 тисяч військових за СЗЧ");
+    let claims = claims_of(&c, Category::Refusal);
+    assert_eq!(claims[0].side, Some(Side::Russia));
+    assert_eq!(claims[0].claimant_id.as_deref(), Some("verstka"));
+    let c = run("За рік відкрито понад 9 тисяч справ за СЗЧ.");
+    assert_eq!(
+        claims_of(&c, Category::Refusal)[0].side,
+        Some(Side::Ukraine)
+    );
+}
