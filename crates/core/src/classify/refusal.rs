@@ -195,10 +195,16 @@ const PAST_ENDINGS: &[&str] = &["ли", "лись", "лися", "ла", "лас�
 fn one_act(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {
     let perfect = (x.first.saturating_sub(2)..=x.last)
         .any(|t| matches!(ctx.doc.word(t).to_lowercase().as_str(), "have" | "has"));
+    // A singular verb tells a group's act too when its subject leads the group ("командир,
+    // який разом із чотирма підлеглими самовільно залишив позиції").
+    let past = |w: &str| {
+        PAST_ENDINGS.iter().any(|e| w.ends_with(e))
+            || (w.chars().count() > 4 && LONE_ENDINGS.iter().any(|e| w.ends_with(e)))
+    };
     !perfect
         && (x.first..=x.last).any(|t| {
             let w = ctx.doc.word(t).to_lowercase();
-            w.chars().count() > 3 && PAST_ENDINGS.iter().any(|e| w.ends_with(e))
+            w.chars().count() > 3 && past(&w)
         })
 }
 

@@ -120,3 +120,15 @@ fn one_soldier_joined_to_a_count_of_others_is_counted_with_them() {
     );
     assert!(figures.contains(&(Metric::Personnel, 15)), "{figures:?}");
 }
+
+#[test]
+fn a_leader_and_his_men_leaving_together_is_one_incident() {
+    let c = run(
+        "ДБР повідомило про підозру командиру роти, який разом із чотирма підлеглими самовільно \
+         залишив позиції на Часовоярському напрямку.",
+    );
+    let claims = claims_of(&c, Category::Refusal);
+    let f = &claims[0].figures[0];
+    assert_eq!((f.metric, f.value), (Metric::Deserters, 5));
+    assert_eq!(f.period, Some(crate::model::Period::Event));
+}
