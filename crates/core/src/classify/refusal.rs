@@ -162,8 +162,15 @@ fn counted<'f>(
         })
         .map(|(i, f)| (f.gap(x.first, x.last), i, f))
         // A count whose own noun names refusers ("78 objectors") counts them anywhere in the
-        // sentence.
+        // sentence; one a word of loss stands closer to counts the lost ("refused to continue
+        // after their commander and six other servicemen were killed").
         .filter(|(d, _, f)| *d <= FIGURE_REACH || f.metric == Metric::Refusers)
+        .filter(|(d, _, f)| {
+            f.metric == Metric::Refusers
+                || !ctx
+                    .within(ctx.sentence(s), |r| r.counts_losses())
+                    .any(|y| f.gap(y.first, y.last) < *d)
+        })
         .min_by_key(|(d, _, _)| *d)
         .map(|(_, i, f)| (i, f))
 }

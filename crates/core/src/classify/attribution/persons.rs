@@ -98,7 +98,16 @@ fn victim(ctx: &Ctx, first: usize, start: usize) -> bool {
             .next()
             .is_some()
     };
-    right_after || (ranked && governed())
+    // "their commander, Captain Ruslan Tagirov, and six other servicemen were killed": the
+    // word of killing after him, with no verb of saying between.
+    let governed_after = || {
+        let clause_end = ctx.doc.sentence_range(first).end;
+        let to = (first + VICTIM_REACH).min(clause_end);
+        ctx.within(first..to, |r| hurt(r) || r == Role::AttributionVerb)
+            .next()
+            .is_some_and(|x| x.role != Role::AttributionVerb)
+    };
+    right_after || (ranked && (governed() || governed_after()))
 }
 
 /// The person a role word a source cue opens stands for (see [`role_anaphora`]): the one

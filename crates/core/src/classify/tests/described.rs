@@ -316,3 +316,19 @@ fn a_governor_described_by_post_and_region_is_known_and_a_time_is_no_speaker() {
         Some("governor_dnipropetrovsk")
     );
 }
+
+#[test]
+fn a_ranked_soldier_named_before_the_word_of_killing_does_not_tell_it() {
+    let text = "Soldiers of a Russian assault company refused to continue an attack after their \
+                commander, Captain Ruslan Tagirov, and six other servicemen were killed by \
+                Ukrainian drones, Khortytsia group spokesman Andriy Myronenko said.";
+    assert_eq!(claimant(text).as_deref(), Some("Andriy Myronenko"));
+    let c = run(text);
+    // The killed are no count of the refusers.
+    assert!(claims_of(&c, Category::Refusal)[0].figures.is_empty());
+    // One who says so is still the teller.
+    assert_eq!(
+        claimant("Colonel Ivan Petrov said that 20 Ukrainian soldiers were killed.").as_deref(),
+        Some("Ivan Petrov")
+    );
+}
