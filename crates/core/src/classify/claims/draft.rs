@@ -33,8 +33,15 @@ pub(super) struct Place {
     pub(super) roundup: bool,
 }
 
-/// Whether draft `d` is told by the mention's claimant about its side, in its war.
-fn same_teller(d: &Draft, m: &Mention, name: &Option<String>, side: Option<Side>) -> bool {
+/// Who tells a mention: the claimant's name as written and the known claimant's id.
+pub(super) struct Teller<'a> {
+    pub name: &'a Option<String>,
+    pub id: Option<&'a str>,
+}
+
+/// Whether draft `d` is told by the mention's claimant (by name, or as the same known one:
+/// "Zelensky says …" and "President Volodymyr Zelensky said …") about its side, in its war.
+fn same_teller(d: &Draft, m: &Mention, who: &Teller, side: Option<Side>) -> bool {
     let sides = d.claim.side == side || side.is_none() || d.claim.side.is_none();
     // An unattributed headline is told by whoever the body names.
     let headline_only = d.origins.iter().all(|o| o.title) && d.claim.claimant.is_none();
@@ -47,8 +54,9 @@ fn same_teller(d: &Draft, m: &Mention, name: &Option<String>, side: Option<Side>
                 .iter()
                 .any(|g| g.metric == f.metric && g.value == f.value)
         });
+    let known = who.id.is_some() && d.claim.claimant_id.as_deref() == who.id;
     d.claim.other_conflict == m.other_conflict
-        && (d.claim.claimant == *name || headline_only || sourced_again)
+        && (d.claim.claimant == *who.name || known || headline_only || sourced_again)
         && sides
 }
 
@@ -77,12 +85,12 @@ fn rounded_in(
 pub(super) fn loss_draft(
     drafts: &[Draft],
     m: &Mention,
-    name: &Option<String>,
+    who: &Teller,
     side: Option<Side>,
     at: &Place,
 ) -> Option<usize> {
     let origin = origin_of(m, at);
-    let teller = |d: &Draft| same_teller(d, m, name, side);
+    let teller = |d: &Draft| same_teller(d, m, who, side);
     if let Some(f) = &m.figure
         && let Some(i) = rounded_in(drafts, f, at, teller)
     {

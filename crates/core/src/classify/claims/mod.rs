@@ -16,7 +16,7 @@ use super::context::Ctx;
 use super::mention::Mention;
 use super::places;
 use crate::model::{Category, Claim, Figure, Metric, Side};
-use draft::{Draft, Place, loss_draft, origin_of, refusal_draft};
+use draft::{Draft, Place, Teller, loss_draft, origin_of, refusal_draft};
 use segments::ROUNDUP_BULLETS;
 use sides::{
     combatant_enemy, held_side, marked_side, named_sides, paragraph_side, policed_side, post_side,
@@ -226,7 +226,13 @@ pub fn build(ctx: &Ctx, mentions: &[Mention], category: Category) -> Vec<Claim> 
             roundup,
         };
         let found = match category {
-            Category::Losses => loss_draft(&drafts, m, &name, side, &at),
+            Category::Losses => {
+                let who = Teller {
+                    name: &name,
+                    id: claimant.as_ref().and_then(|c| c.id),
+                };
+                loss_draft(&drafts, m, &who, side, &at)
+            }
             Category::Refusal => refusal_draft(&drafts, m, &name, side),
         };
         let i = match found {

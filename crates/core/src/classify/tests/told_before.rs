@@ -96,3 +96,14 @@ fn the_line_closing_a_list_names_the_source_of_the_list() {
         );
     }
 }
+
+#[test]
+fn a_known_teller_named_two_ways_tells_one_claim() {
+    let text = "Zelensky says 52,400 Ukrainian soldiers killed since full-scale invasion\n\
+                President Volodymyr Zelensky said in an interview that 52,400 Ukrainian \
+                servicemen had been killed since February 2022 and about 410,000 wounded.";
+    let c = run(text);
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].figures.len(), 2);
+}
