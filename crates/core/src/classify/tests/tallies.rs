@@ -154,3 +154,20 @@ fn nouns_in_quotes_makes_and_machines_of_two_kinds() {
         vec![(Metric::Killed, 78_400)]
     );
 }
+
+#[test]
+fn whoever_puts_the_toll_at_a_number_tells_it() {
+    let c = run(
+        "A separate estimate by Meduza, based on probate registry data, puts the real number of \
+         Russian military deaths at between 190,000 and 235,000.",
+    );
+    assert_eq!(
+        claims_of(&c, Category::Losses)[0].claimant_id.as_deref(),
+        Some("meduza")
+    );
+    let c = run("The Pentagon puts Russian casualties at 600,000.");
+    assert_eq!(
+        claims_of(&c, Category::Losses)[0].claimant_id.as_deref(),
+        Some("pentagon")
+    );
+}
