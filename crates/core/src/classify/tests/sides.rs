@@ -269,3 +269,14 @@ fn ukraines_word_for_awol_told_of_russia_is_russias() {
         Some(Side::Ukraine)
     );
 }
+
+#[test]
+fn soldiers_hurt_in_the_city_of_dnipro_are_ukraines() {
+    let c = run(
+        "Унаслідок ракетного удару по Дніпру загинули четверо цивільних, ще 17 людей поранено. \
+         Серед поранених — троє військовослужбовців, повідомив голова Дніпропетровської ОВА.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Ukraine));
+}
