@@ -45,38 +45,6 @@ fn taken_prisoner(ctx: &Ctx, first: usize, last: usize) -> bool {
             .is_some()
 }
 
-/// Kinds of machine a count may cover together.
-fn machine(m: Metric) -> bool {
-    matches!(
-        m,
-        Metric::Tanks
-            | Metric::Apc
-            | Metric::Artillery
-            | Metric::Mlrs
-            | Metric::Vehicles
-            | Metric::AirDefense
-            | Metric::SpecialEquipment
-    )
-}
-
-/// "more than 30 tanks and armoured vehicles", "30 танков и бронемашин": one number counts
-/// machines of two kinds joined after its noun (ending at token `last`), so it counts
-/// equipment.
-fn kinds_joined(ctx: &Ctx, metric: Metric, last: usize) -> bool {
-    if !machine(metric) || !ctx.has_at(last + 1, Role::ListJoin) {
-        return false;
-    }
-    let next = last + 2;
-    next < ctx.doc.tokens.len()
-        && !ctx.doc.tokens[next].is_number
-        && ctx
-            .longest_at(
-                next,
-                |r| matches!(r, Role::Metric(m) if machine(m) && m != metric),
-            )
-            .is_some()
-}
-
 /// Every figure in the text, in order.
 pub fn find(ctx: &Ctx) -> Vec<FigureHit> {
     let mut out: Vec<FigureHit> = ctx.nums.iter().filter_map(|n| counted(ctx, n)).collect();
@@ -118,8 +86,6 @@ fn counted(ctx: &Ctx, num: &Num) -> Option<FigureHit> {
         .or_else(|| bare_before_hurt(ctx, num))?;
     if taken_prisoner(ctx, num.first, num.last.max(ml)) {
         metric = Metric::Prisoners;
-    } else if kinds_joined(ctx, metric, ml) {
-        metric = Metric::Equipment;
     }
     Some(FigureHit {
         qualifier: qualifiers_before(ctx, num.first)
