@@ -44,9 +44,11 @@ fn joined_to_one(ctx: &Ctx, f: &FigureHit, singles: &[usize]) -> bool {
         at -= 1;
     }
     let Some(join) = ctx
-        .within(sentence.start..at, |r| r == Role::JoinedWith)
+        .within(sentence.start..at, |r| {
+            matches!(r, Role::JoinedWith | Role::ListJoin)
+        })
         .filter(|x| x.last + 1 == at)
-        .max_by_key(|x| x.last - x.first)
+        .max_by_key(|x| (x.role == Role::JoinedWith, x.last - x.first))
     else {
         return false;
     };
@@ -54,7 +56,7 @@ fn joined_to_one(ctx: &Ctx, f: &FigureHit, singles: &[usize]) -> bool {
     let others = others_before
         || ctx.any_within(after_number.clone(), Role::Others)
         || ctx.any_within(after_number, Role::Possessive)
-        || join.last > join.first;
+        || join.role == Role::JoinedWith;
     let from = join.first.saturating_sub(LEADER_REACH).max(sentence.start);
     let leader = ctx
         .within(from..join.first, |r| r == Role::Singular)

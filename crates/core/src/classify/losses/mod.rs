@@ -31,6 +31,8 @@ fn trigger_for(ctx: &Ctx, f: &FigureHit) -> Option<PhraseMatch<Role>> {
             // "215,000 killed and 640,000 wounded": a word right after an earlier number says
             // what that number counts; it does not act on the figure after it.
             let others = x.last < f.first
+                && x.first > 0
+                && ctx.doc.tokens[x.first - 1].is_number
                 && ctx
                     .nums
                     .iter()
