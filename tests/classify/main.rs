@@ -8,6 +8,7 @@ mod support;
 mod cli;
 mod dev_set;
 mod losses;
+mod other_hands;
 mod paraphrases;
 mod probe;
 mod stream;

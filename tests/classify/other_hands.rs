@@ -1,0 +1,76 @@
+//! Sentences written for the project by other hands in the eighth session (2026-12-07):
+//! helpers that read only the labelling rules (docs/labelling.md), never the code or its
+//! output. `paraphrases7.jsonl` and `paraphrases10.jsonl` are held out whole, scored blind at
+//! the session's start (e4cea85) and at its end, their errors never listed;
+//! `paraphrases8.jsonl` and `paraphrases9.jsonl` are development files, whose errors the
+//! session's rules were written from. Texts inline; no shared data needed.
+
+use claimwatch::cli::eval::claims::ClaimReport;
+use claimwatch::cli::eval::evaluate_claims;
+use claimwatch::cli::eval::report::{ClaimFloors, below, render};
+use std::path::Path;
+
+fn score(name: &str) -> ClaimReport {
+    let path = format!(
+        "{}/tests/fixtures/labels/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let labels = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let r = evaluate_claims(&labels, Path::new("/nonexistent"), None).unwrap();
+    println!("== {name}\n{}", render(&r, "all", false));
+    r
+}
+
+fn assert_floors(name: &str, floors: &ClaimFloors, posts: usize) {
+    let r = score(name);
+    assert!(r.posts >= posts, "{name}: the labels look truncated");
+    let measured = below(&r, floors);
+    assert!(measured.is_empty(), "{name}: {}", measured.join("\n"));
+}
+
+/// Held out (34 claims): fully right 61.8 % → 73.5 %, claimant 82.4 → 88.2 %, side 82.4 →
+/// 85.3 %, loss recall 0.944 → 1.000, refusal recall 1.000, precision 1.000.
+const SEVENTH_FLOORS: ClaimFloors = ClaimFloors {
+    precision: Some(1.0),
+    recall: Some(0.94),
+    claimant: Some(0.85),
+    side: Some(0.82),
+    fully: Some(0.70),
+};
+
+/// Development (49 claims): fully right 47.8 % → 81.6 %, loss recall 0.821 → 1.000.
+const EIGHTH_FLOORS: ClaimFloors = ClaimFloors {
+    precision: Some(1.0),
+    recall: Some(0.95),
+    claimant: Some(0.88),
+    side: Some(0.92),
+    fully: Some(0.78),
+};
+
+/// Development, longer texts (74 claims): fully right 33.8 % → 58.9 %; one refusal flag is
+/// false (a draft dodger's "I refused to fight"), so precision is 0.938.
+const NINTH_FLOORS: ClaimFloors = ClaimFloors {
+    precision: Some(0.93),
+    recall: Some(0.95),
+    claimant: Some(0.68),
+    side: Some(0.72),
+    fully: Some(0.55),
+};
+
+/// Held out (40 claims): fully right 52.5 % → 60.0 %, claimant 85.0 → 87.5 %, side 90.0 %,
+/// loss recall 0.950, refusal recall 1.000, precision 1.000.
+const TENTH_FLOORS: ClaimFloors = ClaimFloors {
+    precision: Some(1.0),
+    recall: Some(0.94),
+    claimant: Some(0.85),
+    side: Some(0.87),
+    fully: Some(0.57),
+};
+
+#[test]
+fn sentences_of_other_hands_meet_the_measured_floors() {
+    assert_floors("paraphrases7.jsonl", &SEVENTH_FLOORS, 30);
+    assert_floors("paraphrases8.jsonl", &EIGHTH_FLOORS, 45);
+    assert_floors("paraphrases9.jsonl", &NINTH_FLOORS, 45);
+    assert_floors("paraphrases10.jsonl", &TENTH_FLOORS, 36);
+}
