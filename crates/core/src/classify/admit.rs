@@ -278,12 +278,8 @@ pub fn refine_personnel(ctx: &Ctx, f: &FigureHit, trigger: Option<&PhraseMatch<R
         roles.extend(ctx.within(pair, hurt).map(|y| y.role));
     }
     roles.extend(said_after(ctx, f));
-    match (
+    Metric::of_hurt(
         roles.contains(&Role::Killed),
         roles.contains(&Role::Wounded),
-    ) {
-        (true, false) => Metric::Killed,
-        (false, true) => Metric::Wounded,
-        _ => Metric::Personnel,
-    }
+    )
 }

@@ -116,6 +116,15 @@ impl Metric {
         Metric::Refusers,
         Metric::Deserters,
     ];
+
+    /// People said to be killed only, wounded only, or both or neither (personnel).
+    pub fn of_hurt(killed: bool, wounded: bool) -> Metric {
+        match (killed, wounded) {
+            (true, false) => Metric::Killed,
+            (false, true) => Metric::Wounded,
+            _ => Metric::Personnel,
+        }
+    }
 }
 
 /// What span of time a figure counts.

@@ -16,22 +16,27 @@ fn figure(metric: Metric, value: i64, delta: Option<i64>) -> Figure {
     }
 }
 
-#[test]
-fn a_total_with_its_days_change_reads_as_two_claims() {
-    let claim = Claim {
+/// A claim of Ukraine's General Staff about Russia's losses.
+fn general_staff(figures: Vec<Figure>) -> Claim {
+    Claim {
         category: Category::Losses,
         claimant: Some("General Staff of the Armed Forces of Ukraine".into()),
         claimant_id: Some("ua_general_staff".into()),
         side: Some(crate::model::Side::Russia),
         unit: None,
         location: None,
-        figures: vec![
-            figure(Metric::Personnel, 990_800, Some(1_100)),
-            figure(Metric::Tanks, 10_881, None),
-        ],
+        figures,
         evidence: Vec::new(),
         other_conflict: false,
-    };
+    }
+}
+
+#[test]
+fn a_total_with_its_days_change_reads_as_two_claims() {
+    let claim = general_staff(vec![
+        figure(Metric::Personnel, 990_800, Some(1_100)),
+        figure(Metric::Tanks, 10_881, None),
+    ]);
     let read = as_labelled(&claim, &[]);
     assert_eq!(read.len(), 2);
     assert!(read[0].figures.iter().all(|f| f.delta.is_none()));
@@ -61,17 +66,7 @@ fn a_total_with_its_days_change_reads_as_two_claims() {
 
 #[test]
 fn a_days_change_joins_the_days_claim_of_the_same_teller() {
-    let total = Claim {
-        category: Category::Losses,
-        claimant: Some("General Staff of the Armed Forces of Ukraine".into()),
-        claimant_id: Some("ua_general_staff".into()),
-        side: Some(crate::model::Side::Russia),
-        unit: None,
-        location: None,
-        figures: vec![figure(Metric::Personnel, 871_300, Some(1_140))],
-        evidence: Vec::new(),
-        other_conflict: false,
-    };
+    let total = general_staff(vec![figure(Metric::Personnel, 871_300, Some(1_140))]);
     let day = |metric, value| Figure {
         cumulative: Some(false),
         period: Some(Period::Day),

@@ -101,8 +101,8 @@ fn victim(ctx: &Ctx, first: usize, start: usize) -> bool {
     // "their commander, Captain Ruslan Tagirov, and six other servicemen were killed": the
     // word of killing after him, with no verb of saying between.
     let governed_after = || {
-        let clause_end = ctx.doc.sentence_range(first).end;
-        let to = (first + VICTIM_REACH).min(clause_end);
+        let sentence_end = ctx.doc.sentence_range(first).end;
+        let to = (first + VICTIM_REACH).min(sentence_end);
         ctx.within(first..to, |r| hurt(r) || r == Role::AttributionVerb)
             .next()
             .is_some_and(|x| x.role != Role::AttributionVerb)

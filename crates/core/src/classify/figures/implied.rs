@@ -165,14 +165,10 @@ fn hurt_kind(ctx: &Ctx, t: usize) -> Metric {
         .within(ctx.clause(t), |r| matches!(r, Role::Killed | Role::Wounded))
         .map(|x| x.role)
         .collect();
-    match (
+    Metric::of_hurt(
         roles.contains(&Role::Killed),
         roles.contains(&Role::Wounded),
-    ) {
-        (true, false) => Metric::Killed,
-        (false, true) => Metric::Wounded,
-        _ => Metric::Personnel,
-    }
+    )
 }
 
 /// Tokens between a word of destroying and the person it destroyed.
