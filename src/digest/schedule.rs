@@ -147,8 +147,10 @@ pub async fn schedule_due(
             break;
         }
         for sub in &fresh {
-            set_next(store, sub, next_digest_at(sub, &ctx.config, now), now).await?;
-            report.scheduled += 1;
+            let at = next_digest_at(sub, &ctx.config, now);
+            if store.schedule_first_digest(sub.chat_id, at, now).await? {
+                report.scheduled += 1;
+            }
         }
     }
     seen.clear();

@@ -102,6 +102,7 @@ forward!(SubscriberStore {
     Write migrate_chat(old_chat_id: i64, new_chat_id: i64, now: DateTime<Utc>) -> bool;
     Read due_subscribers(now: DateTime<Utc>, limit: i64) -> Vec<Subscriber>;
     Read unscheduled_subscribers(limit: i64) -> Vec<Subscriber>;
+    Write schedule_first_digest(chat_id: i64, at: DateTime<Utc>, now: DateTime<Utc>) -> bool;
     Read list_subscribers(active_only: bool) -> Vec<Subscriber>;
 });
 

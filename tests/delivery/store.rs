@@ -106,6 +106,33 @@ async fn unscheduled_subscribers_are_the_active_ones_without_a_time() {
     assert_eq!(chats, vec![1]);
 }
 
+/// The scheduler's first time for a new chat never overwrites a time set meanwhile (a settings
+/// change, or another instance's scheduler, between its read and its write).
+#[tokio::test]
+async fn a_first_digest_time_never_overwrites_one_set_meanwhile() {
+    let db = TestDb::new().await;
+    let s = db.store.as_ref();
+    seed::subscriber(s, 1, "Europe/Kyiv", (9, 0), Lang::En, t0()).await;
+    seed::subscriber(s, 2, "Europe/Kyiv", (9, 0), Lang::En, t0()).await;
+    let soon = t0() + chrono::Duration::minutes(1);
+    let later = t0() + chrono::Duration::hours(20);
+    seed::update(
+        s,
+        2,
+        SubscriberUpdate {
+            next_digest_at: Some(Some(soon)),
+            ..Default::default()
+        },
+        t0(),
+    )
+    .await;
+    assert!(s.schedule_first_digest(1, later, t0()).await.unwrap());
+    assert!(!s.schedule_first_digest(2, later, t0()).await.unwrap());
+    let at = |chat| async move { s.subscriber(chat).await.unwrap().unwrap().next_digest_at };
+    assert_eq!(at(1).await, Some(later));
+    assert_eq!(at(2).await, Some(soon));
+}
+
 #[tokio::test]
 async fn a_claimants_latest_claims_newest_first_with_figures() {
     let db = TestDb::new().await;

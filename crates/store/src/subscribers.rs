@@ -71,6 +71,14 @@ pub trait SubscriberStore: Send + Sync {
     async fn due_subscribers(&self, now: DateTime<Utc>, limit: i64) -> Result<Vec<Subscriber>>;
     /// Active, subscribed chats with no digest time yet (new, or settings changed), by id.
     async fn unscheduled_subscribers(&self, limit: i64) -> Result<Vec<Subscriber>>;
+    /// Gives `chat_id` its first digest time `at`, only if it still has none: a time set
+    /// meanwhile (a settings change, another scheduler) is kept. `true` when written.
+    async fn schedule_first_digest(
+        &self,
+        chat_id: i64,
+        at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<bool>;
     /// Every subscriber, by id; only active and subscribed ones when `active_only`.
     async fn list_subscribers(&self, active_only: bool) -> Result<Vec<Subscriber>>;
 }

@@ -140,6 +140,24 @@ impl SubscriberStore for SqliteStore {
         Ok(done.rows_affected() == 1)
     }
 
+    async fn schedule_first_digest(
+        &self,
+        chat_id: i64,
+        at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE subscribers SET next_digest_at = ?2, updated_at = ?3
+             WHERE chat_id = ?1 AND next_digest_at IS NULL",
+        )
+        .bind(chat_id)
+        .bind(to_ms(at))
+        .bind(to_ms(now))
+        .execute(&self.writer)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     async fn migrate_chat(
         &self,
         old_chat_id: i64,
