@@ -86,21 +86,25 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
             continue;
         };
         let s = ctx.doc.sentence_of(x.first);
+        let again = last_sentence == Some(s);
+        if again && out.last().is_some_and(|m| m.figure.is_some()) {
+            continue;
+        }
         let Some(rule) = ctx.lex.refusal_rules.get(rule_id as usize) else {
             continue;
         };
         if !rule_holds(ctx, rule_id, rule, s) {
             continue;
         }
-        if last_sentence == Some(s) {
-            let uncounted = out.last().is_some_and(|m| m.figure.is_none());
-            if !uncounted || counted(ctx, figs, s, x).is_none() {
+        let found = counted(ctx, figs, s, x);
+        if again {
+            if found.is_none() {
                 continue;
             }
             out.pop();
         }
         last_sentence = Some(s);
-        let figure = counted(ctx, figs, s, x).map(|(i, f)| {
+        let figure = found.map(|(i, f)| {
             taken.push(Taken {
                 fig: i,
                 first: x.first,
