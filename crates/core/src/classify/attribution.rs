@@ -18,7 +18,7 @@ mod speaker;
 mod spokesman;
 mod target;
 
-use addressee::addressed;
+use addressee::{addressed, unverified};
 pub use claimant::Claimant;
 use claimant::{described, outlet};
 use persons::{known_name, persons};
@@ -46,6 +46,7 @@ fn institutions(ctx: &Ctx, s: usize) -> Vec<Claimant> {
                     && (d.langs.is_empty() || d.langs.contains(&ctx.lang))
                     && (!d.attributed_only || ctx.names_source(*first, *last))
                     && !targeted(ctx, *first)
+                    && !unverified(ctx, *last)
             })
         })
         .collect();

@@ -1,6 +1,7 @@
 //! Outlets that were told something or could not check it, not outlets that tell it: "Об этом
 //! РИА Новости рассказал начальник", "сообщил ТАСС источник в силовых структурах", "a
-//! spokesman told the Kyiv Independent", "Reuters could not independently verify the claim".
+//! spokesman told the Kyiv Independent", "Reuters could not independently verify the claim";
+//! and institutions that did not comment.
 
 use super::names::is_name_word;
 use crate::classify::context::Ctx;
@@ -55,15 +56,14 @@ fn after_told(ctx: &Ctx, first: usize) -> bool {
     verb_at.is_some_and(|t| t >= sentence.start && ctx.has_at(t, Role::ToldTo))
 }
 
-/// Words after an outlet where its "could not verify" may start.
-const UNVERIFIED_REACH: usize = 2;
+/// Words after an outlet where its "could not verify" may start (and run on past them).
+const UNVERIFIED_REACH: usize = 3;
 
-/// Followed by words saying it could not check the claim ("Reuters could not independently
-/// verify", "не смогли проверить").
-fn unverified(ctx: &Ctx, last: usize) -> bool {
+/// Followed by words saying it could not check the claim or would not comment on it
+/// ("Reuters could not independently verify", "не смогли проверить", "Russia's Defence
+/// Ministry has not commented").
+pub(super) fn unverified(ctx: &Ctx, last: usize) -> bool {
     let sentence = ctx.doc.sentence_range(last);
-    let to = (last + 1 + UNVERIFIED_REACH)
-        .min(sentence.end)
-        .max(last + 1);
-    ctx.any_within(last + 1..to, Role::Unverified)
+    let to = (last + 1 + UNVERIFIED_REACH).min(sentence.end);
+    (last + 1..to).any(|t| ctx.has_at(t, Role::Unverified))
 }

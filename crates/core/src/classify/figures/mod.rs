@@ -22,7 +22,10 @@ use super::doc::cap_chars;
 use super::lexicon::Role;
 use super::numbers::Num;
 use crate::model::Metric;
-use nouns::{bare_after_loss, bare_before_hurt, noun_after, noun_before_dash, noun_before_link};
+use nouns::{
+    bare_after_loss, bare_before_hurt, noun_after, noun_before_dash, noun_before_link,
+    people_after_hurt,
+};
 use qualifiers::{averaged, hedge_at, hedge_before_link, qualifiers_before};
 
 /// "2 украинских солдата сдались в плен", "взяли в полон 12 військових": the people counted
@@ -83,7 +86,8 @@ fn counted(ctx: &Ctx, num: &Num) -> Option<FigureHit> {
     let (mut metric, weak, mf, ml) = pick
         .or_else(|| noun_before_link(ctx, num))
         .or_else(|| bare_after_loss(ctx, num))
-        .or_else(|| bare_before_hurt(ctx, num))?;
+        .or_else(|| bare_before_hurt(ctx, num))
+        .or_else(|| people_after_hurt(ctx, num))?;
     if taken_prisoner(ctx, num.first, num.last.max(ml)) {
         metric = Metric::Prisoners;
     }

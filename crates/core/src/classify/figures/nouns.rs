@@ -233,7 +233,7 @@ pub(super) fn bare_after_loss(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usi
         let from = v.saturating_sub(LOSS_NOUN_REACH).max(clause.start);
         ctx.any_within(from..v, Role::LossWord)
     });
-    if !loss_verb && !linked_noun {
+    if !loss_verb && !linked_noun && !compared_loss_noun(ctx, k, num.first) {
         return None;
     }
     let n = ctx.doc.tokens.len();
@@ -261,6 +261,43 @@ pub(super) fn bare_after_loss(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usi
         || (num.last + 2 == n && ctx.doc.word(num.last + 1).chars().count() <= 2)
         || period_after;
     ends.then_some((Metric::Personnel, true, num.first, num.last))
+}
+
+/// "Потери ВСУ значительно меньше 80 тысяч": a noun of loss opening the clause, told with a
+/// hedge before the number (`k` its first word) and no linking verb.
+fn compared_loss_noun(ctx: &Ctx, k: usize, number: usize) -> bool {
+    if k == number {
+        return false;
+    }
+    let clause = ctx.clause(k);
+    let from = k.saturating_sub(LOSS_NOUN_REACH).max(clause.start);
+    ctx.within(from..k, |r| r == Role::LossWord)
+        .any(|x| x.first <= clause.start + 1)
+}
+
+/// "из итальянцев в боях убиты трое", "загинули двоє": a collective numeral (which counts
+/// people only) right after a word of killing or wounding, no noun after it.
+pub(super) fn people_after_hurt(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)> {
+    if !ctx.has_at(num.first, Role::Collective) {
+        return None;
+    }
+    let clause = ctx.clause(num.first);
+    let from = num.first.saturating_sub(3).max(clause.start);
+    let hurt = ctx
+        .within(from..num.first, |r| {
+            matches!(r, Role::Killed | Role::Wounded)
+        })
+        .filter(|x| x.last + 3 >= num.first)
+        .last()?;
+    if ctx.longest_at(num.last + 1, is_noun).is_some() {
+        return None;
+    }
+    let metric = if hurt.role == Role::Killed {
+        Metric::Killed
+    } else {
+        Metric::Wounded
+    };
+    Some((metric, true, num.first, num.last))
 }
 
 /// "еще около 400 тысяч были сильно ранены", "семь боевиков убиты, пять ранены": a number

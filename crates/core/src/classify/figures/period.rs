@@ -88,6 +88,14 @@ fn marks(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<(Mark, usize, usize)> 
         };
         out.push((mark, x.first, x.last));
     }
+    // "за неделю в ходе СВО": a running phrase right after a span names the war the span is
+    // of, not a count since it began.
+    let spans: Vec<usize> = out
+        .iter()
+        .filter(|(m, _, _)| matches!(m, Mark::Span(Some(_))))
+        .map(|(_, _, last)| *last)
+        .collect();
+    out.retain(|(m, first, _)| *m != Mark::Total || !spans.contains(&(first.wrapping_sub(1))));
     out
 }
 

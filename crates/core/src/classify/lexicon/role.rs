@@ -120,8 +120,13 @@ pub enum Role {
     JoinedWith,
     /// "other", "ещё", "інших": the people counted are others than one named before.
     Others,
+    /// "разом із ним", "together with him": the people counted are joined to one named in a
+    /// sentence before.
+    WithOne,
     /// "years", "лет", "років": a number before it counts time, not what was lost.
     Duration,
+    /// "трое", "п'ятеро": a collective numeral, which counts people only.
+    Collective,
     /// A possessive pronoun ("its", "их", "їхні"): whose it is was told before.
     Possessive,
     /// A word for the whole of a count ("всего", "загалом", "in total").

@@ -332,3 +332,18 @@ fn a_ranked_soldier_named_before_the_word_of_killing_does_not_tell_it() {
         Some("Ivan Petrov")
     );
 }
+
+#[test]
+fn an_institution_that_has_not_commented_tells_nothing() {
+    for text in [
+        "Drone operators killed a Russian colonel and two of his officers near Tokmak on 4 \
+         September. Russia's Defence Ministry has not commented.",
+        "Дроны уничтожили два российских танка под Токмаком. В Минобороны России это не \
+         комментировали.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}");
+        assert_eq!(claims[0].claimant_id, None, "{text}");
+    }
+}

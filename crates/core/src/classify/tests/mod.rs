@@ -3,6 +3,7 @@
 
 mod blows;
 mod claims;
+mod counted_people;
 mod described;
 mod discourse;
 mod equipment;

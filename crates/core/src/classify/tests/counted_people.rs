@@ -1,0 +1,96 @@
+//! Who and how many a post counts when it names them the way war reporting does: a
+//! commander and "two of his officers", "together with him two more", collective numerals
+//! ("убиты трое"), fighters "on Kyiv's side", losses "far fewer than" a number, launchers named by
+//! what they launch, a week "of the operation", and losses told without a count (personnel
+//! destroyed, "есть погибшие и раненые", "сообщил о гибели").
+
+use super::{claims_of, figures_of, run};
+use crate::classify::Category;
+use crate::model::{Metric, Period, Qualifier, Side};
+
+#[test]
+fn a_commander_counted_apart_is_taken_into_the_count_of_his_officers() {
+    let c = run(
+        "Drone operators of a Ukrainian brigade killed a Russian battalion commander, Major Ivan \
+         Petrov, and three of his staff officers near Vasylivka.",
+    );
+    assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Killed, 4)]);
+    // Another metric: the commander is not among the wounded.
+    let c = run("Погиб командир, и еще трое бойцов получили ранения в том же бою.");
+    assert!(!figures_of(&c, Category::Losses).contains(&(Metric::Wounded, 4)));
+}
+
+#[test]
+fn others_joined_to_one_named_a_sentence_before_are_counted_with_him() {
+    let c = run(
+        "Капітан Олег Сидоренко загинув 5 березня поблизу Куп'янська, повідомила міська рада. \
+         Разом із ним загинули ще троє військових роти.",
+    );
+    assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Killed, 4)]);
+    let c = run(
+        "A sergeant died in the shelling of the trench. Together with him, two more soldiers were killed.",
+    );
+    assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Killed, 3)]);
+}
+
+#[test]
+fn a_collective_numeral_after_a_word_of_dying_counts_soldiers_in_combat() {
+    let c = run("По его словам, из воевавших на стороне Киева поляков в боях погибли пятеро.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims[0].side, Some(Side::Ukraine));
+    assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Killed, 5)]);
+    // Without a word of combat or soldiers, the dead may be civilians.
+    assert!(run("При пожаре в доме погибли двое.").claims.is_empty());
+}
+
+#[test]
+fn losses_told_as_far_fewer_than_a_number_are_hedged_up_to_it() {
+    let c = run("Потери ВСУ намного меньше 60 тысяч, о которых писала западная пресса.");
+    let f = &claims_of(&c, Category::Losses)[0].figures[0];
+    assert_eq!((f.metric, f.value), (Metric::Personnel, 60_000));
+    assert_eq!(f.qualifier, Some(Qualifier::UpTo));
+    let c = run("Втрати ворога значно менше 50 тисяч.");
+    assert_eq!(
+        claims_of(&c, Category::Losses)[0].figures[0].qualifier,
+        Some(Qualifier::UpTo)
+    );
+}
+
+#[test]
+fn launchers_named_by_what_they_launch_are_equipment_counted_over_the_week() {
+    let c = run(
+        "За неделю в ходе СВО уничтожены 3 установки с крылатыми ракетами и установку \
+         берегового комплекса ВСУ, сообщили в Минобороны России.",
+    );
+    let f = &claims_of(&c, Category::Losses)[0].figures[0];
+    assert_eq!((f.metric, f.value), (Metric::Equipment, 4));
+    assert_eq!(f.period, Some(Period::Week));
+}
+
+#[test]
+fn personnel_destroyed_without_a_count_is_a_loss_of_the_side_named() {
+    for text in [
+        "Штурмовики уничтожили блиндаж и личный состав ВСУ в районе села, сообщили в Минобороны.",
+        "Удар пришелся по пункту управления ВСУ. Число ликвидированного личного состава уточняется.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}");
+        assert_eq!(claims[0].side, Some(Side::Ukraine), "{text}");
+        assert!(claims[0].figures.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn dead_and_wounded_among_a_force_are_a_loss_without_a_count() {
+    let c = run("Среди наемников уже есть погибшие и раненые.");
+    assert_eq!(claims_of(&c, Category::Losses).len(), 1);
+    assert!(run("Среди мирных жителей есть погибшие.").claims.is_empty());
+}
+
+#[test]
+fn a_governor_telling_of_a_death_tells_of_his_own_side() {
+    let c = run("Губернатор Курской области сообщил о гибели в зоне СВО майора Ивана Орлова.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims[0].side, Some(Side::Russia));
+}
