@@ -44,13 +44,17 @@ pub(super) fn named_sides(ctx: &Ctx, mentions: &[&Mention]) -> Vec<Side> {
 /// уничтожен", says Ukraine's General Staff) is the enemy's: a command reports what it
 /// destroyed, and names its own side when it admits a loss. One caused by the debris of what
 /// its air defence brought down ("в результате падения осколков ракет двое военнослужащих
-/// получили ранения") is its own side's.
+/// получили ранения") is its own side's, unless it happened far behind the enemy's lines
+/// ("дроны поразили аэродром Моздок: … ранены не менее семи военнослужащих", says Ukraine's
+/// intelligence).
 pub(super) fn combatant_enemy(ctx: &Ctx, claimant: Option<&Claimant>, m: &Mention) -> Option<Side> {
     let c = claimant?;
     let known = c.id.and_then(super::super::claimants::by_id)?;
     let sentence = ctx.sentence(m.sentence);
-    let own = ctx.any_within(sentence.clone(), Role::FallingDebris)
-        || ctx.any_within(sentence, Role::VictimVoice);
+    let behind_enemy_lines = held_side(ctx, m).is_some_and(|h| Some(h) != known.side);
+    let own = !behind_enemy_lines
+        && (ctx.any_within(sentence.clone(), Role::FallingDebris)
+            || ctx.any_within(sentence, Role::VictimVoice));
     (m.category == Category::Losses && known.combatant)
         .then_some(if own {
             known.side

@@ -280,3 +280,13 @@ fn soldiers_hurt_in_the_city_of_dnipro_are_ukraines() {
     assert_eq!(claims.len(), 1, "{claims:?}");
     assert_eq!(claims[0].side, Some(Side::Ukraine));
 }
+
+#[test]
+fn a_commands_wounded_far_behind_the_enemys_lines_are_the_enemys() {
+    let c = run(
+        "Дроны поразили аэродром Моздок: уничтожены два самолета, ранены не менее пяти \
+         военнослужащих, сообщило Главное управление разведки Украины.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert!(claims.iter().all(|c| c.side == Some(Side::Russia)));
+}
