@@ -29,6 +29,10 @@ fn military_enough(
     if (at.heading.is_some() && trigger.is_none()) || at.parallel {
         return true;
     }
+    // Bodies handed between the sides are the war's dead soldiers.
+    if f.metric == Metric::Killed && ctx.any_within(range.clone(), Role::BodyExchange) {
+        return true;
+    }
     let military = |r: Role| matches!(r, Role::MilitaryContext | Role::Side(_) | Role::Enemy);
     if ctx.any_within(own_start(ctx, f)..own_end(ctx, f), Role::MilitaryContext) {
         return true;

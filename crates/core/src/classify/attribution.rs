@@ -212,7 +212,10 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
             return Some(c);
         }
     }
-    if let Some(c) = list_keeper(ctx, s).or_else(|| closing_speaker(ctx, s, anchor)) {
+    if let Some(c) = list_keeper(ctx, s)
+        .or_else(|| closing_speaker(ctx, s, anchor))
+        .or_else(|| source_line_after(ctx, s))
+    {
         return Some(c);
     }
     let paragraph = sentences.get(s)?.paragraph;
@@ -276,6 +279,21 @@ fn tells_own(ctx: &Ctx, s: usize) -> bool {
     })
     .next()
     .is_some()
+}
+
+/// "… знищено танк, 3 бойові броньовані машини. ⏎ Про це йдеться у зведенні Генштабу ЗСУ":
+/// a paragraph of one sentence right after the paragraph of sentence `s` that opens by pointing
+/// back ("Про це", "Об этом", "This was reported") names the source of that whole paragraph.
+fn source_line_after(ctx: &Ctx, s: usize) -> Option<Claimant> {
+    let sentences = &ctx.doc.sentences;
+    let paragraph = sentences.get(s)?.paragraph;
+    let k = (s + 1..sentences.len()).find(|&k| sentences[k].paragraph != paragraph)?;
+    let alone = sentences
+        .get(k + 1)
+        .is_none_or(|next| next.paragraph != sentences[k].paragraph);
+    (alone && ctx.opens_with(k, Role::Anaphora) && !tells_own(ctx, k))
+        .then(|| in_sentence(ctx, k, ctx.sentence(k).start))
+        .flatten()
 }
 
 /// List items after one where the list may still run.

@@ -48,6 +48,11 @@ pub(super) fn described_speaker(
         return Some((after, last));
     }
     let at = first < last && AT.contains(&ctx.doc.word(first));
+    // "The ministry also claimed": the adverb before the verb is no part of the speaker.
+    let mut last = last;
+    while last > first && ctx.has_at(last, Role::SpeakerAdverb) {
+        last -= 1;
+    }
     Some((first + usize::from(at), last))
 }
 

@@ -59,8 +59,10 @@ pub(super) fn noun_after(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, u
     let in_model = |p: usize| in_model_name(ctx.doc, p);
     while p < sentence_end && (joined(p) || (in_model(p) && in_model(p - 1))) {
         if let Some(x) = ctx.longest_at(p, is_noun) {
+            // "танковый завод": a noun of what was lost heading another noun; not across a
+            // comma ("до 190 военнослужащих, склад боеприпасов" lists the depot apart).
             if ctx.has_at(x.last + 1, Role::NotAfterMetric)
-                && ctx.doc.sentence_of(x.last + 1) == ctx.doc.sentence_of(p)
+                && ctx.only_spaces_between(x.last, x.last + 1)
             {
                 return None;
             }

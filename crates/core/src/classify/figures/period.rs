@@ -158,10 +158,11 @@ fn cumulative_of(
     let heading = || list_heading(ctx, s);
     // A period named earlier in the paragraph frames what follows ("за сутки … было
     // зафиксировано девять атак. … Украинцы потеряли 20 человек"), unless the figure's own
-    // sentence tells its incident ("в одному бою … знищили 5 танків").
+    // sentence tells its incident ("в одному бою … знищили 5 танків") or it is too large for
+    // the period ("за сутки уничтожены 4 танка. Всего Россия потеряла 10 934 танка").
     let own_incident = ctx.any_within(sentence.clone(), Role::EventMarker);
     let framed = || {
-        if own_incident {
+        if own_incident || beyond_any_period(f) {
             return None;
         }
         earlier_in_paragraph(ctx, s)

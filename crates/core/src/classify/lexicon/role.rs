@@ -108,12 +108,18 @@ pub enum Role {
     Generic,
     /// "дел", "справ", "cases": a count of them counts what the cases are about.
     CaseWord,
+    /// "also", "также", "раніше": an adverb between a described speaker and the verb, no part
+    /// of the speaker.
+    SpeakerAdverb,
     /// "told": the outlet after it was told, it does not tell.
     ToldTo,
     /// "could not verify", "не смогли проверить": the outlet before it does not tell the claim.
     Unverified,
     /// "в армии", "на фронте", "in the army": where those who died served.
     InRanks,
+    /// "переданы 31 тело", "обмен телами", "repatriation": bodies handed between the sides,
+    /// the war's dead soldiers.
+    BodyExchange,
     /// "это были учения", "it was a drill": what the post told did not happen.
     Staged,
     /// "and", "та", "вместе с": joins a count to one soldier named before it.

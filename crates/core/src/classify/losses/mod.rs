@@ -13,7 +13,7 @@ use super::matcher::PhraseMatch;
 use super::mention::{Mention, SideMark, TRIGGER_REACH, Taken, is_trigger};
 use super::unnumbered;
 use crate::model::{Category, Figure, Period};
-use sides::{side_around, side_of};
+use sides::{own_clause_side, side_around, side_of};
 
 /// The loss word the figure belongs to: a loss or destroying word before an "убитыми", one
 /// before the figure before one after it, then the nearest. A figure whose noun is a word of
@@ -296,9 +296,8 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit], taken: &[Taken]) -> Vec<Mention> {
         let stands_for = anchor
             .and_then(|(_, _, side)| *side)
             .or(same_sentence.and_then(|(_, side, _)| side));
-        let side = names_no_one(ctx, f)
-            .then_some(stands_for)
-            .flatten()
+        let side = own_clause_side(ctx, f, prev_last)
+            .or_else(|| names_no_one(ctx, f).then_some(stands_for).flatten())
             .or_else(|| side_of(ctx, f, trigger.as_ref(), prev_last))
             .or(same_sentence.and_then(|(_, side, _)| side))
             .or(anchor.and_then(|(_, _, side)| *side))

@@ -40,6 +40,24 @@ pub(super) fn side_of(
     side_by_trigger(ctx, f, trigger, prev_last)
 }
 
+/// "Украина получила тела 1 000 погибших военнослужащих, российской стороне переданы 31
+/// тело": a figure opening a clause of its own after the figure before it (ending at
+/// `prev_last`) takes the side its clause names before it, not the one of the loss word it
+/// shares with that figure.
+pub(super) fn own_clause_side(
+    ctx: &Ctx,
+    f: &FigureHit,
+    prev_last: Option<usize>,
+) -> Option<(Marker, bool)> {
+    let p = prev_last?;
+    let clause = ctx.clause(f.first);
+    if clause.start <= p {
+        return None;
+    }
+    let m = ctx.markers(clause.start..f.first).into_iter().last()?;
+    Some((m, ctx.names_agent(&m) || ctx.names_striker(&m)))
+}
+
 fn side_by_trigger(
     ctx: &Ctx,
     f: &FigureHit,

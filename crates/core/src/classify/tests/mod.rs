@@ -17,6 +17,7 @@ mod parts;
 mod places;
 mod recalled;
 mod refusal;
+mod reports;
 mod sides;
 mod tallies;
 mod told_before;

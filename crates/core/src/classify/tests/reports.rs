@@ -1,0 +1,87 @@
+//! Reports as ministries, staffs and exchanges tell them: bodies handed between the sides, a
+//! group's bullet that lists a depot beside its count, a running total after the day's
+//! figures, a day's count "since the day began", a source line closing the text, motorcycles,
+//! and a described speaker "also" claiming.
+
+use super::{claims_of, figures_of, run};
+use crate::classify::Category;
+use crate::model::{Metric, Period, Side};
+
+#[test]
+fn bodies_handed_between_the_sides_are_each_sides_dead() {
+    let c = run(
+        "В ходе репатриации Украина получила тела 800 погибших военнослужащих, российской \
+         стороне переданы 41 тело.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    let by_side = |side| {
+        claims
+            .iter()
+            .filter(|x| x.side == Some(side))
+            .flat_map(|x| x.figures.iter().map(|f| (f.metric, f.value)))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(by_side(Side::Ukraine), vec![(Metric::Killed, 800)]);
+    assert_eq!(by_side(Side::Russia), vec![(Metric::Killed, 41)]);
+    // Without an exchange, bodies may be civilians'.
+    assert!(run("На месте пожара нашли 3 тела.").claims.is_empty());
+}
+
+#[test]
+fn a_groups_count_stands_beside_a_depot_listed_after_a_comma() {
+    let c = run(
+        "Минобороны России: потери ВСУ за сутки составили до 900 военнослужащих.\n\
+         ▪️группировка «Юг» — до 140 военнослужащих, склад боеприпасов;",
+    );
+    assert!(
+        figures_of(&c, Category::Losses).contains(&(Metric::Personnel, 140)),
+        "{:?}",
+        c.claims
+    );
+}
+
+#[test]
+fn a_total_after_the_days_figures_is_the_running_total() {
+    let c = run("Генштаб ВСУ: за сутки уничтожены 5 танков. Всего Россия потеряла 9 870 танков.");
+    let claims = claims_of(&c, Category::Losses);
+    let total = claims
+        .iter()
+        .flat_map(|x| x.figures.iter())
+        .find(|f| f.value == 9_870)
+        .expect("the total");
+    assert_eq!(total.period, Some(Period::Total));
+}
+
+#[test]
+fn a_count_since_the_day_began_is_the_days() {
+    let c = run("Від початку доби на Покровському напрямку знешкоджено 180 окупантів.");
+    assert_eq!(
+        claims_of(&c, Category::Losses)[0].figures[0].period,
+        Some(Period::Day)
+    );
+}
+
+#[test]
+fn a_source_line_closing_the_text_tells_its_paragraph() {
+    let c = run(
+        "За попередніми даними, сьогодні на цьому напрямку знешкоджено 96 окупантів. Також \
+         знищено 2 танки.\n\nПро це йдеться у зведенні Генштабу ЗСУ.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert!(!claims.is_empty());
+    assert!(
+        claims
+            .iter()
+            .all(|x| x.claimant_id.as_deref() == Some("ua_general_staff")),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn motorcycles_are_vehicles_and_also_is_no_part_of_the_speaker() {
+    let c = run("Також знищено танк та 7 мотоциклів.");
+    assert!(figures_of(&c, Category::Losses).contains(&(Metric::Vehicles, 7)));
+    let c = run("The ministry also claimed to have destroyed three pickup trucks near Kupiansk.");
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims[0].claimant.as_deref(), Some("The ministry"));
+}
