@@ -310,8 +310,15 @@ fn list_closer(ctx: &Ctx, s: usize) -> Option<Claimant> {
     };
     let after = (s + 1..n.min(s + 1 + LIST_TAIL)).find(|&k| !item(k))?;
     (after..n.min(after + 2))
-        .filter(|&k| attributed(ctx, k))
+        .filter(|&k| attributed(ctx, k) || signature(ctx, k))
         .find_map(|k| in_sentence(ctx, k, ctx.sentence(k).start))
+}
+
+/// Sentence `k` is a known source's name alone, signing what it closes ("Генштаб ЗСУ").
+fn signature(ctx: &Ctx, k: usize) -> bool {
+    let range = ctx.sentence(k);
+    ctx.within(range.clone(), |r| matches!(r, Role::Claimant(_)))
+        .any(|x| x.first == range.start && x.last + 1 == range.end)
 }
 
 /// The speaker described by tokens `first..=last`, known when the description names a known

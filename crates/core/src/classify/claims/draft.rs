@@ -96,6 +96,21 @@ pub(super) fn loss_draft(
     {
         return Some(i);
     }
+    // "… bringing Russia's total tank losses to 11,064": a running total joins its teller's
+    // running totals of the same scope, not the day's count it would take as its change.
+    if let Some(f) = m
+        .figure
+        .as_ref()
+        .filter(|f| f.period == Some(Period::Total))
+        && let Some(i) = drafts.iter().rposition(|d| {
+            teller(d)
+                && d.period == Some(Some(Period::Total))
+                && d.scope == at.scope
+                && merge::fits(&d.claim.figures, &d.origins, f, origin)
+        })
+    {
+        return Some(i);
+    }
     drafts.iter().rposition(|d| {
         if !teller(d) {
             return false;

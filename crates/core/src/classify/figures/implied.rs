@@ -31,7 +31,10 @@ pub(super) fn singulars(ctx: &Ctx, out: &mut Vec<FigureHit>) {
 /// The figure of one that the singular noun `x` makes, unless a figure found (`out`) takes
 /// it, it counts nothing that is lost, or a number before it counts it.
 fn singular(ctx: &Ctx, out: &[FigureHit], x: &PhraseMatch<Role>) -> Option<FigureHit> {
-    if out.iter().any(|f| f.first <= x.last && x.first <= f.last) || in_compound(ctx, x.first) {
+    if out.iter().any(|f| f.first <= x.last && x.first <= f.last)
+        || in_compound(ctx, x.first)
+        || heads_loss_word(ctx, x.last)
+    {
         return None;
     }
     let m = ctx.longest_at(x.first, |r| matches!(r, Role::Metric(_)))?;
@@ -121,6 +124,14 @@ fn singular_verb(ctx: &Ctx, t: usize) -> bool {
 /// it is the second half of a compound, which names another thing.
 fn in_compound(ctx: &Ctx, t: usize) -> bool {
     t > 0 && ctx.doc.gap_after(t - 1) == "-" && !ctx.doc.tokens[t - 1].is_number
+}
+
+/// "Russia's total tank losses": a noun right before a word of loss names what the losses
+/// count, not one thing lost.
+fn heads_loss_word(ctx: &Ctx, last: usize) -> bool {
+    last + 1 < ctx.doc.tokens.len()
+        && ctx.only_spaces_between(last, last + 1)
+        && ctx.has_at(last + 1, Role::LossWord)
 }
 
 /// "бронетранспортер БТР-82", "бронемашина (МТ-ЛБ)": a model or type right after a noun of

@@ -230,11 +230,12 @@ pub(super) fn bare_after_loss(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usi
     let loss_verb = ctx.covering(k - 1, 3, |r| r == Role::LossWord).is_some();
     // The linking verb may itself be read as the number's qualifier ("reached").
     let link = (k - 1..num.first).find(|&t| ctx.has_at(t, Role::LinkVerb));
-    let linked_noun = link.is_some_and(|v| {
+    let loss_noun = link.and_then(|v| {
         let clause = ctx.clause(v);
         let from = v.saturating_sub(LOSS_NOUN_REACH).max(clause.start);
-        ctx.any_within(from..v, Role::LossWord)
+        ctx.within(from..v, |r| r == Role::LossWord).next().copied()
     });
+    let linked_noun = loss_noun.is_some();
     if !loss_verb && !linked_noun && !compared_loss_noun(ctx, k, num.first) {
         return None;
     }
@@ -262,7 +263,23 @@ pub(super) fn bare_after_loss(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usi
         || gap.contains([',', '.', ';', ':', '!', '?', ')'])
         || (num.last + 2 == n && ctx.doc.word(num.last + 1).chars().count() <= 2)
         || period_after;
-    ends.then_some((Metric::Personnel, true, num.first, num.last))
+    // "total tank losses to 11,064": the noun before the word of loss names what it counts.
+    let metric = loss_noun
+        .and_then(|x| x.first.checked_sub(1))
+        .and_then(|t| {
+            ctx.within(t..t + 1, |r| matches!(r, Role::Metric(_)))
+                .next()
+        })
+        .and_then(|x| match x.role {
+            Role::Metric(m) if m != Metric::Personnel => Some(m),
+            _ => None,
+        });
+    ends.then_some((
+        metric.unwrap_or(Metric::Personnel),
+        metric.is_none(),
+        num.first,
+        num.last,
+    ))
 }
 
 /// "Потери ВСУ значительно меньше 80 тысяч": a noun of loss opening the clause, told with a

@@ -121,6 +121,11 @@ fn cumulative_of(
         .into_iter()
         .filter(|(_, first, _)| !excluded(*first))
         .collect();
+    if markers.is_empty()
+        && let Some(shared) = shared_with_next(ctx, figs, i)
+    {
+        return shared;
+    }
     let past_comma = |first: usize| past_comma(ctx, f, first);
     let adjacent = markers
         .iter()
@@ -211,6 +216,38 @@ fn own_stretch(ctx: &Ctx, figs: &[FigureHit], i: usize) -> std::ops::Range<usize
         _ => sentence.end,
     };
     lo..hi
+}
+
+/// "destroyed four tanks, 11 armoured vehicles and 19 artillery systems in the past 24 hours":
+/// an item of a list with no marker of its own shares the one of the list's next item.
+fn shared_with_next(
+    ctx: &Ctx,
+    figs: &[FigureHit],
+    i: usize,
+) -> Option<(Option<bool>, Option<usize>, Option<Period>)> {
+    let next = figs.get(i + 1)?;
+    if !listed_before(ctx, &figs[i], next) {
+        return None;
+    }
+    let (cumulative, _, period) = cumulative_of(ctx, figs, i + 1);
+    cumulative.is_some().then_some((cumulative, None, period))
+}
+
+/// Figure `f` is the item of a list right before `next`: only a comma or a list's joining
+/// word stands between them, in one sentence.
+fn listed_before(ctx: &Ctx, f: &FigureHit, next: &FigureHit) -> bool {
+    let between = f.last + 1..next.first;
+    next.first > f.last
+        && ctx.doc.sentence_of(f.first) == ctx.doc.sentence_of(next.first)
+        && between
+            .clone()
+            .all(|t| ctx.covering(t, 2, |r| r == Role::ListJoin).is_some())
+        && (f.last..next.first).all(|t| {
+            ctx.doc
+                .gap_after(t)
+                .chars()
+                .all(|c| c == ',' || c.is_whitespace())
+        })
 }
 
 /// A marker after the figure but past a comma belongs to what follows.

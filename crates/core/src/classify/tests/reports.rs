@@ -85,3 +85,69 @@ fn motorcycles_are_vehicles_and_also_is_no_part_of_the_speaker() {
     let claims = claims_of(&c, Category::Losses);
     assert_eq!(claims[0].claimant.as_deref(), Some("The ministry"));
 }
+
+#[test]
+fn a_lists_signature_line_names_its_source() {
+    let c = run(
+        "⚡️Загальні бойові втрати противника\n\n▪️особового складу — близько 990 120 (+1 050) \
+         осіб\n▪️танків — 10 800 (+4) од.\n\nДані уточнюються.\nГенштаб ЗСУ",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert!(!claims.is_empty());
+    assert!(
+        claims
+            .iter()
+            .all(|x| x.claimant_id.as_deref() == Some("ua_general_staff"))
+    );
+}
+
+#[test]
+fn a_southern_command_reporting_is_ukraines_forces() {
+    let c = run("За даними Сил оборони півдня, за добу знищено 95 окупантів та 3 танки.");
+    assert_eq!(
+        claims_of(&c, Category::Losses)[0].claimant_id.as_deref(),
+        Some("ua_armed_forces")
+    );
+}
+
+#[test]
+fn a_count_ending_in_one_takes_the_singular_noun() {
+    let c = run("Оператори дронів за тиждень знищили 31 окупанта.");
+    assert_eq!(
+        figures_of(&c, Category::Losses),
+        vec![(Metric::Personnel, 31)]
+    );
+}
+
+#[test]
+fn slang_machines_burned_out_after_a_strike_are_that_strikes() {
+    let c = run("После прилёта «Искандера» у противника выгорели две «мотолыги».");
+    let f = &claims_of(&c, Category::Losses)[0].figures[0];
+    assert_eq!((f.metric, f.value), (Metric::Apc, 2));
+    assert_eq!(f.period, Some(Period::Event));
+}
+
+#[test]
+fn a_lists_items_share_its_period_and_a_total_of_one_kind_counts_that_kind() {
+    let c = run(
+        "Ukraine's General Staff said Russia had lost 1,020,000 troops since the start of the \
+         full-scale invasion, including 1,100 over the past day. Ukrainian forces also destroyed \
+         three tanks, 9 armoured vehicles and 14 artillery systems in the past 24 hours, \
+         bringing Russia's total tank losses to 10,990.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    let all: Vec<_> = claims.iter().flat_map(|x| x.figures.iter()).collect();
+    let of = |v: i64| {
+        all.iter()
+            .find(|f| f.value == v)
+            .map(|f| (f.metric, f.period))
+    };
+    assert_eq!(of(9), Some((Metric::Apc, Some(Period::Day))));
+    assert_eq!(of(10_990), Some((Metric::Tanks, Some(Period::Total))));
+    // The tanks' total is told with the troops' total, not as the day's three tanks' total.
+    let totals = claims
+        .iter()
+        .find(|x| x.figures.iter().any(|f| f.value == 10_990))
+        .unwrap();
+    assert!(totals.figures.iter().any(|f| f.value == 1_020_000));
+}
