@@ -240,9 +240,10 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
             return Some(c);
         }
     }
-    // A title: the lead after it names the source.
+    // A title: the lead after it names the source (not a sentence recalling an earlier
+    // report: "Нагадаємо, раніше Генштаб ЗСУ повідомляв …").
     if s == 0 {
-        for k in 1..4.min(sentences.len()) {
+        for k in (1..4.min(sentences.len())).filter(|&k| !ctx.opens_with(k, Role::EarlierReport)) {
             if let Some(c) = in_sentence(ctx, k, ctx.sentence(k).start) {
                 return Some(c);
             }

@@ -272,9 +272,24 @@ fn per_day_after(ctx: &Ctx, f: &FigureHit, markers: &[(Mark, usize, usize)]) -> 
 
 /// The sentences before `s` in its paragraph, nearest first, at most `FRAME_REACH`.
 fn earlier_in_paragraph<'a>(ctx: &'a Ctx, s: usize) -> impl Iterator<Item = usize> + 'a {
+    // A bulleted line that names its own source is a report of its own ("▪️ФСБ: в Брянской
+    // области ликвидирована диверсионная группа"): the line before does not frame it.
+    let own_report = |b: usize| ctx.starts_bullet(b) && names_a_source(ctx, b);
     (s.saturating_sub(FRAME_REACH)..s)
         .rev()
-        .take_while(move |&k| ctx.same_paragraph(k, s))
+        .take_while(move |&k| ctx.same_paragraph(k, s) && !own_report(k + 1))
+}
+
+/// Sentence `s` names a source or a verb of saying.
+fn names_a_source(ctx: &Ctx, s: usize) -> bool {
+    ctx.within(ctx.sentence(s), |r| {
+        matches!(
+            r,
+            Role::Claimant(_) | Role::AttributionVerb | Role::Anaphora
+        )
+    })
+    .next()
+    .is_some()
 }
 
 /// How many sentences back a period or an incident frames a figure.

@@ -151,3 +151,47 @@ fn a_lists_items_share_its_period_and_a_total_of_one_kind_counts_that_kind() {
         .unwrap();
     assert!(totals.figures.iter().any(|f| f.value == 1_020_000));
 }
+
+#[test]
+fn a_recalled_report_after_a_lead_does_not_tell_the_lead() {
+    let c = run(
+        "Оператори дронів 47-ї бригади за тиждень знищили 7 танків, повідомили у бригаді.\n\n\
+         Нагадаємо, раніше Генштаб ЗСУ повідомляв, що за травень ворог втратив 30 000 осіб.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    let week = claims
+        .iter()
+        .find(|x| x.figures.iter().any(|f| f.value == 7))
+        .unwrap();
+    assert_ne!(week.claimant_id.as_deref(), Some("ua_general_staff"));
+}
+
+#[test]
+fn a_count_since_a_measure_took_effect_is_a_running_total() {
+    for text in [
+        "More than 6,000 soldiers who left their units without permission have returned since \
+         parliament simplified the procedure in November, the Defence Ministry said.",
+        "С момента введения упрощённого порядка в строй вернулись свыше 20 тысяч военных ВСУ, \
+         находившихся в СЗЧ.",
+    ] {
+        let c = run(text);
+        let f = &claims_of(&c, Category::Refusal)[0].figures[0];
+        assert_eq!(f.period, Some(Period::Total), "{text}");
+    }
+}
+
+#[test]
+fn a_bullet_naming_its_own_source_is_not_framed_by_the_line_before() {
+    let c = run(
+        "Главное за день:\n▪️Под Часовым Яром ВСУ за неделю потеряли около 500 военнослужащих, \
+         заявил Лысенко.\n▪️ФСБ: в Брянской области ликвидирована диверсионная группа ВСУ из \
+         четырех человек.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    let group = claims
+        .iter()
+        .flat_map(|x| x.figures.iter())
+        .find(|f| f.value == 4)
+        .unwrap();
+    assert_ne!(group.period, Some(Period::Week));
+}
