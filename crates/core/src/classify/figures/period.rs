@@ -89,13 +89,24 @@ fn marks(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<(Mark, usize, usize)> 
         out.push((mark, x.first, x.last));
     }
     // "за неделю в ходе СВО": a running phrase right after a span names the war the span is
-    // of, not a count since it began.
+    // of, not a count since it began. "с начала ноября … в общей сложности": a word for the
+    // whole of a count beside a span sums that span, not the war.
     let spans: Vec<usize> = out
         .iter()
         .filter(|(m, _, _)| matches!(m, Mark::Span(Some(_))))
         .map(|(_, _, last)| *last)
         .collect();
-    out.retain(|(m, first, _)| *m != Mark::Total || !spans.contains(&(first.wrapping_sub(1))));
+    let whole = |first: usize, last: usize| {
+        ctx.m
+            .at(first)
+            .iter()
+            .any(|y| y.last == last && y.role == Role::Whole)
+    };
+    out.retain(|&(m, first, last)| {
+        m != Mark::Total
+            || !(spans.contains(&first.wrapping_sub(1))
+                || (!spans.is_empty() && whole(first, last)))
+    });
     out
 }
 

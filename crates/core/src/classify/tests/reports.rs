@@ -195,3 +195,13 @@ fn a_bullet_naming_its_own_source_is_not_framed_by_the_line_before() {
         .unwrap();
     assert_ne!(group.period, Some(Period::Week));
 }
+
+#[test]
+fn a_whole_beside_a_span_sums_that_span() {
+    let c = run(
+        "С начала октября на службу вернулись в общей сложности более четырех тысяч бойцов, \
+         самовольно оставивших части, сообщили в Генштабе ВСУ.",
+    );
+    let f = &claims_of(&c, Category::Refusal)[0].figures[0];
+    assert_eq!(f.period, Some(Period::Month));
+}
