@@ -166,3 +166,19 @@ fn whoever_puts_the_toll_at_a_number_tells_it() {
         Some("pentagon")
     );
 }
+
+#[test]
+fn such_cases_told_with_was_count_the_year_named() {
+    let c = run(
+        "У ДБР повідомили, що з початку року зареєстровано понад 40 тисяч проваджень щодо \
+         самовільного залишення частини. За даними Офісу генпрокурора, за весь 2024 рік таких \
+         проваджень було близько 70 тисяч.",
+    );
+    let claims = claims_of(&c, Category::Refusal);
+    let prior = claims
+        .iter()
+        .find(|x| x.figures.iter().any(|f| f.value == 70_000))
+        .expect("the year's cases");
+    assert_eq!(prior.claimant_id.as_deref(), Some("ua_prosecutor"));
+    assert_eq!(prior.figures[0].period, Some(Period::Year));
+}
