@@ -57,7 +57,8 @@ pub(super) fn is_trigger(r: Role) -> bool {
 pub(super) fn hypothetical_before(ctx: &Ctx, t: usize) -> bool {
     let range = ctx.clause(t);
     let from = t.saturating_sub(3).max(range.start);
-    ctx.any_within(from..t, Role::Hypothetical)
+    ctx.within(from..t, |r| r == Role::Hypothetical)
+        .any(|x| !ctx.has_at(x.first, Role::HedgedPast))
 }
 
 pub(super) fn is_passive(ctx: &Ctx, x: &PhraseMatch<Role>) -> bool {

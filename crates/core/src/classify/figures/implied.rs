@@ -34,6 +34,7 @@ fn singular(ctx: &Ctx, out: &[FigureHit], x: &PhraseMatch<Role>) -> Option<Figur
     if out.iter().any(|f| f.first <= x.last && x.first <= f.last)
         || in_compound(ctx, x.first)
         || heads_loss_word(ctx, x.last)
+        || speaks(ctx, x.last)
     {
         return None;
     }
@@ -124,6 +125,14 @@ fn singular_verb(ctx: &Ctx, t: usize) -> bool {
 /// it is the second half of a compound, which names another thing.
 fn in_compound(ctx: &Ctx, t: usize) -> bool {
     t > 0 && ctx.doc.gap_after(t - 1) == "-" && !ctx.doc.tokens[t - 1].is_number
+}
+
+/// "A Ukrainian battalion commander said …": a soldier right before a verb of saying tells the
+/// news, he is not lost.
+fn speaks(ctx: &Ctx, last: usize) -> bool {
+    last + 1 < ctx.doc.tokens.len()
+        && ctx.only_spaces_between(last, last + 1)
+        && ctx.has_at(last + 1, Role::AttributionVerb)
 }
 
 /// "Russia's total tank losses": a noun right before a word of loss names what the losses

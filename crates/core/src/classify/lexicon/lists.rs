@@ -97,6 +97,7 @@ fn losses_list(key: &str) -> Option<Role> {
         "civilian_context" => Role::CivilianContext,
         "interception" => Role::Interception,
         "hypothetical" => Role::Hypothetical,
+        "hedged_past" => Role::HedgedPast,
         "destroyed" => Role::Destroyed,
         "share_lost" => Role::ShareLost,
         "fell_in_combat" => Role::FellInCombat,

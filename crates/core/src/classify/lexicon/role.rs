@@ -27,6 +27,8 @@ pub enum Role {
     CivilianContext,
     Interception,
     Hypothetical,
+    /// "may have lost", "могли потерять": a past loss told as likely, not a hypothetical one.
+    HedgedPast,
     /// Equipment reported destroyed without a number ("уничтожили танк").
     Destroyed,
     /// A share of a force lost ("lost 25% of its combat power").

@@ -94,3 +94,20 @@ fn a_governor_telling_of_a_death_tells_of_his_own_side() {
     let claims = claims_of(&c, Category::Losses);
     assert_eq!(claims[0].side, Some(Side::Russia));
 }
+
+#[test]
+fn a_past_loss_told_as_likely_is_a_claim_and_its_speaker_is_not_lost() {
+    let c = run(
+        "A Ukrainian company commander said Russian forces may have lost as many as 200 men \
+         killed and wounded in a failed mechanised assault on Tuesday.",
+    );
+    let f = &claims_of(&c, Category::Losses)[0].figures;
+    assert_eq!(f.len(), 1);
+    assert_eq!((f[0].metric, f[0].value), (Metric::Personnel, 200));
+    assert_eq!(f[0].period, Some(Period::Event));
+    assert!(
+        run("Russian forces may lose 200 men if they attack.")
+            .claims
+            .is_empty()
+    );
+}
