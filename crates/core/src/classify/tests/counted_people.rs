@@ -110,4 +110,10 @@ fn a_past_loss_told_as_likely_is_a_claim_and_its_speaker_is_not_lost() {
             .claims
             .is_empty()
     );
+    let c = run("ВСУ могли потерять до 300 военнослужащих в ходе атаки.");
+    assert_eq!(
+        figures_of(&c, Category::Losses),
+        vec![(Metric::Personnel, 300)]
+    );
+    assert!(run("Россия рискует потерять 300 танков.").claims.is_empty());
 }
