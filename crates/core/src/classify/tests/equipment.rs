@@ -3,7 +3,7 @@
 //! aircraft shot down and warships sunk are losses, ranks count in the plural, and a running
 //! total since an operation or an offensive began is a total.
 
-use super::{claims_of, run};
+use super::{claims_of, figures_of, run};
 use crate::classify::Category;
 use crate::model::{Metric, Period, Side};
 
@@ -274,4 +274,13 @@ fn a_feminine_short_participle_tells_a_machine_hit() {
             .categories
             .is_empty()
     );
+}
+
+#[test]
+fn one_armoured_vehicle_named_in_the_singular_is_one() {
+    let c = run(
+        "The ministry also claimed to have destroyed a U.S.-made M113 armoured personnel \
+         carrier near Kupiansk.",
+    );
+    assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Apc, 1)]);
 }
