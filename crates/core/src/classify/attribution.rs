@@ -333,9 +333,17 @@ fn speaker(ctx: &Ctx, first: usize, last: usize) -> Claimant {
 /// before any source named in other sentences. A lone word ("следует из сводки министерства")
 /// may stand for a source named before, and is left to the look-ups that recall it.
 fn closing_speaker(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
-    described::described_speaker(ctx, &ctx.sentence(s), false)
-        .filter(|&(first, last)| first > anchor && last > first)
-        .map(|(first, last)| speaker(ctx, first, last))
+    let (first, last) = described::described_speaker(ctx, &ctx.sentence(s), false)
+        .filter(|&(first, _)| first > anchor)?;
+    if last > first {
+        return Some(speaker(ctx, first, last));
+    }
+    // "Оператори 47-ї окремої механізованої бригади знищили …, повідомили у бригаді": a lone
+    // word for a unit stands for the unit its sentence names.
+    ctx.has_at(first, Role::UnitType)
+        .then(|| super::places::unit_of_kind(ctx, s, first))
+        .flatten()
+        .map(|(f, l)| speaker(ctx, f, l))
 }
 
 /// A speaker described, not named, in sentence `s` or, nearest first, in the sentences before

@@ -94,6 +94,34 @@ pub fn unit(ctx: &Ctx, s: usize, anchor: usize) -> Option<String> {
     Some(ctx.doc.span(f, l).to_owned())
 }
 
+/// Letters of a unit word compared, so declined forms agree ("бригади", "бригаді").
+const UNIT_STEM_CHARS: usize = 5;
+
+/// Sentences before a lone unit word where the unit it stands for may be named.
+const UNIT_SENTENCES_BACK: usize = 3;
+
+/// The unit whose unit word is of the kind of the word at `word` ("бригаді" for "47-ї окремої
+/// механізованої бригади"), named before it in sentence `s` or, nearest first, the few before.
+pub fn unit_of_kind(ctx: &Ctx, s: usize, word: usize) -> Option<(usize, usize)> {
+    let stem = |t: usize| -> String {
+        ctx.doc
+            .word(t)
+            .to_lowercase()
+            .chars()
+            .take(UNIT_STEM_CHARS)
+            .collect()
+    };
+    let kind = stem(word);
+    (s.saturating_sub(UNIT_SENTENCES_BACK)..=s)
+        .rev()
+        .find_map(|k| {
+            units(ctx, ctx.sentence(k))
+                .into_iter()
+                .filter(|&(_, l)| l < word)
+                .find(|&(f, l)| (f..=l).any(|t| ctx.has_at(t, Role::UnitType) && stem(t) == kind))
+        })
+}
+
 fn is_place_word(ctx: &Ctx, t: usize) -> bool {
     let tok = ctx.doc.tokens[t];
     tok.capitalized

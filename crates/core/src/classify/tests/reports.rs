@@ -205,3 +205,18 @@ fn a_whole_beside_a_span_sums_that_span() {
     let f = &claims_of(&c, Category::Refusal)[0].figures[0];
     assert_eq!(f.period, Some(Period::Month));
 }
+
+#[test]
+fn a_lone_word_for_a_unit_as_the_speaker_is_the_unit_named_before() {
+    let c = run(
+        "Оператори дронів 68-ї окремої єгерської бригади за тиждень знищили 9 танків. Загалом \
+         за тиждень уражено понад 20 одиниць техніки, повідомили в бригаді.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert!(
+        claims
+            .iter()
+            .any(|x| x.claimant.as_deref() == Some("68-ї окремої єгерської бригади")),
+        "{claims:?}"
+    );
+}
