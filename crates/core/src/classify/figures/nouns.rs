@@ -323,7 +323,9 @@ pub(super) fn people_after_hurt(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, u
 /// right before a word of killing or wounding, its noun left out, counts the killed or the
 /// wounded as that word says.
 pub(super) fn bare_before_hurt(ctx: &Ctx, num: &Num) -> Option<(Metric, bool, usize, usize)> {
-    let clause = ctx.clause(num.last);
+    // "ще 19 — трьохсотими": a dash after the number leads to its word.
+    let dashed = ctx.doc.gap_after(num.last).trim().starts_with(['—', '–']);
+    let clause = ctx.clause(if dashed { num.last + 1 } else { num.last });
     let to = (num.last + 4).min(clause.end);
     let hurt = ctx
         .within(num.last + 1..to.max(num.last + 1), |r| {

@@ -117,3 +117,19 @@ fn a_past_loss_told_as_likely_is_a_claim_and_its_speaker_is_not_lost() {
     );
     assert!(run("Россия рискует потерять 300 танков.").claims.is_empty());
 }
+
+#[test]
+fn a_count_after_a_dash_takes_the_word_of_hurt_after_it() {
+    for text in [
+        "27 орків стали двохсотими, ще 19 — трьохсотими.",
+        "27 орков стали двухсотыми, еще 19 — трехсотыми.",
+    ] {
+        let c = run(text);
+        assert_eq!(
+            figures_of(&c, Category::Losses),
+            vec![(Metric::Killed, 27), (Metric::Wounded, 19)],
+            "{text}"
+        );
+        assert_eq!(claims_of(&c, Category::Losses)[0].side, Some(Side::Russia));
+    }
+}
