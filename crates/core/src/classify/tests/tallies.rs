@@ -182,3 +182,13 @@ fn such_cases_told_with_was_count_the_year_named() {
     assert_eq!(prior.claimant_id.as_deref(), Some("ua_prosecutor"));
     assert_eq!(prior.figures[0].period, Some(Period::Year));
 }
+
+#[test]
+fn new_cases_counted_are_counted() {
+    let c = run(
+        "The State Bureau of Investigation said it had registered nearly 3,000 new criminal \
+         cases of unauthorised abandonment of a unit in January alone.",
+    );
+    let f = &claims_of(&c, Category::Refusal)[0].figures[0];
+    assert_eq!((f.metric, f.value), (Metric::Deserters, 3000));
+}
