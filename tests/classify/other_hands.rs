@@ -1,9 +1,9 @@
-//! Sentences written for the project by other hands in the eighth session (2026-12-07):
-//! helpers that read only the labelling rules (docs/labelling.md), never the code or its
-//! output. `paraphrases7.jsonl` and `paraphrases10.jsonl` are held out whole, scored blind at
-//! the session's start (e4cea85) and at its end, their errors never listed;
-//! `paraphrases8.jsonl` and `paraphrases9.jsonl` are development files, whose errors the
-//! session's rules were written from. Texts inline; no shared data needed.
+//! Sentences written for the project by other hands in the eighth and ninth sessions
+//! (2026-12-07): helpers that read only the labelling rules (docs/labelling.md), never the code
+//! or its output. `paraphrases7`, `10`, `11` and `13` are held out whole, scored blind at their
+//! session's start and end, their errors never listed; `paraphrases8`, `9`, `12` and `14` are
+//! development files, whose errors the sessions' rules were written from. Texts inline; no
+//! shared data needed.
 
 use claimwatch::cli::eval::claims::ClaimReport;
 use claimwatch::cli::eval::evaluate_claims;
@@ -67,10 +67,52 @@ const TENTH_FLOORS: ClaimFloors = ClaimFloors {
     fully: Some(0.57),
 };
 
+/// Ninth session, held out (41 claims), written after its first rules: fully right 36.6 % →
+/// 43.9 %, claimant 68.3 → 70.7 %, loss recall 0.857, refusal recall 0.909, precision 1.000.
+const ELEVENTH_FLOORS: ClaimFloors = ClaimFloors {
+    precision: Some(1.0),
+    recall: Some(0.85),
+    claimant: Some(0.68),
+    side: Some(0.83),
+    fully: Some(0.41),
+};
+
+/// Ninth session, development (Telegram style, 57 claims): fully right 41.7 % → 70.2 %.
+const TWELFTH_FLOORS: ClaimFloors = ClaimFloors {
+    precision: Some(1.0),
+    recall: Some(0.95),
+    claimant: Some(0.80),
+    side: Some(0.92),
+    fully: Some(0.67),
+};
+
+/// Ninth session, held out (40 claims), written after most of its rules, in forms asked to be
+/// hard: fully right 41.5 % → 42.5 %, loss recall 1.000, refusal recall 0.909.
+const THIRTEENTH_FLOORS: ClaimFloors = ClaimFloors {
+    precision: Some(1.0),
+    recall: Some(0.90),
+    claimant: Some(0.72),
+    side: Some(0.85),
+    fully: Some(0.40),
+};
+
+/// Ninth session, development (64 claims): fully right 32.8 % → 43.8 %; one loss flag false.
+const FOURTEENTH_FLOORS: ClaimFloors = ClaimFloors {
+    precision: Some(0.95),
+    recall: Some(0.95),
+    claimant: Some(0.68),
+    side: Some(0.78),
+    fully: Some(0.41),
+};
+
 #[test]
 fn sentences_of_other_hands_meet_the_measured_floors() {
     assert_floors("paraphrases7.jsonl", &SEVENTH_FLOORS, 30);
     assert_floors("paraphrases8.jsonl", &EIGHTH_FLOORS, 45);
     assert_floors("paraphrases9.jsonl", &NINTH_FLOORS, 45);
     assert_floors("paraphrases10.jsonl", &TENTH_FLOORS, 36);
+    assert_floors("paraphrases11.jsonl", &ELEVENTH_FLOORS, 36);
+    assert_floors("paraphrases12.jsonl", &TWELFTH_FLOORS, 45);
+    assert_floors("paraphrases13.jsonl", &THIRTEENTH_FLOORS, 36);
+    assert_floors("paraphrases14.jsonl", &FOURTEENTH_FLOORS, 48);
 }

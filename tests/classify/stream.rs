@@ -161,3 +161,17 @@ fn the_third_stream_sample_keeps_its_recall_and_is_flagged_wrongly_nowhere() {
         "loss recall on the development half: {recall:.3}"
     );
 }
+
+/// The fourth stream sample (`stream4.jsonl`: 103 posts, losses told without a digit and
+/// refusal words, `sample_stream4.py`, labelled blind, half held out): nothing flagged
+/// wrongly. None of its 12 claims is found, at the ninth session's start or end.
+#[test]
+fn the_fourth_stream_sample_is_flagged_wrongly_nowhere() {
+    let Some(r) = score("stream4.jsonl", None) else {
+        return;
+    };
+    assert!(r.posts >= 100, "the labels look truncated");
+    for category in Category::ALL {
+        assert_eq!(r.category(category).fp, 0, "{category}: a false flag");
+    }
+}

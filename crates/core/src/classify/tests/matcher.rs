@@ -122,3 +122,19 @@ fn a_guarded_phrase_of_numbers_alone_turns_the_guard_off() {
     let m = guarded(&[("# ~0 #", 1), ("танк", 2)], &Sets::new());
     assert!(m.may_match("ничего"));
 }
+
+/// The real lexicon's guard turns away everyday posts: a short word of loss would sit inside
+/// common words ("тел" inside "жители", "телеграм") and let nearly every post into the full
+/// search, as it did for an hour of the ninth session (a sixth of the speed).
+#[test]
+fn the_lexicons_guard_turns_away_everyday_posts() {
+    let lex = crate::classify::lexicon::get().unwrap();
+    for text in [
+        "Жители Москвы обсуждают в телеграм-каналах новые правила парковки.",
+        "Мешканці міста хотіли б бачити більше зелених зон, кажуть у мерії.",
+        "The city council wants residents to share their views on the new tram line.",
+    ] {
+        let norm = crate::classify::doc::visible_norm(text);
+        assert!(!lex.matcher.may_match(&norm), "{text}");
+    }
+}
