@@ -5,28 +5,8 @@
 //! development files, whose errors the sessions' rules were written from. Texts inline; no
 //! shared data needed.
 
-use claimwatch::cli::eval::claims::ClaimReport;
-use claimwatch::cli::eval::evaluate_claims;
-use claimwatch::cli::eval::report::{ClaimFloors, below, render};
-use std::path::Path;
-
-fn score(name: &str) -> ClaimReport {
-    let path = format!(
-        "{}/tests/fixtures/labels/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let labels = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let r = evaluate_claims(&labels, Path::new("/nonexistent"), None).unwrap();
-    println!("== {name}\n{}", render(&r, "all", false));
-    r
-}
-
-fn assert_floors(name: &str, floors: &ClaimFloors, posts: usize) {
-    let r = score(name);
-    assert!(r.posts >= posts, "{name}: the labels look truncated");
-    let measured = below(&r, floors);
-    assert!(measured.is_empty(), "{name}: {}", measured.join("\n"));
-}
+use super::paraphrases::assert_floors;
+use claimwatch::cli::eval::report::ClaimFloors;
 
 /// Held out (34 claims): fully right 61.8 % → 73.5 %, claimant 82.4 → 88.2 %, side 82.4 →
 /// 85.3 %, loss recall 0.944 → 1.000, refusal recall 1.000, precision 1.000.

@@ -9,7 +9,6 @@
 use claimwatch::cli::eval::claims::ClaimReport;
 use claimwatch::cli::eval::evaluate_claims;
 use claimwatch::cli::eval::report::{ClaimFloors, below, render};
-use claimwatch::model::Category;
 use std::path::Path;
 
 fn score(name: &str, split: Option<&str>) -> ClaimReport {
@@ -93,18 +92,13 @@ const SIXTH_FLOORS: ClaimFloors = ClaimFloors {
     fully: Some(0.55),
 };
 
-fn assert_floors(name: &str, floors: &ClaimFloors, posts: usize) {
+/// Scores a file of inline texts (all, then its dev and held-out parts) and asserts its floors;
+/// a precision floor of 1.0 allows no false flag. The files of other hands use it too.
+pub(super) fn assert_floors(name: &str, floors: &ClaimFloors, posts: usize) {
     let all = score(name, None);
     score(name, Some("dev"));
     score(name, Some("held_out"));
     assert!(all.posts >= posts, "{name}: the labels look truncated");
-    for category in Category::ALL {
-        assert_eq!(
-            all.category(category).fp,
-            0,
-            "{name}, {category}: a false flag"
-        );
-    }
     let measured = below(&all, floors);
     assert!(measured.is_empty(), "{name}: {}", measured.join("\n"));
 }

@@ -121,19 +121,10 @@ fn outlets(ctx: &Ctx, s: usize) -> Vec<Claimant> {
     out
 }
 
-/// Sentence `s` attributes what it says to someone ("says", "сообщил", "по данным").
-fn attributed(ctx: &Ctx, s: usize) -> bool {
-    ctx.within(ctx.sentence(s), |r| {
-        matches!(r, Role::AttributionVerb | Role::Anaphora)
-    })
-    .next()
-    .is_some()
-}
-
 /// The best claimant named in sentence `s`, nearest to token `anchor`.
 fn in_sentence(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
     let mut all = institutions(ctx, s);
-    let attributed = attributed(ctx, s);
+    let attributed = ctx.attributed(s);
     let given = |c: &Claimant| attributed || ctx.after_dash(c.token) || ctx.heads_colon(c.token);
     all.extend(persons(ctx, s, true).into_iter().filter(given));
     all.extend(outlets(ctx, s).into_iter().filter(given));
@@ -252,7 +243,7 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
     // An institution named as a source just before, across a paragraph break ("Про це
     // повідомляє Генштаб." then the figures), not as the doer of something else.
     for k in (s.saturating_sub(2)..s).rev() {
-        if sentences[k].paragraph == paragraph || !attributed(ctx, k) {
+        if sentences[k].paragraph == paragraph || !ctx.attributed(k) {
             continue;
         }
         if let Some(c) = institutions(ctx, k).into_iter().last() {
@@ -311,7 +302,7 @@ fn list_closer(ctx: &Ctx, s: usize) -> Option<Claimant> {
     };
     let after = (s + 1..n.min(s + 1 + LIST_TAIL)).find(|&k| !item(k))?;
     (after..n.min(after + 2))
-        .filter(|&k| attributed(ctx, k) || signature(ctx, k))
+        .filter(|&k| ctx.attributed(k) || signature(ctx, k))
         .find_map(|k| in_sentence(ctx, k, ctx.sentence(k).start))
 }
 
@@ -378,6 +369,6 @@ fn list_keeper(ctx: &Ctx, s: usize) -> Option<Claimant> {
 /// source given after a direct quotation ("«…», — пишет X.") tells the quotation only.
 fn lead_source(ctx: &Ctx, s: usize) -> Option<Claimant> {
     (0..LEAD_SENTENCES.min(s))
-        .filter(|&k| attributed(ctx, k) && !closes_quotation(ctx, k))
+        .filter(|&k| ctx.attributed(k) && !closes_quotation(ctx, k))
         .find_map(|k| in_sentence(ctx, k, ctx.sentence(k).start))
 }

@@ -123,6 +123,15 @@ impl Ctx<'_, '_> {
             .unwrap_or(s)
     }
 
+    /// Sentence `s` attributes what it says to someone ("says", "сообщил", "по данным").
+    pub fn attributed(&self, s: usize) -> bool {
+        self.within(self.sentence(s), |r| {
+            matches!(r, Role::AttributionVerb | Role::Anaphora)
+        })
+        .next()
+        .is_some()
+    }
+
     /// The first words of sentence `s` hold a phrase of `role` ("Як повідомлялося, …").
     pub fn opens_with(&self, s: usize, role: Role) -> bool {
         let r = self.sentence(s);

@@ -33,8 +33,10 @@ pub(super) fn singulars(ctx: &Ctx, out: &mut Vec<FigureHit>) {
 fn singular(ctx: &Ctx, out: &[FigureHit], x: &PhraseMatch<Role>) -> Option<FigureHit> {
     if out.iter().any(|f| f.first <= x.last && x.first <= f.last)
         || in_compound(ctx, x.first)
-        || heads_loss_word(ctx, x.last)
-        || speaks(ctx, x.last)
+        // "Russia's total tank losses": the noun names what the losses count, not one lost.
+        || followed_by(ctx, x.last, Role::LossWord)
+        // "A Ukrainian battalion commander said …": the soldier tells the news, he is not lost.
+        || followed_by(ctx, x.last, Role::AttributionVerb)
     {
         return None;
     }
@@ -127,20 +129,11 @@ fn in_compound(ctx: &Ctx, t: usize) -> bool {
     t > 0 && ctx.doc.gap_after(t - 1) == "-" && !ctx.doc.tokens[t - 1].is_number
 }
 
-/// "A Ukrainian battalion commander said …": a soldier right before a verb of saying tells the
-/// news, he is not lost.
-fn speaks(ctx: &Ctx, last: usize) -> bool {
+/// A phrase of `role` starts right after token `last`, nothing but a space between.
+fn followed_by(ctx: &Ctx, last: usize, role: Role) -> bool {
     last + 1 < ctx.doc.tokens.len()
         && ctx.only_spaces_between(last, last + 1)
-        && ctx.has_at(last + 1, Role::AttributionVerb)
-}
-
-/// "Russia's total tank losses": a noun right before a word of loss names what the losses
-/// count, not one thing lost.
-fn heads_loss_word(ctx: &Ctx, last: usize) -> bool {
-    last + 1 < ctx.doc.tokens.len()
-        && ctx.only_spaces_between(last, last + 1)
-        && ctx.has_at(last + 1, Role::LossWord)
+        && ctx.has_at(last + 1, role)
 }
 
 /// "бронетранспортер БТР-82", "бронемашина (МТ-ЛБ)": a model or type right after a noun of

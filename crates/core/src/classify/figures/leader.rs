@@ -59,11 +59,11 @@ pub(super) fn add_leaders(ctx: &Ctx, figs: &mut Vec<FigureHit>) {
         }
         figs[i].value += 1;
     }
-    let mut k = 0;
-    figs.retain(|_| {
-        k += 1;
-        !absorbed.contains(&(k - 1))
-    });
+    absorbed.sort_unstable();
+    absorbed.dedup();
+    for j in absorbed.into_iter().rev() {
+        figs.remove(j);
+    }
 }
 
 fn counts_people(metric: Metric) -> bool {
@@ -88,7 +88,7 @@ fn taken_in(joined: Metric, single: Metric) -> bool {
 fn joined_to_one(ctx: &Ctx, f: &FigureHit) -> Option<Vec<usize>> {
     let sentence = ctx.doc.sentence_range(f.num.first);
     let mut at = f.num.first;
-    let others_before = at > sentence.start && ctx.has_at(at - 1, Role::Others);
+    let others_before = others_right_before(ctx, f);
     if others_before {
         at -= 1;
     }
@@ -98,10 +98,9 @@ fn joined_to_one(ctx: &Ctx, f: &FigureHit) -> Option<Vec<usize>> {
         })
         .filter(|x| x.last + 1 == at)
         .max_by_key(|x| (x.role == Role::JoinedWith, x.last - x.first))?;
-    let after_number = f.num.last + 1..(f.metric_first.max(f.num.last + 1));
     let others = others_before
-        || ctx.any_within(after_number.clone(), Role::Others)
-        || ctx.any_within(after_number, Role::Possessive)
+        || ctx.any_within(after_number(f), Role::Others)
+        || ctx.any_within(after_number(f), Role::Possessive)
         || join.role == Role::JoinedWith;
     let from = join.first.saturating_sub(LEADER_REACH).max(sentence.start);
     let leaders: Vec<usize> = ctx
@@ -117,11 +116,20 @@ fn joined_to_one(ctx: &Ctx, f: &FigureHit) -> Option<Vec<usize>> {
 /// opens by joining them to one soldier the sentence before named.
 fn with_one_before(ctx: &Ctx, f: &FigureHit) -> bool {
     let sentence = ctx.doc.sentence_range(f.num.first);
-    let after_number = f.num.last + 1..(f.metric_first.max(f.num.last + 1));
-    let others = (f.num.first > sentence.start && ctx.has_at(f.num.first - 1, Role::Others))
-        || ctx.any_within(after_number, Role::Others);
+    let others = others_right_before(ctx, f) || ctx.any_within(after_number(f), Role::Others);
     others
         && ctx
             .within(sentence.start..f.num.first, |r| r == Role::WithOne)
             .any(|x| x.first <= sentence.start + 1)
+}
+
+/// "ще двоє", "еще семеро": a word saying the count is of others right before its number.
+fn others_right_before(ctx: &Ctx, f: &FigureHit) -> bool {
+    let start = ctx.doc.sentence_range(f.num.first).start;
+    f.num.first > start && ctx.has_at(f.num.first - 1, Role::Others)
+}
+
+/// The words between figure `f`'s number and its noun ("two of his officers").
+fn after_number(f: &FigureHit) -> std::ops::Range<usize> {
+    f.num.last + 1..f.metric_first.max(f.num.last + 1)
 }

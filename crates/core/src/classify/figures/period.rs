@@ -293,14 +293,11 @@ fn earlier_in_paragraph<'a>(ctx: &'a Ctx, s: usize) -> impl Iterator<Item = usiz
 
 /// Sentence `s` names a source or a verb of saying.
 fn names_a_source(ctx: &Ctx, s: usize) -> bool {
-    ctx.within(ctx.sentence(s), |r| {
-        matches!(
-            r,
-            Role::Claimant(_) | Role::AttributionVerb | Role::Anaphora
-        )
-    })
-    .next()
-    .is_some()
+    ctx.attributed(s)
+        || ctx
+            .within(ctx.sentence(s), |r| matches!(r, Role::Claimant(_)))
+            .next()
+            .is_some()
 }
 
 /// How many sentences back a period or an incident frames a figure.

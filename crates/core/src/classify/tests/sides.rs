@@ -288,5 +288,6 @@ fn a_commands_wounded_far_behind_the_enemys_lines_are_the_enemys() {
          военнослужащих, сообщило Главное управление разведки Украины.",
     );
     let claims = claims_of(&c, Category::Losses);
+    assert!(!claims.is_empty());
     assert!(claims.iter().all(|c| c.side == Some(Side::Russia)));
 }
