@@ -116,3 +116,47 @@ fn a_unit_as_the_measure_of_what_was_lost() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_crew_destroyed_or_footage_of_a_destruction_is_a_loss_without_a_count() {
+    for (text, side) in [
+        (
+            "Минобороны России опубликовало кадры уничтожения замаскированного в лесу минометного расчета ВСУ.",
+            Side::Ukraine,
+        ),
+        (
+            "Российские военные уничтожили минометный расчет ВСУ под Курском.",
+            Side::Ukraine,
+        ),
+        (
+            "Генштаб оприлюднив відео знищення російського танка на Донеччині.",
+            Side::Russia,
+        ),
+        (
+            "Сили оборони знищили розрахунок російського міномета.",
+            Side::Russia,
+        ),
+        (
+            "The ministry released footage of the destruction of a Ukrainian tank.",
+            Side::Ukraine,
+        ),
+        (
+            "Russian forces destroyed a Ukrainian mortar crew.",
+            Side::Ukraine,
+        ),
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        assert_eq!(claims[0].side, Some(side), "{text}");
+    }
+    for text in [
+        // A crew as the one who struck, a weapon's purpose, a calculation.
+        "Расчеты ПВО уничтожили беспилотник над Белгородом.",
+        "Новые дроны предназначены для уничтожения танков и их экипажей.",
+        "По расчетам экономистов, бюджет будет уничтожен инфляцией.",
+        "Видео уничтожения старых документов опубликовал архив.",
+    ] {
+        assert!(run(text).categories.is_empty(), "{text}");
+    }
+}
