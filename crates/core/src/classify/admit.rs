@@ -6,7 +6,7 @@ use super::context::Ctx;
 use super::figures::FigureHit;
 use super::lexicon::Role;
 use super::matcher::PhraseMatch;
-use super::mention::{hypothetical_before, is_trigger, own_end};
+use super::mention::{hypothetical_before, is_trigger, own_end, owned, owner_range};
 use super::model_names::words_back;
 use crate::model::Metric;
 
@@ -34,7 +34,9 @@ fn military_enough(
         return true;
     }
     let military = |r: Role| matches!(r, Role::MilitaryContext | Role::Side(_) | Role::Enemy);
-    if ctx.any_within(own_start(ctx, f)..own_end(ctx, f), Role::MilitaryContext) {
+    if ctx.any_within(own_start(ctx, f)..own_end(ctx, f), Role::MilitaryContext)
+        || owned_by_force(ctx, f)
+    {
         return true;
     }
     match trigger {
@@ -69,6 +71,15 @@ fn military_enough(
         }
         _ => false,
     }
+}
+
+/// "у противника до 20 погибших", "у ворога 15 загиблих": the dead counted as a force's, "у"
+/// and a military word before the figure in its clause.
+fn owned_by_force(ctx: &Ctx, f: &FigureHit) -> bool {
+    ctx.within(owner_range(ctx, f.first), |r| {
+        matches!(r, Role::MilitaryContext | Role::Enemy)
+    })
+    .any(|x| owned(ctx, x.first))
 }
 
 /// Words before a word of dying where the force they died in is named.

@@ -83,3 +83,18 @@ pub(super) fn own_end(ctx: &Ctx, f: &FigureHit) -> usize {
     }
     end
 }
+
+/// Words before a figure where the force whose dead it counts is named.
+const OWNER_WORDS: usize = 6;
+
+/// Where the owner of the figure starting at `t` is named ("у противника до 20 погибших и около
+/// 30 раненых"), in its clause: a word in this range right after "у" ([`owned`]).
+pub(super) fn owner_range(ctx: &Ctx, t: usize) -> std::ops::Range<usize> {
+    let clause = ctx.clause(t);
+    t.saturating_sub(OWNER_WORDS).max(clause.start + 1)..t.max(clause.start + 1)
+}
+
+/// Token `t` follows "у": what it names has what is counted next ("у ворога 15 загиблих").
+pub(super) fn owned(ctx: &Ctx, t: usize) -> bool {
+    t > 0 && ctx.doc.word(t - 1).to_lowercase() == "у"
+}

@@ -7,7 +7,7 @@ use super::super::context::{Ctx, Marker};
 use super::super::figures::FigureHit;
 use super::super::lexicon::Role;
 use super::super::matcher::PhraseMatch;
-use super::super::mention::{is_passive, nearest, own_end};
+use super::super::mention::{is_passive, nearest, own_end, owned, owner_range};
 
 /// An impersonal short participle ("уничтожено", "ликвидировано", "знищено"): neuter
 /// singular, its subject unnamed.
@@ -37,7 +37,15 @@ pub(super) fn side_of(
         Some(m) => return Some((m, ctx.names_agent(&m) || ctx.names_striker(&m))),
         None => {}
     }
-    side_by_trigger(ctx, f, trigger, prev_last)
+    side_by_trigger(ctx, f, trigger, prev_last).or_else(|| owner(ctx, f).map(|m| (m, false)))
+}
+
+/// "у противника до 20 погибших", "у ВСУ 40 двухсотых": the side named after "у" right before
+/// the figure, in its clause.
+fn owner(ctx: &Ctx, f: &FigureHit) -> Option<Marker> {
+    ctx.markers(owner_range(ctx, f.first))
+        .into_iter()
+        .find(|m| owned(ctx, m.first))
 }
 
 /// "Украина получила тела 1 000 погибших военнослужащих, российской стороне переданы 31

@@ -133,3 +133,32 @@ fn a_count_after_a_dash_takes_the_word_of_hurt_after_it() {
         assert_eq!(claims_of(&c, Category::Losses)[0].side, Some(Side::Russia));
     }
 }
+
+#[test]
+fn the_dead_counted_as_a_forces_are_soldiers_of_its_side() {
+    for (text, side, want) in [
+        (
+            "После удара у противника до 20 погибших и около 30 раненых.",
+            Side::Ukraine,
+            vec![(Metric::Killed, 20), (Metric::Wounded, 30)],
+        ),
+        (
+            "У ворога 15 загиблих.",
+            Side::Russia,
+            vec![(Metric::Killed, 15)],
+        ),
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        assert_eq!(claims[0].side, Some(side), "{text}");
+        let got: Vec<_> = claims[0]
+            .figures
+            .iter()
+            .map(|f| (f.metric, f.value))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+    // Villagers are no force.
+    assert!(run("У жителей села 20 погибших.").categories.is_empty());
+}

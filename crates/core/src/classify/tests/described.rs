@@ -347,3 +347,20 @@ fn an_institution_that_has_not_commented_tells_nothing() {
         assert_eq!(claims[0].claimant_id, None, "{text}");
     }
 }
+
+#[test]
+fn after_a_source_cue_the_description_is_in_the_genitive() {
+    for (text, want) in [
+        (
+            "По данным разведки, противник потерял 20 человек.",
+            "разведки",
+        ),
+        (
+            "По данным украинских военных, Россия потеряла за сутки 40 танков.",
+            "украинских военных",
+        ),
+        ("За даними розвідки, ворог втратив 20 осіб.", "розвідки"),
+    ] {
+        assert_eq!(claimant(text).as_deref(), Some(want), "{text}");
+    }
+}
