@@ -284,3 +284,20 @@ fn one_armoured_vehicle_named_in_the_singular_is_one() {
     );
     assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Apc, 1)]);
 }
+
+#[test]
+fn western_machines_count_by_their_models_name() {
+    for text in [
+        "Russian forces destroyed two Leopard 2A6s and three Bradleys near Robotyne.",
+        "ВС РФ уничтожили два Leopard и три Bradley под Работино.",
+    ] {
+        assert_eq!(
+            figures(text),
+            vec![(Metric::Tanks, 2), (Metric::Apc, 3)],
+            "{text}"
+        );
+    }
+    // A launcher named as the weapon that struck is no loss.
+    let f = figures("Ударами РСЗО уничтожено две гаубицы Д-30.");
+    assert_eq!(f, vec![(Metric::Artillery, 2)]);
+}
