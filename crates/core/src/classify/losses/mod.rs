@@ -26,7 +26,9 @@ fn trigger_for(ctx: &Ctx, f: &FigureHit) -> Option<PhraseMatch<Role>> {
             // The figure's own noun when it is a word of loss ("750,000 casualties").
             let in_noun = x.first >= f.metric_first || noun_first;
             let own_noun = x.role == Role::LossWord && x.last <= f.metric_last && in_noun;
-            let inside = x.first >= f.first && x.last <= f.last && !own_noun;
+            // "5 уничтоженных танков": a participle between number and noun governs it.
+            let participle = x.first > f.num.last && x.last < f.metric_first;
+            let inside = x.first >= f.first && x.last <= f.last && !own_noun && !participle;
             let near = x.last + TRIGGER_REACH >= f.first && x.first <= f.last + TRIGGER_REACH;
             // "215,000 killed and 640,000 wounded": a word right after an earlier number says
             // what that number counts; it does not act on the figure after it.

@@ -192,3 +192,46 @@ fn new_cases_counted_are_counted() {
     let f = &claims_of(&c, Category::Refusal)[0].figures[0];
     assert_eq!((f.metric, f.value), (Metric::Deserters, 3000));
 }
+
+#[test]
+fn the_same_day_or_week_as_before_is_that_period() {
+    for (text, period) in [
+        (
+            "Генштаб ВСУ заявил о 1200 убитых. В Минобороны России сообщают, что потери ВСУ за те же сутки превысили тысячу триста военнослужащих.",
+            Period::Day,
+        ),
+        (
+            "За даними розвідки, за попередній тиждень полк втратив понад сотню військових убитими й пораненими.",
+            Period::Week,
+        ),
+        (
+            "Over the same day Russia lost 600 troops, the General Staff said.",
+            Period::Day,
+        ),
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        let last = claims.last().expect(text);
+        assert_eq!(last.figures[0].period, Some(period), "{text}: {claims:?}");
+    }
+}
+
+#[test]
+fn a_participle_of_loss_between_a_number_and_its_noun_governs_it() {
+    for (text, want) in [
+        (
+            "Минобороны показало 5 уничтоженных танков ВСУ.",
+            (Metric::Tanks, 5),
+        ),
+        (
+            "Міноборони РФ заявило про 1 400 втрачених українських військових.",
+            (Metric::Personnel, 1_400),
+        ),
+    ] {
+        assert_eq!(
+            figures_of(&run(text), Category::Losses),
+            vec![want],
+            "{text}"
+        );
+    }
+}
