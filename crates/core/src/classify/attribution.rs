@@ -190,18 +190,8 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
         return None;
     }
     let sentences = &ctx.doc.sentences;
-    if s + 1 < sentences.len() && ctx.opens_with(s + 1, Role::Anaphora) && !tells_own(ctx, s + 1) {
-        let next = ctx.sentence(s + 1);
-        // "Об этом РИА Новости рассказал начальник отделения": one described there, too,
-        // closing it (not "Как сообщают военные с места, …", which tells what follows).
-        let speaker = || {
-            described::described_speaker(ctx, &next, false)
-                .filter(|&(_, last)| last + 1 == next.end)
-                .map(|(from, to)| speaker(ctx, from, to))
-        };
-        if let Some(c) = in_sentence(ctx, s + 1, next.start).or_else(speaker) {
-            return Some(c);
-        }
+    if let Some(c) = told_next(ctx, s) {
+        return Some(c);
     }
     if let Some(c) = list_keeper(ctx, s)
         .or_else(|| closing_speaker(ctx, s, anchor))
@@ -260,6 +250,24 @@ fn named(ctx: &Ctx, s: usize, anchor: usize) -> Option<Claimant> {
         }
     }
     lead_source(ctx, s).or_else(|| described_before(ctx, s))
+}
+
+/// "… Об этом сообщили в пресс-службе бригады.": the sentence after `s` opens with a back
+/// reference and names the source, or describes one closing it (not "Как сообщают военные с
+/// места, …", which tells what follows), or going on with a gerund of saying ("…, добавив").
+fn told_next(ctx: &Ctx, s: usize) -> Option<Claimant> {
+    if s + 1 >= ctx.doc.sentences.len()
+        || !ctx.opens_with(s + 1, Role::Anaphora)
+        || tells_own(ctx, s + 1)
+    {
+        return None;
+    }
+    let next = ctx.sentence(s + 1);
+    in_sentence(ctx, s + 1, next.start).or_else(|| {
+        described::described_speaker(ctx, &next, false)
+            .filter(|&(_, last)| last + 1 == next.end || ctx.has_at(last + 1, Role::SpeechGerund))
+            .map(|(from, to)| speaker(ctx, from, to))
+    })
 }
 
 /// Sentence `s` tells a loss or a refusal of its own ("По подсчетам «Медиазоны», с начала года

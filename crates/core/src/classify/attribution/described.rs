@@ -81,17 +81,22 @@ fn after_cue(ctx: &Ctx, range: &Range<usize>) -> Option<(usize, usize)> {
 }
 
 /// "…, сообщил источник в силовых структурах.": the verb opens the sentence's last clause
-/// and the description runs to the sentence's end.
+/// and the description runs to the sentence's end, or to a gerund of saying ("…, добавив").
 fn after_verb(ctx: &Ctx, range: &Range<usize>, x: &PhraseMatch<Role>) -> Option<(usize, usize)> {
     let opens = x.first > range.start && ctx.doc.gap_after(x.first - 1).contains([',', '—', '–'])
         || after_back_reference(ctx, range, x.first);
     // "according to military commanders": the preposition is the verb's.
     let next = x.last + 1;
     let first = next + usize::from(next < range.end && ctx.doc.word(next) == "to");
-    if !opens || first >= range.end || ctx.clause(first).end != range.end {
+    if !opens || first >= range.end {
         return None;
     }
-    let last = range.end - 1;
+    let end = ctx.clause(first).end;
+    // "…, повідомили в пресслужбі бригади, нагадавши, що …": a gerund of saying goes on.
+    if end != range.end && !ctx.has_at(end, Role::SpeechGerund) {
+        return None;
+    }
+    let last = end - 1;
     let first = past_addressee(ctx, first, last);
     describes(ctx, first, last).then_some((first, last))
 }

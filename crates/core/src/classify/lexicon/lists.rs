@@ -61,6 +61,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("attribution", "collective_outlets") => Role::CollectiveOutlet,
         ("attribution", "speaker_kinds") => Role::SpeakerKind,
         ("attribution", "speaker_adverbs") => Role::SpeakerAdverb,
+        ("attribution", "speech_gerunds") => Role::SpeechGerund,
         ("attribution", "told_to") => Role::ToldTo,
         ("attribution", "unverified") => Role::Unverified,
         ("attribution", "joint") => Role::JointWith,

@@ -113,6 +113,9 @@ pub enum Role {
     /// "also", "также", "раніше": an adverb between a described speaker and the verb, no part
     /// of the speaker.
     SpeakerAdverb,
+    /// "добавив", "нагадавши", "adding": a clause that goes on with what a speaker described
+    /// before it said; the description ends at the comma before it.
+    SpeechGerund,
     /// "told": the outlet after it was told, it does not tell.
     ToldTo,
     /// "could not verify", "не смогли проверить": the outlet before it does not tell the claim.

@@ -364,3 +364,12 @@ fn after_a_source_cue_the_description_is_in_the_genitive() {
         assert_eq!(claimant(text).as_deref(), Some(want), "{text}");
     }
 }
+
+#[test]
+fn a_description_ends_where_a_gerund_of_saying_goes_on() {
+    assert_eq!(
+        claimant("Противник потерял 300 военных, сообщили в пресс-службе группировки, добавив, что бои продолжаются.")
+            .as_deref(),
+        Some("пресс-службе группировки")
+    );
+}

@@ -116,3 +116,30 @@ fn a_soldier_wounded_counts_one_and_a_passer_by_does_not() {
             .all(|x| x.figures.iter().all(|f| f.metric != Metric::Wounded))
     );
 }
+
+#[test]
+fn a_sentences_length_in_halves_counts_no_one() {
+    for text in [
+        "A military court has sentenced a contract soldier to six and a half years in a penal colony for deserting his unit.",
+        "Суд приговорил контрактника к шести с половиной годам колонии за дезертирство.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Refusal);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        let f = &claims[0].figures;
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!((f[0].metric, f[0].value), (Metric::Deserters, 1), "{text}");
+    }
+}
+
+#[test]
+fn what_those_who_left_can_do_is_a_rule_not_an_act() {
+    let c = run(
+        "Понад сто двадцять військових, які перебували в СЗЧ, за жовтень повернулися до служби. Про це повідомили в пресслужбі бригади, нагадавши, що ті, хто самовільно залишив частину вперше, можуть повернутися без кримінальної відповідальності.",
+    );
+    let claims = claims_of(&c, Category::Refusal);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].figures[0].value, 120);
+    // The speaker's description ends where a gerund of saying goes on.
+    assert_eq!(claims[0].claimant.as_deref(), Some("пресслужбі бригади"));
+}
