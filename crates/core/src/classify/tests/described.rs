@@ -373,3 +373,23 @@ fn a_description_ends_where_a_gerund_of_saying_goes_on() {
         Some("пресс-службе группировки")
     );
 }
+
+#[test]
+fn milbloggers_lawyers_and_units_describe_a_speaker() {
+    let text = "A prominent Russian milblogger claimed that drone operators destroyed a Ukrainian HIMARS launcher near Kupiansk.";
+    assert_eq!(
+        claimant(text).as_deref(),
+        Some("A prominent Russian milblogger")
+    );
+    // One launcher named by what it launches counts one.
+    let c = run(text);
+    assert_eq!(
+        super::figures_of(&c, Category::Losses),
+        vec![(crate::model::Metric::Mlrs, 1)]
+    );
+    assert_eq!(
+        claimant("A Ukrainian drone unit said it had destroyed a Russian Buk-M1 air defence system near Tokmak.")
+            .as_deref(),
+        Some("A Ukrainian drone unit")
+    );
+}
