@@ -235,3 +235,17 @@ fn a_participle_of_loss_between_a_number_and_its_noun_governs_it() {
         );
     }
 }
+
+#[test]
+fn one_named_days_tally_is_the_days() {
+    for text in [
+        "Russian troops lost roughly four hundred men killed and wounded in the Pokrovsk sector on Tuesday alone, a spokesman said.",
+        "Только за вторник противник потерял 400 военных.",
+        "Лише за вівторок ворог втратив 400 військових.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        assert_eq!(claims[0].figures[0].period, Some(Period::Day), "{text}");
+    }
+}
