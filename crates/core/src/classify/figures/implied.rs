@@ -260,15 +260,21 @@ pub fn continues_sentence(ctx: &Ctx, s: usize) -> bool {
 /// "До 500 000 – разом із пораненими".
 fn ends_bare(ctx: &Ctx, num: &Num) -> bool {
     let sentence = ctx.doc.sentence_range(num.last);
-    for t in num.last..num.last + 3 {
+    let (mut t, mut words) = (num.last, 0);
+    while words < 3 {
         let gap = ctx.doc.gap_after(t);
         let dash = gap.contains(['—', '–']);
         if t + 1 >= sentence.end || dash || gap.contains([',', '.', ';', ')', ':', '!', '?']) {
             return true;
         }
-        if !ctx.is_modifier(t + 1) {
-            return false;
-        }
+        // "— 39,370 over the month": what the number covers is no noun.
+        let covers = |x: &&PhraseMatch<Role>| x.role.is_period();
+        t = match ctx.m.at(t + 1).iter().filter(covers).map(|x| x.last).max() {
+            Some(last) => last,
+            None if ctx.is_modifier(t + 1) => t + 1,
+            None => return false,
+        };
+        words += 1;
     }
     false
 }

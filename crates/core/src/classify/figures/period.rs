@@ -54,17 +54,10 @@ impl Mark {
     }
 }
 
-fn is_marker(r: Role) -> bool {
-    matches!(
-        r,
-        Role::Running | Role::Period | Role::Daily | Role::Span(_)
-    )
-}
-
 /// The markers starting in `range` (each span once), with what each says.
 fn marks(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<(Mark, usize, usize)> {
     let mut out: Vec<(Mark, usize, usize)> = Vec::new();
-    for x in ctx.within(range, is_marker) {
+    for x in ctx.within(range, Role::is_period) {
         if out.iter().any(|(_, f, l)| *f == x.first && *l == x.last) {
             continue;
         }
@@ -137,7 +130,6 @@ fn cumulative_of(
     {
         return shared;
     }
-    let past_comma = |first: usize| past_comma(ctx, f, first);
     let adjacent = markers
         .iter()
         .find(|(_, first, _)| *first == f.last + 1)
@@ -145,16 +137,9 @@ fn cumulative_of(
     if f.delta.is_some() {
         return (Some(true), adjacent, Some(Period::Total));
     }
-    let distance = |first: usize, last: usize| {
-        if last < f.first {
-            f.first - last
-        } else {
-            first.saturating_sub(f.last) + if past_comma(first) { 8 } else { 0 }
-        }
-    };
     let nearest = markers
         .iter()
-        .min_by_key(|(mark, first, last)| (distance(*first, *last), mark.cumulative()));
+        .min_by_key(|(mark, first, last)| (distance(ctx, f, *first, *last), mark.cumulative()));
     if let Some(&(mark, _, _)) = nearest {
         if mark == Mark::Same {
             let before = figs[..i].iter().rev().find(|g| g.period.is_some());
@@ -263,7 +248,23 @@ fn listed_before(ctx: &Ctx, f: &FigureHit, next: &FigureHit) -> bool {
 
 /// A marker after the figure but past a comma belongs to what follows.
 fn past_comma(ctx: &Ctx, f: &FigureHit, first: usize) -> bool {
-    first > f.last && (f.last..first).any(|t| ctx.doc.gap_after(t).contains([',', ';', '—']))
+    first > f.last && comma_between(ctx, f.last, first)
+}
+
+/// A comma, a semicolon or a dash between tokens `a` and `b`.
+fn comma_between(ctx: &Ctx, a: usize, b: usize) -> bool {
+    (a..b).any(|t| ctx.doc.gap_after(t).contains([',', ';', '—']))
+}
+
+/// How far the marker `first..=last` stands from figure `f`: one beyond a comma or a dash is
+/// farther than any in the figure's own clause.
+fn distance(ctx: &Ctx, f: &FigureHit, first: usize, last: usize) -> usize {
+    let (d, a, b) = if last < f.first {
+        (f.first - last, last, f.first)
+    } else {
+        (first.saturating_sub(f.last), f.last, first)
+    };
+    d + if comma_between(ctx, a, b) { 8 } else { 0 }
 }
 
 /// "в октябре подтверждалось около 150 смертей … в сутки", "daily losses in November reached

@@ -231,6 +231,14 @@ impl Role {
         )
     }
 
+    /// A phrase of time a count covers: a span, a day, a running total.
+    pub fn is_period(self) -> bool {
+        matches!(
+            self,
+            Role::Period | Role::Daily | Role::Running | Role::Span(_)
+        )
+    }
+
     /// Whether a phrase of this role can start a report: a text with none is neither a
     /// refusal nor a loss report, whatever else it holds.
     pub fn starts_report(self) -> bool {

@@ -249,3 +249,22 @@ fn one_named_days_tally_is_the_days() {
         assert_eq!(claims[0].figures[0].period, Some(Period::Day), "{text}");
     }
 }
+
+#[test]
+fn a_month_after_a_days_rate_counts_the_month() {
+    for text in [
+        "Россия теряла 1270 военных в день — 39 370 за месяц.",
+        "Russia lost 1,270 troops a day in May — 39,370 over the month.",
+    ] {
+        let c = run(text);
+        let periods: Vec<_> = claims_of(&c, Category::Losses)
+            .iter()
+            .flat_map(|x| x.figures.iter().map(|f| (f.value, f.period)))
+            .collect();
+        assert_eq!(
+            periods,
+            vec![(1_270, Some(Period::Day)), (39_370, Some(Period::Month))],
+            "{text}"
+        );
+    }
+}
