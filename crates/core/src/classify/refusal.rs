@@ -74,7 +74,8 @@ fn own_term(ctx: &Ctx, first: usize, last: usize) -> Option<Marker> {
         })
 }
 
-/// Refusal mentions, at most one per sentence, in text order, and the figures they count. A
+/// Refusal mentions, one per sentence (and one per figure telling its figure again), in text
+/// order, and the figures they count. A
 /// later phrase of a sentence whose first counted nothing stands for it when it counts
 /// ("soldiers who went AWOL … 18,600 servicemen have come back to their units").
 pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
@@ -113,7 +114,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
             f
         });
         let side = subject_side(ctx, x.first, x.last);
-        out.push(Mention {
+        let mention = |figure: Option<&FigureHit>| Mention {
             category: Category::Refusal,
             sentence: s,
             anchor: x.first,
@@ -126,9 +127,30 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
             needs_claimant: false,
             group: None,
             other_conflict: false,
-        });
+        };
+        out.push(mention(figure));
+        // "912 verdicts, or roughly 30 a day": the figure told again counts the same.
+        for (j, g) in restated(figs, found.map(|(i, _)| i)) {
+            taken.push(Taken {
+                fig: j,
+                first: x.first,
+                last: x.last,
+            });
+            out.push(mention(Some(g)));
+        }
     }
     (out, taken)
+}
+
+/// The figures that tell figure `i` again without its noun ("…, or roughly 30 a day").
+fn restated(figs: &[FigureHit], i: Option<usize>) -> Vec<(usize, &FigureHit)> {
+    let Some(f) = i.and_then(|i| figs.get(i)) else {
+        return Vec::new();
+    };
+    figs.iter()
+        .enumerate()
+        .filter(|(_, g)| g.anchor == Some(f.first) && g.first > f.last)
+        .collect()
 }
 
 /// Whether sentence `s` (or, for a rule whose needs may come earlier, the post up to it) holds

@@ -1,6 +1,7 @@
 //! Figures with something left out: the number, one of a singular noun ("танк", "боевую
-//! машину пехоты", "погиб офицер"); or the noun, a number standing for what the figure before
-//! it counted ("…, на курском — до 255").
+//! машину пехоты", "погиб офицер"); or the noun, a count joined to a count of soldiers before
+//! it ("…, еще около 50 тысяч были ранены"). Bare numbers standing for what the figure before
+//! counted are in `ellipses`.
 
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
@@ -9,7 +10,7 @@ use super::super::mention::is_passive;
 use super::super::model_names::model_number;
 use super::super::numbers::Num;
 use super::hit::FigureHit;
-use super::qualifiers::{before_qualifiers, qualifiers_before};
+use super::qualifiers::before_qualifiers;
 use crate::model::Metric;
 
 /// Singular nouns of equipment with no number before them ("…, танк, боевую машину пехоты и
@@ -245,7 +246,7 @@ fn hurt_beside(ctx: &Ctx, figs: &[FigureHit], first: usize, last: usize) -> bool
 
 /// Words that open a sentence continuing the one before ("А в Курской области — больше 26
 /// тысяч").
-const CONTINUING: [&str; 8] = ["а", "и", "также", "еще", "ещё", "та", "and", "also"];
+pub(super) const CONTINUING: [&str; 8] = ["а", "и", "также", "еще", "ещё", "та", "and", "also"];
 
 /// Words that open a sentence adding a count to the one before, with no verb of its own.
 const ADDING: [&str; 5] = ["плюс", "ещё", "еще", "ще", "plus"];
@@ -254,29 +255,6 @@ const ADDING: [&str; 5] = ["плюс", "ещё", "еще", "ще", "plus"];
 /// ("…Украина потеряла шесть единиц бронетехники. Плюс около 20 человек личного состава").
 pub fn continues_sentence(ctx: &Ctx, s: usize) -> bool {
     s > 0 && ctx.same_paragraph(s - 1, s) && ADDING.contains(&ctx.doc.word(ctx.sentence(s).start))
-}
-
-/// Nothing after the number in its clause but adjectives: "— 48 российских.", "до 255,",
-/// "До 500 000 – разом із пораненими".
-fn ends_bare(ctx: &Ctx, num: &Num) -> bool {
-    let sentence = ctx.doc.sentence_range(num.last);
-    let (mut t, mut words) = (num.last, 0);
-    while words < 3 {
-        let gap = ctx.doc.gap_after(t);
-        let dash = gap.contains(['—', '–']);
-        if t + 1 >= sentence.end || dash || gap.contains([',', '.', ';', ')', ':', '!', '?']) {
-            return true;
-        }
-        // "— 39,370 over the month": what the number covers is no noun.
-        let covers = |x: &&PhraseMatch<Role>| x.role.is_period();
-        t = match ctx.m.at(t + 1).iter().filter(covers).map(|x| x.last).max() {
-            Some(last) => last,
-            None if ctx.is_modifier(t + 1) => t + 1,
-            None => return false,
-        };
-        words += 1;
-    }
-    false
 }
 
 /// "20 тысяч солдат погибли, еще около 50 тысяч были ранены": a count with no noun of its
@@ -300,98 +278,5 @@ pub(super) fn continued_counts(ctx: &Ctx, out: &mut [FigureHit]) {
         if k > a.last && ctx.doc.gap_after(k - 1).contains(',') {
             f.weak = false;
         }
-    }
-}
-
-/// The figure a bare number continues: the last one before it in its sentence, or in the
-/// sentence before when its own opens with "А", "И", "also", or with the number.
-fn anchor_of<'f>(ctx: &Ctx, out: &'f [FigureHit], num: &Num) -> Option<&'f FigureHit> {
-    let s = ctx.doc.sentence_of(num.first);
-    let same = out
-        .iter()
-        .rev()
-        .find(|f| f.last < num.first && ctx.doc.sentence_of(f.first) == s);
-    if same.is_some() {
-        return same;
-    }
-    let start = ctx.sentence(s).start;
-    let opens = CONTINUING.contains(&ctx.doc.word(start))
-        || opens_sentence(ctx, before_qualifiers(ctx, num.first));
-    if !opens || s == 0 || !ctx.same_paragraph(s - 1, s) {
-        return None;
-    }
-    out.iter()
-        .rev()
-        .find(|f| ctx.doc.sentence_of(f.first) == s - 1)
-}
-
-/// A number (with its qualifiers) opening a short sentence of its own: "Втрати … 180 000. До
-/// 500 000 – разом із пораненими."
-/// Only a word for the whole and a span of time may lead to it: "Всего с начала вторжения —
-/// 730 450."
-fn opens_sentence(ctx: &Ctx, k: usize) -> bool {
-    let sentence = ctx.doc.sentence_range(k);
-    if sentence.len() > SHORT_SENTENCE {
-        return false;
-    }
-    let leads = |r: Role| {
-        matches!(
-            r,
-            Role::Running | Role::Period | Role::Span(_) | Role::Daily | Role::Whole
-        )
-    };
-    let led = (sentence.start..k).all(|t| ctx.covering(t, SHORT_SENTENCE, leads).is_some());
-    led && (k == sentence.start || ctx.doc.gap_after(k - 1).contains(['—', '–', '-', ':']))
-}
-
-/// Words of a sentence that only adds a figure to the one before.
-const SHORT_SENTENCE: usize = 8;
-
-/// Numbers standing for what the figure before them counted: "до 1565 человек на различных
-/// направлениях, на курском — до 255"; "останки 502 украинских военных, Украина — 48
-/// российских"; "16 тысяч человек. А в Курской области — больше 26 тысяч". A dash or a comma
-/// stands before the number and nothing but adjectives after it.
-pub(super) fn ellipses(ctx: &Ctx, out: &mut Vec<FigureHit>) {
-    let mut added = Vec::new();
-    for num in &ctx.nums {
-        let year = (1900..=2100).contains(&num.value) && num.first == num.last;
-        if !num.integer || num.percent || num.value <= 1 || year {
-            continue;
-        }
-        if out
-            .iter()
-            .any(|f| f.first <= num.last && num.first <= f.last)
-            || !ends_bare(ctx, num)
-        {
-            continue;
-        }
-        let k = before_qualifiers(ctx, num.first);
-        // A spaced dash or a comma: "Т-64" and "БМП-2" are models.
-        let gap = if k > 0 { ctx.doc.gap_after(k - 1) } else { "" };
-        let dash = gap.contains(['—', '–', '-']) && gap.contains(char::is_whitespace);
-        let joined = k > 0
-            && ctx.doc.sentence_of(k - 1) == ctx.doc.sentence_of(k)
-            && (dash || gap.contains(','));
-        if !joined && !opens_sentence(ctx, k) {
-            continue;
-        }
-        let Some(a) = anchor_of(ctx, out, num) else {
-            continue;
-        };
-        // "Украина — 48 российских": the modifiers left of the noun are the figure's.
-        let sentence = ctx.doc.sentence_range(num.last);
-        let tail = (num.last + 1..(num.last + 4).min(sentence.end))
-            .take_while(|&t| ctx.is_modifier(t) && ctx.doc.gap_after(t - 1).trim().is_empty())
-            .last()
-            .unwrap_or(num.last);
-        added.push(FigureHit {
-            qualifier: qualifiers_before(ctx, num.first).1,
-            anchor: Some(a.first),
-            ..FigureHit::new(a.metric, *num, num.first, tail, a.weak)
-        });
-    }
-    if !added.is_empty() {
-        out.extend(added);
-        out.sort_by_key(|f| f.first);
     }
 }

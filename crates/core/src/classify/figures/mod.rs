@@ -4,6 +4,7 @@
 //! the caller.
 
 mod deltas;
+mod ellipses;
 mod heading;
 mod hit;
 mod implied;
@@ -52,7 +53,7 @@ fn taken_prisoner(ctx: &Ctx, first: usize, last: usize) -> bool {
 pub fn find(ctx: &Ctx) -> Vec<FigureHit> {
     let mut out: Vec<FigureHit> = ctx.nums.iter().filter_map(|n| counted(ctx, n)).collect();
     implied::singulars(ctx, &mut out);
-    implied::ellipses(ctx, &mut out);
+    ellipses::ellipses(ctx, &mut out);
     implied::continued_counts(ctx, &mut out);
     for i in 0..out.len() {
         let limit = out

@@ -43,6 +43,7 @@ pub(super) fn role_of_list(section: &str, key: &str) -> Option<Role> {
         ("cumulative", "rate") => Role::Rate,
         ("cumulative", "reached") => Role::Reached,
         ("figures", "including") => Role::Including,
+        ("figures", "restating") => Role::Restating,
         ("figures", "list_joins") => Role::ListJoin,
         ("figures", "figure_words") => Role::FigureWord,
         ("sides", "russia") => Role::Side(Side::Russia),

@@ -268,3 +268,25 @@ fn a_month_after_a_days_rate_counts_the_month() {
         );
     }
 }
+
+#[test]
+fn a_figure_told_again_as_a_rate_is_a_claim_of_its_own() {
+    for (text, category) in [
+        (
+            "In September alone there were 912 verdicts for going AWOL, or roughly 30 a day.",
+            Category::Refusal,
+        ),
+        (
+            "ВСУ потеряли за месяц 36 000 военных, или около 1200 в день.",
+            Category::Losses,
+        ),
+    ] {
+        let c = run(text);
+        let got: Vec<_> = claims_of(&c, category)
+            .iter()
+            .flat_map(|x| x.figures.iter().map(|f| (f.value, f.period)))
+            .collect();
+        assert_eq!(got.len(), 2, "{text}: {got:?}");
+        assert_eq!(got[1].1, Some(Period::Day), "{text}");
+    }
+}
