@@ -43,7 +43,8 @@ fn ends_bare(ctx: &Ctx, num: &Num) -> bool {
 }
 
 /// The figure a bare number continues: the last one before it in its sentence, or in the
-/// sentence before when its own opens with "А", "И", "also", or with the number.
+/// sentence before when its own opens with "А", "И", "also", or with the number, or tells a
+/// part of it ("з них").
 fn anchor_of<'f>(ctx: &Ctx, out: &'f [FigureHit], num: &Num) -> Option<&'f FigureHit> {
     let s = ctx.doc.sentence_of(num.first);
     let same = out
@@ -54,7 +55,10 @@ fn anchor_of<'f>(ctx: &Ctx, out: &'f [FigureHit], num: &Num) -> Option<&'f Figur
         return same;
     }
     let start = ctx.sentence(s).start;
+    // "Майже половина з них — близько 17 тисяч — …": a part of the figure before.
+    let part = ctx.any_within(start..num.first, Role::Including);
     let opens = CONTINUING.contains(&ctx.doc.word(start))
+        || part
         || opens_sentence(ctx, before_qualifiers(ctx, num.first));
     if !opens || s == 0 || !ctx.same_paragraph(s - 1, s) {
         return None;
@@ -132,5 +136,20 @@ pub(super) fn ellipses(ctx: &Ctx, out: &mut Vec<FigureHit>) {
     if !added.is_empty() {
         out.extend(added);
         out.sort_by_key(|f| f.first);
+    }
+}
+
+/// A number standing for the figure before with no period of its own covers that figure's
+/// period ("за жовтень … 36 тисяч. Майже половина з них — близько 17 тисяч — …").
+pub(super) fn share_periods(out: &mut [FigureHit]) {
+    for i in 0..out.len() {
+        if out[i].period.is_some() || out[i].anchor.is_none() {
+            continue;
+        }
+        if let Some(a) = out[..i].iter().rfind(|g| Some(g.first) == out[i].anchor) {
+            let (cumulative, period) = (a.cumulative, a.period);
+            out[i].cumulative = cumulative;
+            out[i].period = period;
+        }
     }
 }

@@ -290,3 +290,18 @@ fn a_figure_told_again_as_a_rate_is_a_claim_of_its_own() {
         assert_eq!(got[1].1, Some(Period::Day), "{text}");
     }
 }
+
+#[test]
+fn a_part_of_the_figure_before_covers_its_period() {
+    let c = run(
+        "Сирський заявив, що протягом жовтня втрати окупантів убитими та пораненими перевищили 36 тисяч осіб. Майже половина з них — близько 17 тисяч — припадає на Покровський напрямок.",
+    );
+    let got: Vec<_> = claims_of(&c, Category::Losses)
+        .iter()
+        .flat_map(|x| x.figures.iter().map(|f| (f.value, f.period)))
+        .collect();
+    assert_eq!(
+        got,
+        vec![(36_000, Some(Period::Month)), (17_000, Some(Period::Month))]
+    );
+}
