@@ -97,7 +97,15 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
         if !rule_holds(ctx, rule_id, rule, s) {
             continue;
         }
-        let found = counted(ctx, figs, s, x);
+        // A figure told again ("— в среднем 35 в день") stands for the one it restates.
+        let found = counted(ctx, figs, s, x).map(|(i, f)| {
+            let told = figs
+                .iter()
+                .enumerate()
+                .find(|(_, g)| Some(g.first) == f.anchor);
+            told.filter(|(_, g)| ctx.doc.sentence_of(g.first) == s)
+                .unwrap_or((i, f))
+        });
         if again {
             if found.is_none() {
                 continue;

@@ -40,8 +40,26 @@ fn after_verb_before_speaker(ctx: &Ctx, first: usize, last: usize) -> bool {
         && ctx.only_spaces_between(last, last + 1)
         && (ctx.has_at(last + 1, Role::SpeakerKind)
             || ctx.has_at(last + 1, Role::PersonRole)
-            || is_name_word(ctx, last + 1));
+            || is_name_word(ctx, last + 1)
+            || speaker_at_place(ctx, last + 1));
     verb_before && speaker_after
+}
+
+/// Words after "в" where the body that speaks is named ("в Главной военной прокуратуре").
+const PLACE_WORDS: usize = 4;
+
+/// "сообщили РИА Новости в Главной военной прокуратуре": "в" or "у" at `t`, a word for a
+/// speaker or an institution a few words after it.
+fn speaker_at_place(ctx: &Ctx, t: usize) -> bool {
+    let sentence = ctx.doc.sentence_range(t);
+    let to = (t + 1 + PLACE_WORDS).min(sentence.end);
+    matches!(ctx.doc.word(t), "в" | "у" | "во")
+        && ctx
+            .within(t + 1..to.max(t + 1), |r| {
+                matches!(r, Role::SpeakerKind | Role::Claimant(_))
+            })
+            .next()
+            .is_some()
 }
 
 /// After a verb of telling someone ("told the Kyiv Independent", "told Reuters").

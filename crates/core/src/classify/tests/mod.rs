@@ -20,6 +20,7 @@ mod refusal;
 mod reports;
 mod sides;
 mod tallies;
+mod told;
 mod told_before;
 mod traps;
 mod uncounted;

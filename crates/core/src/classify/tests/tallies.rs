@@ -305,3 +305,14 @@ fn a_part_of_the_figure_before_covers_its_period() {
         vec![(36_000, Some(Period::Month)), (17_000, Some(Period::Month))]
     );
 }
+
+#[test]
+fn a_refusals_count_stays_when_told_again_as_a_rate() {
+    let c = run(
+        "В марте военные суды вынесли 1 090 приговоров по делам о самовольном оставлении части — в среднем 35 в день, подсчитала «Медиазона».",
+    );
+    assert_eq!(
+        figures_of(&c, Category::Refusal),
+        vec![(Metric::Deserters, 1_090), (Metric::Deserters, 35)]
+    );
+}
