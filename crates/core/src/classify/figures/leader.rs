@@ -9,6 +9,9 @@ use crate::model::Metric;
 
 /// Tokens before the joining word where the one soldier may be named.
 const LEADER_REACH: usize = 8;
+/// Sentences back where the one "with him" may have been counted ("Погиб командир полка. …
+/// Офицер попал под удар. Вместе с ним погибли ещё четверо").
+const ONE_BEFORE_SENTENCES: usize = 2;
 
 /// Adds the one soldier a count of people is joined to (see the module doc) to that count.
 /// When the one soldier is a figure of his own ("killed a regiment commander, Colonel X, and
@@ -29,7 +32,7 @@ pub(super) fn add_leaders(ctx: &Ctx, figs: &mut Vec<FigureHit>) {
             let s = ctx.doc.sentence_of(f.num.first);
             let before = singles.iter().copied().rfind(|&j| {
                 figs[j].first < f.first
-                    && ctx.doc.sentence_of(figs[j].first) + 1 >= s
+                    && ctx.doc.sentence_of(figs[j].first) + ONE_BEFORE_SENTENCES >= s
                     && taken_in(f.metric, figs[j].metric)
             });
             if let Some(j) = before {

@@ -162,3 +162,26 @@ fn the_dead_counted_as_a_forces_are_soldiers_of_its_side() {
     // Villagers are no force.
     assert!(run("У жителей села 20 погибших.").categories.is_empty());
 }
+
+#[test]
+fn hundreds_in_the_genitive_are_counts() {
+    for (text, want) in [
+        ("Противник потерял до пятисот военнослужащих.", 500),
+        ("Ворог втратив до п'ятисот військових.", 500),
+        ("Противник потерял до восьмисот военнослужащих.", 800),
+    ] {
+        assert_eq!(
+            figures_of(&run(text), Category::Losses),
+            vec![(Metric::Personnel, want)],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn the_one_killed_with_others_two_sentences_on_is_counted_with_them() {
+    let c = run(
+        "В Курской области погиб командир полка подполковник Андрей Сошников. По данным источников, офицер попал под удар HIMARS. Вместе с ним погибли ещё четверо военнослужащих.",
+    );
+    assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Killed, 5)]);
+}
