@@ -301,3 +301,15 @@ fn western_machines_count_by_their_models_name() {
     let f = figures("Ударами РСЗО уничтожено две гаубицы Д-30.");
     assert_eq!(f, vec![(Metric::Artillery, 2)]);
 }
+
+#[test]
+fn a_rocket_launchers_combat_vehicle_is_a_launcher() {
+    for text in [
+        "Противник потерял два пикапа и боевую машину РСЗО «Град».",
+        "Знищено бойову машину РСЗВ «Град».",
+    ] {
+        let f = figures(text);
+        assert!(f.contains(&(Metric::Mlrs, 1)), "{text}: {f:?}");
+        assert!(!f.iter().any(|(m, _)| *m == Metric::Apc), "{text}: {f:?}");
+    }
+}
