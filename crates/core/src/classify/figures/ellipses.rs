@@ -1,6 +1,6 @@
-//! Numbers standing for what the figure before them counted: "…, на курском — до 255",
+//! Numbers standing for what the figure before them counted ("…, на курском — до 255",
 //! "16 тысяч человек. А в Курской области — больше 26 тысяч", "912 verdicts, or roughly 30 a
-//! day".
+//! day"), and parts of a figure ("of whom about 16,000 were killed") sharing its period.
 
 use super::super::context::Ctx;
 use super::super::lexicon::Role;
@@ -139,17 +139,40 @@ pub(super) fn ellipses(ctx: &Ctx, out: &mut Vec<FigureHit>) {
     }
 }
 
-/// A number standing for the figure before with no period of its own covers that figure's
-/// period ("за жовтень … 36 тисяч. Майже половина з них — близько 17 тисяч — …").
-pub(super) fn share_periods(out: &mut [FigureHit]) {
-    for i in 0..out.len() {
-        if out[i].period.is_some() || out[i].anchor.is_none() {
+/// A part of the figure before covers its period: a number standing for it with no period of
+/// its own ("за жовтень … 36 тисяч. Майже половина з них — близько 17 тисяч — …"), or a count
+/// opened by "of whom", "з них" with no period in its own clause ("more than 38,000 personnel,
+/// of whom about 16,000 were killed, … in August").
+pub(super) fn share_periods(ctx: &Ctx, out: &mut [FigureHit]) {
+    for i in 1..out.len() {
+        let whole = if out[i].anchor.is_some() {
+            out[..i].iter().rfind(|g| Some(g.first) == out[i].anchor)
+        } else if part_of_before(ctx, &out[i - 1], &out[i]) {
+            Some(&out[i - 1])
+        } else {
+            None
+        };
+        // A number standing for the figure before keeps a period of its own.
+        let Some(a) = whole.filter(|_| out[i].anchor.is_none() || out[i].period.is_none()) else {
             continue;
-        }
-        if let Some(a) = out[..i].iter().rfind(|g| Some(g.first) == out[i].anchor) {
-            let (cumulative, period) = (a.cumulative, a.period);
-            out[i].cumulative = cumulative;
-            out[i].period = period;
-        }
+        };
+        let (cumulative, period) = (a.cumulative, a.period);
+        out[i].cumulative = cumulative;
+        out[i].period = period;
     }
+}
+
+/// Figure `f` is a part of figure `a` right before it in its sentence: "of whom", "з них"
+/// opens its clause, and no period is named in that clause.
+fn part_of_before(ctx: &Ctx, a: &FigureHit, f: &FigureHit) -> bool {
+    let clause = ctx.clause(f.first);
+    let opened = ctx
+        .within(clause.start..f.first, |r| r == Role::Including)
+        .next()
+        .is_some();
+    opened
+        && a.period.is_some()
+        && ctx.doc.sentence_of(a.last) == ctx.doc.sentence_of(f.first)
+        && clause.start > a.last
+        && ctx.within(clause, Role::is_period).next().is_none()
 }

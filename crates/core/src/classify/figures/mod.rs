@@ -64,7 +64,7 @@ pub fn find(ctx: &Ctx) -> Vec<FigureHit> {
     }
     deltas::apply(ctx, &mut out);
     period::apply(ctx, &mut out);
-    ellipses::share_periods(&mut out);
+    ellipses::share_periods(ctx, &mut out);
     leader::add_leaders(ctx, &mut out);
     out
 }

@@ -316,3 +316,18 @@ fn a_refusals_count_stays_when_told_again_as_a_rate() {
         vec![(Metric::Deserters, 1_090), (Metric::Deserters, 35)]
     );
 }
+
+#[test]
+fn a_count_of_whom_shares_the_period_of_its_whole() {
+    let c = run(
+        "In the Kursk operation alone, the enemy has lost more than 38,000 personnel, of whom about 16,000 were killed, Syrskyi said, referring to the period since Ukrainian forces crossed into the Kursk region in August.",
+    );
+    let got: Vec<_> = claims_of(&c, Category::Losses)
+        .iter()
+        .flat_map(|x| x.figures.iter().map(|f| (f.value, f.period)))
+        .collect();
+    assert_eq!(
+        got,
+        vec![(38_000, Some(Period::Total)), (16_000, Some(Period::Total))]
+    );
+}
