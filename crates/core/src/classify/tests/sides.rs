@@ -291,3 +291,25 @@ fn a_commands_wounded_far_behind_the_enemys_lines_are_the_enemys() {
     assert!(!claims.is_empty());
     assert!(claims.iter().all(|c| c.side == Some(Side::Russia)));
 }
+
+#[test]
+fn our_soldiers_are_the_side_of_the_copys_language() {
+    for (text, side) in [
+        (
+            "Наши бойцы потеряли два танка под Часовым Яром.",
+            Side::Russia,
+        ),
+        ("На деле потеряны две БМП-3 нашей колонны.", Side::Russia),
+        (
+            "Наші бійці втратили два танки під Покровськом.",
+            Side::Ukraine,
+        ),
+        // The enemy named on the figure decides.
+        ("Наши бойцы уничтожили два танка ВСУ.", Side::Ukraine),
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        assert_eq!(claims[0].side, Some(side), "{text}");
+    }
+}
