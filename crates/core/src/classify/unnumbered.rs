@@ -207,12 +207,18 @@ pub fn suffered(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
         if out.iter().any(|m| m.sentence == s) || denied || hypothetical_before(ctx, x.first) {
             continue;
         }
-        let subject = x.first.saturating_sub(SUBJECT_REACH).max(clause.start)..x.first;
+        let own_subject = x.first.saturating_sub(SUBJECT_REACH).max(clause.start)..x.first;
         // A force, not a country ("Украина уже понесла большие потери" in a poll).
         let force = |r: Role| matches!(r, Role::MilitaryContext | Role::Enemy);
-        if ctx.within(subject.clone(), force).next().is_none() {
+        // "Колонна ВСУ поражена беспилотниками, …, есть погибшие": the people of a military
+        // thing struck earlier in the sentence.
+        let subject = if ctx.within(own_subject.clone(), force).next().is_some() {
+            own_subject
+        } else if let Some(blow) = struck_before(ctx, s, x.first) {
+            blow
+        } else {
             continue;
-        }
+        };
         let side = ctx
             .markers(subject)
             .into_iter()
@@ -231,6 +237,26 @@ pub fn suffered(ctx: &Ctx, with_figures: &[usize], out: &mut Vec<Mention>) {
             other_conflict: false,
         });
     }
+}
+
+/// Where sentence `s`, before token `t`, tells a military thing struck or destroyed: a
+/// military word before a participle of striking ("Колонна ВСУ поражена"), or right after a
+/// verb of striking ("поразили колонну ВСУ"); not one who struck ("ВСУ поразили дом").
+fn struck_before(ctx: &Ctx, s: usize, t: usize) -> Option<std::ops::Range<usize>> {
+    const OBJECT_WORDS: usize = 3;
+    let from = ctx.sentence(s).start;
+    let blow = ctx
+        .within(from..t, |r| {
+            matches!(r, Role::DestroyedWord | Role::AgentVerb)
+        })
+        .next()?;
+    let force = |r: Role| matches!(r, Role::MilitaryContext | Role::Enemy);
+    let range = if blow.role == Role::DestroyedWord {
+        from..blow.first
+    } else {
+        blow.last + 1..(blow.last + 1 + OBJECT_WORDS).min(t)
+    };
+    ctx.within(range.clone(), force).next().map(|_| range)
 }
 
 /// "Поражена РЛС, есть потери среди личного состава", "опорный пункт уничтожен вместе с

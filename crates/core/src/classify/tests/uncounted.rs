@@ -182,3 +182,24 @@ fn an_officer_blown_up_or_liquidated_is_one_killed_unless_only_planned() {
         assert!(run(text).categories.is_empty(), "{text}");
     }
 }
+
+#[test]
+fn the_dead_of_a_military_thing_struck_are_its_sides() {
+    let c = run(
+        "Колонна ВСУ поражена беспилотниками в Запорожской области, вероятно, сорвана ротация, есть погибшие, заявили РИА Новости в пророссийском подполье.",
+    );
+    let claims = claims_of(&c, Category::Losses);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].side, Some(Side::Ukraine));
+    assert_eq!(
+        claims[0].claimant.as_deref(),
+        Some("пророссийском подполье")
+    );
+    for text in [
+        // Who struck is no victim; civilians are no loss.
+        "ВСУ поразили жилой дом в Белгороде, есть погибшие.",
+        "Поражен автобус, есть погибшие.",
+    ] {
+        assert!(run(text).categories.is_empty(), "{text}");
+    }
+}
