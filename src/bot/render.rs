@@ -106,12 +106,8 @@ pub fn story_hit(
     let Some(first) = views.first() else {
         return String::new();
     };
-    let mut seen = std::collections::HashSet::new();
-    let sources: Vec<&SourceRef> = views
-        .iter()
-        .flat_map(|v| &v.sources)
-        .filter(|s| seen.insert(s.source_id))
-        .collect();
+    let all = views.iter().flat_map(|v| &v.sources);
+    let sources: Vec<&SourceRef> = crate::entry::sources::distinct(all, first.story.first_item_id);
     let input = EntryInput {
         claim: Some(&first.claim.claim),
         category: first.claim.claim.category,

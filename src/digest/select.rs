@@ -52,13 +52,10 @@ impl Selection<'_> {
     }
 }
 
-/// The first item of each distinct source, in the story's order (first source first).
+/// The first item of each distinct source, in the story's order, the source of the story's first
+/// item first: the entry's headline is that item's, and links to it.
 pub fn distinct_sources(view: &StoryView) -> Vec<&SourceRef> {
-    let mut seen = HashSet::new();
-    view.sources
-        .iter()
-        .filter(|s| seen.insert(s.source_id))
-        .collect()
+    crate::entry::sources::distinct(&view.sources, view.story.first_item_id)
 }
 
 /// True when the story carries the General Staff's cumulative loss totals and no refusal.

@@ -32,6 +32,21 @@ pub fn headline(title: &str, evidence: Option<&str>, lang: Lang) -> String {
     }
 }
 
+/// One source per outlet, in the given order, the outlet of item `lead` (the item whose
+/// headline the entry shows) first, so that the headline links to that item.
+pub fn distinct<'a>(
+    sources: impl IntoIterator<Item = &'a SourceRef> + Clone,
+    lead: i64,
+) -> Vec<&'a SourceRef> {
+    let mut seen = std::collections::HashSet::new();
+    let first = sources.clone().into_iter().find(|s| s.item_id == lead);
+    first
+        .into_iter()
+        .chain(sources)
+        .filter(|s| seen.insert(s.source_id))
+        .collect()
+}
+
 /// The sources line (Telegram HTML): "3 sources: <headline> (SHOT) · BBC · +1". `shown` is
 /// how many outlets are named before "+N"; `when`, already escaped, goes first.
 pub fn line(
@@ -96,6 +111,29 @@ mod tests {
             got,
             "14 Nov · 3 sources: <a href=\"https://t.me/shot/1\">Tanks &amp; more</a> (SHOT) · BBC &lt;Russian&gt; · +1"
         );
+    }
+
+    #[test]
+    fn the_headlines_own_item_comes_first_and_each_outlet_once() {
+        // Two posts of one channel: the later one gave the story its headline.
+        let early = SourceRef {
+            item_id: 10,
+            ..src(1, "SHOT", Some("https://t.me/shot/10"))
+        };
+        let bbc = src(2, "BBC", Some("https://t.me/bbc/5"));
+        let late = SourceRef {
+            item_id: 12,
+            ..src(1, "SHOT", Some("https://t.me/shot/12"))
+        };
+        let got = distinct([&early, &bbc, &late], 12);
+        let items: Vec<i64> = got.iter().map(|s| s.item_id).collect();
+        assert_eq!(items, vec![12, 2]);
+        // Without the lead among them, the order stands.
+        let items: Vec<i64> = distinct([&early, &bbc], 99)
+            .iter()
+            .map(|s| s.item_id)
+            .collect();
+        assert_eq!(items, vec![10, 2]);
     }
 
     #[test]
