@@ -283,7 +283,8 @@ fn tells_own(ctx: &Ctx, s: usize) -> bool {
 
 /// "… знищено танк, 3 бойові броньовані машини. ⏎ Про це йдеться у зведенні Генштабу ЗСУ":
 /// a paragraph of one sentence right after the paragraph of sentence `s` that opens by pointing
-/// back ("Про це", "Об этом", "This was reported") names the source of that whole paragraph.
+/// back ("Про це", "Об этом", "This was reported") or with a verb of saying ("— повідомляють у
+/// 3-й ОШБр") names the source of that whole paragraph.
 fn source_line_after(ctx: &Ctx, s: usize) -> Option<Claimant> {
     let sentences = &ctx.doc.sentences;
     let paragraph = sentences.get(s)?.paragraph;
@@ -291,9 +292,20 @@ fn source_line_after(ctx: &Ctx, s: usize) -> Option<Claimant> {
     let alone = sentences
         .get(k + 1)
         .is_none_or(|next| next.paragraph != sentences[k].paragraph);
-    (alone && ctx.opens_with(k, Role::Anaphora) && !tells_own(ctx, k))
-        .then(|| in_sentence(ctx, k, ctx.sentence(k).start))
-        .flatten()
+    if !alone || tells_own(ctx, k) {
+        return None;
+    }
+    let range = ctx.sentence(k);
+    if ctx.opens_with(k, Role::Anaphora) {
+        return in_sentence(ctx, k, range.start);
+    }
+    // "— повідомляють у 3-й ОШБр": a verb of saying opens the line, its speaker after it.
+    let verb = ctx
+        .within(range.clone(), |r| r == Role::AttributionVerb)
+        .find(|x| x.first == range.start)?;
+    let first = verb.last + 1 + usize::from(described::opens_at(ctx, verb.last + 1));
+    (first < range.end)
+        .then(|| in_sentence(ctx, k, first).unwrap_or_else(|| speaker(ctx, first, range.end - 1)))
 }
 
 /// List items after one where the list may still run.

@@ -18,6 +18,11 @@ const TAIL_WORDS: usize = 4;
 /// Prepositions of place that may open a description ("в бригаде", "у ВМС").
 const AT: [&str; 3] = ["в", "у", "во"];
 
+/// Token `t` is a preposition of place opening a description ("у 3-й ОШБр").
+pub(super) fn opens_at(ctx: &Ctx, t: usize) -> bool {
+    t < ctx.doc.tokens.len() && AT.contains(&ctx.doc.word(t))
+}
+
 /// The first and last token of the speaker described in sentence `range`; one opening the
 /// sentence before its verb only when `own` (the claim's own sentence: a speaker opening an
 /// earlier sentence tells that sentence). A place word before it is the verb's, not the

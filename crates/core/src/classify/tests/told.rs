@@ -1,6 +1,7 @@
 //! Who tells and who is told: an outlet named right after the verb, with the body that speaks
 //! after "в" ("сообщили РИА Новости в Главной военной прокуратуре"), was told; a ministry named
-//! with its country's adjective is that country's ("російського Міноборони").
+//! with its country's adjective is that country's ("російського Міноборони"); a closing line
+//! opening with a verb of saying tells the text ("— повідомляють у 3-й ОШБр").
 
 use super::{claims_of, run};
 use crate::classify::Category;
@@ -37,4 +38,20 @@ fn russias_ministry_in_ukrainian_is_russias() {
     );
     let claims = claims_of(&c, Category::Losses);
     assert_eq!(claims[0].claimant_id.as_deref(), Some("ru_mod"));
+}
+
+#[test]
+fn a_closing_line_opening_with_a_verb_of_saying_tells_the_text() {
+    for (text, want) in [
+        (
+            "Під Торецьком бійці бригади знищили два російські танки.\n\n— повідомляють у 3-й ОШБр",
+            "3-й ОШБр",
+        ),
+        (
+            "Под Курском уничтожены два танка ВСУ.\n\n— сообщает РИА Новости",
+            "РИА Новости",
+        ),
+    ] {
+        assert_eq!(claimant(text).as_deref(), Some(want), "{text}");
+    }
 }
