@@ -257,10 +257,7 @@ fn a_month_after_a_days_rate_counts_the_month() {
         "Russia lost 1,270 troops a day in May — 39,370 over the month.",
     ] {
         let c = run(text);
-        let periods: Vec<_> = claims_of(&c, Category::Losses)
-            .iter()
-            .flat_map(|x| x.figures.iter().map(|f| (f.value, f.period)))
-            .collect();
+        let periods = periods(&c, Category::Losses);
         assert_eq!(
             periods,
             vec![(1_270, Some(Period::Day)), (39_370, Some(Period::Month))],
@@ -282,10 +279,7 @@ fn a_figure_told_again_as_a_rate_is_a_claim_of_its_own() {
         ),
     ] {
         let c = run(text);
-        let got: Vec<_> = claims_of(&c, category)
-            .iter()
-            .flat_map(|x| x.figures.iter().map(|f| (f.value, f.period)))
-            .collect();
+        let got = periods(&c, category);
         assert_eq!(got.len(), 2, "{text}: {got:?}");
         assert_eq!(got[1].1, Some(Period::Day), "{text}");
     }
@@ -296,10 +290,7 @@ fn a_part_of_the_figure_before_covers_its_period() {
     let c = run(
         "Сирський заявив, що протягом жовтня втрати окупантів убитими та пораненими перевищили 36 тисяч осіб. Майже половина з них — близько 17 тисяч — припадає на Покровський напрямок.",
     );
-    let got: Vec<_> = claims_of(&c, Category::Losses)
-        .iter()
-        .flat_map(|x| x.figures.iter().map(|f| (f.value, f.period)))
-        .collect();
+    let got = periods(&c, Category::Losses);
     assert_eq!(
         got,
         vec![(36_000, Some(Period::Month)), (17_000, Some(Period::Month))]
@@ -322,12 +313,17 @@ fn a_count_of_whom_shares_the_period_of_its_whole() {
     let c = run(
         "In the Kursk operation alone, the enemy has lost more than 38,000 personnel, of whom about 16,000 were killed, Syrskyi said, referring to the period since Ukrainian forces crossed into the Kursk region in August.",
     );
-    let got: Vec<_> = claims_of(&c, Category::Losses)
-        .iter()
-        .flat_map(|x| x.figures.iter().map(|f| (f.value, f.period)))
-        .collect();
+    let got = periods(&c, Category::Losses);
     assert_eq!(
         got,
         vec![(38_000, Some(Period::Total)), (16_000, Some(Period::Total))]
     );
+}
+
+/// Every figure of `category` as (value, period).
+fn periods(c: &crate::classify::Classification, category: Category) -> Vec<(i64, Option<Period>)> {
+    claims_of(c, category)
+        .iter()
+        .flat_map(|x| x.figures.iter().map(|f| (f.value, f.period)))
+        .collect()
 }

@@ -3,15 +3,12 @@
 //! with its country's adjective is that country's ("російського Міноборони"); a closing line
 //! opening with a verb of saying tells the text ("— повідомляють у 3-й ОШБр").
 
-use super::{claims_of, run};
+use super::{claims_of, first_claimant, run};
 use crate::classify::Category;
 
 /// The claimant of the first loss claim of `text`.
 fn claimant(text: &str) -> Option<String> {
-    let c = run(text);
-    let claims = claims_of(&c, Category::Losses);
-    assert!(!claims.is_empty(), "no loss claim: {text}");
-    claims[0].claimant.clone()
+    first_claimant(text, Category::Losses)
 }
 
 #[test]
