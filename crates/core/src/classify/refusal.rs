@@ -102,7 +102,7 @@ pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
             let told = figs
                 .iter()
                 .enumerate()
-                .find(|(_, g)| Some(g.first) == f.anchor);
+                .find(|(_, g)| f.restates && Some(g.first) == f.anchor);
             told.filter(|(_, g)| ctx.doc.sentence_of(g.first) == s)
                 .unwrap_or((i, f))
         });
@@ -157,7 +157,7 @@ fn restated(figs: &[FigureHit], i: Option<usize>) -> Vec<(usize, &FigureHit)> {
     };
     figs.iter()
         .enumerate()
-        .filter(|(_, g)| g.anchor == Some(f.first) && g.first > f.last)
+        .filter(|(_, g)| g.restates && g.anchor == Some(f.first) && g.first > f.last)
         .collect()
 }
 

@@ -108,7 +108,9 @@ pub(super) fn ellipses(ctx: &Ctx, out: &mut Vec<FigureHit>) {
         {
             continue;
         }
-        let k = past_restating(ctx, before_qualifiers(ctx, num.first));
+        let bare = before_qualifiers(ctx, num.first);
+        let k = past_restating(ctx, bare);
+        let restates = k < bare || ctx.any_within(bare..num.first, Role::Average);
         // A spaced dash or a comma: "Т-64" and "БМП-2" are models.
         let gap = if k > 0 { ctx.doc.gap_after(k - 1) } else { "" };
         let dash = gap.contains(['—', '–', '-']) && gap.contains(char::is_whitespace);
@@ -130,6 +132,7 @@ pub(super) fn ellipses(ctx: &Ctx, out: &mut Vec<FigureHit>) {
         added.push(FigureHit {
             qualifier: qualifiers_before(ctx, num.first).1,
             anchor: Some(a.first),
+            restates,
             ..FigureHit::new(a.metric, *num, num.first, tail, a.weak)
         });
     }

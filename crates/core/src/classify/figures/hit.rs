@@ -41,6 +41,9 @@ pub struct FigureHit {
     /// For a number standing for what an earlier figure counted ("…, на курском — до 255"):
     /// that figure's first token.
     pub anchor: Option<usize>,
+    /// It tells that earlier figure again in other terms ("912 verdicts, or roughly 30 a day",
+    /// "— в среднем 35 в день"), not another place's or time's count.
+    pub restates: bool,
 }
 
 impl FigureHit {
@@ -69,6 +72,7 @@ impl FigureHit {
             period: None,
             qualifier: None,
             anchor: None,
+            restates: false,
         }
     }
 
