@@ -1,9 +1,9 @@
-//! Sentences written for the project by other hands in the eighth and ninth sessions
-//! (2026-12-07): helpers that read only the labelling rules (docs/labelling.md), never the code
-//! or its output. `paraphrases7`, `10`, `11` and `13` are held out whole, scored blind at their
-//! session's start and end, their errors never listed; `paraphrases8`, `9`, `12` and `14` are
-//! development files, whose errors the sessions' rules were written from. Texts inline; no
-//! shared data needed.
+//! Sentences written for the project by other hands in the eighth, ninth and tenth sessions
+//! (2026-12-07/08): helpers that read only the labelling rules (docs/labelling.md), never the
+//! code or its output. `paraphrases7`, `10`, `11`, `13` and `15` are held out whole, scored blind
+//! at their session's start and end, their errors never listed; `paraphrases8`, `9`, `12` and
+//! `14` are development files, whose errors the sessions' rules were written from. Texts
+//! inline; no shared data needed.
 
 use super::paraphrases::assert_floors;
 use claimwatch::cli::eval::report::ClaimFloors;
@@ -27,14 +27,15 @@ const EIGHTH_FLOORS: ClaimFloors = ClaimFloors {
     fully: Some(0.78),
 };
 
-/// Development, longer texts (72 claims): fully right 33.8 % → 59.7 %; one refusal flag is
-/// false (a draft dodger's "I refused to fight"), so precision is 0.938.
+/// Development, longer texts (70 claims): fully right 33.8 % → 59.7 % (eighth session) →
+/// 70.4 % (ninth) → 75.7 % (tenth); one refusal flag is false (a draft dodger's "I refused to
+/// fight"), so precision is 0.938.
 const NINTH_FLOORS: ClaimFloors = ClaimFloors {
     precision: Some(0.93),
     recall: Some(0.95),
-    claimant: Some(0.68),
-    side: Some(0.72),
-    fully: Some(0.55),
+    claimant: Some(0.80),
+    side: Some(0.85),
+    fully: Some(0.73),
 };
 
 /// Held out (40 claims): fully right 52.5 % → 60.0 %, claimant 85.0 → 87.5 %, side 90.0 %,
@@ -57,13 +58,14 @@ const ELEVENTH_FLOORS: ClaimFloors = ClaimFloors {
     fully: Some(0.41),
 };
 
-/// Ninth session, development (Telegram style, 57 claims): fully right 41.7 % → 70.2 %.
+/// Ninth session, development (Telegram style, 56 claims): fully right 41.7 % → 70.2 % (ninth
+/// session) → 73.2 % (tenth).
 const TWELFTH_FLOORS: ClaimFloors = ClaimFloors {
     precision: Some(1.0),
     recall: Some(0.95),
-    claimant: Some(0.80),
-    side: Some(0.92),
-    fully: Some(0.67),
+    claimant: Some(0.82),
+    side: Some(0.95),
+    fully: Some(0.71),
 };
 
 /// Ninth session, held out (40 claims), written after most of its rules, in forms asked to be
@@ -76,13 +78,25 @@ const THIRTEENTH_FLOORS: ClaimFloors = ClaimFloors {
     fully: Some(0.40),
 };
 
-/// Ninth session, development (64 claims): fully right 32.8 % → 43.8 %; one loss flag false.
+/// Ninth session, development (60 claims): fully right 32.8 % → 43.8 % (ninth session) → 65.0 %
+/// (tenth); one loss flag false.
 const FOURTEENTH_FLOORS: ClaimFloors = ClaimFloors {
     precision: Some(0.95),
     recall: Some(0.95),
-    claimant: Some(0.68),
-    side: Some(0.78),
-    fully: Some(0.41),
+    claimant: Some(0.83),
+    side: Some(0.91),
+    fully: Some(0.62),
+};
+
+/// Tenth session, held out (33 claims), written after its first rule: fully right 36.4 % at the
+/// session's start and end, claimant 66.7 %, side 81.8 %; loss precision and recall 0.938 (one
+/// false flag), refusal recall 0.750.
+const FIFTEENTH_FLOORS: ClaimFloors = ClaimFloors {
+    precision: Some(0.93),
+    recall: Some(0.74),
+    claimant: Some(0.65),
+    side: Some(0.80),
+    fully: Some(0.35),
 };
 
 #[test]
@@ -95,4 +109,5 @@ fn sentences_of_other_hands_meet_the_measured_floors() {
     assert_floors("paraphrases12.jsonl", &TWELFTH_FLOORS, 45);
     assert_floors("paraphrases13.jsonl", &THIRTEENTH_FLOORS, 36);
     assert_floors("paraphrases14.jsonl", &FOURTEENTH_FLOORS, 48);
+    assert_floors("paraphrases15.jsonl", &FIFTEENTH_FLOORS, 36);
 }

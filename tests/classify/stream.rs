@@ -160,14 +160,23 @@ fn the_third_stream_sample_keeps_its_recall_and_is_flagged_wrongly_nowhere() {
 
 /// The fourth stream sample (`stream4.jsonl`: 103 posts, losses told without a digit and
 /// refusal words, `sample_stream4.py`, labelled blind, half held out): nothing flagged
-/// wrongly. None of its 12 claims is found, at the ninth session's start or end.
+/// wrongly. None of its 12 claims was found at the ninth session's end; the tenth's rules find
+/// two of the four loss posts of its development half, both right in every field.
 #[test]
-fn the_fourth_stream_sample_is_flagged_wrongly_nowhere() {
-    let Some(r) = score("stream4.jsonl", None) else {
+fn the_fourth_stream_sample_keeps_its_recall_and_is_flagged_wrongly_nowhere() {
+    let (Some(all), Some(dev)) = (
+        score("stream4.jsonl", None),
+        score("stream4.jsonl", Some("dev")),
+    ) else {
         return;
     };
-    assert!(r.posts >= 100, "the labels look truncated");
-    flagged_wrongly_nowhere(&r);
+    assert!(all.posts >= 100, "the labels look truncated");
+    flagged_wrongly_nowhere(&all);
+    let recall = dev.category(Category::Losses).recall().unwrap_or(0.0);
+    assert!(
+        recall >= 0.5,
+        "loss recall on the development half: {recall:.3}"
+    );
 }
 
 /// No post of a sample is flagged in a category its label does not give it.
