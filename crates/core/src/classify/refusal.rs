@@ -75,9 +75,9 @@ fn own_term(ctx: &Ctx, first: usize, last: usize) -> Option<Marker> {
 }
 
 /// Refusal mentions, one per sentence (and one per figure telling its figure again), in text
-/// order, and the figures they count. A
-/// later phrase of a sentence whose first counted nothing stands for it when it counts
-/// ("soldiers who went AWOL … 18,600 servicemen have come back to their units").
+/// order, and the figures they count. A later phrase of a sentence whose first counted nothing
+/// stands for it when it counts ("soldiers who went AWOL … 18,600 servicemen have come back to
+/// their units").
 pub fn find(ctx: &Ctx, figs: &[FigureHit]) -> (Vec<Mention>, Vec<Taken>) {
     let mut out: Vec<Mention> = Vec::new();
     let mut taken: Vec<Taken> = Vec::new();

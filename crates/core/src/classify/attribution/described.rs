@@ -136,10 +136,11 @@ fn past_addressee(ctx: &Ctx, first: usize, last: usize) -> usize {
     // "сообщил РБК депутат Госдумы": an outlet told, named, then the word for the speaker.
     let named_before = |k: usize| (first..k).all(|t| ctx.doc.tokens[t].capitalized);
     // "сообщили РИА Новости в Главной военной прокуратуре": the outlet, then the place.
-    let told_at = |t: usize| t > first && AT.contains(&ctx.doc.word(t)) && named_before(t);
+    let speaker_or_place =
+        |t: usize| ctx.has_at(t, Role::SpeakerKind) || AT.contains(&ctx.doc.word(t));
     window
         .clone()
-        .find(|&t| t > first && (ctx.has_at(t, Role::SpeakerKind) || told_at(t)) && named_before(t))
+        .find(|&t| t > first && speaker_or_place(t) && named_before(t))
         .or_else(|| window.clone().find(|&t| opens(t)))
         .unwrap_or(first)
 }

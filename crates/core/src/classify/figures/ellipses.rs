@@ -77,12 +77,7 @@ fn opens_sentence(ctx: &Ctx, k: usize) -> bool {
     if sentence.len() > SHORT_SENTENCE {
         return false;
     }
-    let leads = |r: Role| {
-        matches!(
-            r,
-            Role::Running | Role::Period | Role::Span(_) | Role::Daily | Role::Whole
-        )
-    };
+    let leads = |r: Role| r.is_period() || r == Role::Whole;
     let led = (sentence.start..k).all(|t| ctx.covering(t, SHORT_SENTENCE, leads).is_some());
     led && (k == sentence.start || ctx.doc.gap_after(k - 1).contains(['—', '–', '-', ':']))
 }
@@ -92,8 +87,9 @@ const SHORT_SENTENCE: usize = 8;
 
 /// Numbers standing for what the figure before them counted: "до 1565 человек на различных
 /// направлениях, на курском — до 255"; "останки 502 украинских военных, Украина — 48
-/// российских"; "16 тысяч человек. А в Курской области — больше 26 тысяч". A dash or a comma
-/// stands before the number and nothing but adjectives after it.
+/// российских"; "16 тысяч человек. А в Курской области — больше 26 тысяч"; "912 verdicts, or
+/// roughly 30 a day" (a restatement). A dash or a comma (and "or", "то есть") stands before the
+/// number, and nothing but adjectives or the time it covers after it.
 pub(super) fn ellipses(ctx: &Ctx, out: &mut Vec<FigureHit>) {
     let mut added = Vec::new();
     for num in &ctx.nums {
