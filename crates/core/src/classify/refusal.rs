@@ -304,7 +304,13 @@ fn one_person(rule: &RefusalRule) -> Figure {
 /// The claim's figure: people counted by a refusal phrase are what the rule counts; a group of
 /// an incident's scale told by a past-tense act, with no period of its own, is one incident.
 fn refusal_figure(ctx: &Ctx, f: &FigureHit, rule: &RefusalRule, one_act: bool) -> Figure {
-    let incident = one_act && f.period.is_none() && f.cumulative.is_none() && incident_scale(f);
+    // "refused to take part in an assault last week", "в конце мая отказались": one group's act,
+    // the span told is when it happened.
+    let when = matches!(
+        f.period,
+        Some(Period::Week | Period::Month | Period::Day) | None
+    );
+    let incident = one_act && when && f.cumulative != Some(true) && incident_scale(f);
     Figure {
         metric: match f.metric {
             Metric::Personnel => rule.metric,

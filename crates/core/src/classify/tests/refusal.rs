@@ -196,20 +196,31 @@ fn deserters_from_a_unit_deep_in_russia_are_russias() {
 }
 
 #[test]
-fn a_group_that_fled_together_is_one_incident_and_a_tally_is_not() {
-    use crate::model::Period;
+fn a_group_that_fled_together_is_one_incident_even_last_week_and_a_tally_is_not() {
     let period = |text: &str| {
         let c = run(text);
         claims_of(&c, Category::Refusal)[0].figures[0].period
     };
-    assert_eq!(
-        period("Из части в Омской области сбежали 10 военнослужащих, сообщил губернатор."),
-        Some(Period::Event)
-    );
-    assert_ne!(
-        period("В бригаде ВСУ открыто 40 уголовных дел о самовольном оставлении части."),
-        Some(Period::Event)
-    );
+    for (text, one_incident) in [
+        (
+            "Из части в Омской области сбежали 10 военнослужащих, сообщил губернатор.",
+            true,
+        ),
+        (
+            "About 40 soldiers refused to take part in an assault near Pokrovsk last week.",
+            true,
+        ),
+        (
+            "В бригаде ВСУ открыто 40 уголовных дел о самовольном оставлении части.",
+            false,
+        ),
+        (
+            "С начала года самовольно оставили часть 200 военнослужащих, сообщила прокуратура.",
+            false,
+        ),
+    ] {
+        assert_eq!(period(text) == Some(Period::Event), one_incident, "{text}");
+    }
 }
 
 #[test]
