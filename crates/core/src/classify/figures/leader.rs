@@ -39,6 +39,11 @@ pub(super) fn add_leaders(ctx: &Ctx, figs: &mut Vec<FigureHit>) {
                 figs[i].period = figs[i].period.or(figs[j].period);
                 absorbed.push(j);
             }
+            // Others "with him": in the incident that befell him.
+            if figs[i].period.is_none() {
+                figs[i].period = Some(crate::model::Period::Event);
+                figs[i].cumulative = Some(false);
+            }
             figs[i].value += 1;
             continue;
         }

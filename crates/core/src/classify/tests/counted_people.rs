@@ -185,3 +185,12 @@ fn the_one_killed_with_others_two_sentences_on_is_counted_with_them() {
     );
     assert_eq!(figures_of(&c, Category::Losses), vec![(Metric::Killed, 5)]);
 }
+
+#[test]
+fn others_killed_with_him_died_in_his_incident() {
+    let c = run("Окупант загинув на місці. Разом із ним загинули ще двоє російських військових.");
+    let claims = claims_of(&c, Category::Losses);
+    let f = &claims[0].figures;
+    assert_eq!((f[0].metric, f[0].value), (Metric::Killed, 3));
+    assert_eq!(f[0].period, Some(Period::Event));
+}
