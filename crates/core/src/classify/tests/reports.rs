@@ -220,3 +220,25 @@ fn a_lone_word_for_a_unit_as_the_speaker_is_the_unit_named_before() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn one_assault_told_by_what_it_won_or_beat_back_is_one_event() {
+    for text in [
+        "Штурмовики выбили ВСУ из опорника под Тёткино — у противника не менее 40 двухсотых и около 20 трёхсотых.",
+        "Бійці бригади відбили атаку під Часовим Яром, ворог втратив 25 військових.",
+        "Ukrainian troops repelled an assault near Vovchansk, killing 30 Russian soldiers.",
+    ] {
+        let c = run(text);
+        let claims = claims_of(&c, Category::Losses);
+        assert!(!claims.is_empty(), "{text}");
+        for f in &claims[0].figures {
+            assert_eq!(f.period, Some(Period::Event), "{text}: {f:?}");
+        }
+    }
+    // A day's tally keeps its day, however many attacks were beaten back.
+    let c = run("За сутки бойцы отразили 20 атак, противник потерял 300 военных.");
+    assert_eq!(
+        claims_of(&c, Category::Losses)[0].figures[0].period,
+        Some(Period::Day)
+    );
+}
