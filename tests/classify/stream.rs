@@ -143,19 +143,7 @@ fn the_second_stream_sample_is_flagged_wrongly_nowhere() {
 /// half keeps the recall its rules reached.
 #[test]
 fn the_third_stream_sample_keeps_its_recall_and_is_flagged_wrongly_nowhere() {
-    let (Some(all), Some(dev)) = (
-        score("stream3.jsonl", None),
-        score("stream3.jsonl", Some("dev")),
-    ) else {
-        return;
-    };
-    assert!(all.posts >= 150, "the labels look truncated");
-    flagged_wrongly_nowhere(&all);
-    let recall = dev.category(Category::Losses).recall().unwrap_or(0.0);
-    assert!(
-        recall >= 0.45,
-        "loss recall on the development half: {recall:.3}"
-    );
+    keeps_recall_and_flags_wrongly_nowhere("stream3.jsonl", 150, 0.45);
 }
 
 /// The fourth stream sample (`stream4.jsonl`: 103 posts, losses told without a digit and
@@ -164,18 +152,21 @@ fn the_third_stream_sample_keeps_its_recall_and_is_flagged_wrongly_nowhere() {
 /// two of the four loss posts of its development half, both right in every field.
 #[test]
 fn the_fourth_stream_sample_keeps_its_recall_and_is_flagged_wrongly_nowhere() {
-    let (Some(all), Some(dev)) = (
-        score("stream4.jsonl", None),
-        score("stream4.jsonl", Some("dev")),
-    ) else {
+    keeps_recall_and_flags_wrongly_nowhere("stream4.jsonl", 100, 0.5);
+}
+
+/// A sample of at least `posts` posts flags none wrongly, and its development half keeps at
+/// least `recall` of its loss posts.
+fn keeps_recall_and_flags_wrongly_nowhere(name: &str, posts: usize, recall: f64) {
+    let (Some(all), Some(dev)) = (score(name, None), score(name, Some("dev"))) else {
         return;
     };
-    assert!(all.posts >= 100, "the labels look truncated");
+    assert!(all.posts >= posts, "{name}: the labels look truncated");
     flagged_wrongly_nowhere(&all);
-    let recall = dev.category(Category::Losses).recall().unwrap_or(0.0);
+    let got = dev.category(Category::Losses).recall().unwrap_or(0.0);
     assert!(
-        recall >= 0.5,
-        "loss recall on the development half: {recall:.3}"
+        got >= recall,
+        "{name}: loss recall on the development half: {got:.3}"
     );
 }
 

@@ -53,7 +53,7 @@ const PLACE_WORDS: usize = 4;
 fn speaker_at_place(ctx: &Ctx, t: usize) -> bool {
     let sentence = ctx.doc.sentence_range(t);
     let to = (t + 1 + PLACE_WORDS).min(sentence.end);
-    matches!(ctx.doc.word(t), "в" | "у" | "во")
+    super::described::opens_at(ctx, t)
         && ctx
             .within(t + 1..to.max(t + 1), |r| {
                 matches!(r, Role::SpeakerKind | Role::Claimant(_))

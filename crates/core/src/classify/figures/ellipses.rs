@@ -144,15 +144,13 @@ pub(super) fn ellipses(ctx: &Ctx, out: &mut Vec<FigureHit>) {
 /// of whom about 16,000 were killed, … in August").
 pub(super) fn share_periods(ctx: &Ctx, out: &mut [FigureHit]) {
     for i in 1..out.len() {
-        let whole = if out[i].anchor.is_some() {
-            out[..i].iter().rfind(|g| Some(g.first) == out[i].anchor)
-        } else if part_of_before(ctx, &out[i - 1], &out[i]) {
-            Some(&out[i - 1])
-        } else {
-            None
+        let whole = match out[i].anchor {
+            // A number standing for the figure before keeps a period of its own.
+            Some(_) if out[i].period.is_some() => None,
+            Some(a) => out[..i].iter().rfind(|g| g.first == a),
+            None => part_of_before(ctx, &out[i - 1], &out[i]).then(|| &out[i - 1]),
         };
-        // A number standing for the figure before keeps a period of its own.
-        let Some(a) = whole.filter(|_| out[i].anchor.is_none() || out[i].period.is_none()) else {
+        let Some(a) = whole else {
             continue;
         };
         let (cumulative, period) = (a.cumulative, a.period);
